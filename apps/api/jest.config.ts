@@ -1,0 +1,37 @@
+import type { Config } from 'jest';
+
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      target: 'es2022',
+    },
+    module: { type: 'commonjs' },
+  },
+];
+
+/**
+ * Unit specs live beside the code (src/**\/*.spec.ts); integration specs (test/**\/*.int-spec.ts)
+ * boot the app against a real PostgreSQL — DATABASE_URL's server, or the embedded one.
+ * They share one database, so they run in band.
+ */
+const config: Config = {
+  displayName: 'api',
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.int-spec.ts'],
+  transform: { '^.+\\.(t|j|mj)s$': swc as never },
+  // Nest 12 and some Fastify plugins ship ESM; let swc turn them into CommonJS for Jest.
+  transformIgnorePatterns: [
+    '/node_modules/(?!(@nestjs|@standard-schema|@fastify/cookie|@fastify/static|light-my-request|cookie|content-disposition)/)',
+  ],
+  moduleNameMapper: { '^@twinning/contracts$': '<rootDir>/../../libs/contracts/src/index.ts' },
+  globalSetup: '<rootDir>/test/global-setup.ts',
+  globalTeardown: '<rootDir>/test/global-teardown.ts',
+  maxWorkers: 1,
+  testTimeout: 30_000,
+};
+
+export default config;

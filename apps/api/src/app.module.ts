@@ -1,0 +1,48 @@
+import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from './auth/auth.module';
+import { CitiesModule } from './cities/cities.module';
+import { APP_CONFIG, type AppConfig } from './config/app-config';
+import { dataSourceOptions } from './database/data-source';
+import { HealthModule } from './health/health.module';
+import { RateLimitModule } from './rate-limit/rate-limit.module';
+import { RealtimeModule } from './realtime/realtime.module';
+import { UsersModule } from './users/users.module';
+
+@Global()
+@Module({})
+class ConfigModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return { module: ConfigModule, providers: [{ provide: APP_CONFIG, useValue: config }], exports: [APP_CONFIG] };
+  }
+}
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  /** The database to use: DATABASE_URL, or the embedded server's URL. */
+  databaseUrl: string;
+  /** Optional TypeORM logger (tests count queries with it). */
+  typeormLogger?: import('typeorm').Logger;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot({ config, databaseUrl, typeormLogger }: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions(databaseUrl),
+          ...(typeormLogger ? { logger: typeormLogger, logging: ['query'] } : {}),
+        }),
+        RateLimitModule,
+        AuthModule,
+        UsersModule,
+        CitiesModule,
+        HealthModule,
+        RealtimeModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,72 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { ErrorCode } from '@twinning/contracts';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Repository } from 'typeorm';
+import { AppError } from '../common/app-error';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { UserEntity } from '../users/user.entity';
+import type { AccessTokenPayload, AuthUser } from './auth-user';
+
+/** Signing and verification options shared by HTTP (passport-jwt) and socket handshakes. */
+export const JWT_ISSUER = 'twinning';
+export const JWT_AUDIENCE = 'twinning-api';
+export const JWT_ALGORITHM = 'HS256' as const;
+
+/**
+ * The single place that turns an access token into an AuthUser. The HTTP guard (through the
+ * passport strategy) and the socket.io handshake middleware both end here.
+ */
+@Injectable()
+export class AccessTokenService {
+  constructor(
+    private readonly jwt: JwtService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+  ) {}
+
+  sign(userId: string): { token: string; expiresIn: number } {
+    const payload: AccessTokenPayload = { sub: userId, typ: 'access' };
+    const token = this.jwt.sign(payload, {
+      algorithm: JWT_ALGORITHM,
+      issuer: JWT_ISSUER,
+      audience: JWT_AUDIENCE,
+      expiresIn: this.config.accessTokenTtlSeconds,
+    });
+    return { token, expiresIn: this.config.accessTokenTtlSeconds };
+  }
+
+  /** Verifies signature (HS256 only — `alg: none` and other algorithms are refused), expiry, issuer, audience. */
+  async verify(token: string): Promise<AccessTokenPayload> {
+    try {
+      return await this.jwt.verifyAsync<AccessTokenPayload>(token, {
+        algorithms: [JWT_ALGORITHM],
+        issuer: JWT_ISSUER,
+        audience: JWT_AUDIENCE,
+      });
+    } catch (err) {
+      if ((err as Error).name === 'TokenExpiredError') {
+        throw new AppError(ErrorCode.TOKEN_EXPIRED, 'The access token has expired; refresh it.');
+      }
+      throw AppError.unauthenticated('The access token is invalid.');
+    }
+  }
+
+  /** Loads the current state of the token's user: a deleted user or a changed role takes effect at once. */
+  async resolveUser(payload: AccessTokenPayload): Promise<AuthUser> {
+    if (payload?.typ !== 'access' || typeof payload.sub !== 'string') {
+      throw AppError.unauthenticated('The access token is invalid.');
+    }
+    const user = await this.users.findOne({
+      where: { id: payload.sub },
+      select: { id: true, email: true, displayName: true, role: true },
+    });
+    if (!user) throw AppError.unauthenticated('The account no longer exists.');
+    return { id: user.id, email: user.email, displayName: user.displayName, role: user.role };
+  }
+
+  async authenticate(token: string | undefined | null): Promise<AuthUser> {
+    if (!token) throw AppError.unauthenticated();
+    return this.resolveUser(await this.verify(token));
+  }
+}

@@ -1,0 +1,14 @@
+import type { PlatformRole } from '@twinning/contracts';
+
+/** Who is calling: resolved from a valid access token on every HTTP request and socket handshake. */
+export interface AuthUser {
+  id: string;
+  email: string;
+  displayName: string;
+  role: PlatformRole;
+}
+
+export interface AccessTokenPayload {
+  sub: string;
+  typ: 'access';
+}

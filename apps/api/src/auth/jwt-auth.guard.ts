@@ -1,0 +1,41 @@
+import { Injectable, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { AuthGuard } from '@nestjs/passport';
+import { ErrorCode } from '@twinning/contracts';
+import { AppError } from '../common/app-error';
+import { IS_PUBLIC } from '../common/decorators';
+
+/**
+ * Global guard: every route needs a valid access token unless marked @Public(). On public routes a
+ * valid token still identifies the viewer (so pages can adapt), and an invalid one is ignored.
+ */
+@Injectable()
+export class JwtAuthGuard extends AuthGuard('jwt') {
+  constructor(private readonly reflector: Reflector) {
+    super();
+  }
+
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
+    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
+    if (!isPublic) return (await super.canActivate(context)) as boolean;
+    const request = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined> }>();
+    if (!request.headers.authorization) return true;
+    try {
+      await super.canActivate(context);
+    } catch {
+      // anonymous on a public route
+    }
+    return true;
+  }
+
+  override handleRequest<TUser>(err: unknown, user: TUser | false, info: unknown): TUser {
+    if (err instanceof AppError) throw err;
+    if (user) return user;
+    const name = (info as Error | undefined)?.name;
+    if (name === 'TokenExpiredError') {
+      throw new AppError(ErrorCode.TOKEN_EXPIRED, 'The access token has expired; refresh it.');
+    }
+    if (info instanceof Error && info.message === 'No auth token') throw AppError.unauthenticated();
+    throw AppError.unauthenticated(info ? 'The access token is invalid.' : 'Sign in to continue.');
+  }
+}

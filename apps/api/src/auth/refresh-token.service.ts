@@ -1,0 +1,86 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ErrorCode } from '@twinning/contracts';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { DataSource, IsNull, type EntityManager } from 'typeorm';
+import { AppError } from '../common/app-error';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { RefreshTokenEntity } from './refresh-token.entity';
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/**
+ * Rotating refresh tokens. Each refresh consumes the presented token and issues its successor in
+ * the same family; presenting a consumed or revoked token again is treated as theft and revokes
+ * the whole family (every session descended from that login).
+ */
+@Injectable()
+export class RefreshTokenService {
+  private readonly logger = new Logger(RefreshTokenService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  get ttlSeconds(): number {
+    return this.config.refreshTokenTtlDays * 86_400;
+  }
+
+  async issue(userId: string, familyId: string = randomUUID(), manager?: EntityManager): Promise<string> {
+    const token = randomBytes(32).toString('base64url');
+    await (manager ?? this.dataSource.manager).insert(RefreshTokenEntity, {
+      userId,
+      familyId,
+      tokenHash: hashToken(token),
+      expiresAt: new Date(Date.now() + this.ttlSeconds * 1000),
+    });
+    return token;
+  }
+
+  /** Consumes `token` and returns the user id and the successor token. */
+  async rotate(token: string): Promise<{ userId: string; token: string }> {
+    type Outcome =
+      | { ok: true; userId: string; token: string }
+      | { ok: false; error: ErrorCode; userId?: string; familyId?: string };
+    const outcome = await this.dataSource.transaction(async (manager): Promise<Outcome> => {
+      const row = await manager.findOne(RefreshTokenEntity, {
+        where: { tokenHash: hashToken(token) },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!row) return { ok: false, error: ErrorCode.REFRESH_TOKEN_INVALID };
+      if (row.usedAt || row.revokedAt) {
+        await manager.update(
+          RefreshTokenEntity,
+          { familyId: row.familyId, revokedAt: IsNull() },
+          { revokedAt: new Date() },
+        );
+        return { ok: false, error: ErrorCode.REFRESH_TOKEN_REUSED, userId: row.userId, familyId: row.familyId };
+      }
+      if (row.expiresAt.getTime() <= Date.now()) return { ok: false, error: ErrorCode.REFRESH_TOKEN_INVALID };
+      await manager.update(RefreshTokenEntity, { id: row.id }, { usedAt: new Date() });
+      const next = await this.issue(row.userId, row.familyId, manager);
+      return { ok: true, userId: row.userId, token: next };
+    });
+    if (!outcome.ok) {
+      if (outcome.error === ErrorCode.REFRESH_TOKEN_REUSED) {
+        this.logger.warn(`Refresh token reuse detected; revoked family ${outcome.familyId} of user ${outcome.userId}`);
+        throw new AppError(outcome.error, 'This session was revoked because its refresh token was used twice. Sign in again.');
+      }
+      throw new AppError(outcome.error, 'The session has expired or is invalid. Sign in again.');
+    }
+    return { userId: outcome.userId, token: outcome.token };
+  }
+
+  /** Logout: revokes the family of the presented token (unknown tokens are ignored). */
+  async revokeFamilyOf(token: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE refresh_tokens SET revoked_at = now()
+        WHERE revoked_at IS NULL
+          AND family_id = (SELECT family_id FROM refresh_tokens WHERE token_hash = $1)`,
+      [hashToken(token)],
+    );
+  }
+}

@@ -1,0 +1,59 @@
+import { ErrorCode, type FieldErrors } from '@twinning/contracts';
+
+/**
+ * The one error type services throw. It carries a contract error code; the HTTP status is chosen
+ * in one place (the error filter), and sockets send `{ ok: false, error: toApiError() }`.
+ */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly fields?: FieldErrors,
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+
+  toApiError() {
+    return { code: this.code, message: this.message, ...(this.fields ? { fields: this.fields } : {}) };
+  }
+
+  static notFound(what = 'Resource'): AppError {
+    return new AppError(ErrorCode.NOT_FOUND, `${what} not found.`);
+  }
+
+  static forbidden(message = 'You are not allowed to do this.'): AppError {
+    return new AppError(ErrorCode.FORBIDDEN, message);
+  }
+
+  static unauthenticated(message = 'Sign in to continue.'): AppError {
+    return new AppError(ErrorCode.UNAUTHENTICATED, message);
+  }
+
+  static validation(fields: FieldErrors, message = 'Some fields are invalid.'): AppError {
+    return new AppError(ErrorCode.VALIDATION_FAILED, message, fields);
+  }
+}
+
+export const HTTP_STATUS_BY_CODE: Record<ErrorCode, number> = {
+  VALIDATION_FAILED: 400,
+  UNAUTHENTICATED: 401,
+  TOKEN_EXPIRED: 401,
+  INVALID_CREDENTIALS: 401,
+  REFRESH_TOKEN_INVALID: 401,
+  REFRESH_TOKEN_REUSED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  EMAIL_TAKEN: 409,
+  ALREADY_MEMBER: 409,
+  REQUEST_PENDING: 409,
+  INVALID_STATE: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  RATE_LIMITED: 429,
+  ORIGIN_NOT_ALLOWED: 403,
+  SERVICE_UNAVAILABLE: 503,
+  INTERNAL: 500,
+};

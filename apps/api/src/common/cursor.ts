@@ -1,0 +1,23 @@
+import { AppError } from './app-error';
+
+/** Opaque keyset cursors: base64url of a JSON array of the sort key values. */
+export function encodeCursor(values: (string | number)[]): string {
+  return Buffer.from(JSON.stringify(values), 'utf8').toString('base64url');
+}
+
+export function decodeCursor<T extends (string | number)[]>(cursor: string | undefined, arity: number): T | null {
+  if (!cursor) return null;
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (
+      Array.isArray(parsed) &&
+      parsed.length === arity &&
+      parsed.every((v) => typeof v === 'string' || typeof v === 'number')
+    ) {
+      return parsed as T;
+    }
+  } catch {
+    // fall through
+  }
+  throw AppError.validation({ cursor: ['cursor is not a valid page cursor'] }, 'Invalid field: cursor.');
+}

@@ -1,0 +1,164 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+export type NodeEnv = 'development' | 'production' | 'test';
+
+export interface AppConfig {
+  nodeEnv: NodeEnv;
+  /** Demo mode (every environment but production): demo data seeded, secrets generated under dataDir. */
+  demoMode: boolean;
+  seedDemo: boolean;
+  port: number;
+  host: string;
+  /** Null means: start the embedded PostgreSQL under dataDir. */
+  databaseUrl: string | null;
+  embeddedPgPort: number;
+  redisUrl: string | null;
+  jwtSecret: string;
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlDays: number;
+  corsOrigins: string[];
+  dataDir: string;
+  /** Where the built web client lives; null when it is not built. */
+  webDistDir: string | null;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  trustProxy: boolean;
+  rateLimits: {
+    authPerIpPoints: number;
+    authPerAccountPoints: number;
+    authWindowSeconds: number;
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+/** Thrown at boot when the environment is invalid; the message names the variable. */
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
+    super(`Invalid configuration: ${variable} ${problem}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function intVar(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw.trim())) throw new ConfigError(name, `must be a whole number, got "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
+  return value;
+}
+
+function boolVar(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (/^(1|true|yes|on)$/i.test(raw)) return true;
+  if (/^(0|false|no|off)$/i.test(raw)) return false;
+  throw new ConfigError(name, `must be true or false, got "${raw}"`);
+}
+
+function urlVar(env: Env, name: string, protocols: string[]): string | null {
+  const raw = env[name]?.trim();
+  if (!raw) return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(name, 'is not a valid URL');
+  }
+  if (!protocols.includes(url.protocol)) {
+    throw new ConfigError(name, `must start with ${protocols.map((p) => `${p}//`).join(' or ')}`);
+  }
+  return raw;
+}
+
+function readOrCreateSecret(dataDir: string): string {
+  const file = path.join(dataDir, 'jwt-secret');
+  if (existsSync(file)) {
+    const secret = readFileSync(file, 'utf8').trim();
+    if (secret.length >= 32) return secret;
+  }
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, secret + '\n', { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return secret;
+}
+
+/** The only place that reads process.env. Validates everything once, at boot. */
+export function loadConfig(env: Env = process.env, opts: { webDistDir?: string | null } = {}): AppConfig {
+  const rawEnv = env.NODE_ENV ?? 'development';
+  if (!['development', 'production', 'test'].includes(rawEnv)) {
+    throw new ConfigError('NODE_ENV', `must be development, production or test, got "${rawEnv}"`);
+  }
+  const nodeEnv = rawEnv as NodeEnv;
+  const production = nodeEnv === 'production';
+  const dataDir = path.resolve(env.DATA_DIR || '.data');
+
+  const port = intVar(env, 'PORT', 3000, 1, 65535);
+  const host = env.HOST?.trim() || (production ? '0.0.0.0' : '127.0.0.1');
+
+  const databaseUrl = urlVar(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
+  if (production && !databaseUrl) throw new ConfigError('DATABASE_URL', 'is required when NODE_ENV=production');
+  const redisUrl = urlVar(env, 'REDIS_URL', ['redis:', 'rediss:']);
+
+  let jwtSecret = env.JWT_SECRET?.trim() ?? '';
+  if (jwtSecret) {
+    if (jwtSecret.length < 32) throw new ConfigError('JWT_SECRET', 'must be at least 32 characters long');
+  } else if (production) {
+    throw new ConfigError('JWT_SECRET', 'is required when NODE_ENV=production (at least 32 random characters)');
+  } else {
+    jwtSecret = readOrCreateSecret(dataDir);
+  }
+
+  const corsRaw = env.CORS_ORIGINS?.trim();
+  const corsOrigins = corsRaw
+    ? corsRaw.split(',').map((o) => o.trim()).filter(Boolean)
+    : [`http://localhost:${port}`, `http://127.0.0.1:${port}`];
+  for (const origin of corsOrigins) {
+    let parsed: URL;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      throw new ConfigError('CORS_ORIGINS', `contains "${origin}", which is not an origin like https://twinning.example.org`);
+    }
+    if (parsed.origin !== origin.replace(/\/$/, '')) {
+      throw new ConfigError('CORS_ORIGINS', `contains "${origin}": give scheme://host[:port] only, without a path`);
+    }
+  }
+
+  const logLevel = (env.LOG_LEVEL?.trim() || (nodeEnv === 'test' ? 'warn' : 'info')) as AppConfig['logLevel'];
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
+    throw new ConfigError('LOG_LEVEL', `must be one of fatal, error, warn, info, debug, trace, silent`);
+  }
+
+  return {
+    nodeEnv,
+    demoMode: !production,
+    seedDemo: boolVar(env, 'SEED_DEMO', !production),
+    port,
+    host,
+    databaseUrl,
+    embeddedPgPort: intVar(env, 'EMBEDDED_PG_PORT', 54329, 1024, 65535),
+    redisUrl,
+    jwtSecret,
+    accessTokenTtlSeconds: intVar(env, 'ACCESS_TOKEN_TTL_SECONDS', 900, 30, 86_400),
+    refreshTokenTtlDays: intVar(env, 'REFRESH_TOKEN_TTL_DAYS', 30, 1, 365),
+    corsOrigins: corsOrigins.map((o) => o.replace(/\/$/, '')),
+    dataDir,
+    webDistDir: opts.webDistDir ?? null,
+    logLevel,
+    trustProxy: boolVar(env, 'TRUST_PROXY', false),
+    rateLimits: {
+      authPerIpPoints: intVar(env, 'AUTH_RATE_LIMIT_PER_IP', 20, 1, 1_000_000),
+      authPerAccountPoints: intVar(env, 'AUTH_RATE_LIMIT_PER_ACCOUNT', 5, 1, 1_000_000),
+      authWindowSeconds: intVar(env, 'AUTH_RATE_LIMIT_WINDOW_SECONDS', 60, 1, 86_400),
+    },
+  };
+}

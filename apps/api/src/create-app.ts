@@ -1,0 +1,109 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import { ConsoleLogger, type LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { Logger as TypeOrmLogger } from 'typeorm';
+import { AppModule } from './app.module';
+import { createValidationPipe } from './common/validation';
+import { HttpErrorFilter } from './common/http-error.filter';
+import type { AppConfig } from './config/app-config';
+import { AppIoAdapter } from './realtime/io-adapter';
+
+const NEST_LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
+  trace: ['verbose', 'debug', 'log', 'warn', 'error', 'fatal'],
+  debug: ['debug', 'log', 'warn', 'error', 'fatal'],
+  info: ['warn', 'error', 'fatal'],
+  warn: ['warn', 'error', 'fatal'],
+  error: ['error', 'fatal'],
+  fatal: ['fatal'],
+  silent: [],
+};
+
+/** Builds the whole application (HTTP API, socket.io, web client) without listening. */
+export async function createApp(
+  config: AppConfig,
+  databaseUrl: string,
+  opts: { typeormLogger?: TypeOrmLogger } = {},
+): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    trustProxy: config.trustProxy,
+    bodyLimit: 256 * 1024,
+    // Structured JSON request logs (pino); credentials never reach the log.
+    logger:
+      config.logLevel === 'silent'
+        ? false
+        : {
+            level: config.logLevel,
+            redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+          },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot({ config, databaseUrl, typeormLogger: opts.typeormLogger }),
+    adapter,
+    {
+      logger: new ConsoleLogger({ json: config.nodeEnv === 'production', logLevels: NEST_LEVELS[config.logLevel] }),
+      abortOnError: false,
+    },
+  );
+
+  // JSON only: a text/plain body is refused with 415 instead of reaching the validators as a string.
+  adapter.getInstance().removeContentTypeParser(['text/plain']);
+
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new HttpErrorFilter(config.webDistDir));
+  app.useWebSocketAdapter(new AppIoAdapter(app, config));
+  app.enableCors({ origin: config.corsOrigins, credentials: true, maxAge: 600 });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: config.nodeEnv === 'production' ? [] : null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+
+  if (config.webDistDir) {
+    await app.register(fastifyStatic, {
+      root: config.webDistDir,
+      prefix: '/',
+      wildcard: false,
+      // Vite fingerprints everything under assets/; index.html must always be revalidated.
+      cacheControl: false,
+      setHeaders: (res, filePath) => {
+        res.header('Cache-Control', filePath.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Twinning API')
+      .setDescription(
+        'City-to-city partnerships on migration. Errors are always `{ code, message, fields? }`; codes are listed in @twinning/contracts.',
+      )
+      .setVersion('0.1.0')
+      .addBearerAuth()
+      .addCookieAuth('twinning_refresh')
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+
+  return app;
+}

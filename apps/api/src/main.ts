@@ -1,0 +1,102 @@
+import 'reflect-metadata';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { ConfigError, loadConfig, type AppConfig } from './config/app-config';
+import { createApp } from './create-app';
+import { EmbeddedPostgres, EmbeddedPostgresError } from './database/embedded-postgres';
+import { prepareDatabase } from './database/prepare-database';
+
+function log(message: string): void {
+  process.stdout.write(`[twinning] ${message}\n`);
+}
+
+function fail(message: string): never {
+  process.stderr.write(`[twinning] ${message}\n`);
+  process.exit(1);
+}
+
+async function main(): Promise<void> {
+  const seedOnly = process.argv.includes('--seed-only');
+  // dist/apps/api/main.js serves dist/apps/web when it has been built.
+  const webDistDir = path.resolve(__dirname, '..', 'web');
+  let config: AppConfig;
+  try {
+    config = loadConfig(process.env, { webDistDir: existsSync(path.join(webDistDir, 'index.html')) ? webDistDir : null });
+  } catch (err) {
+    if (err instanceof ConfigError) fail(err.message);
+    throw err;
+  }
+
+  let embedded: EmbeddedPostgres | null = null;
+  let databaseUrl = config.databaseUrl;
+  if (!databaseUrl) {
+    embedded = new EmbeddedPostgres({
+      dataDir: path.join(config.dataDir, 'postgres'),
+      port: config.embeddedPgPort,
+      database: 'twinning',
+      log,
+    });
+    log(`DATABASE_URL is not set: starting the embedded PostgreSQL on 127.0.0.1:${config.embeddedPgPort}.`);
+    try {
+      databaseUrl = await embedded.start();
+    } catch (err) {
+      await embedded.stop();
+      if (err instanceof EmbeddedPostgresError) fail(err.message);
+      throw err;
+    }
+  }
+
+  let shuttingDown = false;
+  const stopEmbedded = async () => {
+    if (embedded) {
+      await embedded.stop();
+      log('Embedded PostgreSQL stopped.');
+    }
+  };
+
+  try {
+    await prepareDatabase(databaseUrl, { seed: seedOnly || config.seedDemo, log });
+  } catch (err) {
+    await stopEmbedded();
+    fail(`Could not prepare the database: ${(err as Error).message}`);
+  }
+  if (seedOnly) {
+    await stopEmbedded();
+    return;
+  }
+  if (!config.webDistDir) log('The web client is not built (dist/apps/web); serving the API only.');
+
+  const app = await createApp(config, databaseUrl);
+  await app.listen({ port: config.port, host: config.host });
+  log(`Twinning is ready on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (API under /api, docs at /api/docs).`);
+  if (config.demoMode) log('Demo mode: demo accounts are listed in README.md.');
+
+  const shutdown = async (signal: string) => {
+    if (shuttingDown) {
+      log(`${signal} again: exiting now.`);
+      process.exit(1);
+    }
+    shuttingDown = true;
+    log(`${signal} received: finishing in-flight requests and shutting down.`);
+    const force = setTimeout(() => {
+      log('Shutdown took longer than 20 s; exiting.');
+      process.exit(1);
+    }, 20_000);
+    force.unref();
+    try {
+      await app.close();
+    } catch (err) {
+      log(`Error while closing: ${(err as Error).message}`);
+    }
+    await stopEmbedded();
+    clearTimeout(force);
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`[twinning] Fatal: ${(err as Error)?.stack ?? String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,4 @@
+/** The only place that names socket.io rooms. */
+export const Rooms = {
+  user: (userId: string) => `user:${userId}`,
+} as const;

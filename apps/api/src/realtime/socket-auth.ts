@@ -1,0 +1,40 @@
+import type { ApiError } from '@twinning/contracts';
+import type { Namespace, Socket } from 'socket.io';
+import type { AccessTokenService } from '../auth/access-token.service';
+import type { AuthUser } from '../auth/auth-user';
+import { AppError } from '../common/app-error';
+
+export interface AuthedSocketData {
+  user: AuthUser;
+}
+
+/** An Error whose `data` reaches the client's `connect_error` handler as `err.data`. */
+export class HandshakeError extends Error {
+  constructor(readonly data: ApiError) {
+    super(data.message);
+  }
+}
+
+/**
+ * The one handshake guard for every namespace: `auth: { token }` must hold a valid access token,
+ * verified by the same service as HTTP requests. A rejected handshake gets `connect_error` whose
+ * `data` is `{ code, message }`.
+ */
+export function useSocketAuth(namespace: Namespace, tokens: AccessTokenService): void {
+  namespace.use((socket: Socket, next) => {
+    const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+    tokens
+      .authenticate(typeof token === 'string' ? token : null)
+      .then((user) => {
+        (socket.data as AuthedSocketData).user = user;
+        next();
+      })
+      .catch((err: unknown) => {
+        const apiError =
+          err instanceof AppError
+            ? err.toApiError()
+            : { code: 'SERVICE_UNAVAILABLE' as const, message: 'Authentication is unavailable; try again.' };
+        next(new HandshakeError(apiError));
+      });
+  });
+}

@@ -1,0 +1,61 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  DISPLAY_NAME_MAX_LENGTH,
+  PAGE_SIZE_MAX,
+  PLATFORM_ROLES,
+  UI_LANGUAGES,
+  type PlatformRole,
+  type SetPlatformRoleRequest,
+  type UiLanguage,
+  type UpdateProfileRequest,
+} from '@twinning/contracts';
+import { IsIn, IsInt, IsOptional, IsString, IsTimeZone, Length, Max, MaxLength, Min } from 'class-validator';
+import { QueryInt, Trim } from '../../common/dto-helpers';
+
+export class UpdateProfileDto implements UpdateProfileRequest {
+  @ApiPropertyOptional({ maxLength: DISPLAY_NAME_MAX_LENGTH })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @Length(1, DISPLAY_NAME_MAX_LENGTH, { message: `displayName must be 1 to ${DISPLAY_NAME_MAX_LENGTH} characters` })
+  displayName?: string;
+
+  @ApiPropertyOptional({ enum: UI_LANGUAGES })
+  @IsOptional()
+  @IsIn(UI_LANGUAGES)
+  preferredLanguage?: UiLanguage;
+
+  @ApiPropertyOptional({ example: 'Asia/Kuala_Lumpur' })
+  @IsOptional()
+  @IsTimeZone({ message: 'timeZone must be an IANA time zone such as Europe/Amsterdam' })
+  timeZone?: string;
+}
+
+export class SetPlatformRoleDto implements SetPlatformRoleRequest {
+  @ApiProperty({ enum: PLATFORM_ROLES })
+  @IsIn(PLATFORM_ROLES)
+  role!: PlatformRole;
+}
+
+export class AdminUserQueryDto {
+  @ApiPropertyOptional({ description: 'Matches name or email' })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  cursor?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: PAGE_SIZE_MAX })
+  @IsOptional()
+  @QueryInt()
+  @IsInt()
+  @Min(1)
+  @Max(PAGE_SIZE_MAX)
+  limit?: number;
+}

@@ -1,0 +1,46 @@
+import { Body, Controller, Get, Param, Patch, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { AdminUserDto, MeDto, Page } from '@twinning/contracts';
+import type { AuthUser } from '../auth/auth-user';
+import { CurrentUser } from '../common/decorators';
+import { ParseId } from '../common/id.pipe';
+import { AdminUserQueryDto, SetPlatformRoleDto, UpdateProfileDto } from './dto/users.dto';
+import { UsersService } from './users.service';
+
+@ApiTags('me')
+@ApiBearerAuth()
+@Controller('me')
+export class MeController {
+  constructor(private readonly users: UsersService) {}
+
+  @Get()
+  me(@CurrentUser() user: AuthUser): Promise<MeDto> {
+    return this.users.getMe(user.id);
+  }
+
+  @Patch()
+  update(@CurrentUser() user: AuthUser, @Body() body: UpdateProfileDto): Promise<MeDto> {
+    return this.users.updateProfile(user.id, body);
+  }
+}
+
+@ApiTags('admin')
+@ApiBearerAuth()
+@Controller('admin/users')
+export class AdminUsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Get()
+  list(@CurrentUser() user: AuthUser, @Query() query: AdminUserQueryDto): Promise<Page<AdminUserDto>> {
+    return this.users.adminList(user, query);
+  }
+
+  @Put(':id/role')
+  setRole(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseId) id: string,
+    @Body() body: SetPlatformRoleDto,
+  ): Promise<AdminUserDto> {
+    return this.users.setPlatformRole(user, id, body.role);
+  }
+}
