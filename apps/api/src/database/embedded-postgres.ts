@@ -163,6 +163,8 @@ export class EmbeddedPostgres {
       await this.stageForUnprivilegedUser(pkgDir);
     }
 
+    // Parents stay traversable (0755): a recursive mkdir with 0700 would lock the postgres user out.
+    await fs.mkdir(path.dirname(this.dataDir), { recursive: true, mode: 0o755 });
     await fs.mkdir(this.dataDir, { recursive: true, mode: 0o700 });
     if (this.ids) await fs.chown(this.dataDir, this.ids.uid, this.ids.gid);
     await fs.chmod(this.dataDir, 0o700);
@@ -222,7 +224,7 @@ export class EmbeddedPostgres {
 
   private async initdb(): Promise<void> {
     this.options.log(`Initialising the embedded PostgreSQL data folder in ${this.dataDir} (first start).`);
-    const pwFile = path.join(this.dataDir, '..', `${PASSWORD_FILE_NAME}-${process.pid}`);
+    const pwFile = path.join(os.tmpdir(), `${PASSWORD_FILE_NAME}-${process.pid}-${Date.now()}`);
     await fs.writeFile(pwFile, `${this.password}\n`, { mode: 0o600 });
     if (this.ids) await fs.chown(pwFile, this.ids.uid, this.ids.gid);
     try {

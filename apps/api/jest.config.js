@@ -1,5 +1,4 @@
-import type { Config } from 'jest';
-
+// @ts-check
 const swc = [
   '@swc/jest',
   {
@@ -17,12 +16,13 @@ const swc = [
  * boot the app against a real PostgreSQL — DATABASE_URL's server, or the embedded one.
  * They share one database, so they run in band.
  */
-const config: Config = {
+/** @type {import('jest').Config} */
+const config = {
   displayName: 'api',
   rootDir: __dirname,
   testEnvironment: 'node',
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.int-spec.ts'],
-  transform: { '^.+\\.(t|j|mj)s$': swc as never },
+  transform: { '^.+\\.(t|j|mj)s$': /** @type {any} */ (swc) },
   // Nest 12 and some Fastify plugins ship ESM; let swc turn them into CommonJS for Jest.
   transformIgnorePatterns: [
     '/node_modules/(?!(@nestjs|@standard-schema|@fastify/cookie|@fastify/static|light-my-request|cookie|content-disposition)/)',
@@ -34,4 +34,4 @@ const config: Config = {
   testTimeout: 30_000,
 };
 
-export default config;
+module.exports = config;

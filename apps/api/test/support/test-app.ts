@@ -1,0 +1,86 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Logger as TypeOrmLogger } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { loadConfig, type AppConfig } from '../../src/config/app-config';
+import { createApp } from '../../src/create-app';
+
+export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-0123456789';
+
+/** Counts SQL statements, so tests can assert that a request's query count does not grow with data. */
+export class QueryCounter implements TypeOrmLogger {
+  count = 0;
+  logQuery(): void {
+    this.count++;
+  }
+  logQueryError(): void {}
+  logQuerySlow(): void {}
+  logSchemaBuild(): void {}
+  logMigration(): void {}
+  log(): void {}
+  async measure<T>(fn: () => Promise<T>): Promise<{ result: T; queries: number }> {
+    const before = this.count;
+    const result = await fn();
+    return { result, queries: this.count - before };
+  }
+}
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  config: AppConfig;
+  dataSource: DataSource;
+  queries: QueryCounter;
+  /** Base URL when started with listen: true. */
+  url: string;
+  close(): Promise<void>;
+}
+
+export function testDatabaseUrl(): string {
+  const url = process.env.TWINNING_TEST_DATABASE_URL;
+  if (!url) throw new Error('TWINNING_TEST_DATABASE_URL is not set: run the tests through jest (global setup).');
+  return url;
+}
+
+/** Boots the real application (same factory as production) against the test database. */
+export async function bootApp(
+  env: Record<string, string> = {},
+  opts: { listen?: boolean; webDistDir?: string | null; databaseUrl?: string } = {},
+): Promise<TestApp> {
+  const config = loadConfig(
+    {
+      NODE_ENV: 'test',
+      JWT_SECRET: TEST_JWT_SECRET,
+      DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'twinning-test-')),
+      LOG_LEVEL: 'silent',
+      AUTH_RATE_LIMIT_PER_IP: '1000',
+      AUTH_RATE_LIMIT_PER_ACCOUNT: '1000',
+      ...env,
+    },
+    { webDistDir: opts.webDistDir ?? null },
+  );
+  const queries = new QueryCounter();
+  const app = await createApp(config, opts.databaseUrl ?? testDatabaseUrl(), { typeormLogger: queries });
+  let url = '';
+  if (opts.listen) {
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const address = app.getHttpServer().address();
+    url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  } else {
+    await app.init();
+    await app.getHttpAdapter().getInstance().ready();
+  }
+  const dataSource = app.get(DataSource);
+  return { app, config, dataSource, queries, url, close: () => app.close() };
+}
+
+/** Empties every table but the migrations' ledger. */
+export async function resetDatabase(dataSource: DataSource): Promise<void> {
+  const tables: { tablename: string }[] = await dataSource.query(
+    `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'typeorm_migrations'`,
+  );
+  if (tables.length) {
+    await dataSource.query(`TRUNCATE ${tables.map((t) => `"${t.tablename}"`).join(', ')} RESTART IDENTITY CASCADE`);
+  }
+}
