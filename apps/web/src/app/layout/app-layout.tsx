@@ -1,0 +1,48 @@
+import { useEffect, useRef, type MouseEvent, type RefObject } from 'react';
+import { Outlet, ScrollRestoration, useLocation } from 'react-router';
+import { useT } from '../../lib/i18n';
+import { SiteHeader } from './site-header';
+
+/** Moves focus to the new page's heading (or `<main>`) after each client-side navigation. */
+function useFocusOnNavigation(main: RefObject<HTMLElement | null>) {
+  const { pathname } = useLocation();
+  const previous = useRef(pathname);
+
+  useEffect(() => {
+    if (previous.current === pathname) return;
+    previous.current = pathname;
+    const target = main.current?.querySelector<HTMLElement>('h1') ?? main.current;
+    target?.focus();
+  }, [pathname, main]);
+}
+
+export function AppLayout() {
+  const t = useT();
+  const mainRef = useRef<HTMLElement>(null);
+  useFocusOnNavigation(mainRef);
+
+  function skipToMain(event: MouseEvent<HTMLAnchorElement>) {
+    event.preventDefault();
+    mainRef.current?.focus();
+    mainRef.current?.scrollIntoView();
+  }
+
+  return (
+    <>
+      <a href="#main" className="skip-link" onClick={skipToMain}>
+        {t('nav.skipToMain')}
+      </a>
+      <SiteHeader />
+      <main id="main" ref={mainRef} tabIndex={-1} className="site-main container">
+        <Outlet />
+      </main>
+      <footer className="site-footer">
+        <div className="container">
+          <p>{t('footer.about')}</p>
+          <p>{t('footer.license')}</p>
+        </div>
+      </footer>
+      <ScrollRestoration />
+    </>
+  );
+}

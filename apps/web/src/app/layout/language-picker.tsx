@@ -1,0 +1,38 @@
+import { UI_LANGUAGES } from '@twinning/contracts';
+import { useSession, useUpdateMe } from '../../features/account';
+import { isUiLanguage, LANGUAGE_NATIVE_NAMES, useI18n } from '../../lib/i18n';
+
+/**
+ * Switches the interface language. The choice is kept on this device and, when signed in, saved as the
+ * profile's preferred language.
+ */
+export function LanguagePicker() {
+  const { t, language, setLanguage } = useI18n();
+  const { user } = useSession();
+  const updateMe = useUpdateMe();
+
+  return (
+    <div className="language-picker">
+      <label htmlFor="language-picker">{t('nav.language')}</label>
+      <select
+        id="language-picker"
+        name="language"
+        value={language}
+        onChange={(event) => {
+          const next = event.target.value;
+          if (!isUiLanguage(next)) return;
+          setLanguage(next);
+          if (user && user.preferredLanguage !== next) {
+            updateMe.mutate({ preferredLanguage: next });
+          }
+        }}
+      >
+        {UI_LANGUAGES.map((code) => (
+          <option key={code} value={code} lang={code}>
+            {LANGUAGE_NATIVE_NAMES[code]}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

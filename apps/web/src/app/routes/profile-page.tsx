@@ -1,0 +1,39 @@
+import { Loading } from '../../components/loading';
+import { MyCitiesList, ProfileForm, useMe } from '../../features/account';
+import { MyJoinRequests } from '../../features/join-requests';
+import { useT } from '../../lib/i18n';
+import { Page } from '../layout/page';
+
+export function ProfilePage() {
+  const t = useT();
+  // Read the profile again on each visit: memberships change when requests are approved.
+  const me = useMe({ refetchOnMount: 'always' });
+  const user = me.data;
+
+  if (!user) {
+    return (
+      <Page title={t('profile.title')}>
+        <Loading />
+      </Page>
+    );
+  }
+  return (
+    <Page
+      title={t('profile.title')}
+      lead={t('profile.lead', { email: user.email, role: t(`platformRoles.${user.role}`) })}
+    >
+      <section className="section" aria-labelledby="profile-settings">
+        <h2 id="profile-settings">{t('profile.settings')}</h2>
+        <ProfileForm key={user.id} user={user} />
+      </section>
+      <section className="section" aria-labelledby="profile-cities">
+        <h2 id="profile-cities">{t('profile.myCities')}</h2>
+        <MyCitiesList cities={user.cities} />
+      </section>
+      <section className="section" aria-labelledby="profile-requests">
+        <h2 id="profile-requests">{t('profile.myRequests')}</h2>
+        <MyJoinRequests />
+      </section>
+    </Page>
+  );
+}

@@ -1,0 +1,116 @@
+import {
+  DISPLAY_NAME_MAX_LENGTH,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  type FieldErrors,
+  type MeDto,
+} from '@twinning/contracts';
+import { useRef, useState, type FormEvent } from 'react';
+import { TextField } from '../../../components/form-field';
+import { FormError } from '../../../components/form-error';
+import { useFocusFirstInvalid } from '../../../components/use-focus-first-invalid';
+import { fieldErrorsOf } from '../../../lib/api-errors';
+import { useI18n } from '../../../lib/i18n';
+import { browserTimeZone } from '../../../lib/time-zones';
+import { useRegister } from '../api/register';
+
+export interface RegisterFormProps {
+  onSuccess?: (user: MeDto) => void;
+}
+
+export function RegisterForm({ onSuccess }: RegisterFormProps) {
+  const { t, language } = useI18n();
+  const registration = useRegister();
+  const formRef = useRef<HTMLFormElement>(null);
+  const focusFirstInvalid = useFocusFirstInvalid(formRef);
+  const [displayName, setDisplayName] = useState('');
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [clientErrors, setClientErrors] = useState<FieldErrors>({});
+
+  const serverErrors = fieldErrorsOf(registration.error);
+  const errorsFor = (field: string) => clientErrors[field] ?? serverErrors[field];
+  const hasClientErrors = Object.keys(clientErrors).length > 0;
+
+  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const errors: Record<string, string[]> = {};
+    if (!displayName.trim()) errors['displayName'] = [t('validation.required')];
+    if (!email.trim()) errors['email'] = [t('validation.required')];
+    if (password.length < PASSWORD_MIN_LENGTH) {
+      errors['password'] = [t('validation.passwordLength', { min: PASSWORD_MIN_LENGTH })];
+    }
+    setClientErrors(errors);
+    if (Object.keys(errors).length > 0) {
+      registration.reset();
+      focusFirstInvalid();
+      return;
+    }
+    registration.mutate(
+      {
+        displayName: displayName.trim(),
+        email: email.trim(),
+        password,
+        preferredLanguage: language,
+        timeZone: browserTimeZone(),
+      },
+      {
+        onSuccess: (auth) => onSuccess?.(auth.user),
+        onError: focusFirstInvalid,
+      },
+    );
+  }
+
+  return (
+    <form ref={formRef} className="form" noValidate onSubmit={handleSubmit}>
+      {hasClientErrors ? (
+        <div role="alert" className="alert alert--error">
+          {t('validation.fixErrors')}
+        </div>
+      ) : (
+        <FormError error={registration.error} shownFields={['displayName', 'email', 'password']} />
+      )}
+      <TextField
+        name="displayName"
+        autoComplete="name"
+        required
+        maxLength={DISPLAY_NAME_MAX_LENGTH}
+        label={t('auth.displayName')}
+        hint={t('auth.displayNameHint')}
+        value={displayName}
+        onChange={(event) => setDisplayName(event.target.value)}
+        errors={errorsFor('displayName')}
+      />
+      <TextField
+        name="email"
+        type="email"
+        autoComplete="email"
+        inputMode="email"
+        spellCheck={false}
+        required
+        label={t('auth.email')}
+        value={email}
+        onChange={(event) => setEmail(event.target.value)}
+        errors={errorsFor('email')}
+      />
+      <TextField
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={PASSWORD_MIN_LENGTH}
+        maxLength={PASSWORD_MAX_LENGTH}
+        label={t('auth.password')}
+        hint={t('auth.passwordHint', { min: PASSWORD_MIN_LENGTH })}
+        value={password}
+        onChange={(event) => setPassword(event.target.value)}
+        errors={errorsFor('password')}
+      />
+      <div className="form__actions">
+        <button type="submit" className="button" disabled={registration.isPending}>
+          {registration.isPending ? t('auth.registering') : t('auth.createAccount')}
+        </button>
+      </div>
+    </form>
+  );
+}

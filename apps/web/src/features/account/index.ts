@@ -1,0 +1,10 @@
+export { accountKeys } from './api/account.keys';
+export { meQueryOptions, useMe, useSession, type Session, type SessionStatus } from './api/get-me';
+export { useLogout } from './api/logout';
+export { useUpdateMe } from './api/update-me';
+export { useSessionSync } from './api/session-sync';
+export { LoginForm } from './components/login-form';
+export { RegisterForm } from './components/register-form';
+export { ProfileForm } from './components/profile-form';
+export { MyCitiesList } from './components/my-cities-list';
+export { canReviewJoinRequests, isAdmin } from './permissions';

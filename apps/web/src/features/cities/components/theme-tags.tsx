@@ -1,0 +1,16 @@
+import type { Theme } from '@twinning/contracts';
+import { useT } from '../../../lib/i18n';
+
+export function ThemeTags({ themes }: { themes: readonly Theme[] }) {
+  const t = useT();
+  if (themes.length === 0) return null;
+  return (
+    <ul className="tags" aria-label={t('cities.themes')}>
+      {themes.map((theme) => (
+        <li key={theme} className="tag">
+          {t(`themes.${theme}`)}
+        </li>
+      ))}
+    </ul>
+  );
+}

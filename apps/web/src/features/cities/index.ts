@@ -1,0 +1,14 @@
+export { cityKeys, type CityFilters } from './api/cities.keys';
+export { citiesInfiniteQueryOptions, getCities, useCities } from './api/get-cities';
+export { cityQueryOptions, getCity, useCity } from './api/get-city';
+export { useCreateCity } from './api/create-city';
+export { useUpdateCity } from './api/update-city';
+export { useSetOfficialRole } from './api/set-official-role';
+export { cityFiltersToSearchParams, hasActiveFilters, parseCityFilters } from './city-filters';
+export { CityFilterForm } from './components/city-filter-form';
+export { CityDirectory } from './components/city-directory';
+export { CityProfile } from './components/city-profile';
+export { CityOfficials } from './components/city-officials';
+export { CreateCityForm } from './components/create-city-form';
+export { EditCityForm } from './components/edit-city-form';
+export { ThemeTags } from './components/theme-tags';

@@ -1,0 +1,86 @@
+import { RTL_LANGUAGES, UI_LANGUAGES, type UiLanguage } from '@twinning/contracts';
+import { ar } from '../../locales/ar/translation';
+import { en } from '../../locales/en/translation';
+import { es } from '../../locales/es/translation';
+import { fr } from '../../locales/fr/translation';
+
+/** A message that depends on a count. `other` is required; the rest follow `Intl.PluralRules` categories. */
+export type PluralMessage = { readonly other: string } & {
+  readonly [C in Exclude<Intl.LDMLPluralRule, 'other'>]?: string;
+};
+export type Message = string | PluralMessage;
+
+type English = typeof en;
+
+/** Every translation key. English is the source of truth: other languages must define exactly these keys. */
+export type MessageKey = keyof English;
+
+/** Keys whose English message is a plural message; they require a `count` variable. */
+export type PluralKey = { [K in MessageKey]: English[K] extends string ? never : K }[MessageKey];
+
+/** The shape every dictionary must have: a missing or unknown key is a type error. */
+export type Dictionary = {
+  readonly [K in MessageKey]: English[K] extends string ? string : PluralMessage;
+};
+
+export type TranslationVars = Readonly<Record<string, string | number>>;
+
+export type TranslateArgs<K extends MessageKey> = K extends PluralKey
+  ? [vars: TranslationVars & { readonly count: number }]
+  : [vars?: TranslationVars];
+
+export type Translate = <K extends MessageKey>(key: K, ...args: TranslateArgs<K>) => string;
+
+export const dictionaries: Readonly<Record<UiLanguage, Dictionary>> = { en, fr, es, ar };
+
+/** Names of the interface languages, each written in its own language. */
+export const LANGUAGE_NATIVE_NAMES: Readonly<Record<UiLanguage, string>> = {
+  en: 'English',
+  fr: 'Français',
+  es: 'Español',
+  ar: 'العربية',
+};
+
+export const DEFAULT_LANGUAGE: UiLanguage = 'en';
+
+export function isUiLanguage(value: unknown): value is UiLanguage {
+  return typeof value === 'string' && (UI_LANGUAGES as readonly string[]).includes(value);
+}
+
+export function directionOf(language: UiLanguage): 'ltr' | 'rtl' {
+  return RTL_LANGUAGES.includes(language) ? 'rtl' : 'ltr';
+}
+
+const PLACEHOLDER = /\{(\w+)\}/g;
+
+/** Replaces `{name}` placeholders; numbers are formatted for the language. Unknown placeholders stay as they are. */
+export function interpolate(
+  template: string,
+  vars: TranslationVars | undefined,
+  numberFormat: Intl.NumberFormat,
+): string {
+  if (!vars) return template;
+  return template.replace(PLACEHOLDER, (whole, name: string) => {
+    const value = vars[name];
+    if (value === undefined) return whole;
+    return typeof value === 'number' ? numberFormat.format(value) : value;
+  });
+}
+
+/** Builds the `t` function for one language. */
+export function createTranslator(language: UiLanguage): Translate {
+  const dictionary: Readonly<Record<string, Message>> = dictionaries[language];
+  const fallback: Readonly<Record<string, Message>> = dictionaries[DEFAULT_LANGUAGE];
+  const plurals = new Intl.PluralRules(language);
+  const numbers = new Intl.NumberFormat(language);
+
+  return (key, ...args) => {
+    const vars: TranslationVars | undefined = args[0];
+    const message = dictionary[key] ?? fallback[key] ?? key;
+    if (typeof message === 'string') return interpolate(message, vars, numbers);
+    const count = typeof vars?.count === 'number' ? vars.count : 0;
+    const category = plurals.select(count);
+    const template = message[category] ?? message.other;
+    return interpolate(template, vars, numbers);
+  };
+}
