@@ -21,7 +21,9 @@ async function main(): Promise<void> {
   const webDistDir = path.resolve(__dirname, '..', 'web');
   let config: AppConfig;
   try {
-    config = loadConfig(process.env, { webDistDir: existsSync(path.join(webDistDir, 'index.html')) ? webDistDir : null });
+    config = loadConfig(process.env, {
+      webDistDir: existsSync(path.join(webDistDir, 'index.html')) ? webDistDir : null,
+    });
   } catch (err) {
     if (err instanceof ConfigError) fail(err.message);
     throw err;
@@ -68,7 +70,9 @@ async function main(): Promise<void> {
 
   const app = await createApp(config, databaseUrl);
   await app.listen({ port: config.port, host: config.host });
-  log(`Twinning is ready on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (API under /api, docs at /api/docs).`);
+  log(
+    `Twinning is ready on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (API under /api, docs at /api/docs).`,
+  );
   if (config.demoMode) log('Demo mode: demo accounts are listed in README.md.');
 
   const shutdown = async (signal: string) => {

@@ -25,7 +25,13 @@ describe('accounts and sessions', () => {
     it('creates an account, answers with an access token and sets an httpOnly SameSite refresh cookie', async () => {
       const res = await http()
         .post('/api/auth/register')
-        .send({ email: '  Ana.Souza@Example.org ', password: 'a long enough password', displayName: 'Ana Souza', preferredLanguage: 'fr', timeZone: 'America/Toronto' })
+        .send({
+          email: '  Ana.Souza@Example.org ',
+          password: 'a long enough password',
+          displayName: 'Ana Souza',
+          preferredLanguage: 'fr',
+          timeZone: 'America/Toronto',
+        })
         .expect(201);
       expect(res.body.accessToken).toEqual(expect.any(String));
       expect(res.body.user).toMatchObject({
@@ -66,7 +72,11 @@ describe('accounts and sessions', () => {
     });
 
     it('refuses malformed JSON and other content types with a JSON error body', async () => {
-      const bad = await http().post('/api/auth/register').set('Content-Type', 'application/json').send('{"email":').expect(400);
+      const bad = await http()
+        .post('/api/auth/register')
+        .set('Content-Type', 'application/json')
+        .send('{"email":')
+        .expect(400);
       expect(bad.body.code).toBe('VALIDATION_FAILED');
       const text = await http().post('/api/auth/register').set('Content-Type', 'text/plain').send('hello').expect(415);
       expect(text.body.code).toBe('UNSUPPORTED_MEDIA_TYPE');
@@ -76,14 +86,20 @@ describe('accounts and sessions', () => {
   describe('login', () => {
     it('answers with an access token that opens /api/me', async () => {
       const user = await createUser(t);
-      const res = await http().post('/api/auth/login').send({ email: user.email, password: FACTORY_PASSWORD }).expect(200);
+      const res = await http()
+        .post('/api/auth/login')
+        .send({ email: user.email, password: FACTORY_PASSWORD })
+        .expect(200);
       const me = await http().get('/api/me').set('Authorization', `Bearer ${res.body.accessToken}`).expect(200);
       expect(me.body).toMatchObject({ id: user.id, email: user.email, role: 'member' });
     });
 
     it('gives the same answer for a wrong password and an unknown email', async () => {
       const user = await createUser(t);
-      const wrong = await http().post('/api/auth/login').send({ email: user.email, password: 'not the password!' }).expect(401);
+      const wrong = await http()
+        .post('/api/auth/login')
+        .send({ email: user.email, password: 'not the password!' })
+        .expect(401);
       const unknown = await http()
         .post('/api/auth/login')
         .send({ email: 'nobody@example.test', password: 'not the password!' })
@@ -136,7 +152,10 @@ describe('accounts and sessions', () => {
   describe('refresh rotation', () => {
     it('rotates the refresh token; reusing a rotated token revokes the whole family', async () => {
       const user = await createUser(t);
-      const login = await http().post('/api/auth/login').send({ email: user.email, password: FACTORY_PASSWORD }).expect(200);
+      const login = await http()
+        .post('/api/auth/login')
+        .send({ email: user.email, password: FACTORY_PASSWORD })
+        .expect(200);
       const first = refreshCookie(login);
 
       const r1 = await http().post('/api/auth/refresh').set('Cookie', first).expect(200);
@@ -152,13 +171,19 @@ describe('accounts and sessions', () => {
       expect(after.body.code).toBe('REFRESH_TOKEN_REUSED');
 
       // Other sessions (another login) are unaffected.
-      const other = await http().post('/api/auth/login').send({ email: user.email, password: FACTORY_PASSWORD }).expect(200);
+      const other = await http()
+        .post('/api/auth/login')
+        .send({ email: user.email, password: FACTORY_PASSWORD })
+        .expect(200);
       await http().post('/api/auth/refresh').set('Cookie', refreshCookie(other)).expect(200);
     });
 
     it('stores only a hash of the refresh token', async () => {
       const user = await createUser(t);
-      const login = await http().post('/api/auth/login').send({ email: user.email, password: FACTORY_PASSWORD }).expect(200);
+      const login = await http()
+        .post('/api/auth/login')
+        .send({ email: user.email, password: FACTORY_PASSWORD })
+        .expect(200);
       const raw = refreshCookie(login).split('=')[1];
       const rows = await t.dataSource.query(`SELECT token_hash FROM refresh_tokens WHERE user_id = $1`, [user.id]);
       expect(rows).toHaveLength(1);
@@ -170,8 +195,14 @@ describe('accounts and sessions', () => {
       expect((await http().post('/api/auth/refresh').expect(401)).body.code).toBe('REFRESH_TOKEN_INVALID');
       await http().post('/api/auth/refresh').set('Cookie', `${REFRESH_COOKIE_NAME}=made-up`).expect(401);
       const user = await createUser(t);
-      const login = await http().post('/api/auth/login').send({ email: user.email, password: FACTORY_PASSWORD }).expect(200);
-      await t.dataSource.query(`UPDATE refresh_tokens SET expires_at = now() - interval '1 minute' WHERE user_id = $1`, [user.id]);
+      const login = await http()
+        .post('/api/auth/login')
+        .send({ email: user.email, password: FACTORY_PASSWORD })
+        .expect(200);
+      await t.dataSource.query(
+        `UPDATE refresh_tokens SET expires_at = now() - interval '1 minute' WHERE user_id = $1`,
+        [user.id],
+      );
       expect((await http().post('/api/auth/refresh').set('Cookie', refreshCookie(login)).expect(401)).body.code).toBe(
         'REFRESH_TOKEN_INVALID',
       );
@@ -179,7 +210,10 @@ describe('accounts and sessions', () => {
 
     it('refuses refresh from a foreign origin', async () => {
       const user = await createUser(t);
-      const login = await http().post('/api/auth/login').send({ email: user.email, password: FACTORY_PASSWORD }).expect(200);
+      const login = await http()
+        .post('/api/auth/login')
+        .send({ email: user.email, password: FACTORY_PASSWORD })
+        .expect(200);
       const res = await http()
         .post('/api/auth/refresh')
         .set('Origin', 'https://evil.example')
@@ -190,10 +224,15 @@ describe('accounts and sessions', () => {
 
     it('logout revokes the session and clears the cookie', async () => {
       const user = await createUser(t);
-      const login = await http().post('/api/auth/login').send({ email: user.email, password: FACTORY_PASSWORD }).expect(200);
+      const login = await http()
+        .post('/api/auth/login')
+        .send({ email: user.email, password: FACTORY_PASSWORD })
+        .expect(200);
       const cookie = refreshCookie(login);
       const out = await http().post('/api/auth/logout').set('Cookie', cookie).expect(204);
-      expect(([] as string[]).concat(out.headers['set-cookie']).join(';')).toMatch(new RegExp(`${REFRESH_COOKIE_NAME}=;`));
+      expect(([] as string[]).concat(out.headers['set-cookie']).join(';')).toMatch(
+        new RegExp(`${REFRESH_COOKIE_NAME}=;`),
+      );
       await http().post('/api/auth/refresh').set('Cookie', cookie).expect(401);
     });
   });
@@ -206,8 +245,16 @@ describe('accounts and sessions', () => {
         .set(user.auth)
         .send({ displayName: 'Nguyễn Thị Lan', preferredLanguage: 'ar', timeZone: 'Asia/Ho_Chi_Minh' })
         .expect(200);
-      expect(res.body).toMatchObject({ displayName: 'Nguyễn Thị Lan', preferredLanguage: 'ar', timeZone: 'Asia/Ho_Chi_Minh' });
-      const bad = await http().patch('/api/me').set(user.auth).send({ preferredLanguage: 'de', timeZone: 'Nowhere/City', role: 'admin' }).expect(400);
+      expect(res.body).toMatchObject({
+        displayName: 'Nguyễn Thị Lan',
+        preferredLanguage: 'ar',
+        timeZone: 'Asia/Ho_Chi_Minh',
+      });
+      const bad = await http()
+        .patch('/api/me')
+        .set(user.auth)
+        .send({ preferredLanguage: 'de', timeZone: 'Nowhere/City', role: 'admin' })
+        .expect(400);
       expect(Object.keys(bad.body.fields).sort()).toEqual(['preferredLanguage', 'role', 'timeZone']);
       const me = await http().get('/api/me').set(user.auth).expect(200);
       expect(me.body.role).toBe('member');
@@ -219,7 +266,11 @@ describe('accounts and sessions', () => {
 describe('rate limits on login and register', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await bootApp({ AUTH_RATE_LIMIT_PER_ACCOUNT: '3', AUTH_RATE_LIMIT_PER_IP: '8', AUTH_RATE_LIMIT_WINDOW_SECONDS: '60' });
+    t = await bootApp({
+      AUTH_RATE_LIMIT_PER_ACCOUNT: '3',
+      AUTH_RATE_LIMIT_PER_IP: '8',
+      AUTH_RATE_LIMIT_WINDOW_SECONDS: '60',
+    });
   });
   afterAll(() => t.close());
   const http = () => request(t.app.getHttpServer());
@@ -229,7 +280,10 @@ describe('rate limits on login and register', () => {
     for (let i = 0; i < 3; i++) {
       await http().post('/api/auth/login').send({ email: user.email, password: 'wrong password!!' }).expect(401);
     }
-    const limited = await http().post('/api/auth/login').send({ email: user.email, password: FACTORY_PASSWORD }).expect(429);
+    const limited = await http()
+      .post('/api/auth/login')
+      .send({ email: user.email, password: FACTORY_PASSWORD })
+      .expect(429);
     expect(limited.body.code).toBe('RATE_LIMITED');
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
     expect(Number(limited.headers['retry-after'])).toBeLessThanOrEqual(60);
@@ -248,6 +302,9 @@ describe('rate limits on login and register', () => {
     expect(status).toBe(429);
     // 4 attempts were spent by the previous test from the same IP; 8 per IP in all.
     expect(attempts).toBeLessThanOrEqual(8);
-    await http().post('/api/auth/login').send({ email: 'fresh@example.test', password: 'whatever password' }).expect(429);
+    await http()
+      .post('/api/auth/login')
+      .send({ email: 'fresh@example.test', password: 'whatever password' })
+      .expect(429);
   });
 });

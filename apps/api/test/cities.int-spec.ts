@@ -10,11 +10,46 @@ describe('city directory', () => {
   beforeAll(async () => {
     t = await bootApp();
     await resetDatabase(t.dataSource);
-    await createCity(t.dataSource, { name: 'Toronto', slug: 'toronto', region: 'north_america', immigrationProfile: 'traditional', themes: ['integration', 'employment'], description: 'Newcomer strategy and settlement services.' });
-    await createCity(t.dataSource, { name: 'Rotterdam', slug: 'rotterdam', region: 'western_europe', immigrationProfile: 'traditional', themes: ['employment', 'education'], description: 'Language courses combined with work placements.' });
-    await createCity(t.dataSource, { name: 'Da Nang', slug: 'da-nang', region: 'south_east_asia', immigrationProfile: 'emerging', themes: ['transportation', 'education'], description: 'Urban transport and schooling.' });
-    await createCity(t.dataSource, { name: 'George Town (Penang)', slug: 'george-town', region: 'south_east_asia', immigrationProfile: 'emerging', themes: ['health', 'employment'], description: 'Migrant workers in electronics.' });
-    await createCity(t.dataSource, { name: 'Lisbon', slug: 'lisbon', region: 'western_europe', immigrationProfile: 'emerging', themes: ['health', 'integration'], description: 'One-stop reception centres.' });
+    await createCity(t.dataSource, {
+      name: 'Toronto',
+      slug: 'toronto',
+      region: 'north_america',
+      immigrationProfile: 'traditional',
+      themes: ['integration', 'employment'],
+      description: 'Newcomer strategy and settlement services.',
+    });
+    await createCity(t.dataSource, {
+      name: 'Rotterdam',
+      slug: 'rotterdam',
+      region: 'western_europe',
+      immigrationProfile: 'traditional',
+      themes: ['employment', 'education'],
+      description: 'Language courses combined with work placements.',
+    });
+    await createCity(t.dataSource, {
+      name: 'Da Nang',
+      slug: 'da-nang',
+      region: 'south_east_asia',
+      immigrationProfile: 'emerging',
+      themes: ['transportation', 'education'],
+      description: 'Urban transport and schooling.',
+    });
+    await createCity(t.dataSource, {
+      name: 'George Town (Penang)',
+      slug: 'george-town',
+      region: 'south_east_asia',
+      immigrationProfile: 'emerging',
+      themes: ['health', 'employment'],
+      description: 'Migrant workers in electronics.',
+    });
+    await createCity(t.dataSource, {
+      name: 'Lisbon',
+      slug: 'lisbon',
+      region: 'western_europe',
+      immigrationProfile: 'emerging',
+      themes: ['health', 'integration'],
+      description: 'One-stop reception centres.',
+    });
   });
   afterAll(() => t.close());
 
@@ -95,7 +130,9 @@ describe('city directory', () => {
     await addMember(t.dataSource, city.id, pending.id, 'official', 'pending');
 
     const anon = await http().get('/api/cities/montreal').expect(200);
-    expect(anon.body.officials.map((o: { user: { displayName: string }; role: string }) => [o.user.displayName, o.role])).toEqual([
+    expect(
+      anon.body.officials.map((o: { user: { displayName: string }; role: string }) => [o.user.displayName, o.role]),
+    ).toEqual([
       ['Claire Coordinator', 'coordinator'],
       ['Omar Official', 'official'],
     ]);
@@ -103,7 +140,12 @@ describe('city directory', () => {
     expect(JSON.stringify(anon.body)).not.toContain('@example.test');
 
     const asCoordinator = await http().get(`/api/cities/${city.id}`).set(coordinator.auth).expect(200);
-    expect(asCoordinator.body.viewer).toEqual({ role: 'coordinator', joinRequest: 'approved', canEdit: true, canReviewRequests: true });
+    expect(asCoordinator.body.viewer).toEqual({
+      role: 'coordinator',
+      joinRequest: 'approved',
+      canEdit: true,
+      canReviewRequests: true,
+    });
     const asPending = await http().get('/api/cities/montreal').set(pending.auth).expect(200);
     expect(asPending.body.viewer).toMatchObject({ role: null, joinRequest: 'pending', canEdit: false });
     await http().get('/api/cities/nowhere').expect(404);
@@ -133,7 +175,11 @@ describe('city directory', () => {
       const denied = await http().post('/api/cities').set(member.auth).send(body).expect(403);
       expect(denied.body.code).toBe('FORBIDDEN');
       const created = await http().post('/api/cities').set(admin.auth).send(body).expect(201);
-      expect(created.body).toMatchObject({ slug: 'kuala-lumpur', countryCode: 'MY', themes: ['integration', 'human_security'] });
+      expect(created.body).toMatchObject({
+        slug: 'kuala-lumpur',
+        countryCode: 'MY',
+        themes: ['integration', 'human_security'],
+      });
       const again = await http().post('/api/cities').set(admin.auth).send(body).expect(201);
       expect(again.body.slug).toBe('kuala-lumpur-my');
     });
@@ -142,9 +188,24 @@ describe('city directory', () => {
       const res = await http()
         .post('/api/cities')
         .set(admin.auth)
-        .send({ ...body, countryCode: 'XX', region: 'mars', population: -3, languages: ['not a tag'], timeZone: 'Here', themes: ['cooking'] })
+        .send({
+          ...body,
+          countryCode: 'XX',
+          region: 'mars',
+          population: -3,
+          languages: ['not a tag'],
+          timeZone: 'Here',
+          themes: ['cooking'],
+        })
         .expect(400);
-      expect(Object.keys(res.body.fields).sort()).toEqual(['countryCode', 'languages', 'population', 'region', 'themes', 'timeZone']);
+      expect(Object.keys(res.body.fields).sort()).toEqual([
+        'countryCode',
+        'languages',
+        'population',
+        'region',
+        'themes',
+        'timeZone',
+      ]);
     });
 
     it('lets the city’s coordinator edit it, not its officials or outsiders', async () => {
@@ -160,8 +221,16 @@ describe('city directory', () => {
         .set(coordinator.auth)
         .send({ description: 'Refugee resettlement and workforce training.', themes: ['employment'] })
         .expect(200);
-      expect(ok.body).toMatchObject({ description: 'Refugee resettlement and workforce training.', themes: ['employment'], name: 'Houston' });
-      await http().patch('/api/cities/00000000-0000-4000-8000-000000000000').set(admin.auth).send({ description: 'x' }).expect(404);
+      expect(ok.body).toMatchObject({
+        description: 'Refugee resettlement and workforce training.',
+        themes: ['employment'],
+        name: 'Houston',
+      });
+      await http()
+        .patch('/api/cities/00000000-0000-4000-8000-000000000000')
+        .set(admin.auth)
+        .send({ description: 'x' })
+        .expect(404);
       await http().patch('/api/cities/not-a-uuid').set(admin.auth).send({ description: 'x' }).expect(404);
     });
   });

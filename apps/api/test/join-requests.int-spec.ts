@@ -16,7 +16,11 @@ describe('joining a city as an official', () => {
     t = await bootApp();
     await resetDatabase(t.dataSource);
     toronto = await createCity(t.dataSource, { name: 'Toronto' });
-    penang = await createCity(t.dataSource, { name: 'Penang', region: 'south_east_asia', immigrationProfile: 'emerging' });
+    penang = await createCity(t.dataSource, {
+      name: 'Penang',
+      region: 'south_east_asia',
+      immigrationProfile: 'emerging',
+    });
     coordinator = await createUser(t, { displayName: 'Toronto Coordinator' });
     official = await createUser(t, { displayName: 'Toronto Official' });
     otherCoordinator = await createUser(t, { displayName: 'Penang Coordinator' });
@@ -37,7 +41,11 @@ describe('joining a city as an official', () => {
       .set(applicant.auth)
       .send({ message: 'Settlement policy lead' })
       .expect(201);
-    expect(created.body).toMatchObject({ status: 'pending', message: 'Settlement policy lead', user: { id: applicant.id } });
+    expect(created.body).toMatchObject({
+      status: 'pending',
+      message: 'Settlement policy lead',
+      user: { id: applicant.id },
+    });
 
     const dup = await http().post(`/api/cities/${toronto.id}/join-requests`).set(applicant.auth).send({}).expect(409);
     expect(dup.body.code).toBe('REQUEST_PENDING');
@@ -56,7 +64,9 @@ describe('joining a city as an official', () => {
     expect(decided.body).toMatchObject({ status: 'approved', decidedBy: { id: coordinator.id } });
 
     const me = await http().get('/api/me').set(applicant.auth).expect(200);
-    expect(me.body.cities).toEqual([{ cityId: toronto.id, citySlug: expect.any(String), cityName: 'Toronto', role: 'official' }]);
+    expect(me.body.cities).toEqual([
+      { cityId: toronto.id, citySlug: expect.any(String), cityName: 'Toronto', role: 'official' },
+    ]);
     const again = await http().post(`/api/cities/${toronto.id}/join-requests`).set(applicant.auth).send({}).expect(409);
     expect(again.body.code).toBe('ALREADY_MEMBER');
     const twice = await http()
@@ -69,7 +79,11 @@ describe('joining a city as an official', () => {
 
   it('hides a request from outsiders (404), refuses officials without the role (403), and changes nothing', async () => {
     const applicant = await createUser(t);
-    const created = await http().post(`/api/cities/${toronto.id}/join-requests`).set(applicant.auth).send({}).expect(201);
+    const created = await http()
+      .post(`/api/cities/${toronto.id}/join-requests`)
+      .set(applicant.auth)
+      .send({})
+      .expect(201);
     const before = await snapshot();
 
     const outsider = await http()
@@ -79,8 +93,15 @@ describe('joining a city as an official', () => {
       .expect(404);
     expect(outsider.body.code).toBe('NOT_FOUND');
     const stranger = await createUser(t);
-    await http().post(`/api/join-requests/${created.body.id}/decision`).set(stranger.auth).send({ decision: 'approve' }).expect(404);
-    const self = await http().post(`/api/join-requests/${created.body.id}/decision`).set(applicant.auth).send({ decision: 'approve' });
+    await http()
+      .post(`/api/join-requests/${created.body.id}/decision`)
+      .set(stranger.auth)
+      .send({ decision: 'approve' })
+      .expect(404);
+    const self = await http()
+      .post(`/api/join-requests/${created.body.id}/decision`)
+      .set(applicant.auth)
+      .send({ decision: 'approve' });
     expect([403, 404]).toContain(self.status);
     const sameCity = await http()
       .post(`/api/join-requests/${created.body.id}/decision`)
@@ -89,7 +110,11 @@ describe('joining a city as an official', () => {
       .expect(403);
     expect(sameCity.body.code).toBe('FORBIDDEN');
     await http().post(`/api/join-requests/${created.body.id}/decision`).send({ decision: 'approve' }).expect(401);
-    await http().post(`/api/join-requests/${created.body.id}/decision`).set(coordinator.auth).send({ decision: 'maybe' }).expect(400);
+    await http()
+      .post(`/api/join-requests/${created.body.id}/decision`)
+      .set(coordinator.auth)
+      .send({ decision: 'maybe' })
+      .expect(400);
 
     expect(await snapshot()).toEqual(before);
     const otherQueue = await http().get('/api/join-requests').set(otherCoordinator.auth).expect(200);
@@ -103,7 +128,11 @@ describe('joining a city as an official', () => {
   it('a rejected user may ask again', async () => {
     const applicant = await createUser(t);
     const first = await http().post(`/api/cities/${penang.id}/join-requests`).set(applicant.auth).send({}).expect(201);
-    await http().post(`/api/join-requests/${first.body.id}/decision`).set(otherCoordinator.auth).send({ decision: 'reject' }).expect(200);
+    await http()
+      .post(`/api/join-requests/${first.body.id}/decision`)
+      .set(otherCoordinator.auth)
+      .send({ decision: 'reject' })
+      .expect(200);
     const second = await http()
       .post(`/api/cities/${penang.id}/join-requests`)
       .set(applicant.auth)
@@ -114,37 +143,81 @@ describe('joining a city as an official', () => {
 
   it('joining an unknown city is a 404', async () => {
     const user = await createUser(t);
-    await http().post('/api/cities/00000000-0000-4000-8000-000000000000/join-requests').set(user.auth).send({}).expect(404);
+    await http()
+      .post('/api/cities/00000000-0000-4000-8000-000000000000/join-requests')
+      .set(user.auth)
+      .send({})
+      .expect(404);
   });
 
   it('admins appoint a city’s first coordinator; coordinators promote officials but cannot demote coordinators', async () => {
     const city = await createCity(t.dataSource, { name: 'Bangkok' });
     const first = await createUser(t);
     const candidate = await createUser(t);
-    await http().put(`/api/cities/${city.id}/officials/${first.id}/role`).set(coordinator.auth).send({ role: 'coordinator' }).expect(403);
-    await http().put(`/api/cities/${city.id}/officials/${first.id}/role`).set(admin.auth).send({ role: 'coordinator' }).expect(204);
+    await http()
+      .put(`/api/cities/${city.id}/officials/${first.id}/role`)
+      .set(coordinator.auth)
+      .send({ role: 'coordinator' })
+      .expect(403);
+    await http()
+      .put(`/api/cities/${city.id}/officials/${first.id}/role`)
+      .set(admin.auth)
+      .send({ role: 'coordinator' })
+      .expect(204);
     const page = await http().get(`/api/cities/${city.id}`).set(first.auth).expect(200);
     expect(page.body.viewer).toMatchObject({ role: 'coordinator', canReviewRequests: true });
 
     const req = await http().post(`/api/cities/${city.id}/join-requests`).set(candidate.auth).send({}).expect(201);
-    await http().post(`/api/join-requests/${req.body.id}/decision`).set(first.auth).send({ decision: 'approve' }).expect(200);
-    await http().put(`/api/cities/${city.id}/officials/${candidate.id}/role`).set(first.auth).send({ role: 'coordinator' }).expect(204);
-    const demote = await http().put(`/api/cities/${city.id}/officials/${candidate.id}/role`).set(first.auth).send({ role: 'official' }).expect(403);
+    await http()
+      .post(`/api/join-requests/${req.body.id}/decision`)
+      .set(first.auth)
+      .send({ decision: 'approve' })
+      .expect(200);
+    await http()
+      .put(`/api/cities/${city.id}/officials/${candidate.id}/role`)
+      .set(first.auth)
+      .send({ role: 'coordinator' })
+      .expect(204);
+    const demote = await http()
+      .put(`/api/cities/${city.id}/officials/${candidate.id}/role`)
+      .set(first.auth)
+      .send({ role: 'official' })
+      .expect(403);
     expect(demote.body.code).toBe('FORBIDDEN');
-    await http().put(`/api/cities/${city.id}/officials/${candidate.id}/role`).set(admin.auth).send({ role: 'official' }).expect(204);
+    await http()
+      .put(`/api/cities/${city.id}/officials/${candidate.id}/role`)
+      .set(admin.auth)
+      .send({ role: 'official' })
+      .expect(204);
     const stranger = await createUser(t);
-    await http().put(`/api/cities/${city.id}/officials/${stranger.id}/role`).set(first.auth).send({ role: 'coordinator' }).expect(404);
+    await http()
+      .put(`/api/cities/${city.id}/officials/${stranger.id}/role`)
+      .set(first.auth)
+      .send({ role: 'coordinator' })
+      .expect(404);
   });
 
   it('admins grant the facilitator role; the platform keeps at least one admin', async () => {
     const user = await createUser(t);
-    await http().put(`/api/admin/users/${user.id}/role`).set(coordinator.auth).send({ role: 'facilitator' }).expect(403);
-    const res = await http().put(`/api/admin/users/${user.id}/role`).set(admin.auth).send({ role: 'facilitator' }).expect(200);
+    await http()
+      .put(`/api/admin/users/${user.id}/role`)
+      .set(coordinator.auth)
+      .send({ role: 'facilitator' })
+      .expect(403);
+    const res = await http()
+      .put(`/api/admin/users/${user.id}/role`)
+      .set(admin.auth)
+      .send({ role: 'facilitator' })
+      .expect(200);
     expect(res.body.role).toBe('facilitator');
     const list = await http().get('/api/admin/users').query({ q: user.email }).set(admin.auth).expect(200);
     expect(list.body.items).toEqual([expect.objectContaining({ id: user.id, role: 'facilitator' })]);
     await t.dataSource.query(`UPDATE users SET role = 'member' WHERE role = 'admin' AND id <> $1`, [admin.id]);
-    const last = await http().put(`/api/admin/users/${admin.id}/role`).set(admin.auth).send({ role: 'member' }).expect(409);
+    const last = await http()
+      .put(`/api/admin/users/${admin.id}/role`)
+      .set(admin.auth)
+      .send({ role: 'member' })
+      .expect(409);
     expect(last.body.code).toBe('INVALID_STATE');
   });
 });

@@ -1,10 +1,4 @@
-import type {
-  CityRole,
-  ImmigrationProfile,
-  JoinRequestStatus,
-  Region,
-  Theme,
-} from './domain';
+import type { CityRole, ImmigrationProfile, JoinRequestStatus, Region, Theme } from './domain';
 import type { UserSummary } from './auth';
 import type { PageQuery } from './pagination';
 

@@ -16,6 +16,13 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
   }
 
   override async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType() === 'ws') {
+      // Sockets authenticate once, at the handshake (realtime/socket-auth.ts, same token service);
+      // every event of a socket that got through carries its user.
+      const client = context.switchToWs().getClient<{ data?: { user?: unknown } }>();
+      if (client.data?.user) return true;
+      throw AppError.unauthenticated();
+    }
     const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
     if (!isPublic) return (await super.canActivate(context)) as boolean;
     const request = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined> }>();

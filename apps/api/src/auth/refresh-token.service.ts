@@ -43,8 +43,7 @@ export class RefreshTokenService {
   /** Consumes `token` and returns the user id and the successor token. */
   async rotate(token: string): Promise<{ userId: string; token: string }> {
     type Outcome =
-      | { ok: true; userId: string; token: string }
-      | { ok: false; error: ErrorCode; userId?: string; familyId?: string };
+      { ok: true; userId: string; token: string } | { ok: false; error: ErrorCode; userId?: string; familyId?: string };
     const outcome = await this.dataSource.transaction(async (manager): Promise<Outcome> => {
       const row = await manager.findOne(RefreshTokenEntity, {
         where: { tokenHash: hashToken(token) },
@@ -67,7 +66,10 @@ export class RefreshTokenService {
     if (!outcome.ok) {
       if (outcome.error === ErrorCode.REFRESH_TOKEN_REUSED) {
         this.logger.warn(`Refresh token reuse detected; revoked family ${outcome.familyId} of user ${outcome.userId}`);
-        throw new AppError(outcome.error, 'This session was revoked because its refresh token was used twice. Sign in again.');
+        throw new AppError(
+          outcome.error,
+          'This session was revoked because its refresh token was used twice. Sign in again.',
+        );
       }
       throw new AppError(outcome.error, 'The session has expired or is invalid. Sign in again.');
     }

@@ -237,7 +237,10 @@ export class CitiesService {
       if (current?.status === 'approved') {
         throw new AppError(ErrorCode.ALREADY_MEMBER, 'You are already an official of this city.');
       }
-      throw new AppError(ErrorCode.REQUEST_PENDING, 'Your request to join this city is already waiting for a decision.');
+      throw new AppError(
+        ErrorCode.REQUEST_PENDING,
+        'Your request to join this city is already waiting for a decision.',
+      );
     }
     return this.joinRequestById(rows[0].id);
   }
@@ -277,8 +280,7 @@ export class CitiesService {
     const last = items[items.length - 1];
     return {
       items: items.map(toJoinRequest),
-      nextCursor:
-        rows.length > limit && last ? encodeCursor([new Date(last.created_at).toISOString(), last.id]) : null,
+      nextCursor: rows.length > limit && last ? encodeCursor([new Date(last.created_at).toISOString(), last.id]) : null,
     };
   }
 

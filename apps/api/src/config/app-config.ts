@@ -119,14 +119,20 @@ export function loadConfig(env: Env = process.env, opts: { webDistDir?: string |
 
   const corsRaw = env.CORS_ORIGINS?.trim();
   const corsOrigins = corsRaw
-    ? corsRaw.split(',').map((o) => o.trim()).filter(Boolean)
+    ? corsRaw
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean)
     : [`http://localhost:${port}`, `http://127.0.0.1:${port}`];
   for (const origin of corsOrigins) {
     let parsed: URL;
     try {
       parsed = new URL(origin);
     } catch {
-      throw new ConfigError('CORS_ORIGINS', `contains "${origin}", which is not an origin like https://twinning.example.org`);
+      throw new ConfigError(
+        'CORS_ORIGINS',
+        `contains "${origin}", which is not an origin like https://twinning.example.org`,
+      );
     }
     if (parsed.origin !== origin.replace(/\/$/, '')) {
       throw new ConfigError('CORS_ORIGINS', `contains "${origin}": give scheme://host[:port] only, without a path`);

@@ -331,7 +331,10 @@ export class EmbeddedPostgres {
     child.stdout?.resume();
     child.stderr?.on('data', (chunk: Buffer) => {
       const text = chunk.toString('utf8').trim();
-      if (/\b(ERROR|FATAL|PANIC|WARNING)\b/.test(text) && !/terminating connection due to administrator command/.test(text)) {
+      if (
+        /\b(ERROR|FATAL|PANIC|WARNING)\b/.test(text) &&
+        !/terminating connection due to administrator command/.test(text)
+      ) {
         this.options.log(`[postgres] ${text}`);
       }
     });
@@ -369,6 +372,7 @@ export class EmbeddedPostgres {
       }, 20_000);
       child.once('exit', () => {
         clearTimeout(timer);
+        this.stopping = null;
         resolve();
       });
       child.kill('SIGINT');
@@ -376,4 +380,3 @@ export class EmbeddedPostgres {
     return this.stopping;
   }
 }
-

@@ -1,12 +1,7 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { ErrorCode } from '@twinning/contracts';
 import Redis from 'ioredis';
-import {
-  RateLimiterMemory,
-  RateLimiterRedis,
-  RateLimiterRes,
-  type RateLimiterAbstract,
-} from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { AppError } from '../common/app-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 
@@ -71,7 +66,9 @@ export class RateLimitService implements OnModuleDestroy {
   }
 
   async reset(spec: LimitSpec, key: string): Promise<void> {
-    await this.limiter(spec).delete(key).catch(() => undefined);
+    await this.limiter(spec)
+      .delete(key)
+      .catch(() => undefined);
   }
 
   async onModuleDestroy(): Promise<void> {

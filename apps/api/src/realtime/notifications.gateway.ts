@@ -1,4 +1,4 @@
-import { Logger } from '@nestjs/common';
+import { Logger, UseFilters } from '@nestjs/common';
 import {
   ConnectedSocket,
   MessageBody,
@@ -11,13 +11,16 @@ import {
 import { Namespaces, type Ack } from '@twinning/contracts';
 import type { Namespace, Socket } from 'socket.io';
 import { AccessTokenService } from '../auth/access-token.service';
+import { AppError } from '../common/app-error';
 import { Rooms } from './rooms';
+import { WsErrorFilter } from './ws-error.filter';
 import { useSocketAuth, type AuthedSocketData } from './socket-auth';
 
 /**
  * /notifications: each authenticated socket joins its user's own room; later features publish
  * `notification.created` there after their transaction commits.
  */
+@UseFilters(WsErrorFilter)
 @WebSocketGateway({ namespace: Namespaces.notifications })
 export class NotificationsGateway implements OnGatewayInit, OnGatewayConnection {
   private readonly logger = new Logger(NotificationsGateway.name);
@@ -42,8 +45,12 @@ export class NotificationsGateway implements OnGatewayInit, OnGatewayConnection 
     this.logger.debug(`socket ${socket.id} joined ${Rooms.user(user.id)}`);
   }
 
+  /** Round-trip check for clients (and the reconnect banner): takes an empty object. */
   @SubscribeMessage('session.ping')
-  ping(@ConnectedSocket() _socket: Socket, @MessageBody() _body: unknown): Ack<{ at: string }> {
+  ping(@ConnectedSocket() _socket: Socket, @MessageBody() body: unknown): Ack<{ at: string }> {
+    if (body !== undefined && (typeof body !== 'object' || body === null || Object.keys(body).length > 0)) {
+      throw AppError.validation({ body: ['session.ping takes an empty object'] });
+    }
     return { ok: true, at: new Date().toISOString() };
   }
 }

@@ -70,11 +70,18 @@ export class UsersService {
   }
 
   /** Admins list users by name or email, newest first. */
-  async adminList(actor: AuthUser, query: { q?: string; cursor?: string; limit?: number }): Promise<Page<AdminUserDto>> {
+  async adminList(
+    actor: AuthUser,
+    query: { q?: string; cursor?: string; limit?: number },
+  ): Promise<Page<AdminUserDto>> {
     this.requireAdmin(actor);
     const limit = query.limit ?? PAGE_SIZE_DEFAULT;
     const after = decodeCursor<[string, string]>(query.cursor, 2);
-    const qb = this.users.createQueryBuilder('u').orderBy('u.created_at', 'DESC').addOrderBy('u.id', 'DESC').limit(limit + 1);
+    const qb = this.users
+      .createQueryBuilder('u')
+      .orderBy('u.created_at', 'DESC')
+      .addOrderBy('u.id', 'DESC')
+      .limit(limit + 1);
     if (query.q) {
       qb.andWhere(`(u.display_name ILIKE :like OR u.email ILIKE :like)`, { like: `%${escapeLike(query.q)}%` });
     }

@@ -25,7 +25,12 @@ export async function createUser(
   t: TestApp,
   overrides: Partial<{ email: string; displayName: string; role: PlatformRole }> = {},
 ): Promise<TestUser> {
-  passwordHash ??= hash(FACTORY_PASSWORD, { algorithm: Algorithm.Argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 });
+  passwordHash ??= hash(FACTORY_PASSWORD, {
+    algorithm: Algorithm.Argon2id,
+    memoryCost: 19_456,
+    timeCost: 2,
+    parallelism: 1,
+  });
   const n = next();
   const email = overrides.email ?? `user-${n}@example.test`;
   const displayName = overrides.displayName ?? `User ${n}`;
