@@ -58,7 +58,7 @@ describe('embedded PostgreSQL lifecycle', () => {
   });
 
   it('stops cleanly and leaves no lock behind', async () => {
-    const pg = started.at(-1)!;
+    const pg = started[started.length - 1];
     await pg.stop();
     expect(pg.running).toBe(false);
     expect(existsSync(path.join(dataDir, 'postmaster.pid'))).toBe(false);
