@@ -181,6 +181,16 @@ async function parseSuccess<T>(response: Response): Promise<T> {
 }
 
 /**
+ * Refresh tokens are single-use and a reused one revokes the whole session, so two tabs must never
+ * present the same cookie at once: a Web Lock serialises refreshes across the tabs of this origin (the
+ * second tab then sends the rotated cookie the first one received).
+ */
+function acrossTabs<T>(fn: () => Promise<T>): Promise<T> {
+  const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+  return locks ? (locks.request('twinning-refresh', fn) as Promise<T>) : fn();
+}
+
+/**
  * Renews the session from the refresh cookie. Concurrent callers share one request. Resolves to null when
  * there is no valid session (and, if there was one, announces that it ended); rejects on network failure.
  */
@@ -188,7 +198,7 @@ export function refreshSession(): Promise<AuthResponse | null> {
   if (!refreshInFlight) {
     refreshInFlight = (async () => {
       const hadSession = accessToken !== null;
-      const response = await send('/api/auth/refresh', { method: 'POST' }, null);
+      const response = await acrossTabs(() => send('/api/auth/refresh', { method: 'POST' }, null));
       if (response.ok) {
         const auth = await parseSuccess<AuthResponse>(response);
         accessToken = auth.accessToken;
