@@ -1,0 +1,79 @@
+// @ts-check
+/**
+ * Keyboard only: the skip link comes first, leads to the main content, and the login form works with
+ * Tab, typing and Enter.
+ */
+import assert from 'node:assert/strict';
+import { ACCOUNTS, DEMO_PASSWORD, eventually, scenario } from './support.mjs';
+
+/** @typedef {import('playwright-core').Page} Page */
+
+/**
+ * A description of the focused element: tag, id, name, accessible text.
+ * @param {Page} page
+ */
+function focused(page) {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return { tag: 'body', id: '', name: '', text: '', type: '' };
+    return {
+      tag: el.tagName.toLowerCase(),
+      id: el.id,
+      name: el.getAttribute('name') ?? '',
+      text: (el.textContent ?? '').trim(),
+      type: el.getAttribute('type') ?? '',
+    };
+  });
+}
+
+scenario('keyboard only: skip link first, then log in with Tab, typing and Enter', async ({ newPage }) => {
+  const page = await newPage();
+  await page.goto('/login');
+  const main = page.getByRole('main');
+  await main.getByRole('heading', { level: 1, name: 'Log in' }).waitFor();
+  // Wait until the header is complete (the anonymous session is known), so that the tab order is final.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Register' }).waitFor();
+  assert.equal((await focused(page)).tag, 'body', 'nothing has focus after the page load');
+
+  // The first Tab reaches the skip link, which is then visible.
+  await page.keyboard.press('Tab');
+  assert.deepEqual(await focused(page).then(({ tag, text }) => ({ tag, text })), {
+    tag: 'a',
+    text: 'Skip to main content',
+  });
+  const skip = page.getByRole('link', { name: 'Skip to main content' });
+  assert.ok(await skip.isVisible(), 'the focused skip link is visible');
+  const box = await skip.boundingBox();
+  assert.ok(
+    box && box.width > 1 && box.height > 1 && box.y >= 0,
+    `the skip link is on screen (${JSON.stringify(box)})`,
+  );
+
+  // Enter follows it: focus moves to <main>.
+  await page.keyboard.press('Enter');
+  await eventually(async () =>
+    assert.deepEqual(await focused(page).then(({ tag, id }) => ({ tag, id })), { tag: 'main', id: 'main' }),
+  );
+
+  // From <main>, Tab goes to the e-mail field, then the password field.
+  await page.keyboard.press('Tab');
+  assert.deepEqual(await focused(page).then(({ tag, name }) => ({ tag, name })), { tag: 'input', name: 'email' });
+  await page.keyboard.type(ACCOUNTS.coordinatorPenang.email);
+  await page.keyboard.press('Tab');
+  assert.deepEqual(await focused(page).then(({ tag, name }) => ({ tag, name })), { tag: 'input', name: 'password' });
+  await page.keyboard.type(DEMO_PASSWORD);
+  await page.keyboard.press('Enter');
+
+  // Signed in: the app goes on to the city directory and moves focus to its heading.
+  await page.waitForURL((url) => url.pathname === '/cities');
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await nav.getByText(ACCOUNTS.coordinatorPenang.displayName, { exact: true }).waitFor();
+  await nav.getByRole('button', { name: 'Log out' }).waitFor();
+  await eventually(async () =>
+    assert.deepEqual(await focused(page).then(({ tag, text }) => ({ tag, text })), {
+      tag: 'h1',
+      text: 'City directory',
+    }),
+  );
+  assert.equal(await main.getByRole('textbox', { name: 'Email address' }).count(), 0);
+});
