@@ -168,6 +168,9 @@ async function send(path: string, options: ApiRequestOptions, token: string | nu
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
       credentials: 'include',
       signal: options.signal,
+      // A refresh rotates the single-use cookie: it must complete even if the page reloads meanwhile,
+      // or the browser would keep the consumed token and the next start would look like theft.
+      keepalive: path === '/api/auth/refresh' || path === '/api/auth/logout',
     });
   } catch (error) {
     if (isAbort(error) || options.signal?.aborted) throw error;

@@ -28,6 +28,13 @@ export function ProfileForm({ user }: ProfileFormProps) {
   const [displayName, setDisplayName] = useState(user.displayName);
   const [preferredLanguage, setPreferredLanguage] = useState<UiLanguage>(user.preferredLanguage);
   const [timeZone, setTimeZone] = useState(user.timeZone);
+  // The header's language picker also saves the preferred language: follow it, or saving this form
+  // later would send the stale choice back.
+  const [languageSeen, setLanguageSeen] = useState<UiLanguage>(user.preferredLanguage);
+  if (user.preferredLanguage !== languageSeen) {
+    setLanguageSeen(user.preferredLanguage);
+    setPreferredLanguage(user.preferredLanguage);
+  }
   const [clientErrors, setClientErrors] = useState<FieldErrors>({});
   const [saved, setSaved] = useState(false);
   const timeZones = useMemo(() => listTimeZones(user.timeZone), [user.timeZone]);
