@@ -1,5 +1,5 @@
-import { describeError, fieldErrorsOf } from '../lib/api-errors';
-import { useT } from '../lib/i18n';
+import { describeError, localizedFieldErrors } from '../lib/api-errors';
+import { useI18n, useT } from '../lib/i18n';
 
 export interface FormErrorProps {
   error: unknown;
@@ -14,8 +14,11 @@ export interface FormErrorProps {
 /** The form-level message of a failed call, in an alert region so screen readers announce it. */
 export function FormError({ error, shownFields = [] }: FormErrorProps) {
   const t = useT();
+  const { language } = useI18n();
   if (!error) return null;
-  const others = Object.entries(fieldErrorsOf(error)).filter(([field]) => !shownFields.includes(field));
+  const others = Object.entries(localizedFieldErrors(error, t, language)).filter(
+    ([field]) => !shownFields.includes(field),
+  );
   return (
     <div role="alert" className="alert alert--error">
       <p className="alert__text">{describeError(t, error)}</p>

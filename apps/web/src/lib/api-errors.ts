@@ -1,4 +1,4 @@
-import type { FieldErrors } from '@twinning/contracts';
+import type { FieldErrors, UiLanguage } from '@twinning/contracts';
 import { isApiRequestError } from './api-client';
 import type { Translate } from './i18n';
 
@@ -29,4 +29,16 @@ export function fieldErrorsOf(error: unknown): FieldErrors {
 /** True when the failed call only had field problems that the form already shows next to its fields. */
 export function hasFieldErrors(error: unknown): boolean {
   return Object.keys(fieldErrorsOf(error)).length > 0;
+}
+
+/**
+ * Field errors for display. The API words its field messages in English; in the other languages each
+ * refused field gets a translated message instead (the code-specific one where there is one).
+ */
+export function localizedFieldErrors(error: unknown, t: Translate, language: UiLanguage): FieldErrors {
+  const fields = fieldErrorsOf(error);
+  if (language === 'en') return fields;
+  const code = isApiRequestError(error) ? error.code : null;
+  const message = code === 'EMAIL_TAKEN' ? t('errors.EMAIL_TAKEN') : t('errors.fieldRejected');
+  return Object.fromEntries(Object.keys(fields).map((field) => [field, [message]]));
 }

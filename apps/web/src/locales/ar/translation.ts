@@ -81,6 +81,7 @@ export const ar: Dictionary = {
   'errors.ORIGIN_NOT_ALLOWED': 'رُفض هذا الطلب لأنه لم يصدر عن Twinning.',
   'errors.SERVICE_UNAVAILABLE': 'الخدمة غير متاحة مؤقتًا. حاول مرة أخرى بعد قليل.',
   'errors.INTERNAL': 'حدث خطأ من جهتنا. يُرجى المحاولة مرة أخرى.',
+  'errors.fieldRejected': 'لم تُقبل هذه القيمة. يُرجى التحقق منها.',
   'errors.unexpected': 'حدث أمر غير متوقع. يُرجى المحاولة مرة أخرى.',
   'errors.network': 'تعذّر الاتصال بـ Twinning. تحقّق من اتصالك وحاول مرة أخرى.',
   'errors.rateLimitedRetry': {

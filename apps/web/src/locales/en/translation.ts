@@ -85,6 +85,7 @@ export const en = {
   'errors.ORIGIN_NOT_ALLOWED': 'This request was refused because it did not come from Twinning.',
   'errors.SERVICE_UNAVAILABLE': 'The service is temporarily unavailable. Please try again in a moment.',
   'errors.INTERNAL': 'Something went wrong on our side. Please try again.',
+  'errors.fieldRejected': 'This value was not accepted. Please check it.',
   'errors.unexpected': 'Something unexpected happened. Please try again.',
   'errors.network': 'Twinning could not be reached. Check your connection and try again.',
   'errors.rateLimitedRetry': {

@@ -82,6 +82,7 @@ export const es: Dictionary = {
   'errors.ORIGIN_NOT_ALLOWED': 'Se rechazó esta solicitud porque no procedía de Twinning.',
   'errors.SERVICE_UNAVAILABLE': 'El servicio no está disponible temporalmente. Inténtelo de nuevo en un momento.',
   'errors.INTERNAL': 'Algo ha fallado por nuestra parte. Inténtelo de nuevo.',
+  'errors.fieldRejected': 'Este valor no fue aceptado. Revíselo, por favor.',
   'errors.unexpected': 'Ha ocurrido algo inesperado. Inténtelo de nuevo.',
   'errors.network': 'No se pudo conectar con Twinning. Compruebe su conexión e inténtelo de nuevo.',
   'errors.rateLimitedRetry': {

@@ -84,6 +84,7 @@ export const fr: Dictionary = {
   'errors.ORIGIN_NOT_ALLOWED': 'Cette requête a été refusée car elle ne provenait pas de Twinning.',
   'errors.SERVICE_UNAVAILABLE': 'Le service est momentanément indisponible. Réessayez dans un instant.',
   'errors.INTERNAL': 'Une erreur s’est produite de notre côté. Veuillez réessayer.',
+  'errors.fieldRejected': 'Cette valeur n’a pas été acceptée. Veuillez la vérifier.',
   'errors.unexpected': 'Un problème inattendu est survenu. Veuillez réessayer.',
   'errors.network': 'Impossible de joindre Twinning. Vérifiez votre connexion et réessayez.',
   'errors.rateLimitedRetry': {

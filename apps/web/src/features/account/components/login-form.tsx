@@ -3,8 +3,8 @@ import { useRef, useState, type FormEvent } from 'react';
 import { TextField } from '../../../components/form-field';
 import { FormError } from '../../../components/form-error';
 import { useFocusFirstInvalid } from '../../../components/use-focus-first-invalid';
-import { fieldErrorsOf } from '../../../lib/api-errors';
-import { useT } from '../../../lib/i18n';
+import { localizedFieldErrors } from '../../../lib/api-errors';
+import { useI18n, useT } from '../../../lib/i18n';
 import { useLogin } from '../api/login';
 
 export interface LoginFormProps {
@@ -13,6 +13,7 @@ export interface LoginFormProps {
 
 export function LoginForm({ onSuccess }: LoginFormProps) {
   const t = useT();
+  const { language } = useI18n();
   const login = useLogin();
   const formRef = useRef<HTMLFormElement>(null);
   const focusFirstInvalid = useFocusFirstInvalid(formRef);
@@ -20,7 +21,7 @@ export function LoginForm({ onSuccess }: LoginFormProps) {
   const [password, setPassword] = useState('');
   const [clientErrors, setClientErrors] = useState<FieldErrors>({});
 
-  const serverErrors = fieldErrorsOf(login.error);
+  const serverErrors = localizedFieldErrors(login.error, t, language);
   const errorsFor = (field: string) => clientErrors[field] ?? serverErrors[field];
   const hasClientErrors = Object.keys(clientErrors).length > 0;
 

@@ -10,8 +10,8 @@ import { SelectField, TextField } from '../../../components/form-field';
 import { FormError } from '../../../components/form-error';
 import { StatusMessage } from '../../../components/status-message';
 import { useFocusFirstInvalid } from '../../../components/use-focus-first-invalid';
-import { fieldErrorsOf } from '../../../lib/api-errors';
-import { isUiLanguage, LANGUAGE_NATIVE_NAMES, useT } from '../../../lib/i18n';
+import { localizedFieldErrors } from '../../../lib/api-errors';
+import { isUiLanguage, LANGUAGE_NATIVE_NAMES, useI18n, useT } from '../../../lib/i18n';
 import { listTimeZones } from '../../../lib/time-zones';
 import { useUpdateMe } from '../api/update-me';
 
@@ -22,6 +22,7 @@ export interface ProfileFormProps {
 /** Edits the display name, preferred language and time zone. Mount with `key={user.id}`. */
 export function ProfileForm({ user }: ProfileFormProps) {
   const t = useT();
+  const { language } = useI18n();
   const update = useUpdateMe();
   const formRef = useRef<HTMLFormElement>(null);
   const focusFirstInvalid = useFocusFirstInvalid(formRef);
@@ -39,7 +40,7 @@ export function ProfileForm({ user }: ProfileFormProps) {
   const [saved, setSaved] = useState(false);
   const timeZones = useMemo(() => listTimeZones(user.timeZone), [user.timeZone]);
 
-  const serverErrors = fieldErrorsOf(update.error);
+  const serverErrors = localizedFieldErrors(update.error, t, language);
   const errorsFor = (field: string) => clientErrors[field] ?? serverErrors[field];
   const hasClientErrors = Object.keys(clientErrors).length > 0;
 

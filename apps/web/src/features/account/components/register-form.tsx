@@ -9,7 +9,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { TextField } from '../../../components/form-field';
 import { FormError } from '../../../components/form-error';
 import { useFocusFirstInvalid } from '../../../components/use-focus-first-invalid';
-import { fieldErrorsOf } from '../../../lib/api-errors';
+import { localizedFieldErrors } from '../../../lib/api-errors';
 import { useI18n } from '../../../lib/i18n';
 import { browserTimeZone } from '../../../lib/time-zones';
 import { useRegister } from '../api/register';
@@ -28,7 +28,7 @@ export function RegisterForm({ onSuccess }: RegisterFormProps) {
   const [password, setPassword] = useState('');
   const [clientErrors, setClientErrors] = useState<FieldErrors>({});
 
-  const serverErrors = fieldErrorsOf(registration.error);
+  const serverErrors = localizedFieldErrors(registration.error, t, language);
   const errorsFor = (field: string) => clientErrors[field] ?? serverErrors[field];
   const hasClientErrors = Object.keys(clientErrors).length > 0;
 

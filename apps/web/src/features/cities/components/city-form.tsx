@@ -13,7 +13,7 @@ import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { SelectField, TextAreaField, TextField } from '../../../components/form-field';
 import { FormError } from '../../../components/form-error';
 import { useFocusFirstInvalid } from '../../../components/use-focus-first-invalid';
-import { fieldErrorsOf } from '../../../lib/api-errors';
+import { localizedFieldErrors } from '../../../lib/api-errors';
 import { useI18n } from '../../../lib/i18n';
 import { listTimeZones } from '../../../lib/time-zones';
 
@@ -88,7 +88,7 @@ export interface CityFormProps {
 
 /** Every field of a city, for creating (admins) or editing (admins and coordinators). */
 export function CityForm({ city, submitLabel, pendingLabel, pending, error, onSubmit }: CityFormProps) {
-  const { t, format } = useI18n();
+  const { t, format, language } = useI18n();
   const formRef = useRef<HTMLFormElement>(null);
   const focusFirstInvalid = useFocusFirstInvalid(formRef);
   const themesHintId = useId();
@@ -97,7 +97,7 @@ export function CityForm({ city, submitLabel, pendingLabel, pending, error, onSu
   const [clientErrors, setClientErrors] = useState<FieldErrors>({});
   const timeZones = useMemo(() => listTimeZones(city?.timeZone), [city?.timeZone]);
 
-  const serverErrors = fieldErrorsOf(error);
+  const serverErrors = localizedFieldErrors(error, t, language);
   const errorsFor = (field: keyof CreateCityRequest) => clientErrors[field] ?? serverErrors[field];
   const hasClientErrors = Object.keys(clientErrors).length > 0;
   const themeErrors = errorsFor('themes');

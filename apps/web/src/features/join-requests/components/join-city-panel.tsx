@@ -6,8 +6,8 @@ import { FormError } from '../../../components/form-error';
 import { StatusMessage } from '../../../components/status-message';
 import { useFocusFirstInvalid } from '../../../components/use-focus-first-invalid';
 import { isApiRequestError } from '../../../lib/api-client';
-import { fieldErrorsOf } from '../../../lib/api-errors';
-import { useT } from '../../../lib/i18n';
+import { localizedFieldErrors } from '../../../lib/api-errors';
+import { useI18n, useT } from '../../../lib/i18n';
 import { useCreateJoinRequest } from '../api/create-join-request';
 
 export interface JoinCityPanelProps {
@@ -22,6 +22,7 @@ export interface JoinCityPanelProps {
 /** Lets a signed-in visitor ask to act for the city as an official, or says where they stand. */
 export function JoinCityPanel({ city, signedIn, loginHref, onChanged }: JoinCityPanelProps) {
   const t = useT();
+  const { language } = useI18n();
   const headingId = useId();
   const createJoinRequest = useCreateJoinRequest();
   const formRef = useRef<HTMLFormElement>(null);
@@ -80,7 +81,7 @@ export function JoinCityPanel({ city, signedIn, loginHref, onChanged }: JoinCity
             hint={t('join.messageHint')}
             value={message}
             onChange={(event) => setMessage(event.target.value)}
-            errors={fieldErrorsOf(createJoinRequest.error)['message']}
+            errors={localizedFieldErrors(createJoinRequest.error, t, language)['message']}
           />
           <div className="form__actions">
             <button type="submit" className="button" disabled={createJoinRequest.isPending}>
