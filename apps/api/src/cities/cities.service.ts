@@ -17,7 +17,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { AppError } from '../common/app-error';
 import { decodeCursor, encodeCursor } from '../common/cursor';
-import { escapeLike } from '../users/users.service';
+import { escapeLike } from '../common/sql';
 import { CityMembershipEntity } from './city-membership.entity';
 import { CityEntity } from './city.entity';
 import type { CityListQueryDto } from './dto/cities.dto';

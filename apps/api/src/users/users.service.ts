@@ -13,6 +13,7 @@ import {
 import { DataSource, type EntityManager, type Repository } from 'typeorm';
 import { AppError } from '../common/app-error';
 import { decodeCursor, encodeCursor } from '../common/cursor';
+import { escapeLike } from '../common/sql';
 import type { AuthUser } from '../auth/auth-user';
 import { UserEntity } from './user.entity';
 
@@ -114,8 +115,4 @@ export class UsersService {
   private requireAdmin(actor: AuthUser): void {
     if (actor.role !== 'admin') throw AppError.forbidden('Only platform admins can manage users.');
   }
-}
-
-export function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
