@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { useI18n } from '../../../lib/i18n';
 import { cityQueryOptions } from '../api/get-city';
 import { ThemeTags } from './theme-tags';
+import { Fact } from './fact';
 
 export function CityCard({ city }: { city: CitySummaryDto }) {
   const { t, format } = useI18n();
@@ -23,14 +24,8 @@ export function CityCard({ city }: { city: CitySummaryDto }) {
         {format.country(city.countryCode)} · {t(`regions.${city.region}`)}
       </p>
       <dl className="facts facts--compact">
-        <div className="facts__row">
-          <dt>{t('cities.profile')}</dt>
-          <dd>{t(`profiles.${city.immigrationProfile}`)}</dd>
-        </div>
-        <div className="facts__row">
-          <dt>{t('cities.population')}</dt>
-          <dd>{format.number(city.population)}</dd>
-        </div>
+        <Fact label={t('cities.profile')}>{t(`profiles.${city.immigrationProfile}`)}</Fact>
+        <Fact label={t('cities.population')}>{format.number(city.population)}</Fact>
       </dl>
       <ThemeTags themes={city.themes} />
     </li>

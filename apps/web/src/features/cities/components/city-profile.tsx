@@ -2,6 +2,7 @@ import type { CityDto } from '@twinning/contracts';
 import { useId } from 'react';
 import { useI18n } from '../../../lib/i18n';
 import { ThemeTags } from './theme-tags';
+import { Fact } from './fact';
 
 /** The facts and description of a city, as sections under the page heading. */
 export function CityProfile({ city }: { city: CityDto }) {
@@ -18,38 +19,19 @@ export function CityProfile({ city }: { city: CityDto }) {
       <section aria-labelledby={factsId} className="section">
         <h2 id={factsId}>{t('city.facts')}</h2>
         <dl className="facts">
-          <div className="facts__row">
-            <dt>{t('city.country')}</dt>
-            <dd>{format.country(city.countryCode)}</dd>
-          </div>
-          <div className="facts__row">
-            <dt>{t('cities.region')}</dt>
-            <dd>{t(`regions.${city.region}`)}</dd>
-          </div>
-          <div className="facts__row">
-            <dt>{t('cities.profile')}</dt>
-            <dd>{t(`profiles.${city.immigrationProfile}`)}</dd>
-          </div>
-          <div className="facts__row">
-            <dt>{t('cities.population')}</dt>
-            <dd>{format.number(city.population)}</dd>
-          </div>
-          <div className="facts__row">
-            <dt>{t('city.languages')}</dt>
-            <dd>
-              {city.languages.length > 0
-                ? format.list(city.languages.map((code) => format.languageName(code)))
-                : t('common.none')}
-            </dd>
-          </div>
-          <div className="facts__row">
-            <dt>{t('city.timeZone')}</dt>
-            <dd>{city.timeZone.replaceAll('_', ' ')}</dd>
-          </div>
-          <div className="facts__row">
-            <dt>{t('cities.themes')}</dt>
-            <dd>{city.themes.length > 0 ? <ThemeTags themes={city.themes} /> : t('common.none')}</dd>
-          </div>
+          <Fact label={t('city.country')}>{format.country(city.countryCode)}</Fact>
+          <Fact label={t('cities.region')}>{t(`regions.${city.region}`)}</Fact>
+          <Fact label={t('cities.profile')}>{t(`profiles.${city.immigrationProfile}`)}</Fact>
+          <Fact label={t('cities.population')}>{format.number(city.population)}</Fact>
+          <Fact label={t('city.languages')}>
+            {city.languages.length > 0
+              ? format.list(city.languages.map((code) => format.languageName(code)))
+              : t('common.none')}
+          </Fact>
+          <Fact label={t('city.timeZone')}>{city.timeZone.replaceAll('_', ' ')}</Fact>
+          <Fact label={t('cities.themes')}>
+            {city.themes.length > 0 ? <ThemeTags themes={city.themes} /> : t('common.none')}
+          </Fact>
         </dl>
       </section>
       <section aria-labelledby={aboutId} className="section">

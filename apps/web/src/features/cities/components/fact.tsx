@@ -1,0 +1,11 @@
+import type { ReactNode } from 'react';
+
+/** One labelled fact of a city (a row of a `<dl className="facts">`). */
+export function Fact({ label, children }: { label: ReactNode; children: ReactNode }) {
+  return (
+    <div className="facts__row">
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
