@@ -25,6 +25,8 @@ export interface MeDto {
   id: string;
   email: string;
   displayName: string;
+  /** Unique, ASCII, used for `@mentions`. */
+  handle: string;
   preferredLanguage: UiLanguage;
   timeZone: string;
   role: PlatformRole;
@@ -52,6 +54,11 @@ export interface UpdateProfileRequest {
 export interface UserSummary {
   id: string;
   displayName: string;
+}
+
+/** A user as shown beside their writing: with the handle others type to mention them. */
+export interface AuthorDto extends UserSummary {
+  handle: string;
 }
 
 export interface AdminUserDto extends UserSummary {

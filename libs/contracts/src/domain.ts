@@ -36,6 +36,44 @@ export type CityRole = (typeof CITY_ROLES)[number];
 export const JOIN_REQUEST_STATUSES = ['pending', 'approved', 'rejected'] as const;
 export type JoinRequestStatus = (typeof JOIN_REQUEST_STATUSES)[number];
 
+/**
+ * A partnership's lifecycle: proposed → active → concluded, or declined / withdrawn while proposed.
+ * Each city in it has its own status: the proposing city is a member from the start, invited
+ * cities accept or decline, and an invitation may be withdrawn by the cities that sent it.
+ */
+export const PARTNERSHIP_STATUSES = ['proposed', 'active', 'concluded', 'declined', 'withdrawn'] as const;
+export type PartnershipStatus = (typeof PARTNERSHIP_STATUSES)[number];
+
+export const PARTNERSHIP_CITY_STATUSES = ['member', 'invited', 'declined', 'withdrawn'] as const;
+export type PartnershipCityStatus = (typeof PARTNERSHIP_CITY_STATUSES)[number];
+
+/** Roles inside a partnership: coordinators of member cities, and their officials (members). */
+export const PARTNERSHIP_ROLES = ['coordinator', 'member'] as const;
+export type PartnershipRole = (typeof PARTNERSHIP_ROLES)[number];
+
+export const MILESTONE_STATUSES = ['planned', 'in_progress', 'done', 'cancelled'] as const;
+export type MilestoneStatus = (typeof MILESTONE_STATUSES)[number];
+
+/** Per-thread notification level: watching notifies every reply, normal only mentions, muted nothing. */
+export const NOTIFICATION_LEVELS = ['watching', 'normal', 'muted'] as const;
+export type NotificationLevel = (typeof NOTIFICATION_LEVELS)[number];
+
+export const FLAG_REASONS = ['spam', 'abusive', 'off_topic', 'private_information', 'other'] as const;
+export type FlagReason = (typeof FLAG_REASONS)[number];
+
+export const FLAG_STATUSES = ['open', 'upheld', 'dismissed'] as const;
+export type FlagStatus = (typeof FLAG_STATUSES)[number];
+
+export const PARTNERSHIP_TITLE_MAX_LENGTH = 140;
+export const PARTNERSHIP_GOALS_MAX_LENGTH = 4000;
+export const PARTNERSHIP_MESSAGE_MAX_LENGTH = 2000;
+export const THREAD_TITLE_MIN_LENGTH = 3;
+export const THREAD_TITLE_MAX_LENGTH = 160;
+export const POST_BODY_MAX_LENGTH = 20000;
+export const MODERATION_REASON_MAX_LENGTH = 500;
+/** Longest forum silence a moderator may set, in minutes (30 days). */
+export const SILENCE_MAX_MINUTES = 30 * 24 * 60;
+
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 256;
 export const DISPLAY_NAME_MAX_LENGTH = 80;

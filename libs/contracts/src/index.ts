@@ -4,3 +4,6 @@ export * from './pagination';
 export * from './auth';
 export * from './cities';
 export * from './realtime';
+export * from './partnerships';
+export * from './forums';
+export * from './notifications';

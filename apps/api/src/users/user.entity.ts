@@ -16,6 +16,10 @@ export class UserEntity {
   @Column({ name: 'display_name', type: 'varchar', length: 80 })
   displayName!: string;
 
+  /** Unique handle for @mentions; assigned by a database trigger on insert when left empty. */
+  @Column({ type: 'varchar', length: 32, insert: false, update: false })
+  handle!: string;
+
   @Column({ name: 'preferred_language', type: 'varchar', length: 5, default: 'en' })
   preferredLanguage!: UiLanguage;
 

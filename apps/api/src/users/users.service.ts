@@ -53,6 +53,7 @@ export class UsersService {
       id: user.id,
       email: user.email,
       displayName: user.displayName,
+      handle: user.handle,
       preferredLanguage: user.preferredLanguage,
       timeZone: user.timeZone,
       role: user.role,

@@ -14,6 +14,7 @@ import {
 const user: MeDto = {
   id: 'u1',
   email: 'ana@example.org',
+  handle: 'ana',
   displayName: 'Ana Souza',
   preferredLanguage: 'en',
   timeZone: 'America/Toronto',

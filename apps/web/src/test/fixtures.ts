@@ -7,6 +7,7 @@ export function makeMe(overrides: Partial<MeDto> = {}): MeDto {
     id: 'user-ana',
     email: 'ana@example.org',
     displayName: 'Ana Souza',
+    handle: 'ana_souza',
     preferredLanguage: 'en',
     timeZone: 'America/Toronto',
     role: 'member',

@@ -75,6 +75,8 @@ export const ar: Dictionary = {
   'errors.ALREADY_MEMBER': 'أنت مسؤول في هذه المدينة بالفعل.',
   'errors.REQUEST_PENDING': 'لديك طلب قيد الانتظار لهذه المدينة بالفعل.',
   'errors.INVALID_STATE': 'لم يعد هذا الإجراء ممكنًا، فربما تمّت معالجته من قبل. أعد تحميل الصفحة.',
+  'errors.THREAD_LOCKED': 'هذا الموضوع مقفل: لا يقبل ردودًا جديدة.',
+  'errors.SILENCED': 'قام أحد المشرفين بكتمك في هذا المنتدى مؤقتًا.',
   'errors.RATE_LIMITED': 'محاولات كثيرة جدًا. انتظر قليلًا ثم حاول مرة أخرى.',
   'errors.PAYLOAD_TOO_LARGE': 'ما أرسلته كبير جدًا.',
   'errors.UNSUPPORTED_MEDIA_TYPE': 'هذا النوع من المحتوى غير مدعوم.',

@@ -79,6 +79,8 @@ export const en = {
   'errors.ALREADY_MEMBER': 'You are already an official of this city.',
   'errors.REQUEST_PENDING': 'You already have a pending request for this city.',
   'errors.INVALID_STATE': 'This can no longer be done; it may already have been handled. Reload the page.',
+  'errors.THREAD_LOCKED': 'This thread is locked: no new replies.',
+  'errors.SILENCED': 'A moderator has silenced you in this forum for now.',
   'errors.RATE_LIMITED': 'Too many attempts. Please wait a moment and try again.',
   'errors.PAYLOAD_TOO_LARGE': 'What you sent is too large.',
   'errors.UNSUPPORTED_MEDIA_TYPE': 'This type of content is not supported.',

@@ -76,6 +76,8 @@ export const es: Dictionary = {
   'errors.ALREADY_MEMBER': 'Ya es funcionario de esta ciudad.',
   'errors.REQUEST_PENDING': 'Ya tiene una solicitud pendiente para esta ciudad.',
   'errors.INVALID_STATE': 'Esto ya no se puede hacer; es posible que ya se haya tramitado. Recargue la página.',
+  'errors.THREAD_LOCKED': 'Este hilo está cerrado: no admite nuevas respuestas.',
+  'errors.SILENCED': 'Un moderador le ha silenciado en este foro por ahora.',
   'errors.RATE_LIMITED': 'Demasiados intentos. Espere un momento e inténtelo de nuevo.',
   'errors.PAYLOAD_TOO_LARGE': 'Lo que ha enviado es demasiado grande.',
   'errors.UNSUPPORTED_MEDIA_TYPE': 'Este tipo de contenido no es compatible.',

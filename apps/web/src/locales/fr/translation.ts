@@ -78,6 +78,8 @@ export const fr: Dictionary = {
   'errors.ALREADY_MEMBER': 'Vous êtes déjà responsable de cette ville.',
   'errors.REQUEST_PENDING': 'Vous avez déjà une demande en attente pour cette ville.',
   'errors.INVALID_STATE': 'Cette action n’est plus possible ; elle a peut-être déjà été traitée. Rechargez la page.',
+  'errors.THREAD_LOCKED': 'Ce fil est verrouillé : plus de nouvelles réponses.',
+  'errors.SILENCED': 'Un modérateur vous a réduit au silence dans ce forum pour le moment.',
   'errors.RATE_LIMITED': 'Trop de tentatives. Patientez un instant, puis réessayez.',
   'errors.PAYLOAD_TOO_LARGE': 'Ce que vous avez envoyé est trop volumineux.',
   'errors.UNSUPPORTED_MEDIA_TYPE': 'Ce type de contenu n’est pas pris en charge.',

@@ -1,0 +1,53 @@
+import type { UserSummary } from './auth';
+import type { PageQuery } from './pagination';
+
+type CityRef = { id: string; slug: string; name: string };
+type PartnershipRef = { id: string; title: string };
+type ThreadRef = { id: string; title: string; forumId: string };
+
+/**
+ * What a notification says, by kind. The web client renders the sentence in the reader's language
+ * from these fields; the server never stores translated text.
+ */
+export interface NotificationPayloads {
+  /** A city the reader coordinates was invited into a partnership (a proposal or a network invitation). */
+  'partnership.invited': { actor: UserSummary; partnership: PartnershipRef; fromCity: CityRef; toCity: CityRef };
+  'partnership.accepted': { actor: UserSummary; partnership: PartnershipRef; city: CityRef };
+  'partnership.declined': { actor: UserSummary; partnership: PartnershipRef; city: CityRef };
+  'partnership.withdrawn': { actor: UserSummary; partnership: PartnershipRef; city: CityRef };
+  'partnership.concluded': { actor: UserSummary; partnership: PartnershipRef };
+  'forum.reply': { actor: UserSummary; thread: ThreadRef; postId: string; seq: number; excerpt: string };
+  'forum.mention': { actor: UserSummary; thread: ThreadRef; postId: string; seq: number; excerpt: string };
+  'join_request.decided': { actor: UserSummary; city: CityRef; decision: 'approved' | 'rejected' };
+}
+
+export type NotificationKind = keyof NotificationPayloads;
+
+export const NOTIFICATION_KINDS = [
+  'partnership.invited',
+  'partnership.accepted',
+  'partnership.declined',
+  'partnership.withdrawn',
+  'partnership.concluded',
+  'forum.reply',
+  'forum.mention',
+  'join_request.decided',
+] as const satisfies readonly NotificationKind[];
+
+export type NotificationDto = {
+  [K in NotificationKind]: {
+    id: string;
+    kind: K;
+    payload: NotificationPayloads[K];
+    readAt: string | null;
+    createdAt: string;
+  };
+}[NotificationKind];
+
+export interface NotificationListQuery extends PageQuery {
+  unread?: boolean;
+}
+
+export interface UnreadCountDto {
+  count: number;
+}
