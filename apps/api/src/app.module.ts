@@ -1,10 +1,12 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccessModule } from './access/access.module';
 import { AuthModule } from './auth/auth.module';
 import { CitiesModule } from './cities/cities.module';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { dataSourceOptions } from './database/data-source';
 import { HealthModule } from './health/health.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { UsersModule } from './users/users.module';
@@ -37,11 +39,13 @@ export class AppModule {
           ...(typeormLogger ? { logger: typeormLogger, logging: ['query'] } : {}),
         }),
         RateLimitModule,
+        AccessModule,
+        RealtimeModule,
+        NotificationsModule,
         AuthModule,
         UsersModule,
         CitiesModule,
         HealthModule,
-        RealtimeModule,
       ],
     };
   }

@@ -17,7 +17,9 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { AppError } from '../common/app-error';
 import { decodeCursor, encodeCursor } from '../common/cursor';
+import { isUuid } from '../common/id.pipe';
 import { escapeLike } from '../common/sql';
+import { NotificationsService } from '../notifications/notifications.service';
 import { CityMembershipEntity } from './city-membership.entity';
 import { CityEntity } from './city.entity';
 import type { CityListQueryDto } from './dto/cities.dto';
@@ -117,7 +119,10 @@ function toJoinRequest(row: JoinRequestRow): JoinRequestDto {
 
 @Injectable()
 export class CitiesService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly notifications: NotificationsService,
+  ) {}
 
   /** The directory: filters by region, profile, theme and text; keyset pagination on (name, id); one query. */
   async list(query: CityListQueryDto): Promise<Page<CitySummaryDto>> {
@@ -152,9 +157,9 @@ export class CitiesService {
 
   /** City page by slug (or id): profile, officials and what the viewer may do. Three queries. */
   async detail(slugOrId: string, viewer: AuthUser | null): Promise<CityDetailDto> {
-    const isUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(slugOrId);
+    const byId = isUuid(slugOrId);
     const city = await this.dataSource.manager.findOne(CityEntity, {
-      where: isUuid ? { id: slugOrId } : { slug: slugOrId.toLowerCase() },
+      where: byId ? { id: slugOrId } : { slug: slugOrId.toLowerCase() },
     });
     if (!city) throw AppError.notFound('City');
     const officials: { id: string; display_name: string; role: CityRole; decided_at: Date | null; created_at: Date }[] =
@@ -285,7 +290,7 @@ export class CitiesService {
   }
 
   async decide(actor: AuthUser, requestId: string, decision: 'approve' | 'reject'): Promise<JoinRequestDto> {
-    await this.dataSource.transaction(async (manager) => {
+    const created = await this.dataSource.transaction(async (manager) => {
       const request = await manager.findOne(CityMembershipEntity, {
         where: { id: requestId },
         lock: { mode: 'pessimistic_write' },
@@ -304,7 +309,24 @@ export class CitiesService {
       request.decidedBy = actor.id;
       request.decidedAt = new Date();
       await manager.save(request);
+      const city = await manager.findOneOrFail(CityEntity, { where: { id: request.cityId } });
+      return this.notifications.create(
+        manager,
+        [
+          {
+            userId: request.userId,
+            kind: 'join_request.decided',
+            payload: {
+              actor: { id: actor.id, displayName: actor.displayName },
+              city: { id: city.id, slug: city.slug, name: city.name },
+              decision: request.status,
+            },
+          },
+        ],
+        actor.id,
+      );
     });
+    await this.notifications.publish(created);
     return this.joinRequestById(requestId);
   }
 

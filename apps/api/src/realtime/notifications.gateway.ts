@@ -11,14 +11,18 @@ import {
 import { Namespaces, type Ack } from '@twinning/contracts';
 import type { Namespace, Socket } from 'socket.io';
 import { AccessTokenService } from '../auth/access-token.service';
+import { AccessService } from '../access/access.service';
 import { AppError } from '../common/app-error';
+import { isUuid } from '../common/id.pipe';
+import { RealtimePublisher } from './realtime.publisher';
 import { Rooms } from './rooms';
 import { WsErrorFilter } from './ws-error.filter';
 import { useSocketAuth, type AuthedSocketData } from './socket-auth';
 
 /**
- * /notifications: each authenticated socket joins its user's own room; later features publish
- * `notification.created` there after their transaction commits.
+ * /notifications: each authenticated socket joins its user's own room, where notifications arrive
+ * after their transaction commits. A socket may also follow threads and forums it can read, to
+ * refresh open pages live; access is checked on every subscribe.
  */
 @UseFilters(WsErrorFilter)
 @WebSocketGateway({ namespace: Namespaces.notifications })
@@ -28,10 +32,15 @@ export class NotificationsGateway implements OnGatewayInit, OnGatewayConnection 
   @WebSocketServer()
   namespace!: Namespace;
 
-  constructor(private readonly tokens: AccessTokenService) {}
+  constructor(
+    private readonly tokens: AccessTokenService,
+    private readonly access: AccessService,
+    private readonly publisher: RealtimePublisher,
+  ) {}
 
   afterInit(namespace: Namespace): void {
     useSocketAuth(namespace, this.tokens);
+    this.publisher.attach(namespace);
   }
 
   async handleConnection(socket: Socket): Promise<void> {
@@ -53,4 +62,44 @@ export class NotificationsGateway implements OnGatewayInit, OnGatewayConnection 
     }
     return { ok: true, at: new Date().toISOString() };
   }
+
+  @SubscribeMessage('thread.subscribe')
+  async subscribeThread(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Ack> {
+    const threadId = idField(body, 'threadId');
+    await this.access.requireThread((socket.data as AuthedSocketData).user, threadId);
+    await socket.join(Rooms.thread(threadId));
+    return { ok: true };
+  }
+
+  @SubscribeMessage('thread.unsubscribe')
+  async unsubscribeThread(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Ack> {
+    await socket.leave(Rooms.thread(idField(body, 'threadId')));
+    return { ok: true };
+  }
+
+  @SubscribeMessage('forum.subscribe')
+  async subscribeForum(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Ack> {
+    const forumId = idField(body, 'forumId');
+    await this.access.requireForum((socket.data as AuthedSocketData).user, forumId);
+    await socket.join(Rooms.forum(forumId));
+    return { ok: true };
+  }
+
+  @SubscribeMessage('forum.unsubscribe')
+  async unsubscribeForum(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Ack> {
+    await socket.leave(Rooms.forum(idField(body, 'forumId')));
+    return { ok: true };
+  }
+}
+
+/** Validates `{ [name]: uuid }` with nothing else in it. */
+function idField(body: unknown, name: string): string {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw AppError.validation({ body: ['must be an object'] });
+  }
+  const extra = Object.keys(body).filter((key) => key !== name);
+  if (extra.length > 0) throw AppError.validation(Object.fromEntries(extra.map((k) => [k, ['is not allowed']])));
+  const value = (body as Record<string, unknown>)[name];
+  if (typeof value !== 'string' || !isUuid(value)) throw AppError.validation({ [name]: [`${name} must be a UUID`] });
+  return value;
 }

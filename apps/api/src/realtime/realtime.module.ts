@@ -1,5 +1,7 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { NotificationsGateway } from './notifications.gateway';
+import { RealtimePublisher } from './realtime.publisher';
 
-@Module({ providers: [NotificationsGateway] })
+@Global()
+@Module({ providers: [NotificationsGateway, RealtimePublisher], exports: [RealtimePublisher] })
 export class RealtimeModule {}

@@ -35,22 +35,9 @@ import {
   Min,
 } from 'class-validator';
 import { QueryInt, Trim } from '../../common/dto-helpers';
+import { PageQueryDto } from '../../common/page-query.dto';
 
-export class PageQueryDto {
-  @ApiPropertyOptional({ description: 'Opaque cursor from the previous page' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  cursor?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: PAGE_SIZE_MAX, default: 20 })
-  @IsOptional()
-  @QueryInt()
-  @IsInt({ message: 'limit must be a whole number' })
-  @Min(1)
-  @Max(PAGE_SIZE_MAX)
-  limit?: number;
-}
+export { PageQueryDto };
 
 export class CityListQueryDto extends PageQueryDto implements CityListQuery {
   @ApiPropertyOptional({ enum: REGIONS })

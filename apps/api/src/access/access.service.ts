@@ -1,0 +1,217 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { ForumKind, PartnershipRole, PartnershipStatus, Theme } from '@twinning/contracts';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { AuthUser } from '../auth/auth-user';
+import { AppError } from '../common/app-error';
+
+/** What one user may do with one partnership, from their approved city memberships. */
+export interface PartnershipAccess {
+  partnershipId: string;
+  title: string;
+  status: PartnershipStatus;
+  /** coordinator: coordinates a member city; member: official of a member city; null otherwise. */
+  role: PartnershipRole | null;
+  memberCityIds: string[];
+  coordinatedMemberCityIds: string[];
+  /** The viewer's cities that are invited (waiting for an answer). */
+  invitedCityIds: string[];
+  coordinatedInvitedCityIds: string[];
+  /** The viewer's cities with any status in the partnership (member, invited, declined, withdrawn). */
+  involvedCityIds: string[];
+  isAdmin: boolean;
+  /** The partnership page (summary, cities, history): involved officials and admins. */
+  canSee: boolean;
+  /** Private content (members, milestones, forum, activity): members and admins. */
+  canSeePrivate: boolean;
+}
+
+/** What one user may do in one forum. */
+export interface ForumAccess {
+  forumId: string;
+  kind: ForumKind;
+  theme: Theme | null;
+  partnershipId: string | null;
+  partnershipTitle: string | null;
+  partnershipStatus: PartnershipStatus | null;
+  canRead: boolean;
+  /** Start threads and reply (before locks and silences): everyone in theme forums; members of open partnerships. */
+  canPost: boolean;
+  /** Platform admins everywhere; coordinators of member cities in their partnership's forum. */
+  canModerate: boolean;
+}
+
+interface PartnershipAccessRow {
+  id: string;
+  title: string;
+  status: PartnershipStatus;
+  member_city_ids: string[];
+  coordinated_member_city_ids: string[];
+  invited_city_ids: string[];
+  coordinated_invited_city_ids: string[];
+  involved_city_ids: string[];
+}
+
+const OPEN_PARTNERSHIP_STATUSES: PartnershipStatus[] = ['proposed', 'active'];
+
+/**
+ * The one place that decides who may see and change partnerships and forums. Checks take a batch
+ * of ids and cost one query; everything not granted is denied. Callers answer 404 when `canSee` /
+ * `canRead` is false, so private things do not leak their existence.
+ */
+@Injectable()
+export class AccessService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async partnerships(
+    user: AuthUser,
+    ids: readonly string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, PartnershipAccess>> {
+    const result = new Map<string, PartnershipAccess>();
+    if (ids.length === 0) return result;
+    const rows: PartnershipAccessRow[] = await manager.query(
+      `SELECT p.id, p.title, p.status,
+              coalesce(array_agg(pc.city_id) FILTER (WHERE m.id IS NOT NULL AND pc.status = 'member'), '{}') AS member_city_ids,
+              coalesce(array_agg(pc.city_id) FILTER (WHERE m.role = 'coordinator' AND pc.status = 'member'), '{}') AS coordinated_member_city_ids,
+              coalesce(array_agg(pc.city_id) FILTER (WHERE m.id IS NOT NULL AND pc.status = 'invited'), '{}') AS invited_city_ids,
+              coalesce(array_agg(pc.city_id) FILTER (WHERE m.role = 'coordinator' AND pc.status = 'invited'), '{}') AS coordinated_invited_city_ids,
+              coalesce(array_agg(pc.city_id) FILTER (WHERE m.id IS NOT NULL), '{}') AS involved_city_ids
+         FROM partnerships p
+         LEFT JOIN partnership_cities pc ON pc.partnership_id = p.id
+         LEFT JOIN city_memberships m ON m.city_id = pc.city_id AND m.user_id = $2 AND m.status = 'approved'
+        WHERE p.id = ANY($1::uuid[])
+        GROUP BY p.id`,
+      [ids, user.id],
+    );
+    const isAdmin = user.role === 'admin';
+    for (const row of rows) {
+      const role: PartnershipRole | null =
+        row.coordinated_member_city_ids.length > 0 ? 'coordinator' : row.member_city_ids.length > 0 ? 'member' : null;
+      result.set(row.id, {
+        partnershipId: row.id,
+        title: row.title,
+        status: row.status,
+        role,
+        memberCityIds: row.member_city_ids,
+        coordinatedMemberCityIds: row.coordinated_member_city_ids,
+        invitedCityIds: row.invited_city_ids,
+        coordinatedInvitedCityIds: row.coordinated_invited_city_ids,
+        involvedCityIds: row.involved_city_ids,
+        isAdmin,
+        canSee: isAdmin || row.involved_city_ids.length > 0,
+        canSeePrivate: isAdmin || role !== null,
+      });
+    }
+    return result;
+  }
+
+  /** The partnership as the user may see it, or 404 (also when it does not exist). */
+  async requirePartnership(
+    user: AuthUser,
+    id: string,
+    opts: { private?: boolean; manager?: EntityManager } = {},
+  ): Promise<PartnershipAccess> {
+    const access = (await this.partnerships(user, [id], opts.manager)).get(id);
+    if (!access || !(opts.private ? access.canSeePrivate : access.canSee)) throw AppError.notFound('Partnership');
+    return access;
+  }
+
+  async forums(
+    user: AuthUser,
+    ids: readonly string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, ForumAccess>> {
+    const result = new Map<string, ForumAccess>();
+    if (ids.length === 0) return result;
+    const rows: {
+      id: string;
+      kind: ForumKind;
+      theme: Theme | null;
+      partnership_id: string | null;
+      partnership_title: string | null;
+      partnership_status: PartnershipStatus | null;
+      is_member: boolean;
+      is_coordinator: boolean;
+    }[] = await manager.query(
+      `SELECT f.id, f.kind, f.theme, f.partnership_id, p.title AS partnership_title, p.status AS partnership_status,
+              EXISTS (SELECT 1 FROM partnership_cities pc
+                        JOIN city_memberships m ON m.city_id = pc.city_id
+                       WHERE pc.partnership_id = f.partnership_id AND pc.status = 'member'
+                         AND m.user_id = $2 AND m.status = 'approved') AS is_member,
+              EXISTS (SELECT 1 FROM partnership_cities pc
+                        JOIN city_memberships m ON m.city_id = pc.city_id
+                       WHERE pc.partnership_id = f.partnership_id AND pc.status = 'member'
+                         AND m.user_id = $2 AND m.status = 'approved' AND m.role = 'coordinator') AS is_coordinator
+         FROM forums f LEFT JOIN partnerships p ON p.id = f.partnership_id
+        WHERE f.id = ANY($1::uuid[])`,
+      [ids, user.id],
+    );
+    const isAdmin = user.role === 'admin';
+    for (const row of rows) {
+      const theme = row.kind === 'theme';
+      const open = row.partnership_status !== null && OPEN_PARTNERSHIP_STATUSES.includes(row.partnership_status);
+      result.set(row.id, {
+        forumId: row.id,
+        kind: row.kind,
+        theme: row.theme,
+        partnershipId: row.partnership_id,
+        partnershipTitle: row.partnership_title,
+        partnershipStatus: row.partnership_status,
+        canRead: theme || isAdmin || row.is_member,
+        canPost: theme || (row.is_member && open),
+        canModerate: isAdmin || (!theme && row.is_coordinator),
+      });
+    }
+    return result;
+  }
+
+  /** The forum as the user may read it, or 404. */
+  async requireForum(user: AuthUser, forumId: string, manager?: EntityManager): Promise<ForumAccess> {
+    const access = (await this.forums(user, [forumId], manager)).get(forumId);
+    if (!access?.canRead) throw AppError.notFound('Forum');
+    return access;
+  }
+
+  /** The forum of a thread the user may read, or 404 (the thread's existence does not leak). */
+  async requireThread(
+    user: AuthUser,
+    threadId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<ForumAccess> {
+    const rows: { forum_id: string }[] = await manager.query(`SELECT forum_id FROM threads WHERE id = $1`, [threadId]);
+    const access = rows[0] ? (await this.forums(user, [rows[0].forum_id], manager)).get(rows[0].forum_id) : undefined;
+    if (!access?.canRead) throw AppError.notFound('Thread');
+    return access;
+  }
+
+  /**
+   * SQL condition on a forums alias: the forums `userParam` may read. Admins read every forum;
+   * everyone reads theme forums; partnership forums need an approved official of a member city.
+   */
+  readableForumsSql(alias: string, userParam: string, isAdmin: boolean): string {
+    if (isAdmin) return 'TRUE';
+    return `(${alias}.kind = 'theme' OR ${alias}.partnership_id IN (
+      SELECT pc.partnership_id FROM partnership_cities pc
+        JOIN city_memberships m ON m.city_id = pc.city_id
+       WHERE pc.status = 'member' AND m.user_id = ${userParam} AND m.status = 'approved'))`;
+  }
+
+  /**
+   * Of the given users, those who can read the forum (for @mentions): in theme forums everyone, in
+   * partnership forums the members and admins. One query.
+   */
+  async usersWhoCanRead(forumId: string, userIds: readonly string[], manager: EntityManager = this.dataSource.manager) {
+    if (userIds.length === 0) return new Set<string>();
+    const rows: { id: string }[] = await manager.query(
+      `SELECT u.id FROM users u, forums f
+        WHERE f.id = $1 AND u.id = ANY($2::uuid[])
+          AND (f.kind = 'theme' OR u.role = 'admin' OR EXISTS (
+                SELECT 1 FROM partnership_cities pc JOIN city_memberships m ON m.city_id = pc.city_id
+                 WHERE pc.partnership_id = f.partnership_id AND pc.status = 'member'
+                   AND m.user_id = u.id AND m.status = 'approved'))`,
+      [forumId, userIds],
+    );
+    return new Set(rows.map((r) => r.id));
+  }
+}
