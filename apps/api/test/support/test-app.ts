@@ -1,4 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { THEMES } from '@twinning/contracts';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -93,4 +94,8 @@ export async function resetDatabase(dataSource: DataSource): Promise<void> {
   if (tables.length) {
     await dataSource.query(`TRUNCATE ${tables.map((t) => `"${t.tablename}"`).join(', ')} RESTART IDENTITY CASCADE`);
   }
+  // reference data the migrations insert: one public forum per theme
+  await dataSource.query(`INSERT INTO forums (kind, theme) SELECT 'theme', unnest($1::text[]) ON CONFLICT DO NOTHING`, [
+    THEMES,
+  ]);
 }
