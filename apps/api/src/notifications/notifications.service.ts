@@ -11,6 +11,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { AppError } from '../common/app-error';
 import { decodeCursor, encodeCursor } from '../common/cursor';
+import { affectedRows } from '../common/sql';
 import { RealtimePublisher } from '../realtime/realtime.publisher';
 
 /** A notification to create: its recipient, kind and the payload that kind carries. */
@@ -121,11 +122,11 @@ export class NotificationsService {
   }
 
   async markRead(user: AuthUser, id: string): Promise<void> {
-    const rows: { read_at: Date | null }[] = await this.dataSource.query(
-      `UPDATE notifications SET read_at = coalesce(read_at, now()) WHERE id = $1 AND user_id = $2 RETURNING read_at`,
+    const result: unknown = await this.dataSource.query(
+      `UPDATE notifications SET read_at = coalesce(read_at, now()) WHERE id = $1 AND user_id = $2`,
       [id, user.id],
     );
-    if (rows.length === 0) throw AppError.notFound('Notification');
+    if (affectedRows(result) === 0) throw AppError.notFound('Notification');
     this.publisher.notificationRead(user.id, await this.unreadCount(user));
   }
 
