@@ -62,6 +62,18 @@ describe('joining a city as an official', () => {
       .send({ decision: 'approve' })
       .expect(200);
     expect(decided.body).toMatchObject({ status: 'approved', decidedBy: { id: coordinator.id } });
+    const notified = await http().get('/api/notifications').set(applicant.auth).expect(200);
+    expect(notified.body.items).toEqual([
+      expect.objectContaining({
+        kind: 'join_request.decided',
+        readAt: null,
+        payload: {
+          actor: { id: coordinator.id, displayName: 'Toronto Coordinator' },
+          city: { id: toronto.id, slug: expect.any(String), name: 'Toronto' },
+          decision: 'approved',
+        },
+      }),
+    ]);
 
     const me = await http().get('/api/me').set(applicant.auth).expect(200);
     expect(me.body.cities).toEqual([

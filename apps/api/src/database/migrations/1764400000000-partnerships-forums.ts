@@ -30,7 +30,9 @@ export class PartnershipsForums1764400000000 implements MigrationInterface {
         candidate text;
         n integer := 1;
       BEGIN
-        base := left(trim(both '_' from regexp_replace(lower(display_name), '[^a-z0-9]+', '_', 'g')), 24);
+        -- "Trần Minh Anh" → tran_minh_anh: strip accents, keep ASCII letters and digits
+        base := regexp_replace(normalize(translate(lower(display_name), 'đøłß', 'dols'), NFD), '[\u0300-\u036f]', '', 'g');
+        base := left(trim(both '_' from regexp_replace(base, '[^a-z0-9]+', '_', 'g')), 24);
         IF length(base) < 2 THEN
           base := 'user';
         END IF;
