@@ -5,7 +5,9 @@ import { AuthModule } from './auth/auth.module';
 import { CitiesModule } from './cities/cities.module';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { dataSourceOptions } from './database/data-source';
+import { ForumsModule } from './forums/forums.module';
 import { HealthModule } from './health/health.module';
+import { ModerationModule } from './moderation/moderation.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PartnershipsModule } from './partnerships/partnerships.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
@@ -46,6 +48,8 @@ export class AppModule {
         AuthModule,
         UsersModule,
         CitiesModule,
+        ForumsModule,
+        ModerationModule,
         PartnershipsModule,
         HealthModule,
       ],

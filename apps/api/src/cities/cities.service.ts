@@ -83,6 +83,8 @@ interface JoinRequestRow {
   status: JoinRequestStatus;
   message: string;
   created_at: Date;
+  /** created_at as PostgreSQL prints it (microseconds kept), for cursors. */
+  created_key: string;
   decided_at: Date | null;
   city_id: string;
   city_slug: string;
@@ -95,7 +97,7 @@ interface JoinRequestRow {
 }
 
 const JOIN_REQUEST_SELECT = `
-  SELECT m.id, m.status, m.message, m.created_at, m.decided_at,
+  SELECT m.id, m.status, m.message, m.created_at, m.created_at::text AS created_key, m.decided_at,
          c.id AS city_id, c.slug AS city_slug, c.name AS city_name,
          u.id AS user_id, u.display_name AS user_name, u.email AS user_email,
          d.id AS decider_id, d.display_name AS decider_name
@@ -285,7 +287,7 @@ export class CitiesService {
     const last = items[items.length - 1];
     return {
       items: items.map(toJoinRequest),
-      nextCursor: rows.length > limit && last ? encodeCursor([new Date(last.created_at).toISOString(), last.id]) : null,
+      nextCursor: rows.length > limit && last ? encodeCursor([last.created_key, last.id]) : null,
     };
   }
 

@@ -31,6 +31,8 @@ interface NotificationRow {
   payload: NotificationPayloads[NotificationKind];
   read_at: Date | null;
   created_at: Date;
+  /** created_at as PostgreSQL prints it (microseconds kept), for cursors. */
+  created_key?: string;
 }
 
 function toDto(row: NotificationRow): NotificationDto {
@@ -105,7 +107,7 @@ export class NotificationsService {
     }
     params.push(limit + 1);
     const rows: NotificationRow[] = await this.dataSource.query(
-      `SELECT id, user_id, kind, payload, read_at, created_at FROM notifications
+      `SELECT id, user_id, kind, payload, read_at, created_at, created_at::text AS created_key FROM notifications
         WHERE ${where.join(' AND ')} ORDER BY created_at DESC, id DESC LIMIT $${params.length}`,
       params,
     );
@@ -113,7 +115,7 @@ export class NotificationsService {
     const last = items[items.length - 1];
     return {
       items: items.map(toDto),
-      nextCursor: rows.length > limit && last ? encodeCursor([new Date(last.created_at).toISOString(), last.id]) : null,
+      nextCursor: rows.length > limit && last ? encodeCursor([last.created_key ?? '', last.id]) : null,
     };
   }
 

@@ -159,9 +159,10 @@ export class PartnershipsService {
       themes: PartnershipSummaryDto['themes'];
       created_at: Date;
       updated_at: Date;
+      updated_key: string;
       cities: { id: string; slug: string; name: string; status: PartnershipCityStatus; my_role: CityRole | null }[];
     }[] = await this.dataSource.query(
-      `SELECT p.id, p.title, p.status, p.themes, p.created_at, p.updated_at,
+      `SELECT p.id, p.title, p.status, p.themes, p.created_at, p.updated_at, p.updated_at::text AS updated_key,
               (SELECT json_agg(json_build_object('id', c.id, 'slug', c.slug, 'name', c.name, 'status', pc.status,
                                                  'my_role', m.role) ORDER BY (pc.invited_by_city_id IS NOT NULL), pc.invited_at, c.name)
                  FROM partnership_cities pc JOIN cities c ON c.id = pc.city_id
@@ -196,7 +197,7 @@ export class PartnershipsService {
     const last = rows[limit - 1];
     return {
       items,
-      nextCursor: rows.length > limit && last ? encodeCursor([new Date(last.updated_at).toISOString(), last.id]) : null,
+      nextCursor: rows.length > limit && last ? encodeCursor([last.updated_key, last.id]) : null,
     };
   }
 
@@ -599,9 +600,10 @@ export class PartnershipsService {
       kind: 'event' | 'thread' | 'milestone';
       id: string;
       at: Date;
+      at_key: string;
       data: Record<string, unknown>;
     }[] = await this.dataSource.query(
-      `SELECT * FROM (
+      `SELECT *, at::text AS at_key FROM (
          SELECT 'event' AS kind, e.id, e.created_at AS at,
                 json_build_object('action', e.action, 'actor_id', e.actor_id, 'actor_name', a.display_name,
                                   'city_id', e.city_id, 'city_slug', c.slug, 'city_name', c.name, 'note', e.note) AS data
@@ -676,7 +678,7 @@ export class PartnershipsService {
     const last = rows[limit - 1];
     return {
       items,
-      nextCursor: rows.length > limit && last ? encodeCursor([new Date(last.at).toISOString(), last.id]) : null,
+      nextCursor: rows.length > limit && last ? encodeCursor([last.at_key, last.id]) : null,
     };
   }
 

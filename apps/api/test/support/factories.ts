@@ -81,3 +81,36 @@ export async function addMember(
     [cityId, userId, role, status],
   );
 }
+
+/**
+ * A partnership between cities (all members) with its private forum, inserted directly; for forum
+ * tests that do not go through the partnerships service.
+ */
+export async function createPartnershipForum(
+  dataSource: DataSource,
+  cityIds: string[],
+  overrides: Partial<{ title: string; status: 'proposed' | 'active' | 'concluded' }> = {},
+): Promise<{ partnershipId: string; forumId: string; title: string }> {
+  const title = overrides.title ?? `Partnership ${next()}`;
+  const [p] = await dataSource.query(
+    `INSERT INTO partnerships (title, status, themes) VALUES ($1, $2, '{integration}') RETURNING id`,
+    [title, overrides.status ?? 'active'],
+  );
+  for (const cityId of cityIds) {
+    await dataSource.query(
+      `INSERT INTO partnership_cities (partnership_id, city_id, status) VALUES ($1, $2, 'member')`,
+      [p.id, cityId],
+    );
+  }
+  const [f] = await dataSource.query(
+    `INSERT INTO forums (kind, partnership_id) VALUES ('partnership', $1) RETURNING id`,
+    [p.id],
+  );
+  return { partnershipId: p.id, forumId: f.id, title };
+}
+
+/** The public forum of a theme. */
+export async function themeForumId(dataSource: DataSource, theme: string): Promise<string> {
+  const [row] = await dataSource.query(`SELECT id FROM forums WHERE kind = 'theme' AND theme = $1`, [theme]);
+  return row.id;
+}

@@ -3,7 +3,6 @@ import {
   CITY_ROLES,
   IMMIGRATION_PROFILES,
   JOIN_REQUEST_STATUSES,
-  PAGE_SIZE_MAX,
   REGIONS,
   THEMES,
   type CityListQuery,
@@ -34,7 +33,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { QueryInt, Trim } from '../../common/dto-helpers';
+import { Trim } from '../../common/dto-helpers';
 import { PageQueryDto } from '../../common/page-query.dto';
 
 export { PageQueryDto };
