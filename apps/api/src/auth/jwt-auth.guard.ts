@@ -36,7 +36,10 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
   }
 
   override handleRequest<TUser>(err: unknown, user: TUser | false, info: unknown): TUser {
-    if (err instanceof AppError) throw err;
+    // `err` is what resolving the token's user threw (an AppError, or the database being unreachable
+    // or its pool exhausted): pass it on so it maps to its own status (e.g. 503), never to a 401 that
+    // would sign a valid user out. Token problems arrive in `info`.
+    if (err) throw err;
     if (user) return user;
     const name = (info as Error | undefined)?.name;
     if (name === 'TokenExpiredError') {

@@ -1,0 +1,113 @@
+// The core SQL of each benchmarked route, run straight against PostgreSQL by tools/bench/run.mjs so
+// the API's own cost (HTTP, auth, access checks, mapping, JSON) shows next to the database's.
+// Copied from the API; keep them in step when these change:
+//   THREAD_SELECT, POST_SELECT, FORUM_SELECT   apps/api/src/forums/forum-rows.ts
+//   thread list, thread                       apps/api/src/forums/forums.service.ts
+//   posts page                                apps/api/src/forums/posts.service.ts
+//   search                                    apps/api/src/forums/search.service.ts
+//   readable forums condition                 apps/api/src/access/access.service.ts
+// Left out on purpose: the access token's user lookup, the forum access check and the silence
+// check, which every forum route makes before its data query.
+
+export const PAGE_SIZE = 20;
+
+const exactTime = (column) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+const THREAD_SELECT = `
+  SELECT t.id, t.forum_id, t.title, t.themes, t.pinned, t.locked, t.last_seq, t.post_count,
+         t.created_at, t.last_posted_at, ${exactTime('t.last_posted_at')} AS last_posted_key,
+         a.id AS author_id, a.display_name AS author_name, a.handle AS author_handle,
+         lp.id AS last_poster_id, lp.display_name AS last_poster_name,
+         coalesce(r.last_read_seq, 0) AS last_read_seq, coalesce(r.level, 'normal') AS level
+    FROM threads t
+    JOIN users a ON a.id = t.author_id
+    LEFT JOIN users lp ON lp.id = t.last_poster_id
+    LEFT JOIN thread_reads r ON r.thread_id = t.id AND r.user_id = $1`;
+
+const FORUM_SELECT = `
+  SELECT f.id, f.kind, f.theme, p.id AS partnership_id, p.title AS partnership_title,
+         s.thread_count, s.last_posted_at, s.unread_threads
+    FROM forums f
+    LEFT JOIN partnerships p ON p.id = f.partnership_id
+    LEFT JOIN LATERAL (
+      SELECT count(*)::int AS thread_count, max(t.last_posted_at) AS last_posted_at,
+             (count(*) FILTER (WHERE t.last_seq > coalesce(r.last_read_seq, 0)
+                                 AND coalesce(r.level, 'normal') <> 'muted'))::int AS unread_threads
+        FROM threads t
+        LEFT JOIN thread_reads r ON r.thread_id = t.id AND r.user_id = $1
+       WHERE t.forum_id = f.id) s ON TRUE`;
+
+const POST_SELECT = `
+  SELECT p.id, p.thread_id, p.seq, p.body, p.body_html, p.edit_count, p.edited_at, p.hidden_at,
+         p.hidden_reason, p.deleted_at, p.created_at,
+         a.id AS author_id, a.display_name AS author_name, a.handle AS author_handle,
+         q.id AS q_id, q.seq AS q_seq,
+         CASE WHEN q.hidden_at IS NULL AND q.deleted_at IS NULL THEN q.body END AS q_body,
+         qa.id AS q_author_id, qa.display_name AS q_author_name,
+         (SELECT count(*)::int FROM post_flags f WHERE f.post_id = p.id AND f.status = 'open') AS flag_count,
+         EXISTS (SELECT 1 FROM post_flags f
+                  WHERE f.post_id = p.id AND f.reporter_id = $1 AND f.status = 'open') AS flagged
+    FROM posts p
+    JOIN users a ON a.id = p.author_id
+    LEFT JOIN posts q ON q.id = p.quote_post_id
+    LEFT JOIN users qa ON qa.id = q.author_id`;
+
+/** Forums a (non-admin) user may read, as in AccessService.readableForumsSql. */
+export const readableForumsSql = (alias, userParam) => `(${alias}.kind = 'theme' OR ${alias}.partnership_id IN (
+      SELECT pc.partnership_id FROM partnership_cities pc
+        JOIN city_memberships m ON m.city_id = pc.city_id
+       WHERE pc.status = 'member' AND m.user_id = ${userParam} AND m.status = 'approved'))`;
+
+const START = '\uE000';
+const STOP = '\uE001';
+const HEADLINE_OPTIONS = `StartSel=${START}, StopSel=${STOP}, MaxWords=35, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
+const TITLE_OPTIONS = `StartSel=${START}, StopSel=${STOP}, HighlightAll=true`;
+
+const SEARCH = `
+  WITH wq AS (SELECT websearch_to_tsquery('simple', $1) AS query),
+  hits AS (
+    SELECT p.id, ts_rank_cd(p.search, wq.query)
+             + CASE WHEN p.seq = 1 THEN 2 * ts_rank_cd(t.search, wq.query) ELSE 0 END AS rank
+      FROM wq, posts p
+      JOIN threads t ON t.id = p.thread_id
+      JOIN forums f ON f.id = t.forum_id
+     WHERE (p.search @@ wq.query OR (p.seq = 1 AND t.search @@ wq.query))
+       AND p.deleted_at IS NULL AND p.hidden_at IS NULL
+       AND ${readableForumsSql('f', '$2')}
+     ORDER BY rank DESC, p.created_at DESC, p.id DESC
+     OFFSET $4 LIMIT $5)
+  SELECT p.id AS post_id, p.seq, p.created_at, a.id AS author_id, a.display_name AS author_name,
+         t.id AS thread_id, t.title, t.themes, f.id AS forum_id, f.kind, f.theme,
+         pt.title AS partnership_title, hits.rank,
+         ts_headline('simple', translate(p.body, $3::text, ''), wq.query, $6) AS headline,
+         ts_headline('simple', translate(t.title, $3::text, ''), wq.query, $7) AS title_headline
+    FROM hits, wq, posts p
+    JOIN threads t ON t.id = p.thread_id
+    JOIN forums f ON f.id = t.forum_id
+    JOIN users a ON a.id = p.author_id
+    LEFT JOIN partnerships pt ON pt.id = f.partnership_id
+   WHERE p.id = hits.id
+   ORDER BY hits.rank DESC, p.created_at DESC, p.id DESC`;
+
+/**
+ * Per scenario: the statements one page view runs, as [sql, params] for a viewer and a target
+ * (forum id, thread id or search words). They run one after the other on one connection.
+ */
+export const CORE_SQL = {
+  threadList: (userId, forumId) => [
+    [
+      `${THREAD_SELECT} WHERE t.forum_id = $2 ORDER BY t.pinned DESC, t.last_posted_at DESC, t.id DESC LIMIT $3`,
+      [userId, forumId, PAGE_SIZE + 1],
+    ],
+  ],
+  thread: (userId, threadId, forumId) => [
+    [`${THREAD_SELECT} WHERE t.id = $2`, [userId, threadId]],
+    [`${FORUM_SELECT} WHERE f.id = $2`, [userId, forumId]],
+  ],
+  posts: (userId, threadId) => [
+    [`${POST_SELECT} WHERE p.thread_id = $2 ORDER BY p.seq ASC LIMIT $3`, [userId, threadId, PAGE_SIZE]],
+  ],
+  search: (userId, words) => [
+    [SEARCH, [words, userId, START + STOP, 0, PAGE_SIZE + 1, HEADLINE_OPTIONS, TITLE_OPTIONS]],
+  ],
+};
