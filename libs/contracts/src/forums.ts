@@ -157,7 +157,7 @@ export interface PreviewDto {
   mentions: string[];
 }
 
-export interface MentionCandidateDto extends AuthorDto {}
+export type MentionCandidateDto = AuthorDto;
 
 export interface SearchQuery extends PageQuery {
   q: string;

@@ -2,6 +2,7 @@ import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import type { UiLanguage } from '@twinning/contracts';
 import type { ReactNode } from 'react';
 import { I18nProvider } from '../lib/i18n';
+import { RealtimeSession } from './realtime-session';
 import { SessionPreferences } from './session-preferences';
 
 export interface AppProvidersProps {
@@ -15,6 +16,7 @@ export function AppProviders({ queryClient, children, initialLanguage }: AppProv
     <QueryClientProvider client={queryClient}>
       <I18nProvider initialLanguage={initialLanguage}>
         <SessionPreferences />
+        <RealtimeSession />
         {children}
       </I18nProvider>
     </QueryClientProvider>

@@ -1,6 +1,8 @@
 import { Link, NavLink, useLocation, useNavigate } from 'react-router';
 import { VisuallyHidden } from '../../components/visually-hidden';
 import { canReviewJoinRequests, isAdmin, useLogout, useSession } from '../../features/account';
+import { canModerateForums } from '../../features/moderation';
+import { NotificationBell } from '../../features/notifications';
 import { useT } from '../../lib/i18n';
 import { LanguagePicker } from './language-picker';
 
@@ -41,7 +43,21 @@ export function SiteHeader() {
             {user ? (
               <>
                 <li>
+                  <NavLink to="/partnerships">{t('partnerships.navLink')}</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/forums">{t('forums.nav')}</NavLink>
+                </li>
+                {canModerateForums(user) ? (
+                  <li>
+                    <NavLink to="/moderation">{t('modQueue.nav')}</NavLink>
+                  </li>
+                ) : null}
+                <li>
                   <NavLink to="/profile">{t('nav.profile')}</NavLink>
+                </li>
+                <li>
+                  <NotificationBell />
                 </li>
                 <li className="site-nav__user">
                   <VisuallyHidden>{t('nav.signedInAs')} </VisuallyHidden>

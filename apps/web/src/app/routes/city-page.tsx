@@ -6,6 +6,7 @@ import { StatusMessage } from '../../components/status-message';
 import { useSession } from '../../features/account';
 import { CityOfficials, CityProfile, cityKeys, useCity } from '../../features/cities';
 import { JoinCityPanel } from '../../features/join-requests';
+import { CityPartnershipLinks } from '../../features/partnerships';
 import { isApiRequestError } from '../../lib/api-client';
 import { useT } from '../../lib/i18n';
 import { Page } from '../layout/page';
@@ -52,6 +53,7 @@ export function CityPage() {
           </Link>
         </p>
       ) : null}
+      <CityPartnershipLinks city={data} myCities={user?.cities ?? []} />
       <CityProfile city={data} />
       <CityOfficials city={data} />
       <JoinCityPanel

@@ -1,0 +1,89 @@
+import type { ForumSummaryDto } from '@twinning/contracts';
+import { useId } from 'react';
+import { Link } from 'react-router';
+import { FormError } from '../../../components/form-error';
+import { Loading } from '../../../components/loading';
+import { useI18n } from '../../../lib/i18n';
+import { useForums } from '../api/get-forums';
+import { forumName, labelSourceOf } from '../forum-label';
+
+function ForumCard({ forum }: { forum: ForumSummaryDto }) {
+  const { t, format } = useI18n();
+  const name = forumName(t, labelSourceOf(forum));
+  return (
+    <li className="forum-card">
+      <h3 className="forum-card__name">
+        <Link to={`/forums/${encodeURIComponent(forum.id)}`} dir="auto">
+          {name}
+        </Link>
+      </h3>
+      <p className="forum-card__meta">
+        <span>{t('forums.threadCount', { count: forum.threadCount })}</span>
+        <span aria-hidden="true"> · </span>
+        {forum.lastPostedAt ? (
+          <time dateTime={forum.lastPostedAt}>
+            {t('forums.lastActivity', { date: format.dateTime(forum.lastPostedAt) })}
+          </time>
+        ) : (
+          <span>{t('forums.noActivity')}</span>
+        )}
+      </p>
+      {forum.unreadThreads > 0 ? (
+        <p className="unread-badge unread-badge--static">{t('forums.unreadThreads', { count: forum.unreadThreads })}</p>
+      ) : null}
+    </li>
+  );
+}
+
+/** The theme forums, open to every member, then the private forums of the viewer's partnerships. */
+export function ForumDirectory() {
+  const { t } = useI18n();
+  const themeHeadingId = useId();
+  const partnershipHeadingId = useId();
+  const forums = useForums();
+
+  if (forums.isPending) return <Loading label={t('forums.loading')} />;
+  if (forums.isError) {
+    return (
+      <div className="stack">
+        <FormError error={forums.error} />
+        <button type="button" className="button" onClick={() => void forums.refetch()}>
+          {t('common.retry')}
+        </button>
+      </div>
+    );
+  }
+
+  const themeForums = forums.data.filter((forum) => forum.kind === 'theme');
+  const partnershipForums = forums.data.filter((forum) => forum.kind === 'partnership');
+  return (
+    <>
+      <section aria-labelledby={themeHeadingId} className="section">
+        <h2 id={themeHeadingId}>{t('forums.themeForums')}</h2>
+        <p className="muted">{t('forums.themeForumsLead')}</p>
+        {themeForums.length === 0 ? (
+          <p className="empty">{t('forums.noThemeForums')}</p>
+        ) : (
+          <ul className="forum-grid" aria-labelledby={themeHeadingId}>
+            {themeForums.map((forum) => (
+              <ForumCard key={forum.id} forum={forum} />
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby={partnershipHeadingId} className="section">
+        <h2 id={partnershipHeadingId}>{t('forums.partnershipForums')}</h2>
+        <p className="muted">{t('forums.partnershipForumsLead')}</p>
+        {partnershipForums.length === 0 ? (
+          <p className="empty">{t('forums.noPartnershipForums')}</p>
+        ) : (
+          <ul className="forum-grid" aria-labelledby={partnershipHeadingId}>
+            {partnershipForums.map((forum) => (
+              <ForumCard key={forum.id} forum={forum} />
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,136 @@
+import { THEMES, type Theme, type ThreadSummaryDto } from '@twinning/contracts';
+import { useId, useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
+import { SelectField } from '../../../components/form-field';
+import { FormError } from '../../../components/form-error';
+import { Loading } from '../../../components/loading';
+import { useI18n } from '../../../lib/i18n';
+import type { ThreadFilters } from '../api/forums.keys';
+import { useThreads } from '../api/get-threads';
+import { LockedIcon, PinnedIcon } from './icons';
+import { ThemeList } from './theme-list';
+
+function ThreadItem({ thread }: { thread: ThreadSummaryDto }) {
+  const { t, format } = useI18n();
+  const replies = Math.max(0, thread.postCount - 1);
+  return (
+    <li className={['thread-item', thread.pinned ? 'thread-item--pinned' : null].filter(Boolean).join(' ')}>
+      <div className="thread-item__main">
+        <h3 className="thread-item__title">
+          {thread.pinned ? <PinnedIcon label={t('thread.pinned')} /> : null}
+          {thread.locked ? <LockedIcon label={t('thread.locked')} /> : null}
+          <Link to={`/threads/${encodeURIComponent(thread.id)}`} dir="auto">
+            {thread.title}
+          </Link>
+        </h3>
+        <ThemeList themes={thread.themes} />
+        <p className="thread-item__meta">
+          <span>{t('thread.startedBy', { name: thread.author.displayName })}</span>
+          <span aria-hidden="true"> · </span>
+          <span>{t('thread.replies', { count: replies })}</span>
+          <span aria-hidden="true"> · </span>
+          <time dateTime={thread.lastPostedAt}>
+            {thread.lastPoster
+              ? t('thread.lastPostBy', {
+                  date: format.dateTime(thread.lastPostedAt),
+                  name: thread.lastPoster.displayName,
+                })
+              : t('thread.lastPost', { date: format.dateTime(thread.lastPostedAt) })}
+          </time>
+        </p>
+      </div>
+      {thread.unreadCount > 0 && thread.firstUnreadSeq !== null ? (
+        <Link
+          to={`/threads/${encodeURIComponent(thread.id)}?post=${thread.firstUnreadSeq}`}
+          className="unread-badge"
+          aria-label={t('thread.unreadLink', { count: thread.unreadCount, title: thread.title })}
+        >
+          {t('thread.unread', { count: thread.unreadCount })}
+        </Link>
+      ) : null}
+    </li>
+  );
+}
+
+export interface ThreadListProps {
+  forumId: string;
+  /** The filters in force (from the URL). */
+  filters: ThreadFilters;
+  onFiltersChange: (filters: ThreadFilters) => void;
+}
+
+/** A forum's threads, pinned first then by latest activity, with a theme filter and "Load more". */
+export function ThreadList({ forumId, filters, onFiltersChange }: ThreadListProps) {
+  const { t } = useI18n();
+  const headingId = useId();
+  const threads = useThreads(forumId, filters);
+  const [theme, setTheme] = useState<Theme | ''>(filters.theme ?? '');
+  const items = threads.data?.pages.flatMap((page) => page.items) ?? [];
+
+  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    onFiltersChange({ theme: theme || undefined });
+  }
+
+  return (
+    <section aria-labelledby={headingId} className="section">
+      <h2 id={headingId}>{t('thread.listHeading')}</h2>
+      <form className="inline-form" aria-label={t('thread.filterLabel')} onSubmit={handleSubmit}>
+        <SelectField
+          name="theme"
+          label={t('thread.filterTheme')}
+          value={theme}
+          onChange={(event) => setTheme(event.target.value as Theme | '')}
+        >
+          <option value="">{t('forums.allThemes')}</option>
+          {THEMES.map((value) => (
+            <option key={value} value={value}>
+              {t(`themes.${value}`)}
+            </option>
+          ))}
+        </SelectField>
+        <button type="submit" className="button button--secondary">
+          {t('thread.applyFilter')}
+        </button>
+      </form>
+      {threads.isPending ? (
+        <Loading label={t('thread.loadingList')} />
+      ) : threads.isLoadingError ? (
+        <div className="stack">
+          <FormError error={threads.error} />
+          <button type="button" className="button" onClick={() => void threads.refetch()}>
+            {t('common.retry')}
+          </button>
+        </div>
+      ) : (
+        <>
+          <p role="status" className="status muted">
+            {t('thread.shown', { count: items.length })}
+          </p>
+          {items.length === 0 ? (
+            <p className="empty">{filters.theme ? t('thread.noneForTheme') : t('thread.none')}</p>
+          ) : (
+            <ul className="thread-list" aria-labelledby={headingId}>
+              {items.map((thread) => (
+                <ThreadItem key={thread.id} thread={thread} />
+              ))}
+            </ul>
+          )}
+          {threads.hasNextPage ? (
+            <div className="forum-more">
+              {threads.isFetchNextPageError ? <FormError error={threads.error} /> : null}
+              <button
+                type="button"
+                className="button button--secondary"
+                disabled={threads.isFetchingNextPage}
+                onClick={() => void threads.fetchNextPage()}
+              >
+                {threads.isFetchingNextPage ? t('common.loadingMore') : t('thread.loadMore')}
+              </button>
+            </div>
+          ) : null}
+        </>
+      )}
+    </section>
+  );
+}

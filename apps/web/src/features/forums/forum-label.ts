@@ -1,0 +1,19 @@
+import type { ForumKind, ForumSummaryDto, Theme } from '@twinning/contracts';
+import type { Translate } from '../../lib/i18n';
+
+/** What a forum's name is made of, in the shapes the API uses (summaries, search results, flags). */
+export interface ForumLabelSource {
+  kind: ForumKind;
+  theme: Theme | null;
+  partnershipTitle: string | null;
+}
+
+export function labelSourceOf(forum: ForumSummaryDto): ForumLabelSource {
+  return { kind: forum.kind, theme: forum.theme, partnershipTitle: forum.partnership?.title ?? null };
+}
+
+/** A theme forum is named after its theme (translated); a partnership forum after the partnership. */
+export function forumName(t: Translate, forum: ForumLabelSource): string {
+  if (forum.kind === 'theme' && forum.theme) return t(`themes.${forum.theme}`);
+  return forum.partnershipTitle ?? t('forums.partnershipForum');
+}

@@ -1,0 +1,11 @@
+export interface NotificationListFilter {
+  /** Only notifications not read yet. */
+  unread: boolean;
+}
+
+export const notificationKeys = {
+  all: ['notifications'] as const,
+  lists: () => [...notificationKeys.all, 'list'] as const,
+  list: (filter: NotificationListFilter) => [...notificationKeys.lists(), filter] as const,
+  unreadCount: () => [...notificationKeys.all, 'unread-count'] as const,
+};

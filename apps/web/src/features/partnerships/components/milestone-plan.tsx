@@ -1,0 +1,322 @@
+import {
+  MILESTONE_STATUSES,
+  type MilestoneDto,
+  type MilestoneStatus,
+  type PartnershipDetailDto,
+  type UserSummary,
+} from '@twinning/contracts';
+import { useId, useRef, useState, type FormEvent } from 'react';
+import { SelectField, TextField } from '../../../components/form-field';
+import { FormError } from '../../../components/form-error';
+import { localizedFieldErrors } from '../../../lib/api-errors';
+import { useI18n } from '../../../lib/i18n';
+import { useCreateMilestone } from '../api/create-milestone';
+import { useDeleteMilestone } from '../api/delete-milestone';
+import { useUpdateMilestone } from '../api/update-milestone';
+import { formatDueDate } from '../partnership-text';
+import type { Announce } from './announce';
+
+const MILESTONE_TITLE_MAX_LENGTH = 200;
+
+/** The people a milestone may be given to: the partnership's members (each once), and its current owner. */
+function ownerChoices(partnership: PartnershipDetailDto, current?: UserSummary | null): UserSummary[] {
+  const people = new Map<string, UserSummary>();
+  for (const member of partnership.members) people.set(member.user.id, member.user);
+  if (current && !people.has(current.id)) people.set(current.id, current);
+  return [...people.values()];
+}
+
+/** The action plan: milestones with their status, owner and due date; coordinators edit it in place. */
+export function MilestonePlan({ partnership, announce }: { partnership: PartnershipDetailDto; announce: Announce }) {
+  const t = useI18n().t;
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const headingId = useId();
+  const canManage = partnership.viewer.canEdit;
+  const milestones = partnership.milestones;
+
+  return (
+    <section className="section" aria-labelledby={headingId}>
+      <h2 id={headingId} ref={headingRef} tabIndex={-1} className="focus-target">
+        {t('milestones.heading')}
+      </h2>
+      {milestones.length === 0 ? (
+        <p className="muted">{t('milestones.empty')}</p>
+      ) : (
+        <ul className="milestones" aria-labelledby={headingId}>
+          {milestones.map((milestone) =>
+            canManage ? (
+              <MilestoneEditor
+                key={milestone.id}
+                partnership={partnership}
+                milestone={milestone}
+                announce={announce}
+                onDeleted={() => headingRef.current?.focus()}
+              />
+            ) : (
+              <MilestoneView key={milestone.id} milestone={milestone} />
+            ),
+          )}
+        </ul>
+      )}
+      {canManage ? <AddMilestoneForm partnership={partnership} announce={announce} /> : null}
+    </section>
+  );
+}
+
+function MilestoneView({ milestone }: { milestone: MilestoneDto }) {
+  const { t, language } = useI18n();
+  return (
+    <li className="milestone">
+      <p className="milestone__title">
+        <strong dir="auto">{milestone.title}</strong>{' '}
+        <span className={`badge badge--milestone-${milestone.status}`}>
+          {t(`milestones.status.${milestone.status}`)}
+        </span>
+      </p>
+      <dl className="facts facts--compact">
+        <div className="facts__row">
+          <dt>{t('milestones.owner')}</dt>
+          <dd>{milestone.owner?.displayName ?? t('milestones.noOwner')}</dd>
+        </div>
+        <div className="facts__row">
+          <dt>{t('milestones.dueDate')}</dt>
+          <dd>
+            {milestone.dueDate ? (
+              <time dateTime={milestone.dueDate.slice(0, 10)}>{formatDueDate(language, milestone.dueDate)}</time>
+            ) : (
+              t('milestones.noDueDate')
+            )}
+          </dd>
+        </div>
+      </dl>
+    </li>
+  );
+}
+
+function MilestoneEditor({
+  partnership,
+  milestone,
+  announce,
+  onDeleted,
+}: {
+  partnership: PartnershipDetailDto;
+  milestone: MilestoneDto;
+  announce: Announce;
+  onDeleted: () => void;
+}) {
+  const { t, language } = useI18n();
+  const update = useUpdateMilestone();
+  const remove = useDeleteMilestone();
+  const [title, setTitle] = useState(milestone.title);
+  const [status, setStatus] = useState<MilestoneStatus>(milestone.status);
+  const [ownerId, setOwnerId] = useState(milestone.owner?.id ?? '');
+  const [dueDate, setDueDate] = useState(milestone.dueDate?.slice(0, 10) ?? '');
+  const [titleError, setTitleError] = useState<string[] | undefined>(undefined);
+  const serverErrors = localizedFieldErrors(update.error, t, language);
+  const name = milestone.title;
+
+  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!title.trim()) {
+      setTitleError([t('validation.required')]);
+      return;
+    }
+    setTitleError(undefined);
+    update.mutate(
+      {
+        partnershipId: partnership.id,
+        milestoneId: milestone.id,
+        changes: { title: title.trim(), status, ownerId: ownerId || null, dueDate: dueDate || null },
+      },
+      { onSuccess: (saved) => announce(t('milestones.saved', { title: saved.title })) },
+    );
+  }
+
+  function handleDelete() {
+    remove.mutate(
+      { partnershipId: partnership.id, milestoneId: milestone.id },
+      {
+        onSuccess: () => {
+          announce(t('milestones.deleted', { title: name }));
+          onDeleted();
+        },
+      },
+    );
+  }
+
+  return (
+    <li className="milestone">
+      <form
+        className="milestone-form"
+        noValidate
+        aria-label={t('milestones.formLabel', { title: name })}
+        onSubmit={handleSubmit}
+      >
+        <FormError error={update.error ?? remove.error} shownFields={['title', 'status', 'ownerId', 'dueDate']} />
+        <TextField
+          name="title"
+          required
+          maxLength={MILESTONE_TITLE_MAX_LENGTH}
+          label={t('milestones.title')}
+          value={title}
+          onChange={(event) => setTitle(event.target.value)}
+          errors={titleError ?? serverErrors['title']}
+        />
+        <SelectField
+          name="status"
+          label={t('milestones.statusLabel')}
+          value={status}
+          onChange={(event) => setStatus(event.target.value as MilestoneStatus)}
+          errors={serverErrors['status']}
+        >
+          {MILESTONE_STATUSES.map((value) => (
+            <option key={value} value={value}>
+              {t(`milestones.status.${value}`)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          name="ownerId"
+          label={t('milestones.owner')}
+          value={ownerId}
+          onChange={(event) => setOwnerId(event.target.value)}
+          errors={serverErrors['ownerId']}
+        >
+          <option value="">{t('milestones.noOwner')}</option>
+          {ownerChoices(partnership, milestone.owner).map((person) => (
+            <option key={person.id} value={person.id}>
+              {person.displayName}
+            </option>
+          ))}
+        </SelectField>
+        <TextField
+          name="dueDate"
+          type="date"
+          label={t('milestones.dueDate')}
+          value={dueDate}
+          onChange={(event) => setDueDate(event.target.value)}
+          errors={serverErrors['dueDate']}
+        />
+        <div className="button-row milestone-form__actions">
+          <button
+            type="submit"
+            className="button button--small"
+            disabled={update.isPending || remove.isPending}
+            aria-label={t('milestones.saveOf', { title: name })}
+          >
+            {update.isPending ? t('common.saving') : t('milestones.save')}
+          </button>
+          <button
+            type="button"
+            className="button button--danger button--small"
+            disabled={update.isPending || remove.isPending}
+            aria-label={t('milestones.deleteOf', { title: name })}
+            onClick={handleDelete}
+          >
+            {t('milestones.delete')}
+          </button>
+        </div>
+      </form>
+    </li>
+  );
+}
+
+function AddMilestoneForm({ partnership, announce }: { partnership: PartnershipDetailDto; announce: Announce }) {
+  const { t, language } = useI18n();
+  const headingId = useId();
+  const create = useCreateMilestone();
+  const titleRef = useRef<HTMLDivElement>(null);
+  const [title, setTitle] = useState('');
+  const [status, setStatus] = useState<MilestoneStatus>('planned');
+  const [ownerId, setOwnerId] = useState('');
+  const [dueDate, setDueDate] = useState('');
+  const [titleError, setTitleError] = useState<string[] | undefined>(undefined);
+  const serverErrors = localizedFieldErrors(create.error, t, language);
+
+  const focusTitle = () => titleRef.current?.querySelector('input')?.focus();
+
+  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!title.trim()) {
+      setTitleError([t('validation.required')]);
+      focusTitle();
+      return;
+    }
+    setTitleError(undefined);
+    create.mutate(
+      {
+        partnershipId: partnership.id,
+        milestone: { title: title.trim(), status, ownerId: ownerId || null, dueDate: dueDate || null },
+      },
+      {
+        onSuccess: (saved) => {
+          announce(t('milestones.added', { title: saved.title }));
+          setTitle('');
+          setStatus('planned');
+          setOwnerId('');
+          setDueDate('');
+          create.reset();
+          focusTitle();
+        },
+      },
+    );
+  }
+
+  return (
+    <form className="milestone-form milestone-form--new" noValidate aria-labelledby={headingId} onSubmit={handleSubmit}>
+      <h3 id={headingId}>{t('milestones.addHeading')}</h3>
+      <FormError error={create.error} shownFields={['title', 'status', 'ownerId', 'dueDate']} />
+      <div ref={titleRef}>
+        <TextField
+          name="title"
+          required
+          maxLength={MILESTONE_TITLE_MAX_LENGTH}
+          label={t('milestones.title')}
+          value={title}
+          onChange={(event) => setTitle(event.target.value)}
+          errors={titleError ?? serverErrors['title']}
+        />
+      </div>
+      <SelectField
+        name="status"
+        label={t('milestones.statusLabel')}
+        value={status}
+        onChange={(event) => setStatus(event.target.value as MilestoneStatus)}
+        errors={serverErrors['status']}
+      >
+        {MILESTONE_STATUSES.map((value) => (
+          <option key={value} value={value}>
+            {t(`milestones.status.${value}`)}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField
+        name="ownerId"
+        label={t('milestones.owner')}
+        value={ownerId}
+        onChange={(event) => setOwnerId(event.target.value)}
+        errors={serverErrors['ownerId']}
+      >
+        <option value="">{t('milestones.noOwner')}</option>
+        {ownerChoices(partnership).map((person) => (
+          <option key={person.id} value={person.id}>
+            {person.displayName}
+          </option>
+        ))}
+      </SelectField>
+      <TextField
+        name="dueDate"
+        type="date"
+        label={t('milestones.dueDate')}
+        value={dueDate}
+        onChange={(event) => setDueDate(event.target.value)}
+        errors={serverErrors['dueDate']}
+      />
+      <div className="milestone-form__actions">
+        <button type="submit" className="button button--small" disabled={create.isPending}>
+          {create.isPending ? t('common.saving') : t('milestones.add')}
+        </button>
+      </div>
+    </form>
+  );
+}
