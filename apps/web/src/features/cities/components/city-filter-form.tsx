@@ -1,16 +1,10 @@
-import {
-  IMMIGRATION_PROFILES,
-  REGIONS,
-  THEMES,
-  type ImmigrationProfile,
-  type Region,
-  type Theme,
-} from '@twinning/contracts';
+import { type ImmigrationProfile, type Region, type Theme } from '@twinning/contracts';
 import { useState, type FormEvent } from 'react';
-import { SelectField, TextField } from '../../../components/form-field';
+import { TextField } from '../../../components/form-field';
 import { useT } from '../../../lib/i18n';
 import type { CityFilters } from '../api/cities.keys';
 import { hasActiveFilters } from '../city-filters';
+import { ProfileSelect, RegionSelect, ThemeSelect } from '../../../components/choice-select';
 
 export interface CityFilterFormProps {
   /** The filters in force (from the URL). Remount with a new `key` when they change from outside. */
@@ -46,45 +40,27 @@ export function CityFilterForm({ filters, onApply }: CityFilterFormProps) {
         value={q}
         onChange={(event) => setQ(event.target.value)}
       />
-      <SelectField
+      <RegionSelect
         name="region"
         label={t('cities.region')}
+        anyLabel={t('cities.allRegions')}
         value={region}
-        onChange={(event) => setRegion(event.target.value as Region | '')}
-      >
-        <option value="">{t('cities.allRegions')}</option>
-        {REGIONS.map((value) => (
-          <option key={value} value={value}>
-            {t(`regions.${value}`)}
-          </option>
-        ))}
-      </SelectField>
-      <SelectField
+        onChange={setRegion}
+      />
+      <ProfileSelect
         name="profile"
         label={t('cities.profile')}
+        anyLabel={t('cities.allProfiles')}
         value={profile}
-        onChange={(event) => setProfile(event.target.value as ImmigrationProfile | '')}
-      >
-        <option value="">{t('cities.allProfiles')}</option>
-        {IMMIGRATION_PROFILES.map((value) => (
-          <option key={value} value={value}>
-            {t(`profiles.${value}`)}
-          </option>
-        ))}
-      </SelectField>
-      <SelectField
+        onChange={setProfile}
+      />
+      <ThemeSelect
         name="theme"
         label={t('cities.theme')}
+        anyLabel={t('cities.allThemes')}
         value={theme}
-        onChange={(event) => setTheme(event.target.value as Theme | '')}
-      >
-        <option value="">{t('cities.allThemes')}</option>
-        {THEMES.map((value) => (
-          <option key={value} value={value}>
-            {t(`themes.${value}`)}
-          </option>
-        ))}
-      </SelectField>
+        onChange={setTheme}
+      />
       <div className="filters__actions">
         <button type="submit" className="button">
           {t('cities.applyFilters')}

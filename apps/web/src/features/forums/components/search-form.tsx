@@ -1,10 +1,11 @@
-import { THEMES, type Theme } from '@twinning/contracts';
+import { type Theme } from '@twinning/contracts';
 import { useState, type FormEvent } from 'react';
 import { SelectField, TextField } from '../../../components/form-field';
 import { useI18n } from '../../../lib/i18n';
 import type { SearchFilters } from '../api/forums.keys';
 import { useForums } from '../api/get-forums';
 import { forumName, labelSourceOf } from '../forum-label';
+import { ThemeSelect } from '../../../components/choice-select';
 
 export interface SearchFormProps {
   /** The search in force (from the URL). Remount with a new `key` when it changes from outside. */
@@ -74,19 +75,13 @@ export function SearchForm({ filters, onSearch, compact = false }: SearchFormPro
               </optgroup>
             ) : null}
           </SelectField>
-          <SelectField
+          <ThemeSelect
             name="theme"
             label={t('forumSearch.theme')}
+            anyLabel={t('forums.allThemes')}
             value={theme}
-            onChange={(event) => setTheme(event.target.value as Theme | '')}
-          >
-            <option value="">{t('forums.allThemes')}</option>
-            {THEMES.map((value) => (
-              <option key={value} value={value}>
-                {t(`themes.${value}`)}
-              </option>
-            ))}
-          </SelectField>
+            onChange={setTheme}
+          />
         </>
       )}
       <div className={compact ? undefined : 'filters__actions'}>

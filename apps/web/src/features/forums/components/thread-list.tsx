@@ -1,7 +1,6 @@
-import { THEMES, type Theme, type ThreadSummaryDto } from '@twinning/contracts';
+import { type Theme, type ThreadSummaryDto } from '@twinning/contracts';
 import { useId, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { SelectField } from '../../../components/form-field';
 import { FormError } from '../../../components/form-error';
 import { Loading } from '../../../components/loading';
 import { useI18n } from '../../../lib/i18n';
@@ -9,6 +8,7 @@ import type { ThreadFilters } from '../api/forums.keys';
 import { useThreads } from '../api/get-threads';
 import { LockedIcon, PinnedIcon } from './icons';
 import { ThemeList } from './theme-list';
+import { ThemeSelect } from '../../../components/choice-select';
 
 function ThreadItem({ thread }: { thread: ThreadSummaryDto }) {
   const { t, format } = useI18n();
@@ -76,19 +76,13 @@ export function ThreadList({ forumId, filters, onFiltersChange }: ThreadListProp
     <section aria-labelledby={headingId} className="section">
       <h2 id={headingId}>{t('thread.listHeading')}</h2>
       <form className="inline-form" aria-label={t('thread.filterLabel')} onSubmit={handleSubmit}>
-        <SelectField
+        <ThemeSelect
           name="theme"
           label={t('thread.filterTheme')}
+          anyLabel={t('forums.allThemes')}
           value={theme}
-          onChange={(event) => setTheme(event.target.value as Theme | '')}
-        >
-          <option value="">{t('forums.allThemes')}</option>
-          {THEMES.map((value) => (
-            <option key={value} value={value}>
-              {t(`themes.${value}`)}
-            </option>
-          ))}
-        </SelectField>
+          onChange={setTheme}
+        />
         <button type="submit" className="button button--secondary">
           {t('thread.applyFilter')}
         </button>

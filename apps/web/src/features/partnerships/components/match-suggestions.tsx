@@ -1,6 +1,4 @@
 import {
-  REGIONS,
-  THEMES,
   type MatchSuggestionDto,
   type MatchSuggestionsDto,
   type MyCityMembership,
@@ -17,6 +15,7 @@ import { useI18n } from '../../../lib/i18n';
 import { useSuggestions } from '../api/get-suggestions';
 import type { SuggestionFilters } from '../api/partnerships.keys';
 import { reasonSentences } from '../partnership-text';
+import { RegionSelect, ThemeSelect } from '../../../components/choice-select';
 
 export interface SuggestionParams extends SuggestionFilters {
   /** The viewer's city the suggestions are for. */
@@ -98,32 +97,20 @@ function SuggestionFilterForm({
           ))}
         </SelectField>
       ) : null}
-      <SelectField
+      <RegionSelect
         name="region"
         label={t('cities.region')}
+        anyLabel={t('cities.allRegions')}
         value={region}
-        onChange={(event) => setRegion(event.target.value as Region | '')}
-      >
-        <option value="">{t('cities.allRegions')}</option>
-        {REGIONS.map((value) => (
-          <option key={value} value={value}>
-            {t(`regions.${value}`)}
-          </option>
-        ))}
-      </SelectField>
-      <SelectField
+        onChange={setRegion}
+      />
+      <ThemeSelect
         name="theme"
         label={t('cities.theme')}
+        anyLabel={t('cities.allThemes')}
         value={theme}
-        onChange={(event) => setTheme(event.target.value as Theme | '')}
-      >
-        <option value="">{t('cities.allThemes')}</option>
-        {THEMES.map((value) => (
-          <option key={value} value={value}>
-            {t(`themes.${value}`)}
-          </option>
-        ))}
-      </SelectField>
+        onChange={setTheme}
+      />
       <div className="filters__actions">
         <button type="submit" className="button">
           {t('suggestions.apply')}
