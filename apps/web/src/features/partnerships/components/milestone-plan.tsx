@@ -26,6 +26,101 @@ function ownerChoices(partnership: PartnershipDetailDto, current?: UserSummary |
   return [...people.values()];
 }
 
+interface MilestoneDraft {
+  title: string;
+  status: MilestoneStatus;
+  ownerId: string;
+  dueDate: string;
+}
+
+const EMPTY_DRAFT: MilestoneDraft = { title: '', status: 'planned', ownerId: '', dueDate: '' };
+
+function draftOf(milestone: MilestoneDto): MilestoneDraft {
+  return {
+    title: milestone.title,
+    status: milestone.status,
+    ownerId: milestone.owner?.id ?? '',
+    dueDate: milestone.dueDate?.slice(0, 10) ?? '',
+  };
+}
+
+/** The request body for a draft: trimmed title, empty owner and date sent as null (cleared). */
+function changesOf(draft: MilestoneDraft) {
+  return {
+    title: draft.title.trim(),
+    status: draft.status,
+    ownerId: draft.ownerId || null,
+    dueDate: draft.dueDate || null,
+  };
+}
+
+/** Title, status, owner and due date of a milestone: the fields of both the add and the edit form. */
+function MilestoneFields({
+  draft,
+  onChange,
+  owners,
+  errors,
+  titleError,
+}: {
+  draft: MilestoneDraft;
+  onChange: (draft: MilestoneDraft) => void;
+  owners: UserSummary[];
+  errors: Record<string, string[]>;
+  titleError: string[] | undefined;
+}) {
+  const t = useI18n().t;
+  const set = <K extends keyof MilestoneDraft>(key: K, value: MilestoneDraft[K]) =>
+    onChange({ ...draft, [key]: value });
+  return (
+    <>
+      <TextField
+        name="title"
+        required
+        maxLength={MILESTONE_TITLE_MAX_LENGTH}
+        label={t('milestones.title')}
+        value={draft.title}
+        onChange={(event) => set('title', event.target.value)}
+        errors={titleError ?? errors['title']}
+      />
+      <SelectField
+        name="status"
+        label={t('milestones.statusLabel')}
+        value={draft.status}
+        onChange={(event) => set('status', event.target.value as MilestoneStatus)}
+        errors={errors['status']}
+      >
+        {MILESTONE_STATUSES.map((value) => (
+          <option key={value} value={value}>
+            {t(`milestones.status.${value}`)}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField
+        name="ownerId"
+        label={t('milestones.owner')}
+        value={draft.ownerId}
+        onChange={(event) => set('ownerId', event.target.value)}
+        errors={errors['ownerId']}
+      >
+        <option value="">{t('milestones.noOwner')}</option>
+        {owners.map((person) => (
+          <option key={person.id} value={person.id}>
+            {person.displayName}
+          </option>
+        ))}
+      </SelectField>
+      <TextField
+        name="dueDate"
+        type="date"
+        label={t('milestones.dueDate')}
+        value={draft.dueDate}
+        onChange={(event) => set('dueDate', event.target.value)}
+        errors={errors['dueDate']}
+      />
+    </>
+  );
+}
+
 /** The action plan: milestones with their status, owner and due date; coordinators edit it in place. */
 export function MilestonePlan({ partnership, announce }: { partnership: PartnershipDetailDto; announce: Announce }) {
   const t = useI18n().t;
@@ -107,17 +202,14 @@ function MilestoneEditor({
   const { t, language } = useI18n();
   const update = useUpdateMilestone();
   const remove = useDeleteMilestone();
-  const [title, setTitle] = useState(milestone.title);
-  const [status, setStatus] = useState<MilestoneStatus>(milestone.status);
-  const [ownerId, setOwnerId] = useState(milestone.owner?.id ?? '');
-  const [dueDate, setDueDate] = useState(milestone.dueDate?.slice(0, 10) ?? '');
+  const [draft, setDraft] = useState(() => draftOf(milestone));
   const [titleError, setTitleError] = useState<string[] | undefined>(undefined);
   const serverErrors = localizedFieldErrors(update.error, t, language);
   const name = milestone.title;
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (!title.trim()) {
+    if (!draft.title.trim()) {
       setTitleError([t('validation.required')]);
       return;
     }
@@ -126,7 +218,7 @@ function MilestoneEditor({
       {
         partnershipId: partnership.id,
         milestoneId: milestone.id,
-        changes: { title: title.trim(), status, ownerId: ownerId || null, dueDate: dueDate || null },
+        changes: changesOf(draft),
       },
       { onSuccess: (saved) => announce(t('milestones.saved', { title: saved.title })) },
     );
@@ -153,49 +245,12 @@ function MilestoneEditor({
         onSubmit={handleSubmit}
       >
         <FormError error={update.error ?? remove.error} shownFields={['title', 'status', 'ownerId', 'dueDate']} />
-        <TextField
-          name="title"
-          required
-          maxLength={MILESTONE_TITLE_MAX_LENGTH}
-          label={t('milestones.title')}
-          value={title}
-          onChange={(event) => setTitle(event.target.value)}
-          errors={titleError ?? serverErrors['title']}
-        />
-        <SelectField
-          name="status"
-          label={t('milestones.statusLabel')}
-          value={status}
-          onChange={(event) => setStatus(event.target.value as MilestoneStatus)}
-          errors={serverErrors['status']}
-        >
-          {MILESTONE_STATUSES.map((value) => (
-            <option key={value} value={value}>
-              {t(`milestones.status.${value}`)}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField
-          name="ownerId"
-          label={t('milestones.owner')}
-          value={ownerId}
-          onChange={(event) => setOwnerId(event.target.value)}
-          errors={serverErrors['ownerId']}
-        >
-          <option value="">{t('milestones.noOwner')}</option>
-          {ownerChoices(partnership, milestone.owner).map((person) => (
-            <option key={person.id} value={person.id}>
-              {person.displayName}
-            </option>
-          ))}
-        </SelectField>
-        <TextField
-          name="dueDate"
-          type="date"
-          label={t('milestones.dueDate')}
-          value={dueDate}
-          onChange={(event) => setDueDate(event.target.value)}
-          errors={serverErrors['dueDate']}
+        <MilestoneFields
+          draft={draft}
+          onChange={setDraft}
+          owners={ownerChoices(partnership, milestone.owner)}
+          errors={serverErrors}
+          titleError={titleError}
         />
         <div className="button-row milestone-form__actions">
           <button
@@ -226,10 +281,7 @@ function AddMilestoneForm({ partnership, announce }: { partnership: PartnershipD
   const headingId = useId();
   const create = useCreateMilestone();
   const titleRef = useRef<HTMLDivElement>(null);
-  const [title, setTitle] = useState('');
-  const [status, setStatus] = useState<MilestoneStatus>('planned');
-  const [ownerId, setOwnerId] = useState('');
-  const [dueDate, setDueDate] = useState('');
+  const [draft, setDraft] = useState(EMPTY_DRAFT);
   const [titleError, setTitleError] = useState<string[] | undefined>(undefined);
   const serverErrors = localizedFieldErrors(create.error, t, language);
 
@@ -237,7 +289,7 @@ function AddMilestoneForm({ partnership, announce }: { partnership: PartnershipD
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (!title.trim()) {
+    if (!draft.title.trim()) {
       setTitleError([t('validation.required')]);
       focusTitle();
       return;
@@ -246,15 +298,12 @@ function AddMilestoneForm({ partnership, announce }: { partnership: PartnershipD
     create.mutate(
       {
         partnershipId: partnership.id,
-        milestone: { title: title.trim(), status, ownerId: ownerId || null, dueDate: dueDate || null },
+        milestone: changesOf(draft),
       },
       {
         onSuccess: (saved) => {
           announce(t('milestones.added', { title: saved.title }));
-          setTitle('');
-          setStatus('planned');
-          setOwnerId('');
-          setDueDate('');
+          setDraft(EMPTY_DRAFT);
           create.reset();
           focusTitle();
         },
@@ -266,52 +315,15 @@ function AddMilestoneForm({ partnership, announce }: { partnership: PartnershipD
     <form className="milestone-form milestone-form--new" noValidate aria-labelledby={headingId} onSubmit={handleSubmit}>
       <h3 id={headingId}>{t('milestones.addHeading')}</h3>
       <FormError error={create.error} shownFields={['title', 'status', 'ownerId', 'dueDate']} />
-      <div ref={titleRef}>
-        <TextField
-          name="title"
-          required
-          maxLength={MILESTONE_TITLE_MAX_LENGTH}
-          label={t('milestones.title')}
-          value={title}
-          onChange={(event) => setTitle(event.target.value)}
-          errors={titleError ?? serverErrors['title']}
+      <div ref={titleRef} className="milestone-form__fields">
+        <MilestoneFields
+          draft={draft}
+          onChange={setDraft}
+          owners={ownerChoices(partnership)}
+          errors={serverErrors}
+          titleError={titleError}
         />
       </div>
-      <SelectField
-        name="status"
-        label={t('milestones.statusLabel')}
-        value={status}
-        onChange={(event) => setStatus(event.target.value as MilestoneStatus)}
-        errors={serverErrors['status']}
-      >
-        {MILESTONE_STATUSES.map((value) => (
-          <option key={value} value={value}>
-            {t(`milestones.status.${value}`)}
-          </option>
-        ))}
-      </SelectField>
-      <SelectField
-        name="ownerId"
-        label={t('milestones.owner')}
-        value={ownerId}
-        onChange={(event) => setOwnerId(event.target.value)}
-        errors={serverErrors['ownerId']}
-      >
-        <option value="">{t('milestones.noOwner')}</option>
-        {ownerChoices(partnership).map((person) => (
-          <option key={person.id} value={person.id}>
-            {person.displayName}
-          </option>
-        ))}
-      </SelectField>
-      <TextField
-        name="dueDate"
-        type="date"
-        label={t('milestones.dueDate')}
-        value={dueDate}
-        onChange={(event) => setDueDate(event.target.value)}
-        errors={serverErrors['dueDate']}
-      />
       <div className="milestone-form__actions">
         <button type="submit" className="button button--small" disabled={create.isPending}>
           {create.isPending ? t('common.saving') : t('milestones.add')}
