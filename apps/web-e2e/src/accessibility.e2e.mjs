@@ -1,16 +1,19 @@
 // @ts-check
 /**
  * axe-core (WCAG 2.0/2.1 A and AA, and best practices) on every page, in English and in Arabic (right to
- * left), as a visitor, a member, a city coordinator and an administrator.
+ * left), as a visitor, a member, a city coordinator and an administrator: the partnership, forum,
+ * notification, search and moderation pages with the demo data, and their empty states for a newcomer.
  */
 import assert from 'node:assert/strict';
 import {
   ACCOUNTS,
+  DEMO,
   axe,
   chooseLanguage,
   eventually,
   expectDocumentLanguage,
   logIn,
+  restoringLanguage,
   scenario,
   uniqueSuffix,
 } from './support.mjs';
@@ -69,6 +72,19 @@ async function checkPages(page, pages) {
   assert.equal(checked, pages.length * LANGUAGES.length);
 }
 
+/**
+ * The address of a link on a page, to check the page it leads to (whose id is only known at run time).
+ * @param {Page} page
+ * @param {string} path
+ * @param {string} name the link's accessible name (in English)
+ */
+async function linkTarget(page, path, name) {
+  await page.goto(path);
+  const href = await page.getByRole('main').getByRole('link', { name, exact: true }).first().getAttribute('href');
+  assert.ok(href, `${path} links to “${name}”`);
+  return href;
+}
+
 /** @param {Page} page */
 const cityPageReady = (page) =>
   Promise.all([
@@ -93,7 +109,7 @@ scenario('axe: public pages, in English and Arabic', async ({ newPage }) => {
   ]);
 });
 
-scenario('axe: a member’s profile and city page, in English and Arabic', async ({ newPage }) => {
+scenario('axe: a member’s profile, city page and empty states, in English and Arabic', async ({ newPage }) => {
   const page = await newPage({ axe: true });
   // A new account of this run's own: switching its language does not touch the shared demo accounts.
   const suffix = uniqueSuffix();
@@ -125,26 +141,30 @@ scenario('axe: a member’s profile and city page, in English and Arabic', async
       path: '/cities/da-nang',
       ready: (p) => p.locator('main textarea[name="message"]').waitFor(),
     },
+    // No city yet: the partnership pages say how to start; no notification; only the theme forums.
+    { name: 'partnerships-no-city', path: '/partnerships', ready: (p) => p.locator('main .empty').waitFor() },
+    {
+      name: 'suggestions-no-city',
+      path: '/partnerships/suggestions',
+      ready: (p) => p.locator('main .empty').waitFor(),
+    },
+    { name: 'propose-no-city', path: '/partnerships/new', ready: (p) => p.locator('main .empty').waitFor() },
+    { name: 'notifications-empty', path: '/notifications', ready: (p) => p.locator('main p.empty').waitFor() },
+    {
+      name: 'forums-member',
+      path: '/forums',
+      ready: (p) => Promise.all([p.locator('main ul.forum-grid').waitFor(), p.locator('main p.empty').waitFor()]),
+    },
   ]);
 });
 
 /**
  * Runs `fn`, then chooses English again: signed in, the language picked is saved to the (shared) demo
- * profile. A failure to restore it only fails the test if `fn` passed.
+ * profile.
  * @param {Page} page
  * @param {() => Promise<void>} fn
  */
-async function restoringEnglish(page, fn) {
-  let passed = false;
-  try {
-    await fn();
-    passed = true;
-  } finally {
-    await chooseLanguage(page, 'en').catch((error) => {
-      if (passed) throw error;
-    });
-  }
-}
+const restoringEnglish = (page, fn) => restoringLanguage(page, 'en', fn);
 
 scenario('axe: join requests and a city page as coordinator, in English and Arabic', async ({ newPage }) => {
   const page = await newPage({ axe: true });
@@ -165,12 +185,72 @@ scenario('axe: join requests and a city page as coordinator, in English and Arab
   );
 });
 
-scenario('axe: administration, in English and Arabic', async ({ newPage }) => {
+scenario(
+  'axe: partnerships, forums, search, notifications and moderation as coordinator, in English and Arabic',
+  async ({ newPage }) => {
+    const page = await newPage({ axe: true });
+    await logIn(page, ACCOUNTS.coordinatorToronto.email);
+    const partnership = await linkTarget(page, '/partnerships', DEMO.torontoPenang);
+    const forum = await linkTarget(page, partnership, 'Open the partnership forum');
+    const thread = await linkTarget(page, forum, 'Credential recognition pilots: what worked in Toronto');
+    await restoringEnglish(page, () =>
+      checkPages(page, [
+        {
+          name: 'partnerships',
+          path: '/partnerships',
+          ready: (p) => p.locator('main li.partnership-card').first().waitFor(),
+        },
+        {
+          name: 'partnership-suggestions',
+          path: '/partnerships/suggestions',
+          ready: (p) => p.locator('main ol.suggestion-list > li').first().waitFor(),
+        },
+        {
+          name: 'propose-partnership',
+          path: '/partnerships/new',
+          ready: (p) => p.locator('main select[name="fromCityId"]').waitFor(),
+        },
+        {
+          name: 'partnership',
+          path: partnership,
+          ready: (p) =>
+            Promise.all([p.locator('main .partnership__status').waitFor(), p.locator('main table').first().waitFor()]),
+        },
+        {
+          name: 'notifications',
+          path: '/notifications',
+          ready: (p) => p.locator('main ul.notification-list, main p.empty').first().waitFor(),
+        },
+        { name: 'forums', path: '/forums', ready: (p) => p.locator('main ul.forum-grid').nth(1).waitFor() },
+        { name: 'forum', path: forum, ready: (p) => p.locator('main ul.thread-list > li').first().waitFor() },
+        { name: 'thread', path: thread, ready: (p) => p.locator('main article#post-3').waitFor() },
+        {
+          name: 'search',
+          path: '/search?q=credential',
+          ready: (p) => p.locator('main ol.search-results mark').first().waitFor(),
+        },
+        {
+          name: 'moderation-coordinator',
+          path: '/moderation',
+          ready: (p) => p.locator('main ul.flag-list, main p.empty').first().waitFor(),
+        },
+      ]),
+    );
+  },
+);
+
+scenario('axe: administration and moderation, in English and Arabic', async ({ newPage }) => {
   const page = await newPage({ axe: true });
   await logIn(page, ACCOUNTS.admin.email);
   await restoringEnglish(page, () =>
     checkPages(page, [
       { name: 'admin', path: '/admin', ready: (p) => p.locator('main table tbody tr').first().waitFor() },
+      { name: 'moderation', path: '/moderation', ready: (p) => p.locator('main ul.flag-list > li').first().waitFor() },
+      {
+        name: 'moderation-audit',
+        path: '/moderation/audit',
+        ready: (p) => p.locator('main table, main p.empty').first().waitFor(),
+      },
     ]),
   );
 });

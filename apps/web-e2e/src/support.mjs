@@ -42,8 +42,19 @@ export const DEMO_PASSWORD = 'twinning-demo-2026';
 export const ACCOUNTS = /** @type {const} */ ({
   admin: { email: 'admin@twinning.demo', displayName: 'Amira Haddad' },
   coordinatorToronto: { email: 'coordinator.toronto@twinning.demo', displayName: 'Daniel Okafor' },
+  /** Prefers French. */
+  officialToronto: { email: 'official.toronto@twinning.demo', displayName: 'Marie Tremblay' },
   coordinatorPenang: { email: 'coordinator.penang@twinning.demo', displayName: 'Nurul Aziz' },
+  coordinatorRotterdam: { email: 'coordinator.rotterdam@twinning.demo', displayName: 'Pieter de Vries' },
+  /** Prefers Arabic; Marseille is in no active partnership of the demo data. */
+  officialMarseille: { email: 'official.marseille@twinning.demo', displayName: 'Karim Benali' },
   member: { email: 'member@twinning.demo', displayName: 'Sofía Ramírez' },
+});
+
+/** Demo cities and partnerships (apps/api/src/database/seed/demo-partnerships.ts). */
+export const DEMO = /** @type {const} */ ({
+  torontoPenang: 'Toronto – George Town: Newcomers at Work',
+  penang: 'George Town (Penang)',
 });
 
 export const CHROMIUM_ARGS = [
@@ -313,4 +324,128 @@ export async function axe(page, { name } = {}) {
     `axe-core found ${violations.length} violation(s) on ${label} [lang=${lang}] (${page.url()}):\n${lines.join('\n')}` +
       (shot ? `\nScreenshot: ${path.relative(process.cwd(), shot)}` : ''),
   );
+}
+
+/**
+ * Runs `fn`, then chooses `language` again: signed in, the language picked is saved to the (shared) demo
+ * profile, so a test that switches it gives the profile its language back. A failure to restore it only
+ * fails the test if `fn` passed.
+ * @param {Page} page
+ * @param {UiLanguage} language
+ * @param {() => Promise<void>} fn
+ */
+export async function restoringLanguage(page, language, fn) {
+  let passed = false;
+  try {
+    await fn();
+    passed = true;
+  } finally {
+    await chooseLanguage(page, language).catch((error) => {
+      if (passed) throw error;
+    });
+  }
+}
+
+/**
+ * Leaves a mark on the page's current document and returns it: `expectSameDocument` then proves that
+ * the page was not reloaded or left (in-app navigation keeps the document, so the mark stays).
+ * @param {Page} page
+ */
+export async function markDocument(page) {
+  const mark = `e2e-${uniqueSuffix()}`;
+  await page.evaluate((value) => {
+    /** @type {any} */ (window).__e2eDocumentMark = value;
+  }, mark);
+  return mark;
+}
+
+/**
+ * @param {Page} page
+ * @param {string} mark from `markDocument`
+ */
+export async function expectSameDocument(page, mark) {
+  assert.equal(
+    await page.evaluate(() => /** @type {any} */ (window).__e2eDocumentMark ?? null),
+    mark,
+    `${page.url()} was reloaded or left since it was marked`,
+  );
+}
+
+/**
+ * Presses Tab until `target` has keyboard focus, and fails if it takes more than `max` presses: the
+ * element can be reached with the keyboard alone, in the page's tab order.
+ * @param {Page} page
+ * @param {import('playwright-core').Locator} target
+ * @param {{ max?: number }} [options]
+ */
+export async function tabTo(page, target, { max = 40 } = {}) {
+  await target.waitFor();
+  for (let presses = 0; presses <= max; presses += 1) {
+    if (await target.evaluate((element) => element === document.activeElement)) return presses;
+    await page.keyboard.press('Tab');
+  }
+  assert.fail(`${target} was not reached with ${max} presses of Tab`);
+}
+
+/**
+ * The unread count the header's bell announces ("Notifications, 3 unread"; 0 for "Notifications").
+ * @param {Page} page
+ */
+export async function unreadNotifications(page) {
+  const bell = page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: /^Notifications/ });
+  const label = (await bell.getAttribute('aria-label')) ?? '';
+  return Number(label.match(/(\d+) unread/)?.[1] ?? 0);
+}
+
+/**
+ * @typedef {object} RealtimeWatch
+ * @property {() => Promise<void>} ready Waits until the page's live connection is in its user's room
+ *   (the server's `session.ready`), so that notifications sent from now on reach it.
+ * @property {(room: 'thread' | 'forum', id: string) => Promise<void>} following Waits until the server
+ *   acknowledged the page's subscription to a thread or forum, so that its changes from now on reach it.
+ */
+
+/**
+ * Watches the socket.io connection (namespace /notifications) of a page. Call it before the page loads
+ * the app: it follows the WebSocket frames the page sends and receives. Tests wait on it rather than
+ * sleeping before another user acts, since an event sent before the subscription would never arrive.
+ * @param {Page} page
+ * @returns {RealtimeWatch}
+ */
+export function watchRealtime(page) {
+  /** @typedef {{ ready: boolean, asked: Map<string, string>, following: Set<string> }} SocketState */
+  /** @type {SocketState | null} */
+  let current = null;
+  page.on('websocket', (socket) => {
+    if (!new URL(socket.url()).pathname.startsWith('/socket.io/')) return;
+    /** @type {SocketState} */
+    const state = { ready: false, asked: new Map(), following: new Set() };
+    current = state;
+    socket.on('framesent', ({ payload }) => {
+      // 42/notifications,7["thread.subscribe",{"threadId":"…"}]: an event with acknowledgement id 7.
+      const match = /^42\/notifications,(\d+)\["(thread|forum)\.subscribe",(\{.*\})\]$/.exec(String(payload));
+      if (!match) return;
+      const body = JSON.parse(match[3] ?? '{}');
+      state.asked.set(match[1] ?? '', `${match[2]}:${body.threadId ?? body.forumId}`);
+    });
+    socket.on('framereceived', ({ payload }) => {
+      const text = String(payload);
+      if (text.startsWith('42/notifications,["session.ready"')) state.ready = true;
+      // 43/notifications,7[{"ok":true}]: the acknowledgement of event 7.
+      const ack = /^43\/notifications,(\d+)\[(.*)\]$/.exec(text);
+      const room = ack ? state.asked.get(ack[1] ?? '') : undefined;
+      if (ack && room && JSON.parse(ack[2] ?? '{}').ok === true) state.following.add(room);
+    });
+    socket.on('close', () => {
+      if (current === state) current = null;
+    });
+  });
+  return {
+    ready: () =>
+      eventually(() => assert.ok(current?.ready, `the live connection of ${page.url()} is ready`), { timeout: 15_000 }),
+    following: (room, id) =>
+      eventually(() => assert.ok(current?.following.has(`${room}:${id}`), `${page.url()} follows ${room} ${id} live`), {
+        timeout: 15_000,
+      }),
+  };
 }

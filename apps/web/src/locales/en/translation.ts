@@ -799,7 +799,7 @@ export const en = {
   'modQueue.viewInThread': 'Open post {seq} in “{thread}”',
   'modQueue.decisionReason': 'Reason for your decision (optional)',
   'modQueue.uphold': 'Uphold and hide the post',
-  'modQueue.upholdFor': 'Uphold the flag and hide post {seq} in “{thread}”',
+  'modQueue.upholdFor': 'Uphold and hide the post: post {seq} in “{thread}”',
   'modQueue.dismiss': 'Dismiss',
   'modQueue.dismissFor': 'Dismiss the flag on post {seq} in “{thread}”',
   'modQueue.upheld': 'Flag upheld: post {seq} in “{thread}” is now hidden.',

@@ -76,7 +76,9 @@ describe('Moderation queue', () => {
     const second = within(list).getByRole('article', { name: `Post 5 in “${threadTitle}”` });
     expect(within(second).getByText('No note')).toBeInTheDocument();
 
-    await user.click(within(card).getByRole('button', { name: `Uphold and hide the post: post 2 in “${threadTitle}”` }));
+    await user.click(
+      within(card).getByRole('button', { name: `Uphold and hide the post: post 2 in “${threadTitle}”` }),
+    );
 
     expect(await screen.findByText(`Flag upheld: post 2 in “${threadTitle}” is now hidden.`)).toBeInTheDocument();
     expect(screen.queryByRole('article', { name: `Post 2 in “${threadTitle}”` })).not.toBeInTheDocument();
@@ -84,7 +86,9 @@ describe('Moderation queue', () => {
       decision: 'uphold',
     });
     await waitFor(() =>
-      expect(screen.getByRole('button', { name: `Uphold and hide the post: post 5 in “${threadTitle}”` })).toHaveFocus(),
+      expect(
+        screen.getByRole('button', { name: `Uphold and hide the post: post 5 in “${threadTitle}”` }),
+      ).toHaveFocus(),
     );
   });
 
