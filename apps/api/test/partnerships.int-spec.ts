@@ -491,6 +491,18 @@ describe('partnerships', () => {
     }
   });
 
+  it('rate limits proposals and invitations per user (each one notifies another city)', async () => {
+    const eager = await createUser(t, { displayName: 'Eager Proposer' });
+    const home = await createCity(t.dataSource, { name: 'Calgary' });
+    await addMember(t.dataSource, home.id, eager.id, 'official');
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i++) statuses.push((await propose(eager, home, lisbon)).status);
+    expect(statuses.slice(0, 10)).toEqual([201, 409, 409, 409, 409, 409, 409, 409, 409, 409]);
+    const limited = await propose(eager, home, lisbon).expect(429);
+    expect(limited.body.code).toBe('RATE_LIMITED');
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+  });
+
   it('marks one notification read, and only the owner can', async () => {
     const [first] = await notificationsOf(penangCoordinator);
     await http().post(`/api/notifications/${first.id}/read`).set(lisbonOfficial.auth).expect(404);

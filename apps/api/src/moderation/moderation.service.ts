@@ -25,6 +25,7 @@ import { decodeCursor, encodeCursor } from '../common/cursor';
 import { exactTime, iso, isoOrNull } from '../forums/forum-rows';
 import { ForumsService } from '../forums/forums.service';
 import { PostsService, type PostRef } from '../forums/posts.service';
+import { RateLimitService, type LimitSpec } from '../rate-limit/rate-limit.service';
 import { RealtimePublisher } from '../realtime/realtime.publisher';
 import { toCsvRow } from './csv';
 import type {
@@ -184,6 +185,9 @@ export const AUDIT_CSV_COLUMNS = [
  * Every moderation action writes its audit row in the transaction that performs it; realtime
  * changes go out after commit.
  */
+/** Flags a user may raise: enough for a bad day in a busy forum, not for flooding the queue. */
+export const FLAG_RATE_LIMIT: LimitSpec = { name: 'flag', points: 20, durationSeconds: 3600 };
+
 @Injectable()
 export class ModerationService {
   private readonly logger = new Logger(ModerationService.name);
@@ -194,6 +198,7 @@ export class ModerationService {
     private readonly forums: ForumsService,
     private readonly posts: PostsService,
     private readonly publisher: RealtimePublisher,
+    private readonly rateLimits: RateLimitService,
   ) {}
 
   // --- flags -----------------------------------------------------------------------------------
@@ -202,6 +207,7 @@ export class ModerationService {
   async flag(user: AuthUser, postId: string, dto: FlagPostDto): Promise<void> {
     const { post } = await this.posts.loadPost(user, postId);
     if (post.author_id === user.id) throw AppError.forbidden('You cannot flag your own post.');
+    await this.rateLimits.consume(FLAG_RATE_LIMIT, user.id);
     if (post.deleted_at !== null || post.hidden_at !== null) {
       throw new AppError(ErrorCode.INVALID_STATE, 'This post was already removed.');
     }

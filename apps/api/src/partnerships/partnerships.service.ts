@@ -28,6 +28,7 @@ import { AppError } from '../common/app-error';
 import { decodeCursor, encodeCursor } from '../common/cursor';
 import { affectedRows } from '../common/sql';
 import { NotificationsService, type NewNotification } from '../notifications/notifications.service';
+import { RateLimitService, type LimitSpec } from '../rate-limit/rate-limit.service';
 
 type CityRef = { id: string; slug: string; name: string };
 
@@ -116,6 +117,9 @@ function toEvent(row: EventRow): PartnershipEventDto {
   };
 }
 
+/** Proposals and invitations a user may send: each one notifies another city's coordinators. */
+export const INVITATION_RATE_LIMIT: LimitSpec = { name: 'partnership-invitation', points: 10, durationSeconds: 3600 };
+
 /**
  * Partnerships between cities: proposals, invitations into a network, answers, conclusion and the
  * action plan. Every change runs in one transaction that locks the partnership row, records the
@@ -127,6 +131,7 @@ export class PartnershipsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessService,
     private readonly notifications: NotificationsService,
+    private readonly rateLimits: RateLimitService,
   ) {}
 
   /** Partnerships the viewer's cities are part of (all of them for admins), latest activity first. One query. */
@@ -206,6 +211,7 @@ export class PartnershipsService {
     if (dto.fromCityId === dto.toCityId) {
       throw AppError.validation({ toCityId: ['choose another city than your own'] });
     }
+    await this.rateLimits.consume(INVITATION_RATE_LIMIT, actor.id);
     const { id, created } = await this.dataSource.transaction(async (manager) => {
       const cities: CityRow[] = await manager.query(
         `SELECT id, slug, name, country_code, region, immigration_profile, population, themes
