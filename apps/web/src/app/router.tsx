@@ -1,30 +1,45 @@
+import { lazy } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { canReviewJoinRequests, isAdmin } from '../features/account';
 import { AppLayout } from './layout/app-layout';
 import { RequireAuth } from './layout/require-auth';
 import { canModerateForums, canReadAuditLog } from '../features/moderation';
-import { AdminPage } from './routes/admin-page';
-import { CitiesPage } from './routes/cities-page';
-import { CityEditPage } from './routes/city-edit-page';
-import { CityPage } from './routes/city-page';
-import { ForumPage } from './routes/forum-page';
-import { ForumsPage } from './routes/forums-page';
 import { HomePage } from './routes/home-page';
-import { JoinRequestsPage } from './routes/join-requests-page';
-import { LoginPage } from './routes/login-page';
-import { ModerationAuditPage } from './routes/moderation-audit-page';
-import { ModerationPage } from './routes/moderation-page';
 import { NotFoundPage } from './routes/not-found-page';
-import { NotificationsPage } from './routes/notifications-page';
-import { PartnershipPage } from './routes/partnership-page';
-import { PartnershipSuggestionsPage } from './routes/partnership-suggestions-page';
-import { PartnershipsPage } from './routes/partnerships-page';
-import { ProfilePage } from './routes/profile-page';
-import { ProposePartnershipPage } from './routes/propose-partnership-page';
-import { RegisterPage } from './routes/register-page';
 import { RouteErrorPage } from './routes/route-error-page';
-import { SearchPage } from './routes/search-page';
-import { ThreadPage } from './routes/thread-page';
+
+// Pages load on first visit (one chunk each), so the first page does not wait for every feature.
+const AdminPage = lazy(() => import('./routes/admin-page').then((m) => ({ default: m.AdminPage })));
+const CitiesPage = lazy(() => import('./routes/cities-page').then((m) => ({ default: m.CitiesPage })));
+const CityEditPage = lazy(() => import('./routes/city-edit-page').then((m) => ({ default: m.CityEditPage })));
+const CityPage = lazy(() => import('./routes/city-page').then((m) => ({ default: m.CityPage })));
+const ForumPage = lazy(() => import('./routes/forum-page').then((m) => ({ default: m.ForumPage })));
+const ForumsPage = lazy(() => import('./routes/forums-page').then((m) => ({ default: m.ForumsPage })));
+const JoinRequestsPage = lazy(() =>
+  import('./routes/join-requests-page').then((m) => ({ default: m.JoinRequestsPage })),
+);
+const LoginPage = lazy(() => import('./routes/login-page').then((m) => ({ default: m.LoginPage })));
+const ModerationAuditPage = lazy(() =>
+  import('./routes/moderation-audit-page').then((m) => ({ default: m.ModerationAuditPage })),
+);
+const ModerationPage = lazy(() => import('./routes/moderation-page').then((m) => ({ default: m.ModerationPage })));
+const NotificationsPage = lazy(() =>
+  import('./routes/notifications-page').then((m) => ({ default: m.NotificationsPage })),
+);
+const PartnershipPage = lazy(() => import('./routes/partnership-page').then((m) => ({ default: m.PartnershipPage })));
+const PartnershipSuggestionsPage = lazy(() =>
+  import('./routes/partnership-suggestions-page').then((m) => ({ default: m.PartnershipSuggestionsPage })),
+);
+const PartnershipsPage = lazy(() =>
+  import('./routes/partnerships-page').then((m) => ({ default: m.PartnershipsPage })),
+);
+const ProfilePage = lazy(() => import('./routes/profile-page').then((m) => ({ default: m.ProfilePage })));
+const ProposePartnershipPage = lazy(() =>
+  import('./routes/propose-partnership-page').then((m) => ({ default: m.ProposePartnershipPage })),
+);
+const RegisterPage = lazy(() => import('./routes/register-page').then((m) => ({ default: m.RegisterPage })));
+const SearchPage = lazy(() => import('./routes/search-page').then((m) => ({ default: m.SearchPage })));
+const ThreadPage = lazy(() => import('./routes/thread-page').then((m) => ({ default: m.ThreadPage })));
 
 export const routes: RouteObject[] = [
   {

@@ -1,5 +1,6 @@
-import { useEffect, useRef, type MouseEvent, type RefObject } from 'react';
+import { Suspense, useEffect, useRef, type MouseEvent, type RefObject } from 'react';
 import { Outlet, ScrollRestoration, useLocation } from 'react-router';
+import { Loading } from '../../components/loading';
 import { useT } from '../../lib/i18n';
 import { SiteHeader } from './site-header';
 
@@ -34,7 +35,9 @@ export function AppLayout() {
       </a>
       <SiteHeader />
       <main id="main" ref={mainRef} tabIndex={-1} className="site-main container">
-        <Outlet />
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
       </main>
       <footer className="site-footer">
         <div className="container">
