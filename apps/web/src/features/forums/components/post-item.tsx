@@ -35,11 +35,17 @@ function PostBody({ post }: { post: PostDto }) {
           <strong>{t('post.hiddenForModerators')}</strong>{' '}
           {post.hiddenReason ? t('post.hiddenReason', { reason: post.hiddenReason }) : null}
         </p>
-        <div className="post-markdown post__body" dangerouslySetInnerHTML={{ __html: post.bodyHtml ?? '' }} />
+        <div
+          className="post-markdown post__body"
+          dir="auto"
+          dangerouslySetInnerHTML={{ __html: post.bodyHtml ?? '' }}
+        />
       </div>
     );
   }
-  return <div className="post-markdown post__body" dangerouslySetInnerHTML={{ __html: post.bodyHtml ?? '' }} />;
+  return (
+    <div className="post-markdown post__body" dir="auto" dangerouslySetInnerHTML={{ __html: post.bodyHtml ?? '' }} />
+  );
 }
 
 /** One post: author, time, quote, body (or why it is not shown) and what the viewer may do with it. */
