@@ -96,22 +96,26 @@ export class SearchService {
     const markers = p(START + STOP);
     const rows: SearchRow[] = await this.dataSource.query(
       `WITH wq AS (SELECT websearch_to_tsquery('simple', $1) AS query),
-       -- candidates from each GIN index separately (an OR across two tables would scan every post):
-       -- posts whose body matches, and first posts of threads whose title matches
-       candidates AS (
-         SELECT p.id FROM wq, posts p WHERE p.search @@ wq.query
-         UNION
-         SELECT p.id FROM wq, threads t JOIN posts p ON p.thread_id = t.id AND p.seq = 1 WHERE t.search @@ wq.query
-       ),
-       hits AS (
-         SELECT p.id, ts_rank_cd(p.search, wq.query)
+       -- two disjoint branches, one per GIN index (an OR across two tables would scan every post):
+       -- posts whose body matches, and first posts whose thread title matches but body does not;
+       -- each carries what ranking needs, so no matched post is fetched twice
+       matched AS (
+         SELECT p.id, p.created_at, ts_rank_cd(p.search, wq.query)
                   + CASE WHEN p.seq = 1 THEN 2 * ts_rank_cd(t.search, wq.query) ELSE 0 END AS rank
-           FROM wq, candidates c
-           JOIN posts p ON p.id = c.id
+           FROM wq, posts p
            JOIN threads t ON t.id = p.thread_id
            JOIN forums f ON f.id = t.forum_id
-          WHERE ${where.join(' AND ')}
-          ORDER BY rank DESC, p.created_at DESC, p.id DESC
+          WHERE p.search @@ wq.query AND ${where.join(' AND ')}
+         UNION ALL
+         SELECT p.id, p.created_at, 2 * ts_rank_cd(t.search, wq.query) AS rank
+           FROM wq, threads t
+           JOIN posts p ON p.thread_id = t.id AND p.seq = 1
+           JOIN forums f ON f.id = t.forum_id
+          WHERE t.search @@ wq.query AND NOT (p.search @@ wq.query) AND ${where.join(' AND ')}
+       ),
+       hits AS (
+         SELECT id, rank FROM matched
+          ORDER BY rank DESC, created_at DESC, id DESC
           OFFSET ${p(offset)} LIMIT ${p(limit + 1)})
        SELECT p.id AS post_id, p.seq, p.created_at, a.id AS author_id, a.display_name AS author_name,
               t.id AS thread_id, t.title, t.themes, f.id AS forum_id, f.kind, f.theme,
