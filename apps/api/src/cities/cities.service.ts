@@ -24,9 +24,10 @@ import { CityMembershipEntity } from './city-membership.entity';
 import { CityEntity } from './city.entity';
 import type { CityListQueryDto } from './dto/cities.dto';
 
-const SUMMARY_COLUMNS = `c.id, c.slug, c.name, c.country_code, c.region, c.immigration_profile, c.population, c.themes`;
+/** Columns of a city summary, on alias `c`. */
+export const CITY_SUMMARY_COLUMNS = `c.id, c.slug, c.name, c.country_code, c.region, c.immigration_profile, c.population, c.themes`;
 
-interface CityRow {
+export interface CityRow {
   id: string;
   slug: string;
   name: string;
@@ -37,7 +38,7 @@ interface CityRow {
   themes: CitySummaryDto['themes'];
 }
 
-function toSummary(row: CityRow): CitySummaryDto {
+export function toCitySummary(row: CityRow): CitySummaryDto {
   return {
     id: row.id,
     slug: row.slug,
@@ -145,14 +146,14 @@ export class CitiesService {
     }
     const after = decodeCursor<[string, string]>(query.cursor, 2);
     if (after) where.push(`(c.name, c.id) > (${p(after[0])}, ${p(after[1])}::uuid)`);
-    const sql = `SELECT ${SUMMARY_COLUMNS} FROM cities c
+    const sql = `SELECT ${CITY_SUMMARY_COLUMNS} FROM cities c
       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
       ORDER BY c.name, c.id LIMIT ${p(limit + 1)}`;
     const rows: CityRow[] = await this.dataSource.query(sql, params);
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];
     return {
-      items: items.map(toSummary),
+      items: items.map(toCitySummary),
       nextCursor: rows.length > limit && last ? encodeCursor([last.name, last.id]) : null,
     };
   }

@@ -7,35 +7,14 @@ import {
   type MatchQuery,
   type MatchSuggestionDto,
   type MatchSuggestionsDto,
-  type Theme,
 } from '@twinning/contracts';
 import { DataSource } from 'typeorm';
+import { CITY_SUMMARY_COLUMNS, toCitySummary, type CityRow } from '../cities/cities.service';
 import { AppError } from '../common/app-error';
 
-interface CandidateRow {
-  id: string;
-  slug: string;
-  name: string;
-  country_code: string;
-  region: CitySummaryDto['region'];
-  immigration_profile: CitySummaryDto['immigrationProfile'];
-  population: number;
-  themes: Theme[];
+interface CandidateRow extends CityRow {
   active: boolean;
   pending_id: string | null;
-}
-
-function toSummary(row: CandidateRow): CitySummaryDto {
-  return {
-    id: row.id,
-    slug: row.slug,
-    name: row.name,
-    countryCode: row.country_code,
-    region: row.region,
-    immigrationProfile: row.immigration_profile,
-    population: row.population,
-    themes: row.themes,
-  };
 }
 
 /**
@@ -77,7 +56,7 @@ export class MatchingService {
    */
   async suggest(cityId: string, query: MatchQuery): Promise<MatchSuggestionsDto> {
     const [city]: CandidateRow[] = await this.dataSource.query(
-      `SELECT id, slug, name, country_code, region, immigration_profile, population, themes FROM cities WHERE id = $1`,
+      `SELECT ${CITY_SUMMARY_COLUMNS} FROM cities c WHERE c.id = $1`,
       [cityId],
     );
     if (!city) throw AppError.notFound('City');
@@ -96,7 +75,7 @@ export class MatchingService {
          SELECT p.id, p.status FROM partnerships p
            JOIN partnership_cities pc ON pc.partnership_id = p.id AND pc.city_id = $1 AND pc.status IN ('member', 'invited')
           WHERE p.status IN ('proposed', 'active'))
-       SELECT c.id, c.slug, c.name, c.country_code, c.region, c.immigration_profile, c.population, c.themes,
+       SELECT ${CITY_SUMMARY_COLUMNS},
               EXISTS (SELECT 1 FROM mine JOIN partnership_cities o ON o.partnership_id = mine.id
                        WHERE o.city_id = c.id AND o.status = 'member' AND mine.status = 'active'
                          AND EXISTS (SELECT 1 FROM partnership_cities s WHERE s.partnership_id = mine.id
@@ -108,10 +87,10 @@ export class MatchingService {
         WHERE ${where.join(' AND ')}`,
       params,
     );
-    const mine = toSummary(city);
+    const mine = toCitySummary(city);
     const items = rows
       .filter((row) => !row.active)
-      .map((row) => ({ ...scoreMatch(mine, toSummary(row)), pendingProposalId: row.pending_id }))
+      .map((row) => ({ ...scoreMatch(mine, toCitySummary(row)), pendingProposalId: row.pending_id }))
       .sort(
         (a, b) =>
           b.score - a.score ||

@@ -4,7 +4,6 @@ import {
   ErrorCode,
   PAGE_SIZE_DEFAULT,
   type CityRole,
-  type CitySummaryDto,
   type CreateMilestoneRequest,
   type MilestoneDto,
   type MilestoneStatus,
@@ -24,6 +23,7 @@ import {
 import { DataSource, type EntityManager } from 'typeorm';
 import { AccessService, type PartnershipAccess } from '../access/access.service';
 import type { AuthUser } from '../auth/auth-user';
+import { CITY_SUMMARY_COLUMNS, toCitySummary, type CityRow } from '../cities/cities.service';
 import { AppError } from '../common/app-error';
 import { decodeCursor, encodeCursor } from '../common/cursor';
 import { affectedRows } from '../common/sql';
@@ -31,30 +31,6 @@ import { NotificationsService, type NewNotification } from '../notifications/not
 import { RateLimitService, type LimitSpec } from '../rate-limit/rate-limit.service';
 
 type CityRef = { id: string; slug: string; name: string };
-
-interface CityRow {
-  id: string;
-  slug: string;
-  name: string;
-  country_code: string;
-  region: CitySummaryDto['region'];
-  immigration_profile: CitySummaryDto['immigrationProfile'];
-  population: number;
-  themes: CitySummaryDto['themes'];
-}
-
-function toCitySummary(row: CityRow): CitySummaryDto {
-  return {
-    id: row.id,
-    slug: row.slug,
-    name: row.name,
-    countryCode: row.country_code,
-    region: row.region,
-    immigrationProfile: row.immigration_profile,
-    population: row.population,
-    themes: row.themes,
-  };
-}
 
 const iso = (d: Date | string | null): string | null => (d ? new Date(d).toISOString() : null);
 const user = (id: string | null, name: string | null) => (id ? { id, displayName: name ?? '' } : null);
@@ -214,8 +190,7 @@ export class PartnershipsService {
     await this.rateLimits.consume(INVITATION_RATE_LIMIT, actor.id);
     const { id, created } = await this.dataSource.transaction(async (manager) => {
       const cities: CityRow[] = await manager.query(
-        `SELECT id, slug, name, country_code, region, immigration_profile, population, themes
-           FROM cities WHERE id = ANY($1::uuid[])`,
+        `SELECT ${CITY_SUMMARY_COLUMNS} FROM cities c WHERE c.id = ANY($1::uuid[])`,
         [[dto.fromCityId, dto.toCityId]],
       );
       const from = cities.find((c) => c.id === dto.fromCityId);
@@ -303,7 +278,7 @@ export class PartnershipsService {
       decider_name: string | null;
       message: string;
     })[] = await this.dataSource.query(
-      `SELECT c.id, c.slug, c.name, c.country_code, c.region, c.immigration_profile, c.population, c.themes,
+      `SELECT ${CITY_SUMMARY_COLUMNS},
               pc.status, pc.invited_by, i.display_name AS inviter_name, pc.invited_by_city_id, pc.invited_at,
               pc.decided_at, pc.decided_by, d.display_name AS decider_name, pc.message
          FROM partnership_cities pc
@@ -422,10 +397,9 @@ export class PartnershipsService {
       if (access.status !== 'active') {
         throw new AppError(ErrorCode.INVALID_STATE, 'Cities can be invited once the partnership is active.');
       }
-      const [city]: CityRow[] = await manager.query(
-        `SELECT id, slug, name, country_code, region, immigration_profile, population, themes FROM cities WHERE id = $1`,
-        [cityId],
-      );
+      const [city]: CityRow[] = await manager.query(`SELECT ${CITY_SUMMARY_COLUMNS} FROM cities c WHERE c.id = $1`, [
+        cityId,
+      ]);
       if (!city) throw AppError.validation({ cityId: ['no such city'] });
       const current: { status: PartnershipCityStatus }[] = await manager.query(
         `SELECT status FROM partnership_cities WHERE partnership_id = $1 AND city_id = $2`,

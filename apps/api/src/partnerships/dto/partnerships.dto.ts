@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import {
   MILESTONE_STATUSES,
   PAGE_SIZE_MAX,
@@ -175,32 +175,8 @@ export class CreateMilestoneDto implements CreateMilestoneRequest {
   status?: MilestoneStatus;
 }
 
-export class UpdateMilestoneDto implements UpdateMilestoneRequest {
-  @ApiPropertyOptional({ maxLength: 200 })
-  @IsOptional()
-  @Trim()
-  @IsString()
-  @Length(1, 200, { message: 'title must be 1 to 200 characters' })
-  title?: string;
-
-  @ApiPropertyOptional({ format: 'uuid', nullable: true })
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
-  @IsUUID('all', { message: 'ownerId must be a user id' })
-  ownerId?: string | null;
-
-  @ApiPropertyOptional({ format: 'date', nullable: true })
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
-  @IsISO8601({ strict: true, strictSeparator: true }, { message: 'dueDate must be a date (YYYY-MM-DD)' })
-  @Length(10, 10, { message: 'dueDate must be a date (YYYY-MM-DD)' })
-  dueDate?: string | null;
-
-  @ApiPropertyOptional({ enum: MILESTONE_STATUSES })
-  @IsOptional()
-  @IsIn(MILESTONE_STATUSES, { message: `status must be one of ${MILESTONE_STATUSES.join(', ')}` })
-  status?: MilestoneStatus;
-}
+/** Every field optional; null clears the owner or the due date. */
+export class UpdateMilestoneDto extends PartialType(CreateMilestoneDto) implements UpdateMilestoneRequest {}
 
 export class MatchQueryDto implements MatchQuery {
   @ApiPropertyOptional({ enum: REGIONS })
