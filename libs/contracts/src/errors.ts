@@ -18,6 +18,16 @@ export const ErrorCode = {
   INVALID_STATE: 'INVALID_STATE',
   THREAD_LOCKED: 'THREAD_LOCKED',
   SILENCED: 'SILENCED',
+  /** A facilitator muted you in this workshop; `retryAfterSeconds` says for how long. */
+  MUTED: 'MUTED',
+  /** The workshop room is locked: read-only for non-facilitators. */
+  ROOM_LOCKED: 'ROOM_LOCKED',
+  /** Slow mode: wait `retryAfterSeconds` before your next message. */
+  SLOW_MODE: 'SLOW_MODE',
+  /** The workshop has reached its capacity. */
+  WORKSHOP_FULL: 'WORKSHOP_FULL',
+  /** A facilitator removed you from this workshop; you cannot rejoin it. */
+  REMOVED: 'REMOVED',
   RATE_LIMITED: 'RATE_LIMITED',
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
@@ -34,6 +44,8 @@ export interface ApiError {
   code: ErrorCode;
   message: string;
   fields?: FieldErrors;
+  /** For RATE_LIMITED, MUTED and SLOW_MODE: whole seconds until trying again can succeed. */
+  retryAfterSeconds?: number;
 }
 
 export function isApiError(value: unknown): value is ApiError {

@@ -7,3 +7,4 @@ export * from './realtime';
 export * from './partnerships';
 export * from './forums';
 export * from './notifications';
+export * from './workshops';

@@ -3,6 +3,7 @@ import type { PageQuery } from './pagination';
 
 type CityRef = { id: string; slug: string; name: string };
 type PartnershipRef = { id: string; title: string };
+type WorkshopRef = { id: string; title: string };
 type ThreadRef = { id: string; title: string; forumId: string };
 
 /**
@@ -19,6 +20,10 @@ export interface NotificationPayloads {
   'forum.reply': { actor: UserSummary; thread: ThreadRef; postId: string; seq: number; excerpt: string };
   'forum.mention': { actor: UserSummary; thread: ThreadRef; postId: string; seq: number; excerpt: string };
   'join_request.decided': { actor: UserSummary; city: CityRef; decision: 'approved' | 'rejected' };
+  /** A workshop the reader registered for (or co-facilitates) was opened: join now. */
+  'workshop.live': { actor: UserSummary; workshop: WorkshopRef };
+  /** The reader was made a co-facilitator of a workshop. */
+  'workshop.facilitator_added': { actor: UserSummary; workshop: WorkshopRef; startsAt: string };
 }
 
 export type NotificationKind = keyof NotificationPayloads;
@@ -32,6 +37,8 @@ export const NOTIFICATION_KINDS = [
   'forum.reply',
   'forum.mention',
   'join_request.decided',
+  'workshop.live',
+  'workshop.facilitator_added',
 ] as const satisfies readonly NotificationKind[];
 
 export type NotificationDto = {

@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { ForumKind, PartnershipRole, PartnershipStatus, Theme } from '@twinning/contracts';
+import type {
+  ForumKind,
+  PartnershipRole,
+  PartnershipStatus,
+  Theme,
+  WorkshopScope,
+  WorkshopStatus,
+} from '@twinning/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { AppError } from '../common/app-error';
@@ -39,6 +46,23 @@ export interface ForumAccess {
   canPost: boolean;
   /** Platform admins everywhere; coordinators of member cities in their partnership's forum. */
   canModerate: boolean;
+}
+
+/** What one user may do with one workshop. */
+export interface WorkshopAccess {
+  workshopId: string;
+  title: string;
+  status: WorkshopStatus;
+  scope: WorkshopScope;
+  partnershipId: string | null;
+  /** Listed in the workshop's facilitators, or a platform admin: runs and moderates the room. */
+  facilitator: boolean;
+  /** Public workshops: everyone signed in; partnership workshops: members, facilitators and admins. */
+  canSee: boolean;
+  registered: boolean;
+  /** A facilitator removed this user: they may not join or register again. */
+  removed: boolean;
+  mutedUntil: Date | null;
 }
 
 interface PartnershipAccessRow {
@@ -213,5 +237,84 @@ export class AccessService {
       [forumId, userIds],
     );
     return new Set(rows.map((r) => r.id));
+  }
+
+  /** Workshop access for a batch of ids, in one query. Missing ids are absent from the map. */
+  async workshops(
+    user: AuthUser,
+    ids: readonly string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, WorkshopAccess>> {
+    const result = new Map<string, WorkshopAccess>();
+    if (ids.length === 0) return result;
+    const rows: {
+      id: string;
+      title: string;
+      status: WorkshopStatus;
+      scope: WorkshopScope;
+      partnership_id: string | null;
+      is_facilitator: boolean;
+      is_member: boolean;
+      registered: boolean | null;
+      removed_at: Date | null;
+      muted_until: Date | null;
+    }[] = await manager.query(
+      `SELECT w.id, w.title, w.status, w.scope, w.partnership_id,
+              EXISTS (SELECT 1 FROM workshop_facilitators f WHERE f.workshop_id = w.id AND f.user_id = $2) AS is_facilitator,
+              (w.partnership_id IS NOT NULL AND EXISTS (
+                 SELECT 1 FROM partnership_cities pc JOIN city_memberships m ON m.city_id = pc.city_id
+                  WHERE pc.partnership_id = w.partnership_id AND pc.status = 'member'
+                    AND m.user_id = $2 AND m.status = 'approved')) AS is_member,
+              a.registered, a.removed_at, a.muted_until
+         FROM workshops w
+         LEFT JOIN workshop_attendees a ON a.workshop_id = w.id AND a.user_id = $2
+        WHERE w.id = ANY($1::uuid[])`,
+      [ids, user.id],
+    );
+    const isAdmin = user.role === 'admin';
+    for (const row of rows) {
+      const facilitator = isAdmin || row.is_facilitator;
+      const removed = row.removed_at !== null && !facilitator;
+      result.set(row.id, {
+        workshopId: row.id,
+        title: row.title,
+        status: row.status,
+        scope: row.scope,
+        partnershipId: row.partnership_id,
+        facilitator,
+        canSee: facilitator || row.scope === 'public' || row.is_member,
+        registered: row.registered === true && !removed,
+        removed,
+        mutedUntil: row.muted_until && row.muted_until.getTime() > Date.now() && !facilitator ? row.muted_until : null,
+      });
+    }
+    return result;
+  }
+
+  /**
+   * The workshop as the user may see it, or 404 (also when it does not exist, so private
+   * workshops do not leak). `facilitator: true` additionally requires running it (403 otherwise).
+   */
+  async requireWorkshop(
+    user: AuthUser,
+    workshopId: string,
+    opts: { facilitator?: boolean; manager?: EntityManager } = {},
+  ): Promise<WorkshopAccess> {
+    const access = (await this.workshops(user, [workshopId], opts.manager)).get(workshopId);
+    if (!access?.canSee) throw AppError.notFound('Workshop');
+    if (opts.facilitator && !access.facilitator)
+      throw AppError.forbidden("Only the workshop's facilitators can do this.");
+    return access;
+  }
+
+  /** SQL condition on a workshops alias: the workshops `userParam` may see (list queries). */
+  visibleWorkshopsSql(alias: string, userParam: string, isAdmin: boolean): string {
+    if (isAdmin) return 'TRUE';
+    return `(${alias}.scope = 'public'
+      OR EXISTS (SELECT 1 FROM workshop_facilitators vf WHERE vf.workshop_id = ${alias}.id AND vf.user_id = ${userParam})
+      OR ${alias}.partnership_id IN (
+        SELECT pc.partnership_id FROM partnership_cities pc
+          JOIN city_memberships m ON m.city_id = pc.city_id
+         WHERE pc.status = 'member' AND m.user_id = ${userParam} AND m.status = 'approved'))`;
   }
 }

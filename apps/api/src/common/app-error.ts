@@ -16,7 +16,12 @@ export class AppError extends Error {
   }
 
   toApiError() {
-    return { code: this.code, message: this.message, ...(this.fields ? { fields: this.fields } : {}) };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.fields ? { fields: this.fields } : {}),
+      ...(this.retryAfterSeconds !== undefined ? { retryAfterSeconds: this.retryAfterSeconds } : {}),
+    };
   }
 
   static notFound(what = 'Resource'): AppError {
@@ -52,6 +57,11 @@ export const HTTP_STATUS_BY_CODE: Record<ErrorCode, number> = {
   INVALID_STATE: 409,
   THREAD_LOCKED: 409,
   SILENCED: 403,
+  MUTED: 403,
+  ROOM_LOCKED: 409,
+  SLOW_MODE: 429,
+  WORKSHOP_FULL: 409,
+  REMOVED: 403,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429,

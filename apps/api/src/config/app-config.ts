@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { WORKSHOP_MESSAGE_RATE_LIMIT_DEFAULT } from '@twinning/contracts';
 
 export type NodeEnv = 'development' | 'production' | 'test';
 
@@ -28,6 +29,9 @@ export interface AppConfig {
     authPerIpPoints: number;
     authPerAccountPoints: number;
     authWindowSeconds: number;
+    /** Per participant and workshop: at most `workshopMessages` messages every `workshopWindowSeconds`. */
+    workshopMessages: number;
+    workshopWindowSeconds: number;
   };
 }
 
@@ -61,6 +65,19 @@ function boolVar(env: Env, name: string, fallback: boolean): boolean {
   if (/^(1|true|yes|on)$/i.test(raw)) return true;
   if (/^(0|false|no|off)$/i.test(raw)) return false;
   throw new ConfigError(name, `must be true or false, got "${raw}"`);
+}
+
+/** "messages/seconds", e.g. "10/5". */
+function rateVar(env: Env, name: string, fallback: { messages: number; seconds: number }) {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const match = /^(\d+)\s*\/\s*(\d+)$/.exec(raw);
+  if (!match) throw new ConfigError(name, `must look like "10/5" (messages/seconds), got "${raw}"`);
+  const messages = Number(match[1]);
+  const seconds = Number(match[2]);
+  if (messages < 1 || messages > 10_000_000) throw new ConfigError(name, `messages must be between 1 and 10000000`);
+  if (seconds < 1 || seconds > 3600) throw new ConfigError(name, `seconds must be between 1 and 3600`);
+  return { messages, seconds };
 }
 
 function urlVar(env: Env, name: string, protocols: string[]): string | null {
@@ -144,6 +161,8 @@ export function loadConfig(env: Env = process.env, opts: { webDistDir?: string |
     throw new ConfigError('LOG_LEVEL', `must be one of fatal, error, warn, info, debug, trace, silent`);
   }
 
+  const workshopRate = rateVar(env, 'WORKSHOP_MESSAGE_RATE_LIMIT', WORKSHOP_MESSAGE_RATE_LIMIT_DEFAULT);
+
   return {
     nodeEnv,
     demoMode: !production,
@@ -165,6 +184,8 @@ export function loadConfig(env: Env = process.env, opts: { webDistDir?: string |
       authPerIpPoints: intVar(env, 'AUTH_RATE_LIMIT_PER_IP', 20, 1, 1_000_000),
       authPerAccountPoints: intVar(env, 'AUTH_RATE_LIMIT_PER_ACCOUNT', 5, 1, 1_000_000),
       authWindowSeconds: intVar(env, 'AUTH_RATE_LIMIT_WINDOW_SECONDS', 60, 1, 86_400),
+      workshopMessages: workshopRate.messages,
+      workshopWindowSeconds: workshopRate.seconds,
     },
   };
 }

@@ -1,0 +1,340 @@
+import type { AuthorDto, UserSummary } from './auth';
+import type { Theme } from './domain';
+import type { PageQuery } from './pagination';
+import type { Ack } from './realtime';
+
+// --- Vocabulary ---------------------------------------------------------------------------------
+
+/** scheduled → live → ended; facilitators open and end the room. */
+export const WORKSHOP_STATUSES = ['scheduled', 'live', 'ended'] as const;
+export type WorkshopStatus = (typeof WORKSHOP_STATUSES)[number];
+
+/** `public`: every signed-in user; `partnership`: the approved officials of its member cities. */
+export const WORKSHOP_SCOPES = ['public', 'partnership'] as const;
+export type WorkshopScope = (typeof WORKSHOP_SCOPES)[number];
+
+/** Languages a workshop can be held in (BCP 47); the web client names them with Intl.DisplayNames. */
+export const WORKSHOP_LANGUAGES = ['en', 'fr', 'es', 'ar', 'nl', 'de', 'ms', 'id', 'vi', 'th', 'zh', 'tl'] as const;
+export type WorkshopLanguage = (typeof WORKSHOP_LANGUAGES)[number];
+
+/** Which part of the workshop list: not started yet, open now, or over. */
+export const WORKSHOP_LIST_WHEN = ['upcoming', 'live', 'past'] as const;
+export type WorkshopListWhen = (typeof WORKSHOP_LIST_WHEN)[number];
+
+export const QUESTION_STATUSES = ['open', 'answered', 'dismissed'] as const;
+export type QuestionStatus = (typeof QUESTION_STATUSES)[number];
+
+export const WORKSHOP_AUDIT_ACTIONS = [
+  'workshop.opened',
+  'workshop.ended',
+  'message.deleted',
+  'message.pinned',
+  'message.unpinned',
+  'participant.muted',
+  'participant.unmuted',
+  'participant.removed',
+  'room.locked',
+  'room.unlocked',
+  'room.slow_mode',
+  'report.resolved',
+  'question.status',
+  'hand.called',
+  'facilitator.added',
+  'facilitator.removed',
+] as const;
+export type WorkshopAuditAction = (typeof WORKSHOP_AUDIT_ACTIONS)[number];
+
+export const WORKSHOP_LIMITS = {
+  titleMin: 3,
+  titleMax: 160,
+  descriptionMax: 8000,
+  /** Characters of a chat message's markdown source. */
+  messageMax: 4000,
+  /** clientId: the sender's idempotency key, 1–64 of [A-Za-z0-9_-]. */
+  clientIdMax: 64,
+  questionMax: 500,
+  reportReasonMax: 500,
+  muteMinutesMax: 7 * 24 * 60,
+  slowModeSecondsMax: 3600,
+  capacityMax: 10_000,
+  /** Co-facilitators besides the creator. */
+  facilitatorsMax: 10,
+  /** Messages per history page (join without afterSeq, and paging backwards). */
+  historyPageDefault: 50,
+  historyPageMax: 200,
+  /** Messages a rejoin with afterSeq returns at most; the client pages forward for more. */
+  replayMax: 1000,
+  /** Pinned messages per room. */
+  pinnedMax: 10,
+  /** One typing event per user per this many milliseconds is relayed. */
+  typingThrottleMs: 2000,
+} as const;
+
+export const CLIENT_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** Default per-participant message rate limit; WORKSHOP_MESSAGE_RATE_LIMIT="10/5" (messages/seconds) overrides. */
+export const WORKSHOP_MESSAGE_RATE_LIMIT_DEFAULT = { messages: 10, seconds: 5 } as const;
+
+// --- REST ---------------------------------------------------------------------------------------
+
+export interface WorkshopSummaryDto {
+  id: string;
+  title: string;
+  theme: Theme;
+  language: WorkshopLanguage;
+  scope: WorkshopScope;
+  /** Set when scope is `partnership`. */
+  partnership: { id: string; title: string } | null;
+  status: WorkshopStatus;
+  /** Scheduled times (UTC ISO 8601). */
+  startsAt: string;
+  endsAt: string;
+  openedAt: string | null;
+  endedAt: string | null;
+  facilitators: UserSummary[];
+  /** Maximum registered participants (facilitators do not count); null: unlimited. */
+  capacity: number | null;
+  registeredCount: number;
+  messageCount: number;
+  viewer: {
+    registered: boolean;
+    /** The viewer is one of the facilitators (admins also facilitate every workshop). */
+    facilitator: boolean;
+    /** Set when a facilitator removed the viewer: they may not rejoin or register again. */
+    removed: boolean;
+  };
+}
+
+export interface WorkshopDto extends WorkshopSummaryDto {
+  /** Markdown source and its sanitised HTML. */
+  description: string;
+  descriptionHtml: string;
+  createdBy: UserSummary;
+  locked: boolean;
+  slowModeSeconds: number;
+  lastSeq: number;
+}
+
+export interface CreateWorkshopRequest {
+  title: string;
+  description: string;
+  theme: Theme;
+  language: WorkshopLanguage;
+  scope: WorkshopScope;
+  /** Required when scope is `partnership`; the creator must be able to see its private spaces. */
+  partnershipId?: string | null;
+  startsAt: string;
+  endsAt: string;
+  capacity?: number | null;
+  /** Co-facilitators (users with the facilitator or admin platform role). */
+  facilitatorIds?: string[];
+}
+
+/** Facilitators edit a scheduled or live workshop; scope and partnership are fixed at creation. */
+export type UpdateWorkshopRequest = Partial<
+  Pick<CreateWorkshopRequest, 'title' | 'description' | 'theme' | 'language' | 'startsAt' | 'endsAt' | 'capacity'>
+>;
+
+export interface WorkshopListQuery extends PageQuery {
+  when?: WorkshopListWhen;
+  theme?: Theme;
+  partnershipId?: string;
+  /** Only workshops the viewer registered for or facilitates. */
+  mine?: boolean;
+}
+
+export interface AddFacilitatorRequest {
+  userId: string;
+}
+
+/** GET /workshops/:id/messages: `beforeSeq` pages backwards, `afterSeq` forwards (exclusive). */
+export interface WorkshopMessagesQuery {
+  beforeSeq?: number;
+  afterSeq?: number;
+  limit?: number;
+}
+
+export interface WorkshopMessagesPage {
+  messages: WorkshopMessageDto[];
+  /** More messages exist before the first one returned (backwards) or after the last (forwards). */
+  hasMore: boolean;
+}
+
+export interface WorkshopAuditEntryDto {
+  id: string;
+  action: WorkshopAuditAction;
+  actor: UserSummary | null;
+  targetUser: UserSummary | null;
+  targetMessageSeq: number | null;
+  detail: Record<string, unknown>;
+  createdAt: string;
+}
+
+// --- Room (socket.io namespace /workshops) ------------------------------------------------------
+
+export interface WorkshopMessageDto {
+  workshopId: string;
+  /** Gap-free, strictly increasing per workshop, starting at 1. */
+  seq: number;
+  id: string;
+  /** The sender's idempotency key, echoed so an optimistic message can be reconciled. */
+  clientId: string;
+  author: AuthorDto;
+  /** The author's markdown source, unchanged; empty once deleted. */
+  body: string;
+  /** Sanitised HTML rendered from `body`; empty once deleted. */
+  bodyHtml: string;
+  createdAt: string;
+  /** Set when a facilitator deleted it: shown as a tombstone. */
+  deletedAt: string | null;
+  pinned: boolean;
+}
+
+export type WorkshopRole = 'facilitator' | 'participant';
+
+export interface PresenceEntry {
+  user: AuthorDto;
+  role: WorkshopRole;
+}
+
+export interface WorkshopRoomState {
+  workshopId: string;
+  status: WorkshopStatus;
+  /** Read-only for non-facilitators. */
+  locked: boolean;
+  /** Minimum seconds between one participant's messages; 0: off. */
+  slowModeSeconds: number;
+  pinned: WorkshopMessageDto[];
+  lastSeq: number;
+  you: {
+    role: WorkshopRole;
+    /** While muted, sends are refused with MUTED. */
+    mutedUntil: string | null;
+  };
+}
+
+export interface WorkshopQuestionDto {
+  id: string;
+  workshopId: string;
+  author: AuthorDto;
+  body: string;
+  bodyHtml: string;
+  votes: number;
+  status: QuestionStatus;
+  createdAt: string;
+  answeredAt: string | null;
+}
+
+export interface RaisedHandDto {
+  user: AuthorDto;
+  raisedAt: string;
+}
+
+export interface WorkshopReportDto {
+  id: string;
+  workshopId: string;
+  message: WorkshopMessageDto;
+  reporter: UserSummary;
+  reason: string;
+  createdAt: string;
+}
+
+export interface WorkshopJoinResult {
+  /** After `afterSeq` (up to replayMax, oldest first), or the latest page when it is absent. */
+  messages: WorkshopMessageDto[];
+  /** Older messages exist before the first one returned. */
+  hasMoreBefore: boolean;
+  /** More messages exist after the last one returned (replay was capped): page forward. */
+  hasMoreAfter: boolean;
+  presence: PresenceEntry[];
+  state: WorkshopRoomState;
+  /** Open and answered questions, most votes first. */
+  questions: WorkshopQuestionDto[];
+  /** Question ids the joining user has upvoted. */
+  myVotes: string[];
+  hands: RaisedHandDto[];
+  /** Open reports; facilitators only (empty for participants). */
+  reports: WorkshopReportDto[];
+}
+
+type WorkshopRef = { workshopId: string };
+
+/** Events the client may send on /workshops. Every one takes an ack. */
+export interface WorkshopClientEvents {
+  'workshop.join': (payload: WorkshopRef & { afterSeq?: number }, ack: (res: Ack<WorkshopJoinResult>) => void) => void;
+  'workshop.leave': (payload: WorkshopRef, ack: (res: Ack) => void) => void;
+  'message.send': (
+    payload: WorkshopRef & { clientId: string; body: string },
+    ack: (res: Ack<{ message: WorkshopMessageDto }>) => void,
+  ) => void;
+  'history.before': (
+    payload: WorkshopRef & { beforeSeq: number; limit?: number },
+    ack: (res: Ack<{ messages: WorkshopMessageDto[]; hasMoreBefore: boolean }>) => void,
+  ) => void;
+  'typing.start': (payload: WorkshopRef, ack: (res: Ack) => void) => void;
+  'message.report': (
+    payload: WorkshopRef & { messageId: string; reason: string },
+    ack: (res: Ack<{ reportId: string }>) => void,
+  ) => void;
+  'question.ask': (
+    payload: WorkshopRef & { body: string },
+    ack: (res: Ack<{ question: WorkshopQuestionDto }>) => void,
+  ) => void;
+  /** Upvote (once per participant) or withdraw the upvote. */
+  'question.vote': (
+    payload: WorkshopRef & { questionId: string; vote: boolean },
+    ack: (res: Ack<{ question: WorkshopQuestionDto }>) => void,
+  ) => void;
+  'hand.raise': (payload: WorkshopRef, ack: (res: Ack<{ hands: RaisedHandDto[] }>) => void) => void;
+  /** Lower your own hand; facilitators may pass `userId` to lower someone else's. */
+  'hand.lower': (
+    payload: WorkshopRef & { userId?: string },
+    ack: (res: Ack<{ hands: RaisedHandDto[] }>) => void,
+  ) => void;
+
+  // Facilitators only (others get FORBIDDEN).
+  'message.delete': (payload: WorkshopRef & { messageId: string }, ack: (res: Ack) => void) => void;
+  'message.pin': (payload: WorkshopRef & { messageId: string; pinned: boolean }, ack: (res: Ack) => void) => void;
+  /** `minutes: 0` lifts the mute. */
+  'participant.mute': (payload: WorkshopRef & { userId: string; minutes: number }, ack: (res: Ack) => void) => void;
+  /** Removes the participant from the room and bars them from rejoining this workshop. */
+  'participant.remove': (payload: WorkshopRef & { userId: string; reason?: string }, ack: (res: Ack) => void) => void;
+  'room.update': (
+    payload: WorkshopRef & { locked?: boolean; slowModeSeconds?: number },
+    ack: (res: Ack<{ state: WorkshopRoomState }>) => void,
+  ) => void;
+  'report.resolve': (payload: WorkshopRef & { reportId: string }, ack: (res: Ack) => void) => void;
+  'question.status': (
+    payload: WorkshopRef & { questionId: string; status: QuestionStatus },
+    ack: (res: Ack<{ question: WorkshopQuestionDto }>) => void,
+  ) => void;
+  /** Takes the first raised hand off the queue and tells that participant. */
+  'hand.callNext': (payload: WorkshopRef, ack: (res: Ack<{ called: RaisedHandDto | null }>) => void) => void;
+}
+
+/** Events the server sends to the sockets in a workshop room. */
+export interface WorkshopServerEvents {
+  'message.created': (message: WorkshopMessageDto) => void;
+  /** A facilitator deleted a message: show a tombstone in its place. */
+  'message.deleted': (payload: WorkshopRef & { id: string; seq: number; deletedAt: string; by: UserSummary }) => void;
+  'message.pinned': (payload: WorkshopRef & { message: WorkshopMessageDto; pinned: boolean; by: UserSummary }) => void;
+  'presence.joined': (payload: WorkshopRef & PresenceEntry) => void;
+  'presence.left': (payload: WorkshopRef & { userId: string }) => void;
+  typing: (payload: WorkshopRef & { user: AuthorDto }) => void;
+  'participant.muted': (
+    payload: WorkshopRef & { user: UserSummary; mutedUntil: string | null; by: UserSummary },
+  ) => void;
+  /** The participant was removed; their own sockets were taken out of the room. */
+  'participant.removed': (payload: WorkshopRef & { user: UserSummary; by: UserSummary }) => void;
+  'room.updated': (payload: WorkshopRef & { locked: boolean; slowModeSeconds: number; by: UserSummary }) => void;
+  /** Opened or ended (also sent to sockets waiting on the workshop page). */
+  'workshop.status': (payload: WorkshopRef & { status: WorkshopStatus; at: string }) => void;
+  /** Facilitators only. */
+  'report.created': (report: WorkshopReportDto) => void;
+  'report.resolved': (payload: WorkshopRef & { reportId: string }) => void;
+  'question.created': (question: WorkshopQuestionDto) => void;
+  'question.updated': (question: WorkshopQuestionDto) => void;
+  'hand.queue': (payload: WorkshopRef & { hands: RaisedHandDto[] }) => void;
+  /** A facilitator called this participant to speak (everyone hears who was called). */
+  'hand.called': (payload: WorkshopRef & { user: AuthorDto; by: UserSummary }) => void;
+}
