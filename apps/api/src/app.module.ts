@@ -13,6 +13,7 @@ import { PartnershipsModule } from './partnerships/partnerships.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { UsersModule } from './users/users.module';
+import { WorkshopsModule } from './workshops/workshops.module';
 
 @Global()
 @Module({})
@@ -51,6 +52,7 @@ export class AppModule {
         ForumsModule,
         ModerationModule,
         PartnershipsModule,
+        WorkshopsModule,
         HealthModule,
       ],
     };

@@ -1,8 +1,13 @@
 import path from 'node:path';
 import { Client } from 'pg';
 
-/** Where integration tests keep state: a dedicated database, never the app's own. */
-export const TEST_DB_NAME = 'twinning_test';
+/**
+ * Where integration tests keep state: a dedicated database, never the app's own. TWINNING_TEST_DB
+ * names another one, so two test runs can share a server without dropping each other's database.
+ */
+export const TEST_DB_NAME = /^[a-z_][a-z0-9_]{0,62}$/.test(process.env.TWINNING_TEST_DB ?? '')
+  ? (process.env.TWINNING_TEST_DB as string)
+  : 'twinning_test';
 export const EMBEDDED_TEST_PORT = 54339;
 export const TEST_DATA_DIR = path.resolve(__dirname, '../../../../.data/test');
 

@@ -22,7 +22,7 @@ export interface ApiRequestOptions {
 }
 
 /** A failed call: the API's `{ code, message, fields? }` plus the HTTP status (0 when the network failed). */
-export class ApiRequestError extends Error implements ApiError {
+export class ApiRequestError extends Error implements Omit<ApiError, 'retryAfterSeconds'> {
   override readonly name = 'ApiRequestError';
   readonly status: number;
   readonly code: ErrorCode;

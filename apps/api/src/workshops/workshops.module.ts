@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { WorkshopsPublisher } from './workshops.publisher';
+
+/**
+ * Live workshops: REST for the workshop itself (list, create, register, open, end, history,
+ * transcript) and the /workshops socket.io namespace for the room.
+ */
+@Module({
+  controllers: [],
+  providers: [WorkshopsPublisher],
+  exports: [WorkshopsPublisher],
+})
+export class WorkshopsModule {}
