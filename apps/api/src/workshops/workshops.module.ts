@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { WorkshopRegistrations } from './workshop-registrations';
 import { WorkshopsPublisher } from './workshops.publisher';
 
 /**
@@ -7,7 +8,7 @@ import { WorkshopsPublisher } from './workshops.publisher';
  */
 @Module({
   controllers: [],
-  providers: [WorkshopsPublisher],
-  exports: [WorkshopsPublisher],
+  providers: [WorkshopsPublisher, WorkshopRegistrations],
+  exports: [WorkshopsPublisher, WorkshopRegistrations],
 })
 export class WorkshopsModule {}
