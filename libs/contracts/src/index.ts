@@ -8,3 +8,4 @@ export * from './partnerships';
 export * from './forums';
 export * from './notifications';
 export * from './workshops';
+export * from './visits';
