@@ -41,6 +41,8 @@ export const DEMO_PASSWORD = 'twinning-demo-2026';
 
 export const ACCOUNTS = /** @type {const} */ ({
   admin: { email: 'admin@twinning.demo', displayName: 'Amira Haddad' },
+  /** Runs the demo workshops (apps/api/src/database/seed/demo-workshops.ts); prefers Spanish. */
+  facilitator: { email: 'facilitator@twinning.demo', displayName: 'Lucía Fernández' },
   coordinatorToronto: { email: 'coordinator.toronto@twinning.demo', displayName: 'Daniel Okafor' },
   /** Prefers French. */
   officialToronto: { email: 'official.toronto@twinning.demo', displayName: 'Marie Tremblay' },

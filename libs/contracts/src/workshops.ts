@@ -95,6 +95,7 @@ export interface WorkshopSummaryDto {
   /** Maximum registered participants (facilitators do not count); null: unlimited. */
   capacity: number | null;
   registeredCount: number;
+  /** Messages the room has numbered (its last `seq`), deleted ones (tombstones) included. */
   messageCount: number;
   viewer: {
     registered: boolean;

@@ -93,7 +93,7 @@ export class NotificationsGateway implements OnGatewayInit, OnGatewayConnection 
 }
 
 /** Validates `{ [name]: uuid }` with nothing else in it. */
-function idField(body: unknown, name: string): string {
+export function idField(body: unknown, name: string): string {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw AppError.validation({ body: ['must be an object'] });
   }

@@ -4,6 +4,7 @@ import { ErrorCode } from '@twinning/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { WorkshopAccess } from '../access/access.service';
 import { AppError } from '../common/app-error';
+import { affectedRows } from '../common/sql';
 
 /**
  * Registration of participants, shared by the REST endpoints and joining a room. Each change
@@ -52,12 +53,12 @@ export class WorkshopRegistrations {
   async unregister(userId: string, workshopId: string, manager?: EntityManager): Promise<boolean> {
     const run = async (m: EntityManager) => {
       await this.lock(m, workshopId);
-      const rows: unknown[] = await m.query(
-        `UPDATE workshop_attendees SET registered = false
-          WHERE workshop_id = $1 AND user_id = $2 AND registered RETURNING user_id`,
+      // an UPDATE answers [rows, rowCount] through the driver: count the rows it changed
+      const result: unknown = await m.query(
+        `UPDATE workshop_attendees SET registered = false WHERE workshop_id = $1 AND user_id = $2 AND registered`,
         [workshopId, userId],
       );
-      if (rows.length === 0) return false;
+      if (affectedRows(result) === 0) return false;
       await m.query(`UPDATE workshops SET registered_count = registered_count - 1 WHERE id = $1`, [workshopId]);
       return true;
     };

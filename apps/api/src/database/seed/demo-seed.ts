@@ -2,6 +2,7 @@ import { hash, Algorithm } from '@node-rs/argon2';
 import type { EntityManager } from 'typeorm';
 import { DEMO_CITIES, DEMO_PASSWORD, DEMO_USERS } from './demo-data';
 import { seedDemoPartnerships } from './demo-partnerships';
+import { seedDemoWorkshops } from './demo-workshops';
 
 /**
  * Seeds the demo content. Idempotent: existing rows (matched by slug or email) are left as they
@@ -57,8 +58,11 @@ export async function seedDemo(manager: EntityManager, log: (message: string) =>
     }
   }
   const forums = await seedDemoPartnerships(manager);
+  const workshops = await seedDemoWorkshops(manager);
   log(
     `Demo data: ${DEMO_CITIES.length} cities (${cities} new), ${DEMO_USERS.length} accounts (${missing.length} new), ` +
-      `${forums.partnerships} new partnerships, ${forums.threads} new forum threads. Demo password: ${DEMO_PASSWORD}`,
+      `${forums.partnerships} new partnerships, ${forums.threads} new forum threads, ` +
+      `${workshops.workshops} new workshops (one live now). ` +
+      `Demo password: ${DEMO_PASSWORD}`,
   );
 }

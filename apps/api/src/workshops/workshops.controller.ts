@@ -1,0 +1,142 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Put,
+  Query,
+  StreamableFile,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type {
+  Page,
+  UserSummary,
+  WorkshopAuditEntryDto,
+  WorkshopDto,
+  WorkshopMessagesPage,
+  WorkshopSummaryDto,
+} from '@twinning/contracts';
+import type { AuthUser } from '../auth/auth-user';
+import { CurrentUser } from '../common/decorators';
+import { ParseId } from '../common/id.pipe';
+import { PageQueryDto } from '../common/page-query.dto';
+import {
+  AddFacilitatorDto,
+  CreateWorkshopDto,
+  FacilitatorSearchQueryDto,
+  UpdateWorkshopDto,
+  WorkshopListQueryDto,
+  WorkshopMessagesQueryDto,
+} from './dto/workshops.dto';
+import { WorkshopsService } from './workshops.service';
+
+/** Every route needs a signed-in user (the global JWT guard); the service decides the rest. */
+@ApiTags('workshops')
+@ApiBearerAuth()
+@Controller('workshops')
+export class WorkshopsController {
+  constructor(private readonly workshops: WorkshopsService) {}
+
+  @Get()
+  list(@CurrentUser() user: AuthUser, @Query() query: WorkshopListQueryDto): Promise<Page<WorkshopSummaryDto>> {
+    return this.workshops.list(user, query);
+  }
+
+  @Post()
+  create(@CurrentUser() user: AuthUser, @Body() body: CreateWorkshopDto): Promise<WorkshopDto> {
+    return this.workshops.create(user, body);
+  }
+
+  // before ':id', so "facilitators" is never read as a workshop id
+  @Get('facilitators')
+  facilitators(@CurrentUser() user: AuthUser, @Query() query: FacilitatorSearchQueryDto): Promise<UserSummary[]> {
+    return this.workshops.searchFacilitators(user, query.q);
+  }
+
+  @Get(':id')
+  get(@CurrentUser() user: AuthUser, @Param('id', ParseId) id: string): Promise<WorkshopDto> {
+    return this.workshops.get(user, id);
+  }
+
+  @Patch(':id')
+  update(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseId) id: string,
+    @Body() body: UpdateWorkshopDto,
+  ): Promise<WorkshopDto> {
+    return this.workshops.update(user, id, body);
+  }
+
+  @Post(':id/open')
+  @HttpCode(200)
+  open(@CurrentUser() user: AuthUser, @Param('id', ParseId) id: string): Promise<WorkshopDto> {
+    return this.workshops.open(user, id);
+  }
+
+  @Post(':id/end')
+  @HttpCode(200)
+  end(@CurrentUser() user: AuthUser, @Param('id', ParseId) id: string): Promise<WorkshopDto> {
+    return this.workshops.end(user, id);
+  }
+
+  @Post(':id/facilitators')
+  @HttpCode(200)
+  addFacilitator(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseId) id: string,
+    @Body() body: AddFacilitatorDto,
+  ): Promise<WorkshopDto> {
+    return this.workshops.addFacilitator(user, id, body.userId);
+  }
+
+  @Delete(':id/facilitators/:userId')
+  removeFacilitator(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseId) id: string,
+    @Param('userId', ParseId) userId: string,
+  ): Promise<WorkshopDto> {
+    return this.workshops.removeFacilitator(user, id, userId);
+  }
+
+  @Put(':id/registration')
+  register(@CurrentUser() user: AuthUser, @Param('id', ParseId) id: string): Promise<WorkshopDto> {
+    return this.workshops.register(user, id);
+  }
+
+  @Delete(':id/registration')
+  unregister(@CurrentUser() user: AuthUser, @Param('id', ParseId) id: string): Promise<WorkshopDto> {
+    return this.workshops.unregister(user, id);
+  }
+
+  @Get(':id/messages')
+  messages(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseId) id: string,
+    @Query() query: WorkshopMessagesQueryDto,
+  ): Promise<WorkshopMessagesPage> {
+    return this.workshops.messages(user, id, query);
+  }
+
+  @Get(':id/transcript.md')
+  @ApiProduces('text/markdown')
+  async transcript(@CurrentUser() user: AuthUser, @Param('id', ParseId) id: string): Promise<StreamableFile> {
+    const { fileName, stream } = await this.workshops.transcript(user, id);
+    return new StreamableFile(stream, {
+      type: 'text/markdown; charset=utf-8',
+      disposition: `attachment; filename="${fileName}"`,
+    });
+  }
+
+  @Get(':id/audit')
+  audit(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseId) id: string,
+    @Query() query: PageQueryDto,
+  ): Promise<Page<WorkshopAuditEntryDto>> {
+    return this.workshops.audit(user, id, query);
+  }
+}

@@ -1,0 +1,242 @@
+import { UseFilters } from '@nestjs/common';
+import {
+  ConnectedSocket,
+  MessageBody,
+  SubscribeMessage,
+  WebSocketGateway,
+  WebSocketServer,
+  type OnGatewayConnection,
+  type OnGatewayInit,
+} from '@nestjs/websockets';
+import {
+  ErrorCode,
+  Namespaces,
+  type Ack,
+  type RaisedHandDto,
+  type WorkshopClientEvents,
+  type WorkshopJoinResult,
+  type WorkshopMessageDto,
+  type WorkshopQuestionDto,
+  type WorkshopRoomState,
+} from '@twinning/contracts';
+import type { Namespace, Socket } from 'socket.io';
+import { AccessTokenService } from '../auth/access-token.service';
+import type { AuthUser } from '../auth/auth-user';
+import { useSocketAuth } from '../realtime/socket-auth';
+import { WsErrorFilter } from '../realtime/ws-error.filter';
+import * as parse from './room-payloads';
+import { WorkshopRoomService, type RoomSocketData } from './workshop-room.service';
+import { WorkshopsPublisher } from './workshops.publisher';
+
+/** Every event a client may send; anything else sent with an ack is answered NOT_FOUND. */
+const CLIENT_EVENTS: Record<keyof WorkshopClientEvents, true> = {
+  'workshop.join': true,
+  'workshop.leave': true,
+  'message.send': true,
+  'history.before': true,
+  'typing.start': true,
+  'message.report': true,
+  'question.ask': true,
+  'question.vote': true,
+  'hand.raise': true,
+  'hand.lower': true,
+  'message.delete': true,
+  'message.pin': true,
+  'participant.mute': true,
+  'participant.remove': true,
+  'room.update': true,
+  'report.resolve': true,
+  'question.status': true,
+  'hand.callNext': true,
+};
+
+const userOf = (socket: Socket): AuthUser => (socket.data as RoomSocketData).user;
+
+/**
+ * /workshops: the live rooms. The handshake is authenticated like every namespace; each handler
+ * validates its payload strictly and hands over to WorkshopRoomService, which checks the policy,
+ * writes and publishes. Failures answer the ack with `{ ok: false, error }` (WsErrorFilter).
+ */
+@UseFilters(WsErrorFilter)
+@WebSocketGateway({ namespace: Namespaces.workshops })
+export class WorkshopsGateway implements OnGatewayInit, OnGatewayConnection {
+  @WebSocketServer()
+  namespace!: Namespace;
+
+  constructor(
+    private readonly tokens: AccessTokenService,
+    private readonly publisher: WorkshopsPublisher,
+    private readonly room: WorkshopRoomService,
+  ) {}
+
+  afterInit(namespace: Namespace): void {
+    useSocketAuth(namespace, this.tokens);
+    this.publisher.attach(namespace);
+  }
+
+  handleConnection(socket: Socket): void {
+    const data = socket.data as RoomSocketData;
+    if (!data.user) {
+      socket.disconnect(true);
+      return;
+    }
+    data.workshops = {};
+    socket.once('disconnect', (reason) => {
+      // On shutdown every socket goes at once and the adapter's Redis is closing: no presence to tell.
+      if (reason === 'server shutting down') return;
+      this.room.disconnected(socket).catch(() => undefined);
+    });
+    socket.onAny((event: unknown, ...args: unknown[]) => {
+      if (typeof event === 'string' && Object.hasOwn(CLIENT_EVENTS, event)) return;
+      const ack = args[args.length - 1];
+      if (typeof ack !== 'function') return;
+      (ack as (res: Ack) => void)({
+        ok: false,
+        error: { code: ErrorCode.NOT_FOUND, message: `Unknown event "${String(event).slice(0, 64)}"` },
+      });
+    });
+  }
+
+  @SubscribeMessage('workshop.join')
+  async join(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Ack<WorkshopJoinResult>> {
+    const { workshopId, afterSeq } = parse.parseJoin(body);
+    return { ok: true, ...(await this.room.join(socket, workshopId, afterSeq)) };
+  }
+
+  @SubscribeMessage('workshop.leave')
+  async leave(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Ack> {
+    await this.room.leave(socket, parse.parseRef(body).workshopId);
+    return { ok: true };
+  }
+
+  @SubscribeMessage('message.send')
+  async send(
+    @ConnectedSocket() socket: Socket,
+    @MessageBody() body: unknown,
+  ): Promise<Ack<{ message: WorkshopMessageDto }>> {
+    const p = parse.parseSend(body);
+    return { ok: true, message: await this.room.send(socket, p.workshopId, p.clientId, p.body) };
+  }
+
+  @SubscribeMessage('history.before')
+  async historyBefore(
+    @ConnectedSocket() socket: Socket,
+    @MessageBody() body: unknown,
+  ): Promise<Ack<{ messages: WorkshopMessageDto[]; hasMoreBefore: boolean }>> {
+    const p = parse.parseHistoryBefore(body);
+    return { ok: true, ...(await this.room.historyBefore(userOf(socket), p.workshopId, p.beforeSeq, p.limit)) };
+  }
+
+  @SubscribeMessage('typing.start')
+  async typing(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Ack> {
+    await this.room.typing(socket, parse.parseRef(body).workshopId);
+    return { ok: true };
+  }
+
+  @SubscribeMessage('message.report')
+  async report(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Ack<{ reportId: string }>> {
+    const p = parse.parseReport(body);
+    return { ok: true, reportId: await this.room.report(socket, p.workshopId, p.messageId, p.reason) };
+  }
+
+  @SubscribeMessage('question.ask')
+  async ask(
+    @ConnectedSocket() socket: Socket,
+    @MessageBody() body: unknown,
+  ): Promise<Ack<{ question: WorkshopQuestionDto }>> {
+    const p = parse.parseAsk(body);
+    return { ok: true, question: await this.room.ask(socket, p.workshopId, p.body) };
+  }
+
+  @SubscribeMessage('question.vote')
+  async vote(
+    @ConnectedSocket() socket: Socket,
+    @MessageBody() body: unknown,
+  ): Promise<Ack<{ question: WorkshopQuestionDto }>> {
+    const p = parse.parseVote(body);
+    return { ok: true, question: await this.room.vote(socket, p.workshopId, p.questionId, p.vote) };
+  }
+
+  @SubscribeMessage('hand.raise')
+  async raiseHand(
+    @ConnectedSocket() socket: Socket,
+    @MessageBody() body: unknown,
+  ): Promise<Ack<{ hands: RaisedHandDto[] }>> {
+    return { ok: true, hands: await this.room.raiseHand(socket, parse.parseRef(body).workshopId) };
+  }
+
+  @SubscribeMessage('hand.lower')
+  async lowerHand(
+    @ConnectedSocket() socket: Socket,
+    @MessageBody() body: unknown,
+  ): Promise<Ack<{ hands: RaisedHandDto[] }>> {
+    const p = parse.parseLowerHand(body);
+    return { ok: true, hands: await this.room.lowerHand(socket, p.workshopId, p.userId) };
+  }
+
+  // --- facilitators only ---------------------------------------------------------------------------
+
+  @SubscribeMessage('message.delete')
+  async deleteMessage(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Ack> {
+    const p = parse.parseMessageRef(body);
+    await this.room.deleteMessage(userOf(socket), p.workshopId, p.messageId);
+    return { ok: true };
+  }
+
+  @SubscribeMessage('message.pin')
+  async pin(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Ack> {
+    const p = parse.parsePin(body);
+    await this.room.pin(userOf(socket), p.workshopId, p.messageId, p.pinned);
+    return { ok: true };
+  }
+
+  @SubscribeMessage('participant.mute')
+  async mute(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Ack> {
+    const p = parse.parseMute(body);
+    await this.room.mute(userOf(socket), p.workshopId, p.userId, p.minutes);
+    return { ok: true };
+  }
+
+  @SubscribeMessage('participant.remove')
+  async remove(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Ack> {
+    const p = parse.parseRemove(body);
+    await this.room.remove(userOf(socket), p.workshopId, p.userId, p.reason);
+    return { ok: true };
+  }
+
+  @SubscribeMessage('room.update')
+  async updateRoom(
+    @ConnectedSocket() socket: Socket,
+    @MessageBody() body: unknown,
+  ): Promise<Ack<{ state: WorkshopRoomState }>> {
+    const { workshopId, ...change } = parse.parseRoomUpdate(body);
+    return { ok: true, state: await this.room.updateRoom(userOf(socket), workshopId, change) };
+  }
+
+  @SubscribeMessage('report.resolve')
+  async resolveReport(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Ack> {
+    const p = parse.parseResolveReport(body);
+    await this.room.resolveReport(userOf(socket), p.workshopId, p.reportId);
+    return { ok: true };
+  }
+
+  @SubscribeMessage('question.status')
+  async questionStatus(
+    @ConnectedSocket() socket: Socket,
+    @MessageBody() body: unknown,
+  ): Promise<Ack<{ question: WorkshopQuestionDto }>> {
+    const p = parse.parseQuestionStatus(body);
+    return {
+      ok: true,
+      question: await this.room.setQuestionStatus(userOf(socket), p.workshopId, p.questionId, p.status),
+    };
+  }
+
+  @SubscribeMessage('hand.callNext')
+  async callNext(
+    @ConnectedSocket() socket: Socket,
+    @MessageBody() body: unknown,
+  ): Promise<Ack<{ called: RaisedHandDto | null }>> {
+    return { ok: true, called: await this.room.callNext(userOf(socket), parse.parseRef(body).workshopId) };
+  }
+}
