@@ -497,6 +497,11 @@ describe('workshop room (/workshops)', () => {
       expect(later.messages).toEqual([
         { ...message, body: '', bodyHtml: '', deletedAt: event.deletedAt, pinned: false },
       ]);
+      expect(later.tombstones).toEqual([]);
+      // someone who was away rejoins after the message they hold: the deletion still reaches them
+      const back = await join(await connect(users[0]), workshop.id, message.seq);
+      expect(back.messages).toEqual([]);
+      expect(back.tombstones).toEqual([{ id: message.id, seq: message.seq, deletedAt: event.deletedAt }]);
       expect(failure(await call(f, 'message.delete', { workshopId: workshop.id, messageId: randomUUID() })).code).toBe(
         'NOT_FOUND',
       );

@@ -247,6 +247,11 @@ export interface WorkshopJoinResult {
   hasMoreBefore: boolean;
   /** More messages exist after the last one returned (replay was capped): page forward. */
   hasMoreAfter: boolean;
+  /**
+   * On a rejoin (afterSeq given): messages up to afterSeq that are deleted now, so a client that was
+   * away when a facilitator deleted one still shows its tombstone. Empty on a first join.
+   */
+  tombstones: { id: string; seq: number; deletedAt: string }[];
   presence: PresenceEntry[];
   state: WorkshopRoomState;
   /** Open and answered questions, most votes first. */

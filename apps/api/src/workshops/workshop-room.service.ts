@@ -339,7 +339,7 @@ export class WorkshopRoomService {
     const user = (socket.data as RoomSocketData).user;
     const replay = afterSeq !== undefined;
     const limit = replay ? WORKSHOP_LIMITS.replayMax : WORKSHOP_LIMITS.historyPageDefault;
-    const [state, messageRows, questionRows, hands, reports, presence] = await Promise.all([
+    const [state, messageRows, questionRows, hands, reports, presence, tombstones] = await Promise.all([
       this.state(user, workshopId, access.facilitator),
       // one more than asked, to tell whether there are more
       this.dataSource.query<MessageRow[]>(
@@ -359,6 +359,13 @@ export class WorkshopRoomService {
       this.hands(workshopId),
       access.facilitator ? this.openReports(workshopId) : Promise.resolve([]),
       this.presence(workshopId),
+      replay
+        ? this.dataSource.query<{ id: string; seq: number; deleted_at: Date }[]>(
+            `SELECT id, seq, deleted_at FROM workshop_messages
+              WHERE workshop_id = $1 AND seq <= $2 AND deleted_at IS NOT NULL ORDER BY seq`,
+            [workshopId, afterSeq],
+          )
+        : Promise.resolve([]),
     ]);
     const more = messageRows.length > limit;
     const rows = more ? messageRows.slice(0, limit) : messageRows;
@@ -369,6 +376,7 @@ export class WorkshopRoomService {
       messages,
       hasMoreBefore: replay ? (first ?? Math.min(afterSeq + 1, state.lastSeq + 1)) > 1 : more,
       hasMoreAfter: replay && more,
+      tombstones: tombstones.map((t) => ({ id: t.id, seq: t.seq, deletedAt: iso(t.deleted_at) })),
       presence,
       state,
       questions: questionRows.map(toQuestionDto),
