@@ -23,9 +23,10 @@ const config = {
   testEnvironment: 'node',
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.int-spec.ts'],
   transform: { '^.+\\.(t|j|mj)s$': /** @type {any} */ (swc) },
-  // Nest 12, some Fastify plugins and htmlparser2 (under sanitize-html) ship ESM; let swc turn them into CommonJS for Jest.
+  // Nest 12, some Fastify plugins, htmlparser2 (under sanitize-html) and ical.js (calendar tests) ship ESM;
+  // let swc turn them into CommonJS for Jest.
   transformIgnorePatterns: [
-    '/node_modules/(?!(@nestjs|@standard-schema|@fastify/cookie|@fastify/static|light-my-request|cookie|content-disposition|htmlparser2|domhandler|domutils|dom-serializer|domelementtype|entities)/)',
+    '/node_modules/(?!(@nestjs|@standard-schema|@fastify/cookie|@fastify/static|light-my-request|cookie|content-disposition|htmlparser2|domhandler|domutils|dom-serializer|domelementtype|entities|ical\\.js)/)',
   ],
   moduleNameMapper: { '^@twinning/contracts$': '<rootDir>/../../libs/contracts/src/index.ts' },
   globalSetup: '<rootDir>/test/global-setup.ts',

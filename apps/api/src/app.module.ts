@@ -13,6 +13,7 @@ import { PartnershipsModule } from './partnerships/partnerships.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { UsersModule } from './users/users.module';
+import { VisitsModule } from './visits/visits.module';
 import { WorkshopsModule } from './workshops/workshops.module';
 
 @Global()
@@ -53,6 +54,7 @@ export class AppModule {
         ModerationModule,
         PartnershipsModule,
         WorkshopsModule,
+        VisitsModule,
         HealthModule,
       ],
     };

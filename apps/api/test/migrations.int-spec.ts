@@ -44,7 +44,12 @@ describe('migrations and demo seed at start', () => {
                     (SELECT count(*) FROM threads)::int AS threads,
                     (SELECT count(*) FROM posts)::int AS posts,
                     (SELECT count(*) FROM post_flags WHERE status = 'open')::int AS open_flags,
-                    (SELECT count(*) FROM forums WHERE kind = 'theme')::int AS theme_forums`,
+                    (SELECT count(*) FROM forums WHERE kind = 'theme')::int AS theme_forums,
+                    (SELECT count(*) FROM workshops)::int AS workshops,
+                    (SELECT count(*) FROM workshop_messages)::int AS workshop_messages,
+                    (SELECT count(*) FROM workshop_questions)::int AS workshop_questions,
+                    (SELECT count(*) FROM visits)::int AS visits,
+                    (SELECT count(*) FROM visit_registrations)::int AS visit_registrations`,
           )
         ).rows[0];
       const first = await count();
@@ -66,8 +71,81 @@ describe('migrations and demo seed at start', () => {
       expect(mentions.rows[0].n).toBeGreaterThanOrEqual(2);
       const handles = await client.query(`SELECT handle FROM users ORDER BY handle`);
       expect(handles.rows.map((r) => r.handle)).toContain('tran_minh_anh');
+      // workshops: one live public room with history and a pinned message, one upcoming, one ended
+      // with its messages and Q&A, one private to a partnership; numbering 1..last_seq without gaps
+      const workshops = async () =>
+        (
+          await client.query(
+            `SELECT w.title, w.status, w.scope, w.opened_at, w.last_seq, w.registered_count,
+                    (SELECT count(*)::int FROM workshop_messages m WHERE m.workshop_id = w.id) AS messages,
+                    (SELECT coalesce(max(seq), 0) FROM workshop_messages m WHERE m.workshop_id = w.id) AS max_seq,
+                    (SELECT count(*)::int FROM workshop_messages m WHERE m.workshop_id = w.id AND m.pinned_at IS NOT NULL) AS pinned,
+                    (SELECT count(*)::int FROM workshop_questions q WHERE q.workshop_id = w.id) AS questions,
+                    (SELECT count(*)::int FROM workshop_attendees a WHERE a.workshop_id = w.id AND a.registered) AS registered,
+                    (SELECT count(*)::int FROM workshop_facilitators f WHERE f.workshop_id = w.id) AS facilitators
+               FROM workshops w ORDER BY w.title`,
+          )
+        ).rows;
+      const seeded = await workshops();
+      const live = seeded.filter((w) => w.status === 'live');
+      expect(live).toHaveLength(1);
+      expect(live[0]).toMatchObject({ scope: 'public', pinned: 1 });
+      expect(live[0].messages).toBeGreaterThanOrEqual(8);
+      expect(Math.abs(Date.now() - new Date(live[0].opened_at).getTime())).toBeLessThan(60 * 60_000);
+      const ended = seeded.filter((w) => w.status === 'ended');
+      expect(ended).toHaveLength(1);
+      expect(ended[0].messages).toBeGreaterThanOrEqual(15);
+      expect(ended[0].questions).toBeGreaterThanOrEqual(2);
+      expect(seeded.filter((w) => w.status === 'scheduled' && w.scope === 'public')).toHaveLength(1);
+      expect(seeded.filter((w) => w.status === 'scheduled' && w.scope === 'partnership')).toHaveLength(1);
+      for (const w of seeded) {
+        expect(w.last_seq).toBe(w.max_seq);
+        expect(w.messages).toBe(w.max_seq);
+        expect(w.registered_count).toBe(w.registered);
+        expect(w.facilitators).toBeGreaterThanOrEqual(1);
+      }
+
+      // study visits: every state, an open date poll, a confirmed visit with a full agenda and a waitlist
+      const visits = (
+        await client.query(
+          `SELECT v.status, v.start_date, v.capacity, v.places_taken,
+                  (SELECT count(*)::int FROM visit_date_options o WHERE o.visit_id = v.id) AS options,
+                  (SELECT count(*)::int FROM visit_agenda_items a WHERE a.visit_id = v.id) AS items,
+                  (SELECT count(*)::int FROM visit_registrations r WHERE r.visit_id = v.id AND r.status = 'waitlisted') AS waiting,
+                  (SELECT coalesce(sum(1 + r.accompanying), 0)::int FROM visit_registrations r
+                    WHERE r.visit_id = v.id AND r.status = 'registered') AS registered_places
+             FROM visits v`,
+        )
+      ).rows;
+      expect(new Set(visits.map((v) => v.status))).toEqual(
+        new Set(['draft', 'open', 'confirmed', 'completed', 'cancelled']),
+      );
+      expect(visits.filter((v) => v.status === 'open' && v.start_date === null && v.options >= 2)).toHaveLength(1);
+      expect(visits.filter((v) => v.status === 'confirmed' && v.items >= 5 && v.waiting >= 1)).toHaveLength(1);
+      for (const v of visits) expect(v.places_taken).toBe(v.registered_places);
+
+      // a later start: nothing is added, and the live workshop is live again, opened about now
+      await client.query(
+        `UPDATE workshops SET status = 'ended', ended_at = now() - interval '3 days', opened_at = now() - interval '3 days'
+          WHERE status = 'live'`,
+      );
+      // an upcoming workshop whose start passed while the demo was off moves ahead again
+      await client.query(
+        `UPDATE workshops SET starts_at = now() - interval '2 days', ends_at = now() - interval '2 days' + interval '90 minutes'
+          WHERE status = 'scheduled' AND scope = 'public'`,
+      );
       await prepareDatabase(target.toString(), { seed: true, log: () => undefined });
       expect(await count()).toEqual(first);
+      const again = await workshops();
+      const relive = again.filter((w) => w.status === 'live');
+      expect(relive.map((w) => w.title)).toEqual(live.map((w) => w.title));
+      expect(Math.abs(Date.now() - new Date(relive[0].opened_at).getTime())).toBeLessThan(60 * 60_000);
+      expect(relive[0].messages).toBe(live[0].messages);
+      const upcoming = (
+        await client.query(`SELECT starts_at, ends_at FROM workshops WHERE status = 'scheduled' AND scope = 'public'`)
+      ).rows;
+      expect(new Date(upcoming[0].starts_at).getTime()).toBeGreaterThan(Date.now());
+      expect(new Date(upcoming[0].ends_at).getTime() - new Date(upcoming[0].starts_at).getTime()).toBe(90 * 60_000);
     } finally {
       await client.end();
     }

@@ -4,6 +4,7 @@ import type { PageQuery } from './pagination';
 type CityRef = { id: string; slug: string; name: string };
 type PartnershipRef = { id: string; title: string };
 type WorkshopRef = { id: string; title: string };
+type VisitRef = { id: string; title: string };
 type ThreadRef = { id: string; title: string; forumId: string };
 
 /**
@@ -24,6 +25,31 @@ export interface NotificationPayloads {
   'workshop.live': { actor: UserSummary; workshop: WorkshopRef };
   /** The reader was made a co-facilitator of a workshop. */
   'workshop.facilitator_added': { actor: UserSummary; workshop: WorkshopRef; startsAt: string };
+  /** A study visit of the reader's partnership opened for registration (dates null while its poll is open). */
+  'visit.opened': {
+    actor: UserSummary;
+    visit: VisitRef;
+    partnership: PartnershipRef;
+    hostCity: CityRef;
+    startDate: string | null;
+    endDate: string | null;
+  };
+  /** The reader voted in a visit's date poll; the coordinator picked these dates (host's calendar, `timeZone`). */
+  'visit.date_chosen': { actor: UserSummary; visit: VisitRef; startDate: string; endDate: string; timeZone: string };
+  /**
+   * The reader's registration: `registered` or `waitlisted` (with the 1-based `position`) when they
+   * register, `promoted` when a freed place moved them from the waitlist onto the delegation.
+   */
+  'visit.registration': { visit: VisitRef; status: 'registered' | 'waitlisted' | 'promoted'; position: number | null };
+  /** The agenda of a confirmed visit the reader is registered for changed. */
+  'visit.agenda_changed': {
+    actor: UserSummary;
+    visit: VisitRef;
+    change: 'added' | 'updated' | 'removed';
+    item: { id: string; title: string };
+  };
+  /** A visit the reader registered (or waits) for was cancelled. */
+  'visit.cancelled': { actor: UserSummary; visit: VisitRef; reason: string };
 }
 
 export type NotificationKind = keyof NotificationPayloads;
@@ -39,6 +65,11 @@ export const NOTIFICATION_KINDS = [
   'join_request.decided',
   'workshop.live',
   'workshop.facilitator_added',
+  'visit.opened',
+  'visit.date_chosen',
+  'visit.registration',
+  'visit.agenda_changed',
+  'visit.cancelled',
 ] as const satisfies readonly NotificationKind[];
 
 export type NotificationDto = {

@@ -224,7 +224,12 @@ export interface RosterEntryDto {
 // --- Calendar feed ------------------------------------------------------------------------------
 
 export interface CalendarFeedDto {
-  /** Secret subscription URL (webcal-compatible https URL), null when none is active. */
+  /** A feed exists (its URL keeps working until regenerated or revoked). */
+  active: boolean;
+  /**
+   * Secret subscription URL (webcal-compatible https URL). Only the token's hash is stored, so the
+   * URL is returned once, by POST /me/calendar-feed (create or regenerate); GET answers null.
+   */
   url: string | null;
   createdAt: string | null;
 }

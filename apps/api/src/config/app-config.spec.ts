@@ -30,6 +30,14 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('links calendar files and feeds to PUBLIC_URL, else the first CORS origin', () => {
+    expect(loadConfig({ DATA_DIR: tmp() }).publicUrl).toBe('http://localhost:3000');
+    expect(loadConfig({ DATA_DIR: tmp(), PUBLIC_URL: 'https://twinning.example.org/' }).publicUrl).toBe(
+      'https://twinning.example.org',
+    );
+    expect(() => loadConfig({ DATA_DIR: tmp(), PUBLIC_URL: 'ftp://twinning.example.org' })).toThrow(/PUBLIC_URL/);
+  });
+
   it('requires DATABASE_URL and JWT_SECRET in production and never seeds unless asked', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/DATABASE_URL is required/);
     expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/twinning' })).toThrow(

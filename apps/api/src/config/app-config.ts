@@ -20,6 +20,8 @@ export interface AppConfig {
   accessTokenTtlSeconds: number;
   refreshTokenTtlDays: number;
   corsOrigins: string[];
+  /** Where people open the web client (links in calendar files and feeds): PUBLIC_URL, else the first CORS origin. */
+  publicUrl: string;
   dataDir: string;
   /** Where the built web client lives; null when it is not built. */
   webDistDir: string | null;
@@ -176,6 +178,7 @@ export function loadConfig(env: Env = process.env, opts: { webDistDir?: string |
     accessTokenTtlSeconds: intVar(env, 'ACCESS_TOKEN_TTL_SECONDS', 900, 30, 86_400),
     refreshTokenTtlDays: intVar(env, 'REFRESH_TOKEN_TTL_DAYS', 30, 1, 365),
     corsOrigins: corsOrigins.map((o) => o.replace(/\/$/, '')),
+    publicUrl: (urlVar(env, 'PUBLIC_URL', ['http:', 'https:']) ?? corsOrigins[0]).replace(/\/+$/, ''),
     dataDir,
     webDistDir: opts.webDistDir ?? null,
     logLevel,

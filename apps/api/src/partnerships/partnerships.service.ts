@@ -35,7 +35,7 @@ type CityRef = { id: string; slug: string; name: string };
 const iso = (d: Date | string | null): string | null => (d ? new Date(d).toISOString() : null);
 const user = (id: string | null, name: string | null) => (id ? { id, displayName: name ?? '' } : null);
 
-interface MilestoneRow {
+export interface MilestoneRow {
   id: string;
   title: string;
   owner_id: string | null;
@@ -46,12 +46,12 @@ interface MilestoneRow {
   updated_at: Date;
 }
 
-const MILESTONE_SELECT = `
+export const MILESTONE_SELECT = `
   SELECT ms.id, ms.title, ms.owner_id, o.display_name AS owner_name, to_char(ms.due_date, 'YYYY-MM-DD') AS due_date,
          ms.status, ms.created_at, ms.updated_at
     FROM partnership_milestones ms LEFT JOIN users o ON o.id = ms.owner_id`;
 
-function toMilestone(row: MilestoneRow): MilestoneDto {
+export function toMilestone(row: MilestoneRow): MilestoneDto {
   return {
     id: row.id,
     title: row.title,

@@ -1,0 +1,194 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ErrorCode, VISIT_LIMITS, type FieldErrors, type VisitDto } from '@twinning/contracts';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { AuthUser } from '../auth/auth-user';
+import { AppError } from '../common/app-error';
+import { renderMarkdown } from '../common/markdown';
+import { NotificationsService, type CreatedNotifications } from '../notifications/notifications.service';
+import type { AgendaItemBodyDto, UpdateAgendaItemBodyDto } from './dto/visits.dto';
+import { VisitAccess, type VisitRecord } from './visit-access';
+import { localText, returnedRows } from './visit-rows';
+import { VisitsService } from './visits.service';
+import { addDays, parseLocal, toInstant } from './zoned-time';
+
+type Change = 'added' | 'updated' | 'removed';
+
+/**
+ * The agenda: items in the host's wall time ("YYYY-MM-DDTHH:mm" in the visit's zone), each within
+ * the visit's dates. A wall time the clocks skip is refused; one they pass twice means its first
+ * occurrence. Overlaps are allowed and reported as warnings. Every change bumps the iCalendar
+ * SEQUENCE; on a confirmed visit it notifies the registered delegates (one batched insert).
+ */
+@Injectable()
+export class VisitAgendaService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly visitAccess: VisitAccess,
+    private readonly visits: VisitsService,
+    private readonly notifications: NotificationsService,
+  ) {}
+
+  async add(user: AuthUser, id: string, dto: AgendaItemBodyDto): Promise<VisitDto> {
+    await this.write(user, id, async (manager, visit) => {
+      const [{ count }]: { count: number }[] = await manager.query(
+        `SELECT count(*)::int AS count FROM visit_agenda_items WHERE visit_id = $1`,
+        [id],
+      );
+      if (count >= VISIT_LIMITS.agendaItemsMax) {
+        throw AppError.validation({ agenda: [`an agenda holds at most ${VISIT_LIMITS.agendaItemsMax} items`] });
+      }
+      checkTimes(visit, dto.startsLocal, dto.endsLocal);
+      const notes = dto.notes ?? '';
+      const [row]: { id: string }[] = await manager.query(
+        `INSERT INTO visit_agenda_items (visit_id, starts_local, ends_local, title, site, address, host_contact, notes, notes_html)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+        [
+          id,
+          dto.startsLocal,
+          dto.endsLocal,
+          dto.title,
+          dto.site ?? '',
+          dto.address ?? '',
+          dto.hostContact ?? '',
+          notes,
+          renderMarkdown(notes),
+        ],
+      );
+      return { change: 'added', item: { id: row.id, title: dto.title } };
+    });
+    return this.visits.read(user, id);
+  }
+
+  async update(user: AuthUser, id: string, itemId: string, dto: UpdateAgendaItemBodyDto): Promise<VisitDto> {
+    await this.write(user, id, async (manager, visit) => {
+      const [item]: { starts_local: string; ends_local: string; title: string }[] = await manager.query(
+        `SELECT ${localText('starts_local')} AS starts_local, ${localText('ends_local')} AS ends_local, title
+           FROM visit_agenda_items WHERE id = $1 AND visit_id = $2`,
+        [itemId, id],
+      );
+      if (!item) throw AppError.notFound('Agenda item');
+      checkTimes(visit, dto.startsLocal ?? item.starts_local, dto.endsLocal ?? item.ends_local);
+      const sets: string[] = [];
+      const params: unknown[] = [itemId];
+      const set = (column: string, value: unknown) => {
+        params.push(value);
+        sets.push(`${column} = $${params.length}`);
+      };
+      if (dto.startsLocal !== undefined) set('starts_local', dto.startsLocal);
+      if (dto.endsLocal !== undefined) set('ends_local', dto.endsLocal);
+      if (dto.title !== undefined) set('title', dto.title);
+      if (dto.site !== undefined) set('site', dto.site);
+      if (dto.address !== undefined) set('address', dto.address);
+      if (dto.hostContact !== undefined) set('host_contact', dto.hostContact);
+      if (dto.notes !== undefined) {
+        set('notes', dto.notes);
+        set('notes_html', renderMarkdown(dto.notes));
+      }
+      await manager.query(
+        `UPDATE visit_agenda_items SET ${[...sets, 'updated_at = now()'].join(', ')} WHERE id = $1`,
+        params,
+      );
+      return { change: 'updated', item: { id: itemId, title: dto.title ?? item.title } };
+    });
+    return this.visits.read(user, id);
+  }
+
+  async remove(user: AuthUser, id: string, itemId: string): Promise<VisitDto> {
+    await this.write(user, id, async (manager) => {
+      const [item] = returnedRows<{ title: string }>(
+        await manager.query(`DELETE FROM visit_agenda_items WHERE id = $1 AND visit_id = $2 RETURNING title`, [
+          itemId,
+          id,
+        ]),
+      );
+      if (!item) throw AppError.notFound('Agenda item');
+      return { change: 'removed', item: { id: itemId, title: item.title } };
+    });
+    return this.visits.read(user, id);
+  }
+
+  /** Lock, policy, the change itself, SEQUENCE bump and notifications; published after commit. */
+  private async write(
+    user: AuthUser,
+    id: string,
+    apply: (
+      manager: EntityManager,
+      visit: VisitRecord,
+    ) => Promise<{ change: Change; item: { id: string; title: string } }>,
+  ): Promise<void> {
+    const created = await this.dataSource.transaction(async (manager): Promise<CreatedNotifications> => {
+      const { visit } = await this.visitAccess.require(user, id, {
+        manager,
+        lock: 'update',
+        coordinator: 'Only coordinators can edit the agenda.',
+      });
+      if (visit.status === 'completed' || visit.status === 'cancelled') {
+        throw new AppError(ErrorCode.INVALID_STATE, `This visit is ${visit.status}; its agenda can no longer change.`);
+      }
+      if (visit.start_date === null) {
+        throw new AppError(ErrorCode.INVALID_STATE, "Pick the visit's dates from the poll before planning the agenda.");
+      }
+      const { change, item } = await apply(manager, visit);
+      await manager.query(`UPDATE visits SET sequence = sequence + 1, updated_at = now() WHERE id = $1`, [id]);
+      if (visit.status !== 'confirmed') return { items: [] };
+      const delegates: { user_id: string }[] = await manager.query(
+        `SELECT user_id FROM visit_registrations WHERE visit_id = $1 AND status = 'registered'`,
+        [id],
+      );
+      return this.notifications.create(
+        manager,
+        delegates.map((d) => ({
+          userId: d.user_id,
+          kind: 'visit.agenda_changed' as const,
+          payload: {
+            actor: { id: user.id, displayName: user.displayName },
+            visit: { id, title: visit.title },
+            change,
+            item,
+          },
+        })),
+        user.id,
+      );
+    });
+    await this.notifications.publish(created);
+  }
+}
+
+const readable = (local: string) => local.replace('T', ' ');
+const clock = (local: string) => local.slice(11);
+
+/**
+ * An item's wall times must be real times in the visit's zone, in order, and inside the visit's
+ * dates (from 00:00 on the first day to 24:00 on the last). Problems are reported per field.
+ */
+export function checkTimes(visit: VisitRecord, startsLocal: string, endsLocal: string): void {
+  const zone = visit.time_zone;
+  const fields: FieldErrors = {};
+  const add = (field: string, message: string) => (fields[field] = [...(fields[field] ?? []), message]);
+  const parsed = { startsLocal: parseLocal(startsLocal), endsLocal: parseLocal(endsLocal) };
+  if (!parsed.startsLocal) add('startsLocal', `${startsLocal} is not a real date and time`);
+  if (!parsed.endsLocal) add('endsLocal', `${endsLocal} is not a real date and time`);
+  if (parsed.startsLocal && parsed.endsLocal && visit.start_date && visit.end_date) {
+    const from = `${visit.start_date}T00:00`;
+    const to = `${addDays(visit.end_date, 1)}T00:00`;
+    const span = `the visit's dates (${visit.start_date} to ${visit.end_date}, ${zone} time)`;
+    if (startsLocal < from || startsLocal >= to) add('startsLocal', `must be within ${span}`);
+    if (endsLocal <= from || endsLocal > to) add('endsLocal', `must be within ${span}`);
+    if (endsLocal <= startsLocal) add('endsLocal', 'must be after startsLocal');
+    for (const field of ['startsLocal', 'endsLocal'] as const) {
+      const local = field === 'startsLocal' ? startsLocal : endsLocal;
+      const wall = parsed[field];
+      if (!wall) continue;
+      const at = toInstant(zone, wall);
+      if (at.kind === 'gap') {
+        add(
+          field,
+          `${readable(local)} does not exist in ${zone}: the clocks go forward from ${clock(at.gapStartLocal)} ` +
+            `to ${clock(at.gapEndLocal)} on ${at.gapStartLocal.slice(0, 10)}`,
+        );
+      }
+    }
+  }
+  if (Object.keys(fields).length > 0) throw AppError.validation(fields);
+}

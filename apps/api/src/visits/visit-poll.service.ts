@@ -1,0 +1,109 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ErrorCode, type FieldErrors, type VisitDto } from '@twinning/contracts';
+import { DataSource } from 'typeorm';
+import type { AuthUser } from '../auth/auth-user';
+import { AppError } from '../common/app-error';
+import { NotificationsService } from '../notifications/notifications.service';
+import type { PickDateDto, VisitVoteDto } from './dto/visits.dto';
+import { VisitAccess, type VisitRecord } from './visit-access';
+import { returnedRows } from './visit-rows';
+import { VisitsService } from './visits.service';
+
+/** The poll is open while no dates are fixed and the visit is a draft or open. */
+function pollOpen(visit: VisitRecord): boolean {
+  return visit.start_date === null && (visit.status === 'draft' || visit.status === 'open');
+}
+
+/**
+ * The date poll: members answer yes / if need be / no per option (answering again replaces the
+ * answer); a coordinator picks one option, which fixes the visit's dates and closes the poll.
+ * Votes lock the visit row for share and the pick for update, so no vote lands after the pick.
+ */
+@Injectable()
+export class VisitPollService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly visitAccess: VisitAccess,
+    private readonly visits: VisitsService,
+    private readonly notifications: NotificationsService,
+  ) {}
+
+  async vote(user: AuthUser, id: string, dto: VisitVoteDto): Promise<VisitDto> {
+    await this.dataSource.transaction(async (manager) => {
+      const { visit, member } = await this.visitAccess.require(user, id, { manager, lock: 'share' });
+      if (!member) throw AppError.forbidden("Only officials of the partnership's cities can vote.");
+      if (!pollOpen(visit)) throw new AppError(ErrorCode.INVALID_STATE, 'The date poll of this visit is closed.');
+      const optionIds = dto.answers.map((a) => a.optionId);
+      const known: { id: string }[] = await manager.query(
+        `SELECT id FROM visit_date_options WHERE visit_id = $1 AND id = ANY($2::uuid[])`,
+        [id, optionIds],
+      );
+      const knownIds = new Set(known.map((k) => k.id));
+      const fields: FieldErrors = {};
+      const seen = new Set<string>();
+      dto.answers.forEach((a, i) => {
+        if (!knownIds.has(a.optionId)) fields[`answers.${i}.optionId`] = ['is not a date option of this visit'];
+        else if (seen.has(a.optionId)) fields[`answers.${i}.optionId`] = ['answer each option once'];
+        seen.add(a.optionId);
+      });
+      if (Object.keys(fields).length > 0) throw AppError.validation(fields);
+      await manager.query(
+        `INSERT INTO visit_date_votes (option_id, user_id, answer)
+         SELECT o, $2, a FROM unnest($1::uuid[], $3::varchar[]) AS t(o, a)
+         ON CONFLICT (option_id, user_id) DO UPDATE SET answer = EXCLUDED.answer, updated_at = clock_timestamp()`,
+        [optionIds, user.id, dto.answers.map((a) => a.answer)],
+      );
+    });
+    return this.visits.read(user, id);
+  }
+
+  /** Fixes the visit's dates from an option, closes the poll, bumps SEQUENCE and notifies the voters. */
+  async pick(user: AuthUser, id: string, dto: PickDateDto): Promise<VisitDto> {
+    const created = await this.dataSource.transaction(async (manager) => {
+      const { visit } = await this.visitAccess.require(user, id, {
+        manager,
+        lock: 'update',
+        coordinator: 'Only coordinators can pick the dates.',
+      });
+      if (visit.start_date !== null) {
+        throw new AppError(ErrorCode.INVALID_STATE, "This visit's dates are already fixed; the poll is closed.");
+      }
+      if (!pollOpen(visit)) throw new AppError(ErrorCode.INVALID_STATE, `This visit is ${visit.status}.`);
+      const [option] = returnedRows<{ start_date: string; end_date: string }>(
+        await manager.query(
+          `UPDATE visit_date_options SET chosen = true WHERE id = $1 AND visit_id = $2
+         RETURNING to_char(start_date, 'YYYY-MM-DD') AS start_date, to_char(end_date, 'YYYY-MM-DD') AS end_date`,
+          [dto.optionId, id],
+        ),
+      );
+      if (!option) throw AppError.validation({ optionId: ['is not a date option of this visit'] });
+      await manager.query(
+        `UPDATE visits SET start_date = $2, end_date = $3, sequence = sequence + 1, updated_at = now() WHERE id = $1`,
+        [id, option.start_date, option.end_date],
+      );
+      const voters: { user_id: string }[] = await manager.query(
+        `SELECT DISTINCT dv.user_id FROM visit_date_votes dv JOIN visit_date_options o ON o.id = dv.option_id
+          WHERE o.visit_id = $1`,
+        [id],
+      );
+      return this.notifications.create(
+        manager,
+        voters.map((v) => ({
+          userId: v.user_id,
+          kind: 'visit.date_chosen' as const,
+          payload: {
+            actor: { id: user.id, displayName: user.displayName },
+            visit: { id, title: visit.title },
+            startDate: option.start_date,
+            endDate: option.end_date,
+            timeZone: visit.time_zone,
+          },
+        })),
+        user.id,
+      );
+    });
+    await this.notifications.publish(created);
+    return this.visits.read(user, id);
+  }
+}
