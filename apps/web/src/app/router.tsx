@@ -4,6 +4,7 @@ import { canReviewJoinRequests, isAdmin } from '../features/account';
 import { AppLayout } from './layout/app-layout';
 import { RequireAuth } from './layout/require-auth';
 import { canModerateForums, canReadAuditLog } from '../features/moderation';
+import { canCreateWorkshops } from '../features/workshops/permissions';
 import { HomePage } from './routes/home-page';
 import { NotFoundPage } from './routes/not-found-page';
 import { RouteErrorPage } from './routes/route-error-page';
@@ -40,6 +41,18 @@ const ProposePartnershipPage = lazy(() =>
 const RegisterPage = lazy(() => import('./routes/register-page').then((m) => ({ default: m.RegisterPage })));
 const SearchPage = lazy(() => import('./routes/search-page').then((m) => ({ default: m.SearchPage })));
 const ThreadPage = lazy(() => import('./routes/thread-page').then((m) => ({ default: m.ThreadPage })));
+const VisitNewPage = lazy(() => import('./routes/visit-new-page').then((m) => ({ default: m.VisitNewPage })));
+const VisitPage = lazy(() => import('./routes/visit-page').then((m) => ({ default: m.VisitPage })));
+const VisitsPage = lazy(() => import('./routes/visits-page').then((m) => ({ default: m.VisitsPage })));
+const WorkshopEditPage = lazy(() =>
+  import('./routes/workshop-edit-page').then((m) => ({ default: m.WorkshopEditPage })),
+);
+const WorkshopNewPage = lazy(() => import('./routes/workshop-new-page').then((m) => ({ default: m.WorkshopNewPage })));
+const WorkshopPage = lazy(() => import('./routes/workshop-page').then((m) => ({ default: m.WorkshopPage })));
+const WorkshopsPage = lazy(() => import('./routes/workshops-page').then((m) => ({ default: m.WorkshopsPage })));
+const WorkshopRoomPage = lazy(() =>
+  import('./routes/workshop-room-page').then((m) => ({ default: m.WorkshopRoomPage })),
+);
 
 export const routes: RouteObject[] = [
   {
@@ -151,6 +164,62 @@ export const routes: RouteObject[] = [
             ),
           },
           {
+            path: 'workshops',
+            element: (
+              <RequireAuth>
+                <WorkshopsPage />
+              </RequireAuth>
+            ),
+          },
+          {
+            path: 'workshops/new',
+            element: (
+              <RequireAuth allow={canCreateWorkshops}>
+                <WorkshopNewPage />
+              </RequireAuth>
+            ),
+          },
+          {
+            path: 'workshops/:id',
+            element: (
+              <RequireAuth>
+                <WorkshopPage />
+              </RequireAuth>
+            ),
+          },
+          {
+            path: 'workshops/:id/edit',
+            element: (
+              <RequireAuth>
+                <WorkshopEditPage />
+              </RequireAuth>
+            ),
+          },
+          {
+            path: 'visits',
+            element: (
+              <RequireAuth>
+                <VisitsPage />
+              </RequireAuth>
+            ),
+          },
+          {
+            path: 'visits/new',
+            element: (
+              <RequireAuth>
+                <VisitNewPage />
+              </RequireAuth>
+            ),
+          },
+          {
+            path: 'visits/:id',
+            element: (
+              <RequireAuth>
+                <VisitPage />
+              </RequireAuth>
+            ),
+          },
+          {
             path: 'moderation',
             element: (
               <RequireAuth allow={canModerateForums}>
@@ -171,6 +240,14 @@ export const routes: RouteObject[] = [
             element: (
               <RequireAuth allow={isAdmin}>
                 <AdminPage />
+              </RequireAuth>
+            ),
+          },
+          {
+            path: 'workshops/:id/room',
+            element: (
+              <RequireAuth>
+                <WorkshopRoomPage />
               </RequireAuth>
             ),
           },

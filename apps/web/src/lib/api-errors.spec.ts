@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiRequestError } from './api-client';
-import { localizedFieldErrors } from './api-errors';
+import { describeError, localizedFieldErrors } from './api-errors';
 import { createTranslator } from './i18n';
 
 describe('localizedFieldErrors', () => {
@@ -31,5 +31,40 @@ describe('localizedFieldErrors', () => {
     const fr = createTranslator('fr');
     expect(localizedFieldErrors(taken, fr, 'fr')).toEqual({ email: [fr('errors.EMAIL_TAKEN')] });
     expect(fr('errors.EMAIL_TAKEN')).not.toMatch(/account/);
+  });
+});
+
+describe('describeError: workshop refusals', () => {
+  const en = createTranslator('en');
+  const ar = createTranslator('ar');
+
+  it('says how long a mute or slow mode lasts when the refusal says it (socket acks and HTTP alike)', () => {
+    expect(describeError(en, { code: 'MUTED', message: 'Muted.', retryAfterSeconds: 90 })).toBe(
+      'A facilitator has muted you in this workshop. You can write again in 90 seconds.',
+    );
+    expect(describeError(en, { code: 'SLOW_MODE', message: 'Slow mode.', retryAfterSeconds: 1 })).toBe(
+      'Slow mode is on: you can send your next message in 1 second.',
+    );
+    expect(describeError(ar, { code: 'SLOW_MODE', message: 'Slow mode.', retryAfterSeconds: 2 })).toBe(
+      'الوضع البطيء مفعّل: يمكنك إرسال رسالتك التالية بعد ثانيتين.',
+    );
+    const limited = new ApiRequestError(429, { code: 'RATE_LIMITED', message: 'Too many.' }, 7);
+    expect(describeError(en, limited)).toBe('Too many attempts. Try again in 7 seconds.');
+  });
+
+  it('words the other workshop codes in every language', () => {
+    expect(describeError(en, { code: 'MUTED', message: 'Muted.' })).toBe(
+      'A facilitator has muted you in this workshop for now.',
+    );
+    const full = new ApiRequestError(409, { code: 'WORKSHOP_FULL', message: 'This workshop is full.' });
+    expect(describeError(en, full)).toBe('This workshop is full: every place is taken.');
+    expect(describeError(ar, full)).toBe('ورشة العمل هذه مكتملة: حُجزت كل المقاعد.');
+    for (const language of ['en', 'fr', 'es', 'ar'] as const) {
+      const t = createTranslator(language);
+      for (const code of ['MUTED', 'ROOM_LOCKED', 'SLOW_MODE', 'WORKSHOP_FULL', 'REMOVED'] as const) {
+        expect(describeError(t, { code, message: code })).not.toMatch(/^errors\./);
+      }
+    }
+    expect(describeError(en, 'not an error')).toBe('Something unexpected happened. Please try again.');
   });
 });

@@ -1,15 +1,32 @@
-import type { FieldErrors, UiLanguage } from '@twinning/contracts';
+import { isApiError, type ErrorCode, type FieldErrors, type UiLanguage } from '@twinning/contracts';
 import { isApiRequestError } from './api-client';
 import type { Translate } from './i18n';
 
-/** A translated, human sentence for a failed call (the server's English message is not shown). */
+/**
+ * A translated, human sentence for a failed call (the server's English message is not shown): an HTTP
+ * failure, or the `error` of a refused socket acknowledgement. When the API says how long to wait
+ * (rate limit, mute, slow mode), the sentence says it too.
+ */
 export function describeError(t: Translate, error: unknown): string {
-  if (!isApiRequestError(error)) return t('errors.unexpected');
-  if (error.isNetworkError) return t('errors.network');
-  if (error.code === 'RATE_LIMITED' && error.retryAfterSeconds !== null) {
-    return t('errors.rateLimitedRetry', { count: Math.max(1, error.retryAfterSeconds) });
+  let code: ErrorCode;
+  let wait: number | null;
+  if (isApiRequestError(error)) {
+    if (error.isNetworkError) return t('errors.network');
+    code = error.code;
+    wait = error.retryAfterSeconds;
+  } else if (isApiError(error)) {
+    code = error.code;
+    wait = error.retryAfterSeconds ?? null;
+  } else {
+    return t('errors.unexpected');
   }
-  return t(`errors.${error.code}`);
+  if (wait !== null && Number.isFinite(wait)) {
+    const count = Math.max(1, Math.ceil(wait));
+    if (code === 'RATE_LIMITED') return t('errors.rateLimitedRetry', { count });
+    if (code === 'MUTED') return t('errors.mutedRetry', { count });
+    if (code === 'SLOW_MODE') return t('errors.slowModeRetry', { count });
+  }
+  return t(`errors.${code}`);
 }
 
 /**

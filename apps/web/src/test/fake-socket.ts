@@ -1,4 +1,4 @@
-import type { NotificationsServerEvents } from '@twinning/contracts';
+import type { NotificationsServerEvents, WorkshopServerEvents } from '@twinning/contracts';
 
 /**
  * A stand-in for `socket.io-client` (see test-setup: every spec gets it instead of the real module, so no
@@ -6,6 +6,9 @@ import type { NotificationsServerEvents } from '@twinning/contracts';
  */
 
 type Handler = (...args: unknown[]) => void;
+type ServerEvents = NotificationsServerEvents & WorkshopServerEvents;
+/** Plays the server's answer to a client event: the ack to send, or `undefined` to leave it unanswered. */
+export type AckResponder = (payload: unknown) => unknown;
 
 export interface FakeSocketOptions {
   path?: string;
@@ -35,6 +38,7 @@ export class FakeSocket {
   /** The auth payloads sent with each handshake. */
   readonly handshakes: object[] = [];
   private readonly handlers = new Map<string, Set<Handler>>();
+  private readonly responders = new Map<string, AckResponder>();
 
   constructor(url: string, options: FakeSocketOptions) {
     this.url = url;
@@ -60,7 +64,18 @@ export class FakeSocket {
 
   emit(event: string, payload: unknown, ack?: Handler): this {
     this.emitted.push({ event, payload, ack });
-    ack?.({ ok: true });
+    const responder = this.responders.get(event);
+    if (!responder) ack?.({ ok: true });
+    else {
+      const answer = responder(payload);
+      if (answer !== undefined) ack?.(answer);
+    }
+    return this;
+  }
+
+  /** From now on, answers `event` with what `responder` returns (instead of `{ ok: true }`). */
+  respond(event: string, responder: AckResponder): this {
+    this.responders.set(event, responder);
     return this;
   }
 
@@ -111,10 +126,7 @@ export class FakeSocket {
   }
 
   /** The server sends an event to this socket. */
-  serverEmit<E extends keyof NotificationsServerEvents>(
-    event: E,
-    ...args: Parameters<NotificationsServerEvents[E]>
-  ): void {
+  serverEmit<E extends keyof ServerEvents>(event: E, ...args: Parameters<ServerEvents[E]>): void {
     this.fire(event, ...args);
   }
 
@@ -138,6 +150,13 @@ export const fakeSockets: FakeSocket[] = [];
 export function latestSocket(): FakeSocket {
   const socket = fakeSockets[fakeSockets.length - 1];
   if (!socket) throw new Error('The app opened no socket');
+  return socket;
+}
+
+/** The socket the app opened last to `url` (a namespace such as `/workshops`). */
+export function socketFor(url: string): FakeSocket {
+  const socket = fakeSockets.filter((candidate) => candidate.url === url).pop();
+  if (!socket) throw new Error(`The app opened no socket to ${url}`);
   return socket;
 }
 

@@ -26,6 +26,14 @@ import type {
   ThreadDto,
   ThreadSummaryDto,
 } from '@twinning/contracts';
+import type {
+  AgendaItemDto,
+  MyRegistrationDto,
+  RosterEntryDto,
+  VisitDateOptionDto,
+  VisitDto,
+  VisitSummaryDto,
+} from '@twinning/contracts';
 
 /** Small factories for API payloads, typed by the shared contracts. */
 
@@ -119,6 +127,8 @@ const ANA = { id: 'user-ana', displayName: 'Ana Souza' };
 const LI = { id: 'user-li', displayName: 'Li Wei' };
 const PARTNERSHIP_REF = { id: 'partnership-1', title: 'Toronto – Penang' };
 const THREAD_REF = { id: 'thread-1', title: 'Welcoming newcomers in the first week', forumId: 'forum-1' };
+const VISIT_REF = { id: 'visit-1', title: 'Newcomer services in Toronto' };
+const WORKSHOP_REF = { id: 'workshop-1', title: 'Mediation skills for city officials' };
 
 const NOTIFICATION_PAYLOADS: NotificationPayloads = {
   'partnership.invited': { actor: ANA, partnership: PARTNERSHIP_REF, fromCity: TORONTO_REF, toCity: PENANG_REF },
@@ -141,6 +151,31 @@ const NOTIFICATION_PAYLOADS: NotificationPayloads = {
     excerpt: '@ana_souza what do you think?',
   },
   'join_request.decided': { actor: LI, city: TORONTO_REF, decision: 'approved' },
+  'workshop.live': { actor: LI, workshop: WORKSHOP_REF },
+  'workshop.facilitator_added': { actor: LI, workshop: WORKSHOP_REF, startsAt: '2026-03-10T13:00:00.000Z' },
+  'visit.opened': {
+    actor: LI,
+    visit: VISIT_REF,
+    partnership: { id: 'partnership-1', title: 'Toronto – Penang' },
+    hostCity: { id: 'city-toronto', slug: 'toronto', name: 'Toronto' },
+    startDate: '2027-03-13',
+    endDate: '2027-03-15',
+  },
+  'visit.date_chosen': {
+    actor: LI,
+    visit: VISIT_REF,
+    startDate: '2027-03-13',
+    endDate: '2027-03-15',
+    timeZone: 'America/Toronto',
+  },
+  'visit.registration': { visit: VISIT_REF, status: 'waitlisted', position: 2 },
+  'visit.agenda_changed': {
+    actor: LI,
+    visit: VISIT_REF,
+    change: 'added',
+    item: { id: 'item-1', title: 'Newcomer centre' },
+  },
+  'visit.cancelled': { actor: LI, visit: VISIT_REF, reason: 'Travel budget frozen' },
 };
 
 /** A notification of the given kind, with a payload about Toronto, Penang, Ana Souza and Li Wei. */
@@ -447,6 +482,107 @@ export function makeAuditEntry(overrides: Partial<AuditEntryDto> = {}): AuditEnt
     forum: { id: 'forum-integration', kind: 'theme', theme: 'integration', partnershipTitle: null },
     reason: 'Insults another member.',
     createdAt: '2026-02-01T15:30:00.000Z',
+    ...overrides,
+  };
+}
+
+// --- Study visits -------------------------------------------------------------------------------
+
+export function makeVisitSummary(overrides: Partial<VisitSummaryDto> = {}): VisitSummaryDto {
+  return {
+    id: 'visit-1',
+    partnership: { id: 'partnership-1', title: 'Toronto – Penang' },
+    hostCity: { id: 'city-toronto', slug: 'toronto', name: 'Toronto' },
+    title: 'Newcomer services in Toronto',
+    themes: ['integration', 'employment'],
+    status: 'open',
+    timeZone: 'America/Toronto',
+    startDate: '2026-03-08',
+    endDate: '2026-03-10',
+    startsAt: '2026-03-08T05:00:00.000Z',
+    endsAt: '2026-03-11T04:00:00.000Z',
+    capacity: 10,
+    placesTaken: 4,
+    waitlistCount: 0,
+    registrationDeadline: '2026-02-20T22:00:00.000Z',
+    pollOpen: false,
+    viewer: { coordinator: false, registration: null },
+    ...overrides,
+  };
+}
+
+export function makeDateOption(overrides: Partial<VisitDateOptionDto> = {}): VisitDateOptionDto {
+  return {
+    id: 'option-1',
+    startDate: '2026-03-08',
+    endDate: '2026-03-10',
+    startsAt: '2026-03-08T05:00:00.000Z',
+    endsAt: '2026-03-11T04:00:00.000Z',
+    tally: { yes: 0, if_need_be: 0, no: 0 },
+    myAnswer: null,
+    voters: [],
+    ...overrides,
+  };
+}
+
+export function makeAgendaItem(overrides: Partial<AgendaItemDto> = {}): AgendaItemDto {
+  return {
+    id: 'item-1',
+    startsLocal: '2026-03-08T09:00',
+    endsLocal: '2026-03-08T10:30',
+    startsAt: '2026-03-08T13:00:00.000Z',
+    endsAt: '2026-03-08T14:30:00.000Z',
+    title: 'Welcome at city hall',
+    site: 'Toronto City Hall',
+    address: '100 Queen St W, Toronto',
+    hostContact: 'Li Wei, +1 416 555 0100',
+    notes: 'Bring **ID**.',
+    notesHtml: '<p>Bring <strong>ID</strong>.</p>',
+    ...overrides,
+  };
+}
+
+export function makeVisit(overrides: Partial<VisitDto> = {}): VisitDto {
+  return {
+    ...makeVisitSummary(),
+    purpose: 'See how **Toronto** welcomes newcomers.',
+    purposeHtml: '<p>See how <strong>Toronto</strong> welcomes newcomers.</p>',
+    createdBy: { id: 'user-li', displayName: 'Li Wei' },
+    cancelReason: null,
+    sequence: 0,
+    dateOptions: [],
+    agenda: [],
+    warnings: [],
+    report: null,
+    createdAt: '2026-01-10T15:00:00.000Z',
+    updatedAt: '2026-01-10T15:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export function makeMyRegistration(overrides: Partial<MyRegistrationDto> = {}): MyRegistrationDto {
+  return {
+    status: 'registered',
+    accompanying: 0,
+    dietary: '',
+    accessibility: '',
+    position: null,
+    createdAt: '2026-02-01T12:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export function makeRosterEntry(overrides: Partial<RosterEntryDto> = {}): RosterEntryDto {
+  return {
+    user: { id: 'user-minh', displayName: 'Minh Tran', email: 'minh@example.org' },
+    city: { id: 'city-penang', slug: 'penang', name: 'Penang' },
+    status: 'registered',
+    accompanying: 1,
+    places: 2,
+    dietary: 'Vegetarian',
+    accessibility: 'Step-free access',
+    position: null,
+    createdAt: '2026-02-01T12:00:00.000Z',
     ...overrides,
   };
 }

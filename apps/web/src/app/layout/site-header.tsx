@@ -48,6 +48,12 @@ export function SiteHeader() {
                 <li>
                   <NavLink to="/forums">{t('forums.nav')}</NavLink>
                 </li>
+                <li>
+                  <NavLink to="/workshops">{t('workshops.nav')}</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/visits">{t('visits.nav')}</NavLink>
+                </li>
                 {canModerateForums(user) ? (
                   <li>
                     <NavLink to="/moderation">{t('modQueue.nav')}</NavLink>

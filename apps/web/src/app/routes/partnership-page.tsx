@@ -2,6 +2,7 @@ import { Link, useLocation, useParams } from 'react-router';
 import { FormError } from '../../components/form-error';
 import { Loading } from '../../components/loading';
 import { PartnershipDetail, usePartnership, usePartnershipsLive } from '../../features/partnerships';
+import { PartnershipVisitsLinks } from '../../features/visits';
 import { isApiRequestError } from '../../lib/api-client';
 import { useT } from '../../lib/i18n';
 import { Page } from '../layout/page';
@@ -44,6 +45,12 @@ export function PartnershipPage() {
         partnership={partnership.data}
         initialAnnouncement={justProposed ? t('proposal.sent') : undefined}
       />
+      {partnership.data.viewer.role ? (
+        <PartnershipVisitsLinks
+          partnershipId={partnership.data.id}
+          canPlan={partnership.data.status === 'active' && partnership.data.viewer.role === 'coordinator'}
+        />
+      ) : null}
       {back}
     </Page>
   );

@@ -69,5 +69,72 @@ export function notificationContent(t: Translate, notification: NotificationDto)
         excerpt: null,
       };
     }
+    case 'workshop.live': {
+      const { workshop } = notification.payload;
+      return {
+        text: t('notifications.workshopLive', { title: workshop.title }),
+        // Straight into the room: the reader was told it is open now.
+        href: `/workshops/${encodeURIComponent(workshop.id)}/room`,
+        excerpt: null,
+      };
+    }
+    case 'workshop.facilitator_added': {
+      const { actor, workshop } = notification.payload;
+      return {
+        text: t('notifications.workshopFacilitatorAdded', { actor: actor.displayName, title: workshop.title }),
+        href: `/workshops/${encodeURIComponent(workshop.id)}`,
+        excerpt: null,
+      };
+    }
+    case 'visit.opened': {
+      const { actor, visit, hostCity } = notification.payload;
+      return {
+        text: t('notifications.visitOpened', { actor: actor.displayName, title: visit.title, city: hostCity.name }),
+        href: visitHref(visit.id),
+        excerpt: null,
+      };
+    }
+    case 'visit.date_chosen': {
+      const { actor, visit, startDate, endDate } = notification.payload;
+      return {
+        text: t('notifications.visitDateChosen', {
+          actor: actor.displayName,
+          title: visit.title,
+          // host-calendar days, written as ISO dates so no time zone can shift them
+          start: startDate,
+          end: endDate,
+        }),
+        href: visitHref(visit.id),
+        excerpt: null,
+      };
+    }
+    case 'visit.registration': {
+      const { visit, status, position } = notification.payload;
+      const text =
+        status === 'registered'
+          ? t('notifications.visitRegistered', { title: visit.title })
+          : status === 'promoted'
+            ? t('notifications.visitPromoted', { title: visit.title })
+            : t('notifications.visitWaitlisted', { title: visit.title, position: position ?? '?' });
+      return { text, href: visitHref(visit.id), excerpt: null };
+    }
+    case 'visit.agenda_changed': {
+      const { actor, visit, item } = notification.payload;
+      return {
+        text: t('notifications.visitAgendaChanged', { actor: actor.displayName, title: visit.title, item: item.title }),
+        href: visitHref(visit.id),
+        excerpt: null,
+      };
+    }
+    case 'visit.cancelled': {
+      const { actor, visit, reason } = notification.payload;
+      return {
+        text: t('notifications.visitCancelled', { actor: actor.displayName, title: visit.title, reason }),
+        href: visitHref(visit.id),
+        excerpt: reason || null,
+      };
+    }
   }
 }
+
+const visitHref = (visitId: string) => `/visits/${encodeURIComponent(visitId)}`;

@@ -11,4 +11,6 @@ export const workshopKeys = {
   detail: (workshopId: string) => [...workshopKeys.details(), workshopId] as const,
   audit: (workshopId: string) => [...workshopKeys.all, 'audit', workshopId] as const,
   facilitators: (q: string) => [...workshopKeys.all, 'facilitators', q] as const,
+  /** The partnerships a new workshop may be reserved to (the viewer's active ones). */
+  scopePartnerships: () => [...workshopKeys.all, 'scope-partnerships'] as const,
 };

@@ -1,0 +1,52 @@
+import type { VisitDto } from '@twinning/contracts';
+import { useCallback, useRef, useState } from 'react';
+import { StatusMessage } from '../../../components/status-message';
+import { useI18n } from '../../../lib/i18n';
+import { AgendaTimeline } from './agenda-timeline';
+import type { Announce } from './announce';
+import { DatePoll } from './date-poll';
+import { RegistrationPanel } from './registration-panel';
+import { RosterPanel } from './roster-panel';
+import { VisitActions } from './visit-actions';
+import { VisitOverview } from './visit-overview';
+import { VisitReport } from './visit-report';
+import { VisitStatusBadge } from './visit-status-badge';
+
+export interface VisitDetailProps {
+  visit: VisitDto;
+  /** A message to start with, such as "The visit was created" after creating it. */
+  initialAnnouncement?: string;
+}
+
+/**
+ * The visit page's content: state and coordinator actions, facts, date poll, agenda, registration, roster
+ * (coordinators) and report, with the actions the API allows this viewer (its `viewer` block) only.
+ */
+export function VisitDetail({ visit, initialAnnouncement }: VisitDetailProps) {
+  const { t } = useI18n();
+  const [announcement, setAnnouncement] = useState(initialAnnouncement ?? '');
+  const statusRef = useRef<HTMLDivElement>(null);
+
+  const announce = useCallback<Announce>((message, options) => {
+    setAnnouncement(message);
+    if (options?.focus) statusRef.current?.focus();
+  }, []);
+
+  return (
+    <div className="visit">
+      <p className="visit__status">
+        <VisitStatusBadge status={visit.status} /> <span>{t(`visits.statusMeaning.${visit.status}`)}</span>
+      </p>
+      <div ref={statusRef} tabIndex={-1} className="focus-target">
+        <StatusMessage className={announcement ? 'status--success' : undefined}>{announcement}</StatusMessage>
+      </div>
+      <VisitActions visit={visit} announce={announce} />
+      <VisitOverview visit={visit} />
+      {visit.dateOptions.length > 0 ? <DatePoll key={visit.id} visit={visit} announce={announce} /> : null}
+      <AgendaTimeline visit={visit} announce={announce} />
+      <RegistrationPanel visit={visit} announce={announce} />
+      {visit.viewer.coordinator ? <RosterPanel visit={visit} /> : null}
+      <VisitReport visit={visit} announce={announce} />
+    </div>
+  );
+}

@@ -1,0 +1,96 @@
+import type { PresenceEntry, RaisedHandDto } from '@twinning/contracts';
+import { useId, useState } from 'react';
+import { useI18n } from '../../../../lib/i18n';
+
+export interface PeoplePanelProps {
+  presence: readonly PresenceEntry[];
+  hands: readonly RaisedHandDto[];
+  viewerId: string;
+  /** The viewer's place in the queue (1 = next), or null. */
+  handPosition: number | null;
+  /** Participants of a live room may raise their hand. */
+  canRaiseHand: boolean;
+  onToggleHand: (raise: boolean) => Promise<string | null>;
+}
+
+function byRoleThenName(a: PresenceEntry, b: PresenceEntry): number {
+  if (a.role !== b.role) return a.role === 'facilitator' ? -1 : 1;
+  return a.user.displayName.localeCompare(b.user.displayName);
+}
+
+/** Who is in the room (facilitators first), the hand-raise toggle and the queue. */
+export function PeoplePanel({ presence, hands, viewerId, handPosition, canRaiseHand, onToggleHand }: PeoplePanelProps) {
+  const { t } = useI18n();
+  const headingId = useId();
+  const handsHeadingId = useId();
+  const positionId = useId();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const raised = handPosition !== null;
+
+  async function toggle() {
+    setBusy(true);
+    setError(null);
+    const failure = await onToggleHand(!raised);
+    setBusy(false);
+    setError(failure);
+  }
+
+  return (
+    <div className="room-people">
+      <h2 id={headingId} className="room-side__heading">
+        {t('room.people.heading', { count: presence.length })}
+      </h2>
+      <ul className="room-people__list" aria-labelledby={headingId}>
+        {[...presence].sort(byRoleThenName).map((entry) => (
+          <li key={entry.user.id} className="room-people__person">
+            <span dir="auto">{entry.user.displayName}</span>
+            {entry.user.id === viewerId ? <span className="muted"> {t('room.people.you')}</span> : null}
+            {entry.role === 'facilitator' ? <span className="badge">{t('room.people.facilitator')}</span> : null}
+          </li>
+        ))}
+      </ul>
+
+      <h2 id={handsHeadingId} className="room-side__heading">
+        {t('room.hands.heading', { count: hands.length })}
+      </h2>
+      {canRaiseHand ? (
+        <div className="room-hands__mine">
+          <button
+            type="button"
+            className="button button--secondary"
+            aria-pressed={raised}
+            aria-describedby={raised ? positionId : undefined}
+            disabled={busy}
+            onClick={() => void toggle()}
+          >
+            <span aria-hidden="true">✋ </span>
+            {t('room.hands.raise')}
+          </button>
+          {raised ? (
+            <p id={positionId} className="room-hands__position">
+              {t('room.hands.position', { position: handPosition, count: hands.length })}
+            </p>
+          ) : null}
+          {error ? (
+            <p role="alert" className="room-side__error">
+              {error}
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+      {hands.length === 0 ? (
+        <p className="muted">{t('room.hands.none')}</p>
+      ) : (
+        <ol className="room-hands__queue" aria-labelledby={handsHeadingId}>
+          {hands.map((hand) => (
+            <li key={hand.user.id} dir="auto">
+              {hand.user.displayName}
+              {hand.user.id === viewerId ? <span className="muted"> {t('room.people.you')}</span> : null}
+            </li>
+          ))}
+        </ol>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import type { WorkshopStatus } from '@twinning/contracts';
+import { Link } from 'react-router';
+import { useT } from '../../../../lib/i18n';
+
+export interface RoomHeaderProps {
+  workshopId: string;
+  status: WorkshopStatus;
+  presenceCount: number;
+  locked: boolean;
+  slowModeSeconds: number;
+}
+
+/** The room's status line: live or ended, how many are here, lock and slow mode. */
+export function RoomHeader({ workshopId, status, presenceCount, locked, slowModeSeconds }: RoomHeaderProps) {
+  const t = useT();
+  return (
+    <div className="room-header">
+      <ul className="room-header__facts">
+        <li>
+          <span className={`badge room-status room-status--${status}`}>{t(`room.status.${status}`)}</span>
+        </li>
+        <li>{t('room.header.present', { count: presenceCount })}</li>
+        {locked ? <li className="room-header__flag">{t('room.header.locked')}</li> : null}
+        {slowModeSeconds > 0 ? (
+          <li className="room-header__flag">{t('room.header.slowMode', { count: slowModeSeconds })}</li>
+        ) : null}
+      </ul>
+      <p className="room-header__link">
+        <Link to={`/workshops/${encodeURIComponent(workshopId)}`}>{t('room.header.details')}</Link>
+      </p>
+    </div>
+  );
+}
