@@ -4,11 +4,11 @@ import { useSession } from '../../features/account';
 import {
   canCreateWorkshops,
   parseWorkshopListParams,
-  useViewerTimeZone,
   WorkshopList,
   workshopListParamsToSearch,
 } from '../../features/workshops';
 import { useT } from '../../lib/i18n';
+import { useViewerTimeZone } from '../../lib/zoned-time';
 import { Page } from '../layout/page';
 
 /** `/workshops?when=live&theme=health&mine=1`: upcoming, live and past workshops the viewer may attend. */

@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  addMonths,
-  formatDateRange,
-  monthWeeks,
-  parseMonth,
-  utcIsoToZonedLocal,
-  zonedDate,
-  zonedLocalToUtcIso,
-  zoneAbbreviation,
-} from './visit-time';
+import { addMonths, formatDateRange, monthWeeks, parseMonth, zoneAbbreviation } from './visit-time';
+import { utcIsoToZonedLocal, zonedDate, zonedLocalToUtcIso } from '../../lib/zoned-time';
 
 describe('visit time helpers', () => {
   it('reads wall time in a zone on either side of a daylight-saving change', () => {

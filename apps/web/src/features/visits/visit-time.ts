@@ -1,11 +1,10 @@
 /**
  * Visits live in two time zones at once: the host city's (dates, agenda times, entered and stored as wall
  * time there) and each viewer's own (the same instants, as the viewer will experience them from home).
- * These helpers format both, convert the viewer's `datetime-local` values to instants, and build the
+ * These helpers format both and build the
  * month grid. Calendar dates (`YYYY-MM-DD`) carry no zone: they are formatted as UTC so they never shift.
  */
 
-const LOCAL_PATTERN = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MONTH_PATTERN = /^(\d{4})-(\d{2})$/;
 
@@ -27,104 +26,6 @@ function format(language: string, options: Intl.DateTimeFormatOptions): Intl.Dat
     formats.set(key, result);
   }
   return result;
-}
-
-/** True when the runtime knows this IANA zone. */
-export function isKnownTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-// --- Wall time ↔ instants ---------------------------------------------------------------------------
-
-interface WallTime {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
-
-function wallTimeAt(utcMs: number, timeZone: string): WallTime {
-  const parts: Record<string, number> = {};
-  const formatter = format('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    numberingSystem: 'latn',
-  });
-  for (const part of formatter.formatToParts(new Date(utcMs))) {
-    if (part.type !== 'literal') parts[part.type] = Number(part.value);
-  }
-  return {
-    year: parts['year'] ?? 1970,
-    month: parts['month'] ?? 1,
-    day: parts['day'] ?? 1,
-    hour: parts['hour'] ?? 0,
-    minute: parts['minute'] ?? 0,
-    second: parts['second'] ?? 0,
-  };
-}
-
-const wallMs = (wall: WallTime) => Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
-
-function offsetAt(utcMs: number, timeZone: string): number {
-  const whole = Math.floor(utcMs / 1000) * 1000;
-  return wallMs(wallTimeAt(whole, timeZone)) - whole;
-}
-
-/**
- * `2026-10-01T17:00` read in `timeZone` → its UTC instant (ISO). A time that occurs twice is the earlier
- * one; a skipped time moves forward by the gap. Null when the text is not a complete date and time.
- */
-export function zonedLocalToUtcIso(local: string, timeZone: string): string | null {
-  const match = LOCAL_PATTERN.exec(local);
-  if (!match) return null;
-  const [, y, mo, d, h, mi, s] = match;
-  const wall: WallTime = {
-    year: Number(y),
-    month: Number(mo),
-    day: Number(d),
-    hour: Number(h),
-    minute: Number(mi),
-    second: Number(s ?? 0),
-  };
-  if (wall.month < 1 || wall.month > 12 || wall.day < 1 || wall.day > 31 || wall.hour > 23 || wall.minute > 59) {
-    return null;
-  }
-  const target = wallMs(wall);
-  const first = offsetAt(target, timeZone);
-  const offsets = [...new Set([first, offsetAt(target - first, timeZone)])];
-  const exact = offsets
-    .map((offset) => target - offset)
-    .filter((utc) => wallMs(wallTimeAt(utc, timeZone)) === target)
-    .sort((a, b) => a - b);
-  const utc = exact[0] ?? target - Math.min(...offsets);
-  return new Date(utc).toISOString();
-}
-
-/** An instant → the `YYYY-MM-DDTHH:mm` value of a `datetime-local` input in `timeZone`. */
-export function utcIsoToZonedLocal(iso: string, timeZone: string): string {
-  const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) return '';
-  const wall = wallTimeAt(ms, timeZone);
-  return `${pad(wall.year, 4)}-${pad(wall.month)}-${pad(wall.day)}T${pad(wall.hour)}:${pad(wall.minute)}`;
-}
-
-/** The calendar date (`YYYY-MM-DD`) in `timeZone` at an instant. */
-export function zonedDate(at: Date, timeZone: string): string {
-  const wall = wallTimeAt(at.getTime(), timeZone);
-  return `${pad(wall.year, 4)}-${pad(wall.month)}-${pad(wall.day)}`;
 }
 
 // --- Calendar dates -----------------------------------------------------------------------------------

@@ -13,7 +13,6 @@ export { fetchTranscript, transcriptFileName, useDownloadTranscript } from './ap
 export { useWorkshopAudit, workshopAuditInfiniteQueryOptions } from './api/get-workshop-audit';
 export { canCreateWorkshops } from './permissions';
 export { parseWorkshopListParams, workshopListParamsToSearch, type WorkshopListParams } from './workshop-params';
-export { useViewerTimeZone } from './use-viewer-time-zone';
 export { WorkshopList } from './components/workshop-list';
 export { WorkshopDetail } from './components/workshop-detail';
 export { WorkshopForm } from './components/workshop-form';

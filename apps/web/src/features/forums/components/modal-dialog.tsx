@@ -1,53 +1,8 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { ModalDialog as SharedModalDialog, type ModalDialogProps } from '../../../components/modal-dialog';
 
-export interface ModalDialogProps {
-  title: string;
-  /** Escape or a Cancel button: the parent then stops rendering the dialog. */
-  onClose: () => void;
-  children: ReactNode;
-  /** Where focus goes on close when the control that opened the dialog is gone or disabled. */
-  fallbackFocus?: () => HTMLElement | null;
-  className?: string;
-}
+export type { ModalDialogProps };
 
-/**
- * A native modal `<dialog>`, rendered only while open. `showModal()` makes the rest of the page inert, so
- * focus stays inside; Escape closes it; on close, focus goes back to the control that opened it.
- */
-export function ModalDialog({ title, onClose, children, fallbackFocus, className }: ModalDialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-  const fallbackRef = useRef(fallbackFocus);
-
-  useEffect(() => {
-    fallbackRef.current = fallbackFocus;
-  }, [fallbackFocus]);
-
-  useEffect(() => {
-    const dialog = ref.current;
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => {
-      if (dialog?.open) dialog.close();
-      const usable = opener && opener.isConnected && !opener.matches(':disabled');
-      (usable ? opener : fallbackRef.current?.())?.focus();
-    };
-  }, []);
-
-  return (
-    <dialog
-      ref={ref}
-      className={['forum-dialog', className].filter(Boolean).join(' ')}
-      aria-labelledby={titleId}
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
-      }}
-    >
-      <h2 id={titleId} className="forum-dialog__title">
-        {title}
-      </h2>
-      {children}
-    </dialog>
-  );
+/** The shared modal dialog, styled for the forums. */
+export function ModalDialog(props: Omit<ModalDialogProps, 'block'>) {
+  return <SharedModalDialog block="forum-dialog" {...props} />;
 }

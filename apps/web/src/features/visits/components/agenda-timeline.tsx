@@ -2,11 +2,11 @@ import type { AgendaItemDto, VisitDto } from '@twinning/contracts';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useI18n } from '../../../lib/i18n';
 import { useDeleteAgendaItem } from '../api/delete-agenda-item';
-import { useViewerTimeZone } from '../use-viewer-time-zone';
-import { formatLongDate, formatShortDay, formatTimeRange, zoneAbbreviation, zonedDate } from '../visit-time';
+import { formatLongDate, formatShortDay, formatTimeRange, zoneAbbreviation } from '../visit-time';
 import { AgendaItemForm } from './agenda-item-form';
 import type { Announce } from './announce';
 import { ConfirmDialog } from './confirm-dialog';
+import { useViewerTimeZone, zonedDate } from '../../../lib/zoned-time';
 
 /** Agenda items by the host's calendar day, each day in time order. */
 function byDay(items: readonly AgendaItemDto[]): [string, AgendaItemDto[]][] {

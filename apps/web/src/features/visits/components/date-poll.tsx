@@ -4,10 +4,10 @@ import { FormError } from '../../../components/form-error';
 import { useI18n } from '../../../lib/i18n';
 import { usePickDate } from '../api/pick-date';
 import { useVoteVisit } from '../api/vote-visit';
-import { useViewerTimeZone } from '../use-viewer-time-zone';
 import { formatDateRange, formatInstantRange } from '../visit-time';
 import type { Announce } from './announce';
 import { ConfirmDialog } from './confirm-dialog';
+import { useViewerTimeZone } from '../../../lib/zoned-time';
 
 function answersOf(options: readonly VisitDateOptionDto[]): Record<string, PollAnswer> {
   const answers: Record<string, PollAnswer> = {};

@@ -10,9 +10,8 @@ import { localizedFieldErrors } from '../../../lib/api-errors';
 import { useI18n } from '../../../lib/i18n';
 import { useCreateVisit } from '../api/create-visit';
 import { useMyPartnerships } from '../api/get-my-partnerships';
-import { useViewerTimeZone } from '../use-viewer-time-zone';
-import { zonedLocalToUtcIso } from '../visit-time';
 import { checkDetails, VisitDetailsFields, type VisitDetailsDraft } from './visit-fields';
+import { useViewerTimeZone, zonedLocalToUtcIso } from '../../../lib/zoned-time';
 
 const SHOWN_FIELDS = [
   'partnershipId',

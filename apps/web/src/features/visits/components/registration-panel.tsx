@@ -9,10 +9,10 @@ import { useI18n } from '../../../lib/i18n';
 import { useCancelRegistration } from '../api/cancel-registration';
 import { useMyRegistration } from '../api/get-my-registration';
 import { useSaveRegistration } from '../api/save-registration';
-import { useViewerTimeZone } from '../use-viewer-time-zone';
 import { formatInstant } from '../visit-time';
 import type { Announce } from './announce';
 import { ConfirmDialog } from './confirm-dialog';
+import { useViewerTimeZone } from '../../../lib/zoned-time';
 
 const FIELDS = ['accompanying', 'dietary', 'accessibility'];
 

@@ -5,9 +5,8 @@ import { useFocusFirstInvalid } from '../../../components/use-focus-first-invali
 import { localizedFieldErrors } from '../../../lib/api-errors';
 import { useI18n } from '../../../lib/i18n';
 import { useUpdateVisit } from '../api/update-visit';
-import { useViewerTimeZone } from '../use-viewer-time-zone';
-import { utcIsoToZonedLocal, zonedLocalToUtcIso } from '../visit-time';
 import { checkDetails, VisitDetailsFields, type VisitDetailsDraft } from './visit-fields';
+import { useViewerTimeZone, utcIsoToZonedLocal, zonedLocalToUtcIso } from '../../../lib/zoned-time';
 
 const SHOWN_FIELDS = ['title', 'purpose', 'themes', 'capacity', 'registrationDeadline'];
 

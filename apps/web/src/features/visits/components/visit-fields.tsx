@@ -2,7 +2,7 @@ import { THEMES, VISIT_LIMITS, type Theme } from '@twinning/contracts';
 import { useId } from 'react';
 import { TextAreaField, TextField } from '../../../components/form-field';
 import { useI18n } from '../../../lib/i18n';
-import { zonedLocalToUtcIso } from '../visit-time';
+import { zonedLocalToUtcIso } from '../../../lib/zoned-time';
 
 /** The fields a visit's creator sets and may change later: the body of both the new and the edit form. */
 export interface VisitDetailsDraft {

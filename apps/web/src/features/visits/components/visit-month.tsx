@@ -5,7 +5,6 @@ import { FormError } from '../../../components/form-error';
 import { StatusMessage } from '../../../components/status-message';
 import { useI18n } from '../../../lib/i18n';
 import { useVisitMonth } from '../api/get-visit-month';
-import { useViewerTimeZone } from '../use-viewer-time-zone';
 import {
   addDays,
   addMonths,
@@ -15,8 +14,8 @@ import {
   formatMonth,
   monthWeeks,
   weekdayNames,
-  zonedDate,
 } from '../visit-time';
+import { useViewerTimeZone, zonedDate } from '../../../lib/zoned-time';
 
 export interface VisitMonthProps {
   /** `YYYY-MM`; the viewer's current month when absent. */

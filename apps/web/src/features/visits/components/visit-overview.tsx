@@ -4,9 +4,9 @@ import { Link } from 'react-router';
 import { FormError } from '../../../components/form-error';
 import { useI18n } from '../../../lib/i18n';
 import { useDownloadVisitIcs } from '../api/download-visit-ics';
-import { useViewerTimeZone } from '../use-viewer-time-zone';
 import { formatInstant, formatInstantRange } from '../visit-time';
 import { VisitDatesText } from './visit-card';
+import { useViewerTimeZone } from '../../../lib/zoned-time';
 
 /** The visit's facts: partnership, host, dates in both zones, places, deadline, themes, purpose. */
 export function VisitOverview({ visit }: { visit: VisitDto }) {

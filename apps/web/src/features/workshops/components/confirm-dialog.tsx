@@ -1,5 +1,6 @@
-import { useEffect, useId, useRef, type FormEvent } from 'react';
+import { useId, type FormEvent } from 'react';
 import { FormError } from '../../../components/form-error';
+import { ModalDialog } from '../../../components/modal-dialog';
 import { useT } from '../../../lib/i18n';
 
 export interface ConfirmDialogProps {
@@ -19,8 +20,7 @@ export interface ConfirmDialogProps {
 }
 
 /**
- * A native modal `<dialog>` asking to confirm one action, rendered only while open: `showModal()` makes the
- * rest of the page inert, Escape closes it, and focus goes back to the control that opened it.
+ * The shared modal dialog asking to confirm one action (the safe choice first).
  */
 export function ConfirmDialog({
   title,
@@ -35,25 +35,7 @@ export function ConfirmDialog({
   fallbackFocus,
 }: ConfirmDialogProps) {
   const t = useT();
-  const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
   const bodyId = useId();
-  const fallbackRef = useRef(fallbackFocus);
-
-  useEffect(() => {
-    fallbackRef.current = fallbackFocus;
-  }, [fallbackFocus]);
-
-  useEffect(() => {
-    const dialog = ref.current;
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => {
-      if (dialog?.open) dialog.close();
-      const usable = opener && opener.isConnected && !opener.matches(':disabled');
-      (usable ? opener : fallbackRef.current?.())?.focus();
-    };
-  }, []);
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -61,19 +43,13 @@ export function ConfirmDialog({
   }
 
   return (
-    <dialog
-      ref={ref}
-      className="workshop-dialog"
-      aria-labelledby={titleId}
-      aria-describedby={bodyId}
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
-      }}
+    <ModalDialog
+      title={title}
+      onClose={onClose}
+      fallbackFocus={fallbackFocus}
+      block="workshop-dialog"
+      describedBy={bodyId}
     >
-      <h2 id={titleId} className="workshop-dialog__title">
-        {title}
-      </h2>
       <form onSubmit={handleSubmit}>
         <p id={bodyId}>{body}</p>
         <FormError error={error} />
@@ -87,6 +63,6 @@ export function ConfirmDialog({
           </button>
         </div>
       </form>
-    </dialog>
+    </ModalDialog>
   );
 }

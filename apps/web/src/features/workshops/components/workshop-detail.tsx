@@ -3,7 +3,6 @@ import { useCallback, useId, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { StatusMessage } from '../../../components/status-message';
 import { useI18n } from '../../../lib/i18n';
-import { useViewerTimeZone } from '../use-viewer-time-zone';
 import type { Announce } from './announce';
 import { FacilitatorActions } from './facilitator-actions';
 import { ParticipantActions } from './participant-actions';
@@ -12,6 +11,7 @@ import { WorkshopAuditLog } from './workshop-audit-log';
 import { WorkshopFacilitators } from './workshop-facilitators';
 import { WorkshopFacts } from './workshop-facts';
 import { ViewerBadges, WorkshopStatusBadge } from './workshop-status-badge';
+import { useViewerTimeZone } from '../../../lib/zoned-time';
 
 export interface WorkshopDetailProps {
   workshop: WorkshopDto;

@@ -2,8 +2,8 @@ import type { WorkshopSummaryDto } from '@twinning/contracts';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useI18n } from '../../../lib/i18n';
-import { useViewerTimeZone } from '../use-viewer-time-zone';
 import { formatWorkshopRange } from '../workshop-time';
+import { useViewerTimeZone } from '../../../lib/zoned-time';
 
 function Fact({ label, children }: { label: ReactNode; children: ReactNode }) {
   return (

@@ -21,9 +21,9 @@ import { useI18n } from '../../../lib/i18n';
 import { useCreateWorkshop } from '../api/create-workshop';
 import { useScopePartnerships } from '../api/get-scope-partnerships';
 import { useUpdateWorkshop } from '../api/update-workshop';
-import { useViewerTimeZone } from '../use-viewer-time-zone';
-import { describeTimeZone, formatZonedInstant, utcIsoToZonedLocal, zonedLocalToUtcIso } from '../workshop-time';
+import { describeTimeZone, formatZonedInstant } from '../workshop-time';
 import { FacilitatorSearch } from './facilitator-search';
+import { useViewerTimeZone, utcIsoToZonedLocal, zonedLocalToUtcIso } from '../../../lib/zoned-time';
 
 /** Fields the form shows next to their controls (any other field error is listed at the top). */
 const SHOWN_FIELDS: readonly string[] = [
