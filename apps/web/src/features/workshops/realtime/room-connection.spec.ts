@@ -1,5 +1,5 @@
 import { CLIENT_ID_PATTERN, type WorkshopJoinResult } from '@twinning/contracts';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setAccessToken } from '../../../lib/api-client';
 import { makeAuth, makeMe } from '../../../test/fixtures';
 import { fakeSocketSettings, socketFor, type FakeSocket } from '../../../test/fake-socket';
@@ -66,6 +66,46 @@ describe('RoomConnection', () => {
     expect(socket.handshakes.at(-1)).toEqual({ token: 'token-2' });
     expect(store.getState().messages.map((m) => m.seq)).toEqual([1, 2, 3, 4, 5]);
     expect(store.getState().connection).toBe('joined');
+  });
+
+  it('rejoins after the last seq held without a hole, so a message whose broadcast never came is replayed', () => {
+    const history = [1, 2, 3].map((seq) => makeRoomMessage(seq));
+    const socket = start();
+    serveJoins(socket, () => history);
+    socket.serverAccept();
+    // 4 was stored but its instance died before broadcasting it; 5 arrived through another instance
+    history.push(makeRoomMessage(4), makeRoomMessage(5));
+    socket.serverEmit('message.created', makeRoomMessage(5));
+    socket.dropConnection();
+    socket.connect();
+    socket.serverAccept();
+    expect(socket.sent('workshop.join').at(-1)).toEqual({ workshopId: ROOM_ID, afterSeq: 3 });
+    expect(store.getState().messages.map((m) => m.seq)).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('fetches a hole in the seqs that outlasts a moment, while connected', async () => {
+    vi.useFakeTimers();
+    try {
+      const history = [1, 2].map((seq) => makeRoomMessage(seq));
+      const socket = start();
+      serveJoins(socket, () => history);
+      socket.respond('history.before', (payload) => {
+        const { beforeSeq, limit } = payload as { beforeSeq: number; limit: number };
+        const messages = [3, 4]
+          .map((seq) => makeRoomMessage(seq))
+          .filter((m) => m.seq < beforeSeq)
+          .slice(-limit);
+        return { ok: true, messages, hasMoreBefore: true };
+      });
+      socket.serverAccept();
+      socket.serverEmit('message.created', makeRoomMessage(5));
+      expect(socket.sent('history.before')).toEqual([]);
+      await vi.advanceTimersByTimeAsync(2_000);
+      expect(socket.sent('history.before')).toEqual([{ workshopId: ROOM_ID, beforeSeq: 5, limit: 2 }]);
+      expect(store.getState().messages.map((m) => m.seq)).toEqual([1, 2, 3, 4, 5]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('pages forward while the replay was capped', () => {

@@ -11,7 +11,7 @@ import { io, type Socket } from 'socket.io-client';
 import { getAccessToken, onSessionEvent, refreshSession } from '../../../lib/api-client';
 import { retryDelay } from '../../../lib/realtime';
 import { newClientId } from './client-id';
-import { firstSeqOf, lastSeqOf, type ServerAction } from './room-state';
+import { contiguousSeqOf, firstSeqOf, lastSeqOf, type ServerAction } from './room-state';
 import type { RoomStore } from './room-store';
 
 /**
@@ -51,6 +51,8 @@ const SERVER_EVENTS: Readonly<Record<keyof WorkshopServerEvents, true>> = {
 
 const AUTH_CODES: ReadonlySet<string> = new Set([ErrorCode.TOKEN_EXPIRED, ErrorCode.UNAUTHENTICATED]);
 const RETRY_BASE_MS = 1_000;
+/** How long a hole in the seqs may last before the missing messages are fetched. */
+const GAP_WAIT_MS = 1_500;
 
 /** Join refusals that trying again would not change. */
 const FINAL_JOIN_CODES: ReadonlySet<string> = new Set([
@@ -77,6 +79,7 @@ export class RoomConnection {
   /** Consecutive refused handshakes or failed joins, for the back-off. */
   private failures = 0;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private gapTimer: ReturnType<typeof setTimeout> | null = null;
   private stopSessionWatch: (() => void) | null = null;
   private lastTypingAt = Number.NEGATIVE_INFINITY;
   /** Requests waiting for their answer; a disconnect answers them with OFFLINE_ERROR. */
@@ -142,6 +145,8 @@ export class RoomConnection {
     const socket = this.socket;
     this.socket = null;
     this.clearRetry();
+    if (this.gapTimer !== null) clearTimeout(this.gapTimer);
+    this.gapTimer = null;
     this.stopSessionWatch?.();
     this.stopSessionWatch = null;
     this.generation += 1;
@@ -162,6 +167,35 @@ export class RoomConnection {
     this.store.dispatch(action);
     // Removed by a facilitator: the server took this socket out of the room; do not come back.
     if (this.store.getState().removed) this.stop();
+    else if (action.event === 'message.created') this.watchForGap();
+  }
+
+  /**
+   * Broadcasts from several instances may arrive out of order, and one whose instance died between
+   * storing and sending never arrives. A hole in the seqs that outlasts GAP_WAIT_MS is fetched.
+   */
+  private watchForGap(): void {
+    if (this.gapTimer !== null) return;
+    const state = this.store.getState();
+    if (contiguousSeqOf(state) === lastSeqOf(state)) return;
+    this.gapTimer = setTimeout(() => {
+      this.gapTimer = null;
+      void this.fillGap();
+    }, GAP_WAIT_MS);
+  }
+
+  private async fillGap(): Promise<void> {
+    const state = this.store.getState();
+    const from = contiguousSeqOf(state);
+    const next = state.messages.find((m) => from !== undefined && m.seq > from);
+    if (from === undefined || !next || !this.isLive()) return;
+    const res = await this.request('history.before', {
+      workshopId: this.workshopId,
+      beforeSeq: next.seq,
+      limit: Math.min(next.seq - from - 1, WORKSHOP_LIMITS.historyPageMax),
+    });
+    if (res.ok) this.store.dispatch({ type: 'gap.filled', messages: res.messages });
+    this.watchForGap();
   }
 
   // --- Connection ---------------------------------------------------------------------------------
@@ -218,7 +252,7 @@ export class RoomConnection {
     if (!socket?.connected) return;
     const generation = this.generation;
     const state = this.store.getState();
-    const last = lastSeqOf(state);
+    const last = contiguousSeqOf(state);
     const afterSeq = last ?? (state.everJoined ? 0 : undefined);
     const payload =
       afterSeq === undefined ? { workshopId: this.workshopId } : { workshopId: this.workshopId, afterSeq };

@@ -114,6 +114,8 @@ export type RoomAction =
   | { type: 'closed'; error: ApiError | null }
   | { type: 'history.loading' }
   | { type: 'history.loaded'; messages: WorkshopMessageDto[]; hasMoreBefore: boolean }
+  /** Messages fetched to fill a hole in the seqs held (one was stored but its broadcast never came). */
+  | { type: 'gap.filled'; messages: WorkshopMessageDto[] }
   | { type: 'history.failed' }
   | { type: 'pending.add'; clientId: string; body: string; createdAt: string }
   | { type: 'pending.sending'; clientId: string }
@@ -431,6 +433,8 @@ export function roomReducer(state: RoomState, action: RoomAction): RoomState {
     }
     case 'history.failed':
       return { ...state, loadingOlder: false };
+    case 'gap.filled':
+      return withMessages(state, action.messages);
     case 'pending.add':
       if (state.pending.some((p) => p.clientId === action.clientId)) return state;
       return {
@@ -507,9 +511,25 @@ export function roomReducer(state: RoomState, action: RoomAction): RoomState {
 
 // --- Selectors ------------------------------------------------------------------------------------
 
-/** The highest seq held: what a rejoin asks to continue after. */
+/** The highest seq held. */
 export function lastSeqOf(state: RoomState): number | undefined {
   return state.messages[state.messages.length - 1]?.seq;
+}
+
+/**
+ * The highest seq up to which nothing is missing (from the first one held): what a rejoin asks to
+ * continue after, so a message whose broadcast never arrived (its instance died between storing and
+ * sending it) is replayed too. Messages are kept sorted by seq.
+ */
+export function contiguousSeqOf(state: RoomState): number | undefined {
+  const { messages } = state;
+  let last = messages[0]?.seq;
+  for (let i = 1; i < messages.length; i++) {
+    const seq = messages[i]?.seq ?? 0;
+    if (last !== undefined && seq !== last + 1) break;
+    last = seq;
+  }
+  return last;
 }
 
 export function firstSeqOf(state: RoomState): number | undefined {
