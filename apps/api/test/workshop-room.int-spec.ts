@@ -6,9 +6,10 @@ import {
   type WorkshopJoinResult,
 } from '@twinning/contracts';
 import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
 import type { Socket } from 'socket.io-client';
 import { addMember, createCity, createPartnershipForum, createUser, type TestUser } from './support/factories';
-import { bootApp, resetDatabase, type TestApp } from './support/test-app';
+import { bootApp, resetDatabase, testDatabaseUrl, type TestApp } from './support/test-app';
 import {
   collect,
   connectRoom,
@@ -143,7 +144,7 @@ describe('workshop room (/workshops)', () => {
       expect(message.bodyHtml).toContain('<a href="https://example.org" rel="noopener nofollow ugc">ok</a>');
     });
 
-    it('answers a retried clientId with the same message, once, and keeps another author’s clientId apart', async () => {
+    it('answers a retried clientId with the same message, stored once, and keeps another author’s clientId apart', async () => {
       const { workshop, f, ps, users } = await room(2);
       const seen = collect(f, 'message.created');
       const first = await sent(ps[0], workshop.id, 'Hello', 'retry-1');
@@ -161,12 +162,17 @@ describe('workshop room (/workshops)', () => {
       const marker = await sent(ps[1], workshop.id, 'marker');
       await waitUntil('the marker to arrive', () => seen.some((m) => m.id === marker.id));
 
-      expect(seen.map((m) => [m.seq, m.clientId])).toEqual([
+      // a retry broadcasts the stored message again (its first broadcast may have died with an
+      // instance); every copy is the same message, so clients keep one per seq
+      const bySeq = new Map(seen.map((m) => [m.seq, m]));
+      expect([...bySeq.values()].map((m) => [m.seq, m.clientId])).toEqual([
         [1, 'retry-1'],
         [2, 'retry-2'],
         [3, 'retry-1'],
         [4, marker.clientId],
       ]);
+      expect(seen.filter((m) => m.seq === 1)).toEqual([first, first]);
+      for (const copy of seen) expect(copy).toEqual(bySeq.get(copy.seq));
       const [{ count }] = await t.dataSource.query(
         `SELECT count(*)::int AS count FROM workshop_messages WHERE workshop_id = $1`,
         [workshop.id],
@@ -221,6 +227,189 @@ describe('workshop room (/workshops)', () => {
       const { result, queries } = await t.queries.measure(() => send(ps[0], workshop.id, 'counted'));
       expect(ok(result).message.body).toBe('counted');
       expect(queries).toBe(1);
+    });
+
+    /**
+     * Holds the workshop row's lock from another connection while `sends` are emitted: the first
+     * send blocks on it (alone, single path), every other send queues behind it in memory; then
+     * the lock goes and the queue is written as one batch. Returns the acks (in emit order) and
+     * how many statements the app ran meanwhile.
+     */
+    async function whileRoomBusy<T>(workshopId: string, sends: () => Promise<T>[]) {
+      const holder = new Client({ connectionString: testDatabaseUrl() });
+      await holder.connect();
+      try {
+        await holder.query('BEGIN');
+        await holder.query('SELECT 1 FROM workshops WHERE id = $1 FOR UPDATE', [workshopId]);
+        const before = t.queries.count;
+        const acks = Promise.all(sends());
+        // pg_stat_activity is read once per transaction unless the snapshot is cleared
+        const blocked = async () =>
+          (
+            await holder
+              .query('SELECT pg_stat_clear_snapshot()')
+              .then(() =>
+                holder.query(
+                  `SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`,
+                ),
+              )
+          ).rows[0].n as number;
+        for (let i = 0; (await blocked()) === 0; i++) {
+          if (i > 100) throw new Error('no send blocked on the workshop row');
+          await sleep(20);
+        }
+        await sleep(300); // the other sends reach the room's queue
+        await holder.query('COMMIT');
+        const result = await acks;
+        return { acks: result, queries: t.queries.count - before };
+      } finally {
+        await holder.end();
+      }
+    }
+
+    it('writes concurrent sends to one room in fewer statements, numbered 1..N, each sender acked with its own', async () => {
+      const { workshop, f, ps } = await room(6);
+      const received = collect(f, 'message.created');
+      const { acks, queries } = await whileRoomBusy(workshop.id, () =>
+        ps.flatMap((socket, c) => range(1, 2).map((i) => send(socket, workshop.id, `client ${c} message ${i}`))),
+      );
+      // one statement for the first send, one for the eleven queued behind it
+      expect(queries).toBe(2);
+      const messages = acks.map((a) => ok(a).message);
+      expect(messages.map((m) => m.seq).sort((a, b) => a - b)).toEqual(range(1, 12));
+      messages.forEach((m, n) => expect(m.body).toBe(`client ${Math.floor(n / 2)} message ${(n % 2) + 1}`));
+      await waitUntil('the facilitator to receive 12 messages', () => received.length >= 12);
+      expect(received.map((m) => m.seq)).toEqual(range(1, 12));
+      const [{ last_seq }] = await t.dataSource.query(`SELECT last_seq FROM workshops WHERE id = $1`, [workshop.id]);
+      expect(last_seq).toBe(12);
+    });
+
+    it('re-runs a batch one by one when another instance stored one of its clientIds meanwhile', async () => {
+      const { workshop, f, ps, users } = await room(3);
+      const received = collect(f, 'message.created');
+      const [first, second] = [testDatabaseUrl(), testDatabaseUrl()].map(
+        (url) => new Client({ connectionString: url }),
+      );
+      await Promise.all([first.connect(), second.connect()]);
+      /** Waits until a statement whose text contains `marker` waits for a lock. */
+      const waiting = async (marker: string) => {
+        for (let i = 0; ; i++) {
+          await first.query('SELECT pg_stat_clear_snapshot()'); // else read once per transaction
+          const { rows } = await first.query(
+            `SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()
+                AND position($1 in query) > 0`,
+            [marker],
+          );
+          if (rows.length > 0) return;
+          if (i > 150) throw new Error(`no statement with ${marker} waits for a lock`);
+          await sleep(20);
+        }
+      };
+      try {
+        await first.query('BEGIN');
+        await first.query('SELECT 1 FROM workshops WHERE id = $1 FOR UPDATE', [workshop.id]);
+        const alone = send(ps[0], workshop.id, 'alone');
+        await waiting('numbered AS');
+        const queued = [send(ps[1], workshop.id, 'queued', 'taken-1'), send(ps[2], workshop.id, 'queued too')];
+        await sleep(300);
+        // next in line after the lone send: holds the row while the batch statement waits for it
+        await second.query('BEGIN');
+        const secondLocked = second.query('SELECT 1 FROM workshops WHERE id = $1 FOR UPDATE', [workshop.id]);
+        await waiting('SELECT 1 FROM workshops WHERE id = $1 FOR UPDATE');
+        await first.query('COMMIT');
+        await secondLocked;
+        await waiting('unnest(');
+        // what another instance's single path writes: the same author and clientId
+        await second.query(
+          `WITH n AS (UPDATE workshops SET last_seq = last_seq + 1 WHERE id = $1 RETURNING id, last_seq)
+           INSERT INTO workshop_messages (workshop_id, seq, author_id, client_id, body, body_html)
+           SELECT id, last_seq, $2, 'taken-1', 'from elsewhere', '<p>from elsewhere</p>' FROM n`,
+          [workshop.id, users[1].id],
+        );
+        await second.query('COMMIT');
+        const [one, taken, other] = await Promise.all([alone, ...queued]);
+        expect(ok(one).message.seq).toBe(1);
+        expect(ok(taken).message).toMatchObject({ seq: 2, body: 'from elsewhere', author: { id: users[1].id } });
+        expect(ok(other).message).toMatchObject({ seq: 3, body: 'queued too', author: { id: users[2].id } });
+        await waitUntil('the facilitator to receive seq 3', () => received.some((m) => m.seq === 3));
+        // seq 2 came from the other instance; answering its retry here broadcasts it again, in order
+        expect(received.map((m) => m.seq)).toEqual([1, 2, 3]);
+        const [db] = await t.dataSource.query(
+          `SELECT count(*)::int AS count, (SELECT last_seq FROM workshops WHERE id = $1) AS last_seq
+             FROM workshop_messages WHERE workshop_id = $1`,
+          [workshop.id],
+        );
+        expect(db).toEqual({ count: 3, last_seq: 3 });
+      } finally {
+        await Promise.all([first.end(), second.end()]);
+      }
+    });
+
+    it('answers each send of a mixed batch rightly: muted, slow mode, retried clientId, repeated in the batch', async () => {
+      const { workshop, f, ps, users, facilitator } = await room(5);
+      const received = collect(f, 'message.created');
+      const stored = await sent(ps[2], workshop.id, 'stored before', 'again-1');
+      ok(await call(f, 'participant.mute', { workshopId: workshop.id, userId: users[1].id, minutes: 5 }));
+
+      const first = await whileRoomBusy(workshop.id, () => [
+        send(f, workshop.id, 'lead', 'lead-1'),
+        send(f, workshop.id, 'facilitator'),
+        send(ps[0], workshop.id, 'participant'),
+        send(ps[1], workshop.id, 'muted'),
+        send(ps[3], workshop.id, 'twice', 'twice-1'),
+        send(ps[3], workshop.id, 'twice', 'twice-1'),
+        send(ps[0], workshop.id, 'lead (not the facilitator’s)', 'lead-1'),
+      ]);
+      // the first alone, then one batch; then the muted send (3 statements: why it was refused) and
+      // the repeat (2: the stored message) one by one. Each send on its own would take 10.
+      expect(first.queries).toBeLessThanOrEqual(7);
+      const [lead, byF, byP0, muted, twiceA, twiceB, otherLead] = first.acks;
+      expect(ok(lead).message).toMatchObject({ body: 'lead', author: { id: facilitator.id }, clientId: 'lead-1' });
+      expect(ok(byF).message).toMatchObject({ body: 'facilitator', author: { id: facilitator.id } });
+      expect(ok(byP0).message).toMatchObject({ body: 'participant', author: { id: users[0].id } });
+      expect(failure(muted).code).toBe('MUTED');
+      expect(ok(twiceA).message).toMatchObject({ body: 'twice', author: { id: users[3].id }, clientId: 'twice-1' });
+      expect(ok(twiceB).message).toEqual(ok(twiceA).message);
+      expect(ok(otherLead).message).toMatchObject({ author: { id: users[0].id }, clientId: 'lead-1' });
+      const written = [lead, byF, byP0, twiceA, otherLead].map((a) => ok(a).message.seq);
+      expect([...written].sort((a, b) => a - b)).toEqual(range(2, 6));
+
+      // a retried clientId in a batch: the stored message, not a new one (the batch goes one by one)
+      const third = await whileRoomBusy(workshop.id, () => [
+        send(f, workshop.id, 'before the retry'),
+        send(ps[2], workshop.id, 'stored before (resent)', 'again-1'),
+        send(f, workshop.id, 'after the retry'),
+      ]);
+      expect(ok(third.acks[1]).message).toEqual(stored);
+      const around = [third.acks[0], third.acks[2]].map((a) => ok(a).message.seq);
+      expect(around).toEqual([7, 8]);
+
+      // slow mode: a participant who just spoke waits; one who has not spoken yet and facilitators write
+      ok(await call(f, 'room.update', { workshopId: workshop.id, slowModeSeconds: 30 }));
+      const second = await whileRoomBusy(workshop.id, () => [
+        send(f, workshop.id, 'first under slow mode'),
+        send(ps[0], workshop.id, 'too soon'),
+        send(f, workshop.id, 'facilitator again'),
+        send(ps[4], workshop.id, 'my first'),
+        send(ps[4], workshop.id, 'my second'),
+      ]);
+      const [slowF1, tooSoon, slowF2, p4First, p4Second] = second.acks;
+      expect(failure(tooSoon).code).toBe('SLOW_MODE');
+      expect(ok(p4First).message).toMatchObject({ body: 'my first', author: { id: users[4].id } });
+      expect(failure(p4Second).code).toBe('SLOW_MODE');
+      expect(ok(slowF1).message.seq).toBeLessThan(ok(slowF2).message.seq);
+      const slowSeqs = [slowF1, slowF2, p4First].map((a) => ok(a).message.seq);
+      expect(slowSeqs.sort((a, b) => a - b)).toEqual(range(9, 11));
+
+      await waitUntil('the facilitator to receive 11 messages', () => new Set(received.map((m) => m.seq)).size >= 11);
+      // retries are broadcast again (same message, same seq): one per seq is what a client keeps
+      expect([...new Set(received.map((m) => m.seq))]).toEqual(range(1, 11));
+      const [db] = await t.dataSource.query(
+        `SELECT count(*)::int AS count, (SELECT last_seq FROM workshops WHERE id = $1) AS last_seq
+           FROM workshop_messages WHERE workshop_id = $1`,
+        [workshop.id],
+      );
+      expect(db).toEqual({ count: 11, last_seq: 11 });
     });
   });
 

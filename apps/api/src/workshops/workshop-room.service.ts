@@ -29,6 +29,7 @@ import { RateLimitService, type LimitSpec } from '../rate-limit/rate-limit.servi
 import type { AuthedSocketData } from '../realtime/socket-auth';
 import { Rooms } from '../realtime/rooms';
 import { WorkshopRegistrations } from './workshop-registrations';
+import { RoomSendBatcher, type PendingSend } from './workshop-send-batcher';
 import {
   MESSAGE_COLUMNS,
   MESSAGE_FROM,
@@ -87,6 +88,60 @@ const SEND_SQL = `
   )
   SELECT ${MESSAGE_COLUMNS} FROM m JOIN users u ON u.id = m.author_id`;
 
+/** The most sends one batch statement writes; the rest wait for the next batch. */
+const SEND_BATCH_MAX = 200;
+
+/**
+ * Group commit: one statement writes a batch of messages to one room. The workshop row is locked
+ * first (FOR UPDATE waits for another instance's batch and then reads the row as it committed it),
+ * so policy and numbering follow the latest room state. A row is accepted only under the strict
+ * policy: live; author is an admin or facilitator, or the room is unlocked, slow mode is off and
+ * the author is neither removed nor muted. A row whose (author, clientId) repeats earlier in the
+ * batch is not accepted either. Everything not accepted goes through SEND_SQL one by one, which
+ * answers retries and explains refusals (slow mode included). Accepted rows take last_seq + 1 …
+ * last_seq + k in input order: gap-free across instances. A clientId already stored (a retry,
+ * here or through another instance) violates the unique key and aborts the statement: nothing is
+ * inserted, no number spent, and the batch goes through SEND_SQL one by one. The stored clientIds
+ * are not looked up here: retries are rare, and the lookup competes with the author index (slow
+ * mode) for the plan, which without statistics scans all of an author's messages.
+ * $1 workshop, $2 author ids, $3 clientIds, $4 bodies, $5 body_html, $6 author is an admin.
+ * Returns the inserted messages (with author name and handle).
+ */
+const SEND_BATCH_SQL = `
+  WITH room AS (
+    SELECT w.id, w.status, w.locked, w.slow_mode_seconds, w.last_seq FROM workshops w WHERE w.id = $1 FOR UPDATE
+  ), input AS (
+    SELECT i.* FROM unnest($2::uuid[], $3::varchar[], $4::text[], $5::text[], $6::boolean[])
+                    WITH ORDINALITY AS i(author_id, client_id, body, body_html, is_admin, ord)
+  ), accepted AS (
+    SELECT i.*, row_number() OVER (ORDER BY i.ord) AS k
+      FROM input i CROSS JOIN room w
+     WHERE w.status = 'live'
+       AND (i.is_admin
+            OR EXISTS (SELECT 1 FROM workshop_facilitators f WHERE f.workshop_id = w.id AND f.user_id = i.author_id)
+            OR (NOT w.locked
+                AND w.slow_mode_seconds = 0
+                AND NOT EXISTS (SELECT 1 FROM workshop_attendees a
+                                 WHERE a.workshop_id = w.id AND a.user_id = i.author_id
+                                   AND (a.removed_at IS NOT NULL OR a.muted_until > clock_timestamp()))))
+       AND NOT EXISTS (SELECT 1 FROM input e
+                        WHERE e.author_id = i.author_id AND e.client_id = i.client_id AND e.ord < i.ord)
+  ), counted AS (
+    SELECT count(*)::int AS n FROM accepted
+  ), numbered AS (
+    UPDATE workshops w
+       SET last_seq = room.last_seq + counted.n
+      FROM room, counted
+     WHERE w.id = room.id AND counted.n > 0
+    RETURNING room.last_seq AS base
+  ), m AS (
+    INSERT INTO workshop_messages (workshop_id, seq, author_id, client_id, body, body_html)
+    SELECT $1, numbered.base + a.k, a.author_id, a.client_id, a.body, a.body_html
+      FROM accepted a CROSS JOIN numbered
+    RETURNING *
+  )
+  SELECT ${MESSAGE_COLUMNS} FROM m JOIN users u ON u.id = m.author_id ORDER BY m.seq`;
+
 /** Why SEND_SQL inserted nothing: the same policy, spelled out. $1 workshop, $2 author, $3 admin. */
 const SEND_REFUSAL_SQL = `
   SELECT w.status, w.locked, w.slow_mode_seconds,
@@ -119,6 +174,14 @@ const OPEN_REPORTS_SQL = `
     JOIN ${MESSAGE_FROM} ON m.id = r.message_id
     JOIN users ru ON ru.id = r.reporter_id
    WHERE r.workshop_id = $1 AND r.resolved_at IS NULL`;
+
+/** A validated, rendered message waiting for its room's next batch. */
+interface QueuedSend {
+  user: AuthUser;
+  clientId: string;
+  body: string;
+  bodyHtml: string;
+}
 
 interface HandRow {
   user_id: string;
@@ -217,8 +280,11 @@ export class WorkshopRoomService {
   private readonly messageLimit: LimitSpec;
   /** `workshopId:userId` → when their last typing event was relayed. */
   private readonly typingRelayed = new Map<string, number>();
-  /** workshopId → the end of this instance's queue of sends to that room (ordering only, never state). */
-  private readonly sendQueues = new Map<string, Promise<void>>();
+  /** This instance's sends waiting for their room's next batch (ordering and batching only, never state). */
+  private readonly sends = new RoomSendBatcher<QueuedSend, WorkshopMessageDto>(
+    (workshopId, batch) => this.writeSends(workshopId, batch),
+    SEND_BATCH_MAX,
+  );
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -420,33 +486,68 @@ export class WorkshopRoomService {
   // --- messages ---------------------------------------------------------------------------------
 
   /**
-   * Posts a message: one SQL statement when it succeeds. A retry with the same clientId answers
-   * the stored message and is not broadcast again.
+   * Posts a message: one SQL statement when it succeeds, shared with the other sends to the room
+   * that queued meanwhile (group commit). A retry with the same clientId answers the stored
+   * message and is not broadcast again.
    */
   async send(socket: Socket, workshopId: string, clientId: string, body: string): Promise<WorkshopMessageDto> {
     const user = this.requireJoined(socket, workshopId);
     await this.rateLimits.consume(this.messageLimit, `${workshopId}:${user.id}`);
     const bodyHtml = renderMarkdown(body);
-    return this.inRoomOrder(workshopId, () => this.insertMessage(user, workshopId, clientId, body, bodyHtml));
+    return this.sends.add(workshopId, { user, clientId, body, bodyHtml });
   }
 
   /**
-   * Runs this instance's sends to one room one after another. The database serialises them on the
-   * workshop row anyway; queueing here as well keeps one pool connection per busy room instead of
-   * one per waiting sender, and broadcasts each instance's messages in seq order.
+   * Writes one batch of a room's sends (the batcher never runs two batches of a room at once, so
+   * this instance broadcasts a room's messages in seq order). A lone send takes the single path;
+   * a batch goes in one statement, and whatever it did not accept (retries, refusals, slow mode)
+   * then goes through the single path one by one, which answers each precisely.
    */
-  private inRoomOrder<T>(workshopId: string, task: () => Promise<T>): Promise<T> {
-    const previous = this.sendQueues.get(workshopId) ?? Promise.resolve();
-    const run = previous.then(task);
-    const tail = run.then(
-      () => undefined,
-      () => undefined,
-    );
-    this.sendQueues.set(workshopId, tail);
-    void tail.then(() => {
-      if (this.sendQueues.get(workshopId) === tail) this.sendQueues.delete(workshopId);
-    });
-    return run;
+  private async writeSends(workshopId: string, batch: PendingSend<QueuedSend, WorkshopMessageDto>[]) {
+    let rest = batch;
+    if (batch.length > 1) {
+      let rows: MessageRow[] | null = null;
+      try {
+        rows = await this.dataSource.query<MessageRow[]>(SEND_BATCH_SQL, [
+          workshopId,
+          batch.map((p) => p.input.user.id),
+          batch.map((p) => p.input.clientId),
+          batch.map((p) => p.input.body),
+          batch.map((p) => p.input.bodyHtml),
+          batch.map((p) => p.input.user.role === 'admin'),
+        ]);
+      } catch (error) {
+        // a clientId stored meanwhile through another instance: nothing was written, go one by one
+        if (!isClientIdRetry(error)) throw error;
+      }
+      if (rows) {
+        const accepted = new Map<string, WorkshopMessageDto>();
+        for (const row of rows) {
+          const message = toMessageDto(row);
+          this.publisher.toRoom(workshopId, 'message.created', message);
+          accepted.set(`${row.author_id} ${row.client_id}`, message);
+        }
+        rest = [];
+        for (const pending of batch) {
+          const key = `${pending.input.user.id} ${pending.input.clientId}`;
+          const message = accepted.get(key);
+          if (message) {
+            accepted.delete(key); // a repeat later in the batch is a retry: the single path answers it
+            pending.resolve(message);
+          } else {
+            rest.push(pending);
+          }
+        }
+      }
+    }
+    for (const pending of rest) {
+      const { user, clientId, body, bodyHtml } = pending.input;
+      try {
+        pending.resolve(await this.insertMessage(user, workshopId, clientId, body, bodyHtml));
+      } catch (error) {
+        pending.reject(error);
+      }
+    }
   }
 
   private async insertMessage(
@@ -464,7 +565,7 @@ export class WorkshopRoomService {
       } catch (error) {
         if (!isClientIdRetry(error)) throw error;
         const existing = await this.existingMessage(workshopId, user.id, clientId);
-        if (existing) return existing;
+        if (existing) return this.rebroadcast(existing);
         throw error;
       }
       if (rows[0]) {
@@ -474,12 +575,21 @@ export class WorkshopRoomService {
       }
       // Refused (or a retry of a message sent before the author was muted): say precisely why.
       const existing = await this.existingMessage(workshopId, user.id, clientId);
-      if (existing) return existing;
+      if (existing) return this.rebroadcast(existing);
       const refusal = await this.sendRefusal(workshopId, user.id, isAdmin);
       if (refusal) throw refusal;
       // The policy changed between the two statements (a mute ran out, slow mode ended): try again once.
       if (attempt > 0) throw new AppError(ErrorCode.CONFLICT, 'The message could not be sent; try again.');
     }
+  }
+
+  /**
+   * A retry found its message already stored. The instance that stored it may have died before
+   * broadcasting it, so it is broadcast again; clients keep one copy per seq.
+   */
+  private rebroadcast(message: WorkshopMessageDto): WorkshopMessageDto {
+    this.publisher.toRoom(message.workshopId, 'message.created', message);
+    return message;
   }
 
   private async existingMessage(workshopId: string, authorId: string, clientId: string) {
