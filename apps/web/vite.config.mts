@@ -52,5 +52,7 @@ export default defineConfig({
     css: false,
     restoreMocks: true,
     unstubGlobals: true,
+    // Form specs type whole forms with user-event: a few seconds each on a busy 2-core CI machine.
+    testTimeout: 15_000,
   },
 });

@@ -14,7 +14,7 @@ import { localizedFieldErrors } from '../../../lib/api-errors';
 import { useI18n } from '../../../lib/i18n';
 import { useUpdatePartnership } from '../api/update-partnership';
 import type { Announce } from './announce';
-import { ThemeCheckboxes } from './theme-checkboxes';
+import { ThemeCheckboxes } from '../../../components/theme-checkboxes';
 
 const EDIT_FIELDS: readonly (keyof UpdatePartnershipRequest)[] = ['title', 'themes', 'goals'];
 

@@ -19,7 +19,7 @@ import { useI18n } from '../../../lib/i18n';
 import { useProposePartnership } from '../api/propose-partnership';
 import { useCityById } from '../api/search-cities';
 import { CityPicker } from './city-picker';
-import { ThemeCheckboxes } from './theme-checkboxes';
+import { ThemeCheckboxes } from '../../../components/theme-checkboxes';
 
 const PROPOSAL_FIELDS: readonly (keyof ProposePartnershipRequest)[] = [
   'fromCityId',

@@ -1,8 +1,8 @@
-import { THEMES, VISIT_LIMITS, type Theme } from '@twinning/contracts';
-import { useId } from 'react';
+import { VISIT_LIMITS, type Theme } from '@twinning/contracts';
 import { TextAreaField, TextField } from '../../../components/form-field';
 import { useI18n } from '../../../lib/i18n';
 import { zonedLocalToUtcIso } from '../../../lib/zoned-time';
+import { ThemeCheckboxes } from '../../../components/theme-checkboxes';
 
 /** The fields a visit's creator sets and may change later: the body of both the new and the edit form. */
 export interface VisitDetailsDraft {
@@ -72,7 +72,12 @@ export function VisitDetailsFields({
         onChange={(event) => set('purpose', event.target.value)}
         errors={errors['purpose']}
       />
-      <ThemeChoices value={draft.themes} onChange={(themes) => set('themes', themes)} errors={errors['themes']} />
+      <ThemeCheckboxes
+        legend={t('visits.form.themes')}
+        value={draft.themes}
+        onChange={(themes) => set('themes', themes)}
+        errors={errors['themes']}
+      />
       <TextField
         name="capacity"
         type="number"
@@ -97,48 +102,5 @@ export function VisitDetailsFields({
         errors={errors['registrationDeadline']}
       />
     </>
-  );
-}
-
-/** A checkbox per theme, in the order of the shared list. */
-function ThemeChoices({
-  value,
-  onChange,
-  errors,
-}: {
-  value: readonly Theme[];
-  onChange: (themes: Theme[]) => void;
-  errors: readonly string[] | undefined;
-}) {
-  const { t } = useI18n();
-  const id = useId();
-  const invalid = !!errors && errors.length > 0;
-  return (
-    <fieldset className="fieldset" aria-describedby={invalid ? `${id}-error` : undefined}>
-      <legend>{t('visits.form.themes')}</legend>
-      <div className="checkbox-grid">
-        {THEMES.map((theme) => (
-          <div key={theme} className="checkbox">
-            <input
-              id={`${id}-${theme}`}
-              type="checkbox"
-              name="themes"
-              value={theme}
-              checked={value.includes(theme)}
-              aria-invalid={invalid || undefined}
-              onChange={(event) =>
-                onChange(THEMES.filter((item) => (item === theme ? event.target.checked : value.includes(item))))
-              }
-            />
-            <label htmlFor={`${id}-${theme}`}>{t(`themes.${theme}`)}</label>
-          </div>
-        ))}
-      </div>
-      {invalid ? (
-        <p id={`${id}-error`} className="field__error">
-          {errors.join(' ')}
-        </p>
-      ) : null}
-    </fieldset>
   );
 }

@@ -1,6 +1,6 @@
 import { THEMES, type Theme } from '@twinning/contracts';
 import { useId } from 'react';
-import { useT } from '../../../lib/i18n';
+import { useT } from '../lib/i18n';
 
 export interface ThemeCheckboxesProps {
   legend: string;
