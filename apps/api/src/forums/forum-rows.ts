@@ -10,14 +10,9 @@ import {
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../common/app-error';
 import { escapeHtml, plainExcerpt } from '../common/markdown';
+import { exactTime, iso, isoOrNull } from '../common/sql';
 
 /** Row SQL and mappers shared by the forum services. Each list is one statement whatever its length. */
-
-export const iso = (value: Date | string): string => new Date(value).toISOString();
-export const isoOrNull = (value: Date | string | null): string | null => (value === null ? null : iso(value));
-
-/** A timestamp as exact text (microseconds, UTC) for keyset cursors; JS dates would drop the microseconds. */
-export const exactTime = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 // --- forums ------------------------------------------------------------------------------------
 

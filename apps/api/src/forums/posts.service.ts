@@ -23,7 +23,8 @@ import {
 import { RateLimitService, type LimitSpec } from '../rate-limit/rate-limit.service';
 import { RealtimePublisher } from '../realtime/realtime.publisher';
 import type { CreatePostDto, PostListQueryDto } from './dto/forums.dto';
-import { iso, POST_SELECT, silencedError, silencedUntil, toPostDto, type PostRow, type PostViewer } from './forum-rows';
+import { POST_SELECT, silencedError, silencedUntil, toPostDto, type PostRow, type PostViewer } from './forum-rows';
+import { iso } from '../common/sql';
 
 /** Replies per user and minute (thread openings count separately). */
 export const POST_RATE_LIMIT: LimitSpec = { name: 'forum-post', points: 10, durationSeconds: 60 };

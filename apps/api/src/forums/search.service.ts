@@ -8,7 +8,7 @@ import { AppError } from '../common/app-error';
 import { decodeCursor, encodeCursor } from '../common/cursor';
 import { escapeHtml } from '../common/markdown';
 import type { SearchQueryDto } from './dto/forums.dto';
-import { iso } from './forum-rows';
+import { iso } from '../common/sql';
 
 /**
  * Highlight markers for ts_headline: private-use characters, removed from the text first, so the

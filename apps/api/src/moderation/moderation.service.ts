@@ -22,7 +22,7 @@ import { AccessService } from '../access/access.service';
 import type { AuthUser } from '../auth/auth-user';
 import { AppError } from '../common/app-error';
 import { decodeCursor, encodeCursor } from '../common/cursor';
-import { exactTime, iso, isoOrNull } from '../forums/forum-rows';
+
 import { ForumsService } from '../forums/forums.service';
 import { PostsService, type PostRef } from '../forums/posts.service';
 import { RateLimitService, type LimitSpec } from '../rate-limit/rate-limit.service';
@@ -38,6 +38,7 @@ import type {
   SilenceUserDto,
 } from './dto/moderation.dto';
 import { postLabel, recordAudit } from './moderation-audit';
+import { exactTime, iso, isoOrNull } from '../common/sql';
 
 interface FlagRow {
   id: string;

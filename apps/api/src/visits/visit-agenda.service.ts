@@ -8,9 +8,10 @@ import { renderMarkdown } from '../common/markdown';
 import { NotificationsService, type CreatedNotifications } from '../notifications/notifications.service';
 import type { AgendaItemBodyDto, UpdateAgendaItemBodyDto } from './dto/visits.dto';
 import { VisitAccess, type VisitRecord } from './visit-access';
-import { localText, returnedRows } from './visit-rows';
+import { localText } from './visit-rows';
 import { VisitsService } from './visits.service';
 import { addDays, parseLocal, toInstant } from './zoned-time';
+import { returnedRows } from '../common/sql';
 
 type Change = 'added' | 'updated' | 'removed';
 

@@ -7,8 +7,9 @@ import { AppError } from '../common/app-error';
 import { NotificationsService } from '../notifications/notifications.service';
 import type { PickDateDto, VisitVoteDto } from './dto/visits.dto';
 import { VisitAccess, type VisitRecord } from './visit-access';
-import { returnedRows } from './visit-rows';
+
 import { VisitsService } from './visits.service';
+import { returnedRows } from '../common/sql';
 
 /** The poll is open while no dates are fixed and the visit is a draft or open. */
 function pollOpen(visit: VisitRecord): boolean {

@@ -8,8 +8,9 @@ import { toCsvRow } from '../moderation/csv';
 import { NotificationsService, type CreatedNotifications } from '../notifications/notifications.service';
 import type { VisitRegistrationDto } from './dto/visits.dto';
 import { VisitAccess, type VisitRecord } from './visit-access';
-import { iso } from './visit-rows';
+
 import { promoteWaitlist } from './visit-waitlist';
+import { iso } from '../common/sql';
 
 interface RegistrationRow {
   id: string;

@@ -10,11 +10,9 @@ import type {
   VisitWarningDto,
 } from '@twinning/contracts';
 import { addDays, offsetAt, parseLocal, startOfDay, toInstant } from './zoned-time';
+import { isoOrNull } from '../common/sql';
 
 /** Row SQL and mappers shared by the visit services. Lists are one statement whatever their length. */
-
-export const iso = (value: Date | string): string => new Date(value).toISOString();
-export const isoOrNull = (value: Date | string | null): string | null => (value === null ? null : iso(value));
 
 /** A date column as "YYYY-MM-DD" (never through a JS Date, which would shift it by the server's zone). */
 export const dateText = (column: string) => `to_char(${column}, 'YYYY-MM-DD')`;
@@ -212,11 +210,3 @@ export function overlapWarnings(items: AgendaItemDto[]): VisitWarningDto[] {
 
 export const userRef = (id: string | null, name: string | null): UserSummary | null =>
   id ? { id, displayName: name ?? '' } : null;
-
-/** The rows of an UPDATE … RETURNING or DELETE … RETURNING (the driver answers those with `[rows, rowCount]`). */
-export function returnedRows<T>(result: unknown): T[] {
-  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') {
-    return result[0] as T[];
-  }
-  throw new Error('returnedRows expects the result of an UPDATE or DELETE … RETURNING');
-}

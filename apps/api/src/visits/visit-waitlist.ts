@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { CreatedNotifications, NotificationsService } from '../notifications/notifications.service';
-import { returnedRows } from './visit-rows';
+import { returnedRows } from '../common/sql';
 
 /**
  * Moves waitlisted delegates onto the delegation, strictly first come, first served: the head of

@@ -27,7 +27,6 @@ import {
   DATE_OPTIONS_SQL,
   VISIT_SUMMARY_COLUMNS,
   VISIT_SUMMARY_FROM,
-  iso,
   overlapWarnings,
   toAgendaItem,
   toDateOption,
@@ -39,6 +38,7 @@ import {
 } from './visit-rows';
 import { promoteWaitlist } from './visit-waitlist';
 import { daysBetween, isDate, isValidTimeZone } from './zoned-time';
+import { iso } from '../common/sql';
 
 const OPEN_PARTNERSHIP = ['proposed', 'active'];
 

@@ -24,7 +24,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { AppError } from '../common/app-error';
 import { renderMarkdown } from '../common/markdown';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { iso, isoOrNull } from '../forums/forum-rows';
+
 import { RateLimitService, type LimitSpec } from '../rate-limit/rate-limit.service';
 import type { AuthedSocketData } from '../realtime/socket-auth';
 import { Rooms } from '../realtime/rooms';
@@ -40,6 +40,7 @@ import {
   type QuestionRow,
 } from './workshop-rows';
 import { WorkshopsPublisher } from './workshops.publisher';
+import { iso, isoOrNull } from '../common/sql';
 
 /**
  * What a /workshops socket carries. Plain JSON only: with the Redis adapter, `fetchSockets()` on

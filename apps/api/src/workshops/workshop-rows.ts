@@ -1,5 +1,5 @@
 import type { QuestionStatus, WorkshopMessageDto, WorkshopQuestionDto } from '@twinning/contracts';
-import { iso, isoOrNull } from '../forums/forum-rows';
+import { iso, isoOrNull } from '../common/sql';
 
 /** Row SQL and mappers shared by the workshop services (REST and room). */
 

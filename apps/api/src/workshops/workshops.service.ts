@@ -24,8 +24,8 @@ import type { AuthUser } from '../auth/auth-user';
 import { AppError } from '../common/app-error';
 import { decodeCursor, encodeCursor } from '../common/cursor';
 import { renderMarkdown } from '../common/markdown';
-import { escapeLike } from '../common/sql';
-import { exactTime, iso, isoOrNull } from '../forums/forum-rows';
+import { escapeLike, exactTime, iso, isoOrNull } from '../common/sql';
+
 import { NotificationsService, type NewNotification } from '../notifications/notifications.service';
 import type {
   CreateWorkshopDto,
