@@ -497,6 +497,10 @@ async function main() {
       AUTH_RATE_LIMIT_PER_ACCOUNT: '1000000',
       ACCESS_TOKEN_TTL_SECONDS: '86400',
       ...(args['redis-url'] ? { REDIS_URL: args['redis-url'] } : {}),
+      // a tuning knob of the server under test, passed on when set (README, Configuration)
+      ...(process.env.WORKSHOP_WRITE_CONCURRENCY
+        ? { WORKSHOP_WRITE_CONCURRENCY: process.env.WORKSHOP_WRITE_CONCURRENCY }
+        : {}),
     };
     const url = `http://127.0.0.1:${port}`;
     const twinning = startChild('Twinning', process.execPath, [...prof.nodeArgs, main], env, async () => {

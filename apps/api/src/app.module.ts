@@ -4,6 +4,7 @@ import { AccessModule } from './access/access.module';
 import { AuthModule } from './auth/auth.module';
 import { CitiesModule } from './cities/cities.module';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
+import { DatabaseModule } from './database/database.module';
 import { dataSourceOptions } from './database/data-source';
 import { ForumsModule } from './forums/forums.module';
 import { HealthModule } from './health/health.module';
@@ -43,6 +44,7 @@ export class AppModule {
           ...dataSourceOptions(databaseUrl),
           ...(typeormLogger ? { logger: typeormLogger, logging: ['query'] } : {}),
         }),
+        DatabaseModule,
         RateLimitModule,
         AccessModule,
         RealtimeModule,

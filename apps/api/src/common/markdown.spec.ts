@@ -1,4 +1,11 @@
-import { escapeHtml, extractMentions, plainExcerpt, renderMarkdown } from './markdown';
+import {
+  escapeHtml,
+  extractMentions,
+  isPlainText,
+  plainExcerpt,
+  renderMarkdown,
+  renderThroughMarkdownIt,
+} from './markdown';
 
 describe('renderMarkdown', () => {
   it('renders markdown to HTML', () => {
@@ -59,6 +66,82 @@ describe('renderMarkdown', () => {
       '<p>hi <span class="mention" data-handle="ana_b">@Ana_b</span>, @nobody and <code>@ana_b</code> ' +
         '<a href="https://x.org" rel="noopener nofollow ugc">@ana_b</a> me@ana_b.org</p>',
     );
+  });
+});
+
+describe('renderMarkdown plain-text fast path', () => {
+  /** Deterministic pseudo-random numbers (mulberry32), so a failure can be replayed. */
+  function random(seed: number): () => number {
+    let a = seed;
+    return () => {
+      a = (a + 0x6d2b79f5) | 0;
+      let t = Math.imul(a ^ (a >>> 15), 1 | a);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+
+  const corpus = [
+    'Hello everyone',
+    'Welcome to the workshop on inter-cultural dialogue!',
+    "Let's start: who is here from Rotterdam?",
+    'Bonjour à tous, je suis ravie (vraiment) de vous voir.',
+    '¿Qué tal? Todo bien; gracias.',
+    'مرحبا بكم في ورشة العمل',
+    'Xin chào các bạn',
+    '你好，世界',
+    'Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt. Lorem ipsum',
+    'see example.com please',
+    'visit www.example.org',
+    'mail ana.b at example.com',
+    'go to https',
+    'Version v1.2 is out',
+    'a  b',
+    'ends with a space ',
+    ' starts with a space',
+    'e.g. this one',
+    'localhost',
+    'x',
+    'Is it 3 - 2?',
+    'A-',
+    'A (b) c',
+  ];
+
+  it('gives exactly what markdown-it and the sanitiser give, on a corpus', () => {
+    for (const text of corpus) expect(renderMarkdown(text)).toBe(renderThroughMarkdownIt(text));
+    expect(isPlainText('Hello everyone')).toBe(true);
+    expect(isPlainText('مرحبا بكم في ورشة العمل')).toBe(true);
+    expect(isPlainText('ends with a space ')).toBe(false);
+    expect(isPlainText('1. first')).toBe(false);
+    expect(isPlainText('**bold**')).toBe(false);
+  });
+
+  it('gives exactly what markdown-it and the sanitiser give, on 20,000 random strings', () => {
+    // The fast path's own alphabet and every character that could make it wrong.
+    const alphabet = [
+      ..."abcxyzABCXYZ0129éüñçاعب中ँ ,.?!;:'()-",
+      ...'*_~`[]<>&"\\/@#|=+{}$%^\t\n\r\u00a0',
+      'www.',
+      '.com',
+      'http://',
+      'mailto:',
+      'a.b.org',
+      '1.',
+      '1)',
+      '- ',
+      '> ',
+      '    ',
+    ];
+    const next = random(20261129);
+    let plain = 0;
+    for (let i = 0; i < 20_000; i++) {
+      const length = 1 + Math.floor(next() * 12);
+      let text = '';
+      for (let j = 0; j < length; j++) text += alphabet[Math.floor(next() * alphabet.length)];
+      if (isPlainText(text)) plain++;
+      expect(renderMarkdown(text)).toBe(renderThroughMarkdownIt(text));
+    }
+    expect(plain).toBeGreaterThan(1_000); // the fast path was really exercised
   });
 });
 

@@ -106,7 +106,27 @@ export interface RenderOptions {
   mentions?: ReadonlySet<string>;
 }
 
+/**
+ * Text that markdown-it turns into one plain paragraph, unchanged: it starts with a letter (no list,
+ * heading, quote or code block), is one line, ends without a space, and holds only letters, digits,
+ * combining marks, spaces and punctuation to which neither Markdown nor HTML gives a meaning here
+ * (none of * _ ~ ` [ ] < > & " \ / @ # | =). Whether it holds a link is asked of markdown-it's own linkifier.
+ */
+const PLAIN_TEXT = /^\p{L}[\p{L}\p{N}\p{M} ,.?!;:'()-]*(?<! )$/u;
+
+/** True when `source` renders as `<p>source</p>`: no Markdown, no HTML to escape, no link. */
+export function isPlainText(source: string): boolean {
+  return PLAIN_TEXT.test(source) && !md.linkify.test(source);
+}
+
 export function renderMarkdown(source: string, opts: RenderOptions = {}): string {
+  // Most chat messages are plain sentences: skip the parse and the sanitiser (same output, see the spec).
+  if (isPlainText(source)) return `<p>${source}</p>`;
+  return renderThroughMarkdownIt(source, opts);
+}
+
+/** The full path: markdown-it, then sanitize-html. Exported for the spec that checks the fast path against it. */
+export function renderThroughMarkdownIt(source: string, opts: RenderOptions = {}): string {
   return sanitizeHtml(md.render(source, { mentions: opts.mentions }), SANITIZE).trim();
 }
 

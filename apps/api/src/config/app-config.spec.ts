@@ -23,6 +23,11 @@ describe('loadConfig', () => {
     expect(loadConfig({ DATA_DIR: dataDir }).jwtSecret).toBe(config.jwtSecret);
   });
 
+  it("writes two rooms' message batches at once unless WORKSHOP_WRITE_CONCURRENCY says otherwise", () => {
+    expect(loadConfig({ DATA_DIR: tmp() }).workshopWriteConcurrency).toBe(2);
+    expect(loadConfig({ DATA_DIR: tmp(), WORKSHOP_WRITE_CONCURRENCY: '8' }).workshopWriteConcurrency).toBe(8);
+  });
+
   it('follows PORT in the default CORS origins', () => {
     expect(loadConfig({ DATA_DIR: tmp(), PORT: '8080' }).corsOrigins).toEqual([
       'http://localhost:8080',
@@ -71,6 +76,8 @@ describe('loadConfig', () => {
     [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
     [{ SEED_DEMO: 'perhaps' }, 'SEED_DEMO'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ WORKSHOP_WRITE_CONCURRENCY: '0' }, 'WORKSHOP_WRITE_CONCURRENCY'],
+    [{ WORKSHOP_WRITE_CONCURRENCY: 'many' }, 'WORKSHOP_WRITE_CONCURRENCY'],
   ])('names the bad variable: %j', (env, variable) => {
     let error: unknown;
     try {

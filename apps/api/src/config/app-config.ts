@@ -27,6 +27,11 @@ export interface AppConfig {
   webDistDir: string | null;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   trustProxy: boolean;
+  /**
+   * How many rooms' message batches one instance writes to PostgreSQL at the same time (and the
+   * size of the pool that writes them). Sends to other rooms wait and join bigger batches.
+   */
+  workshopWriteConcurrency: number;
   rateLimits: {
     authPerIpPoints: number;
     authPerAccountPoints: number;
@@ -183,6 +188,7 @@ export function loadConfig(env: Env = process.env, opts: { webDistDir?: string |
     webDistDir: opts.webDistDir ?? null,
     logLevel,
     trustProxy: boolVar(env, 'TRUST_PROXY', false),
+    workshopWriteConcurrency: intVar(env, 'WORKSHOP_WRITE_CONCURRENCY', 2, 1, 64),
     rateLimits: {
       authPerIpPoints: intVar(env, 'AUTH_RATE_LIMIT_PER_IP', 20, 1, 1_000_000),
       authPerAccountPoints: intVar(env, 'AUTH_RATE_LIMIT_PER_ACCOUNT', 5, 1, 1_000_000),

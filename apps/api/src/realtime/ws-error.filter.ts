@@ -12,12 +12,26 @@ export class WsErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('WsErrorFilter');
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const { status, body } = describeError(exception, null, this.logger);
-    if (status >= 500 && body.code === ErrorCode.INTERNAL) {
-      this.logger.error((exception as Error)?.stack ?? String(exception));
-    }
     const ack = host.getArgs().find((arg): arg is (response: unknown) => void => typeof arg === 'function');
-    if (ack) ack({ ok: false, error: body });
-    else host.switchToWs().getClient<{ emit(event: string, payload: unknown): void }>().emit('error', body);
+    answerWsError(exception, host.switchToWs().getClient(), ack ?? null, this.logger);
   }
+}
+
+/**
+ * What WsErrorFilter does, for a handler bound outside Nest's pipeline: the error's code, message
+ * and fields go to the ack as `{ ok: false, error }`, or as an `error` event when there is no ack;
+ * an unexpected error is logged with its stack and answered INTERNAL without details.
+ */
+export function answerWsError(
+  exception: unknown,
+  client: { emit(event: string, payload: unknown): unknown },
+  ack: ((response: unknown) => void) | null,
+  logger: Logger,
+): void {
+  const { status, body } = describeError(exception, null, logger);
+  if (status >= 500 && body.code === ErrorCode.INTERNAL) {
+    logger.error((exception as Error)?.stack ?? String(exception));
+  }
+  if (ack) ack({ ok: false, error: body });
+  else client.emit('error', body);
 }

@@ -23,6 +23,7 @@ import { AccessService, type WorkshopAccess } from '../access/access.service';
 import type { AuthUser } from '../auth/auth-user';
 import { AppError } from '../common/app-error';
 import { renderMarkdown } from '../common/markdown';
+import { PreparedStatements, type PreparedStatement } from '../database/prepared-statements';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 
 import { RateLimitService, type LimitSpec } from '../rate-limit/rate-limit.service';
@@ -64,7 +65,9 @@ export const QUESTION_RATE_LIMIT: LimitSpec = { name: 'workshop-question', point
  * statement: the number is not spent. Inserts nothing when the policy refuses.
  * $1 workshop, $2 author, $3 clientId, $4 body, $5 body_html, $6 author is an admin.
  */
-const SEND_SQL = `
+const SEND_SQL: PreparedStatement = {
+  name: 'workshop_send_one',
+  text: `
   WITH numbered AS (
     UPDATE workshops w
        SET last_seq = w.last_seq + 1
@@ -87,7 +90,8 @@ const SEND_SQL = `
     SELECT id, last_seq, $2, $3, $4, $5 FROM numbered
     RETURNING *
   )
-  SELECT ${MESSAGE_COLUMNS} FROM m JOIN users u ON u.id = m.author_id`;
+  SELECT ${MESSAGE_COLUMNS} FROM m JOIN users u ON u.id = m.author_id`,
+};
 
 /** The most sends one batch statement writes; the rest wait for the next batch. */
 const SEND_BATCH_MAX = 200;
@@ -108,7 +112,9 @@ const SEND_BATCH_MAX = 200;
  * $1 workshop, $2 author ids, $3 clientIds, $4 bodies, $5 body_html, $6 author is an admin.
  * Returns the inserted messages (with author name and handle).
  */
-const SEND_BATCH_SQL = `
+const SEND_BATCH_SQL: PreparedStatement = {
+  name: 'workshop_send_batch',
+  text: `
   WITH room AS (
     SELECT w.id, w.status, w.locked, w.slow_mode_seconds, w.last_seq FROM workshops w WHERE w.id = $1 FOR UPDATE
   ), input AS (
@@ -141,7 +147,8 @@ const SEND_BATCH_SQL = `
       FROM accepted a CROSS JOIN numbered
     RETURNING *
   )
-  SELECT ${MESSAGE_COLUMNS} FROM m JOIN users u ON u.id = m.author_id ORDER BY m.seq`;
+  SELECT ${MESSAGE_COLUMNS} FROM m JOIN users u ON u.id = m.author_id ORDER BY m.seq`,
+};
 
 /** Why SEND_SQL inserted nothing: the same policy, spelled out. $1 workshop, $2 author, $3 admin. */
 const SEND_REFUSAL_SQL = `
@@ -282,19 +289,22 @@ export class WorkshopRoomService {
   /** `workshopId:userId` → when their last typing event was relayed. */
   private readonly typingRelayed = new Map<string, number>();
   /** This instance's sends waiting for their room's next batch (ordering and batching only, never state). */
-  private readonly sends = new RoomSendBatcher<QueuedSend, WorkshopMessageDto>(
-    (workshopId, batch) => this.writeSends(workshopId, batch),
-    SEND_BATCH_MAX,
-  );
+  private readonly sends: RoomSendBatcher<QueuedSend, WorkshopMessageDto>;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly prepared: PreparedStatements,
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly access: AccessService,
     private readonly registrations: WorkshopRegistrations,
     private readonly rateLimits: RateLimitService,
     private readonly publisher: WorkshopsPublisher,
   ) {
+    this.sends = new RoomSendBatcher(
+      (workshopId, batch) => this.writeSends(workshopId, batch),
+      SEND_BATCH_MAX,
+      config.workshopWriteConcurrency,
+    );
     this.messageLimit = {
       name: 'workshop-message',
       points: config.rateLimits.workshopMessages,
@@ -509,7 +519,7 @@ export class WorkshopRoomService {
     if (batch.length > 1) {
       let rows: MessageRow[] | null = null;
       try {
-        rows = await this.dataSource.query<MessageRow[]>(SEND_BATCH_SQL, [
+        rows = await this.prepared.query<MessageRow>(SEND_BATCH_SQL, [
           workshopId,
           batch.map((p) => p.input.user.id),
           batch.map((p) => p.input.clientId),
@@ -562,7 +572,14 @@ export class WorkshopRoomService {
     for (let attempt = 0; ; attempt++) {
       let rows: MessageRow[];
       try {
-        rows = await this.dataSource.query(SEND_SQL, [workshopId, user.id, clientId, body, bodyHtml, isAdmin]);
+        rows = await this.prepared.query<MessageRow>(SEND_SQL, [
+          workshopId,
+          user.id,
+          clientId,
+          body,
+          bodyHtml,
+          isAdmin,
+        ]);
       } catch (error) {
         if (!isClientIdRetry(error)) throw error;
         const existing = await this.existingMessage(workshopId, user.id, clientId);
