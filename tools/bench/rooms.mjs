@@ -5,13 +5,15 @@
 // and the same workload. Not part of npm test or CI. See tools/bench/README.md, "Room fan-out".
 //
 //   npm run bench:rooms -- [--rooms 10] [--clients 20] [--senders 5] [--rate 200] [--duration 15]
-//     [--warmup 3] [--window 1] [--workers 1] [--body 120] [--servers twinning,bare]
+//     [--warmup 3] [--window 4] [--workers 1] [--body 120] [--servers twinning,bare]
 //     [--database-url postgres://…] [--redis-url redis://…] [--profile] [--out tools/bench/results]
 //
 // Phases, for each server in turn (clients connect and join first):
 //   warmup  fixed rate, not measured
 //   fixed   every sender at --rate / (rooms × senders) msg/s, open loop (sends on schedule, acked or not)
 //   flat    flat out: each sender keeps --window sends outstanding, the next one leaves on each ack
+//           (4 by default: with 1, a server with a few ms of database latency per message left a
+//           quarter of the machine idle, so "flat out" measured round trips rather than saturation)
 //   half    fixed rate at 50 % of what this server acknowledged flat out (its saturation)
 // Each phase measures acknowledged sends/s, delivered messages/s (`message.created` received by all
 // clients), end-to-end latency from the sender's emit to each receiver (p50/p95/p99), lost
@@ -280,7 +282,7 @@ async function main() {
       rate: { type: 'string', default: '200' },
       duration: { type: 'string', default: '15' },
       warmup: { type: 'string', default: '3' },
-      window: { type: 'string', default: '1' },
+      window: { type: 'string', default: '4' },
       workers: { type: 'string', default: '1' },
       body: { type: 'string', default: '120' },
       drain: { type: 'string', default: '5' },
@@ -295,7 +297,7 @@ async function main() {
   if (args.help) {
     console.log(
       'Usage: npm run bench:rooms -- [--rooms 10 --clients 20 --senders 5 --rate 200 --duration 15 --warmup 3 ' +
-        '--window 1 --workers 1 --body 120 --servers twinning,bare --database-url postgres://… --redis-url redis://… ' +
+        '--window 4 --workers 1 --body 120 --servers twinning,bare --database-url postgres://… --redis-url redis://… ' +
         '--profile]\nSee tools/bench/README.md, "Room fan-out".',
     );
     return;
