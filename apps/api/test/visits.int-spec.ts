@@ -1,4 +1,14 @@
-import type { MyRegistrationDto, RosterEntryDto, VisitDto, VisitSummaryDto } from '@twinning/contracts';
+import {
+  Namespaces,
+  type MyRegistrationDto,
+  type NotificationsClientEvents,
+  type NotificationsServerEvents,
+  type RosterEntryDto,
+  type VisitChange,
+  type VisitDto,
+  type VisitSummaryDto,
+} from '@twinning/contracts';
+import { io, type Socket } from 'socket.io-client';
 import { bootApp, resetDatabase, type TestApp } from './support/test-app';
 import type { TestUser } from './support/factories';
 import {
@@ -496,6 +506,99 @@ describe('study visits', () => {
         .set(w.official.auth)
         .send({ answers: [{ optionId: may3.id, answer: 'yes' }] })
         .expect(409);
+    });
+  });
+
+  describe('live updates', () => {
+    type NotificationsSocket = Socket<NotificationsServerEvents, NotificationsClientEvents>;
+    const sockets: NotificationsSocket[] = [];
+    afterAll(() => sockets.forEach((socket) => socket.close()));
+
+    /** A /notifications socket of `user`, connected, recording every visit.changed it hears. */
+    async function follower(user: TestUser) {
+      const socket: NotificationsSocket = io(`${t.url}${Namespaces.notifications}`, {
+        auth: { token: user.token },
+        transports: ['websocket'],
+        reconnection: false,
+        forceNew: true,
+      });
+      sockets.push(socket);
+      const heard: { visitId: string; change: VisitChange }[] = [];
+      socket.on('visit.changed', (payload) => heard.push(payload));
+      await new Promise((resolve, reject) => {
+        socket.once('session.ready', resolve);
+        socket.once('connect_error', reject);
+      });
+      return { socket, heard };
+    }
+    const subscribe = (socket: NotificationsSocket, payload: unknown) =>
+      socket.timeout(5000).emitWithAck('visit.subscribe', payload as { visitId: string });
+    /** Waits until `heard` holds `count` events, then a little longer to catch any extra one. */
+    async function settled<T>(heard: T[], count: number): Promise<T[]> {
+      for (let i = 0; i < 100 && heard.length < count; i++) await new Promise((r) => setTimeout(r, 20));
+      await new Promise((r) => setTimeout(r, 150));
+      return heard;
+    }
+
+    it('tells the open pages of a visit what changed, and only members of its partnership may follow it', async () => {
+      const visit = await createVisit(t, w, {
+        title: 'Live poll',
+        dateOptions: [
+          { startDate: '2027-09-06', endDate: '2027-09-08' },
+          { startDate: '2027-09-13', endDate: '2027-09-15' },
+        ],
+      });
+      const [first, second] = visit.dateOptions;
+      const penang = await follower(w.penangOfficial);
+      const coordinator = await follower(w.coordinator);
+      const outsider = await follower(w.outsider);
+      expect(await subscribe(penang.socket, { visitId: visit.id })).toEqual({ ok: true });
+      expect(await subscribe(coordinator.socket, { visitId: visit.id })).toEqual({ ok: true });
+      // outside the partnership, or no such visit: not found; bad payloads: named field
+      for (const payload of [{ visitId: visit.id }, { visitId: '00000000-0000-4000-8000-000000000000' }]) {
+        expect(await subscribe(outsider.socket, payload)).toEqual({
+          ok: false,
+          error: { code: 'NOT_FOUND', message: expect.any(String) },
+        });
+      }
+      const bad = await subscribe(penang.socket, { visitId: 'nope', extra: 1 });
+      expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+
+      // a vote in Toronto reaches the page open in George Town (and the coordinator's), not the outsider
+      await api()
+        .put(`/api/visits/${visit.id}/votes`)
+        .set(w.official.auth)
+        .send({ answers: [{ optionId: first.id, answer: 'yes' }] })
+        .expect(200);
+      expect(await settled(penang.heard, 1)).toEqual([{ visitId: visit.id, change: 'poll' }]);
+      expect(coordinator.heard).toEqual([{ visitId: visit.id, change: 'poll' }]);
+      // what the page then refetches holds the new tally
+      const seen = (await api().get(`/api/visits/${visit.id}`).set(w.penangOfficial.auth).expect(200)).body as VisitDto;
+      expect(seen.dateOptions.find((o) => o.id === first.id)?.tally).toEqual({ yes: 1, if_need_be: 0, no: 0 });
+
+      // the coordinator picks the dates and opens registration; then a registration
+      await api()
+        .post(`/api/visits/${visit.id}/pick`)
+        .set(w.coordinator.auth)
+        .send({ optionId: second.id })
+        .expect(200);
+      await move(t, w, visit.id, 'open');
+      await api().put(`/api/visits/${visit.id}/registration`).set(w.official.auth).send({}).expect(200);
+      expect((await settled(penang.heard, 4)).map((e) => e.change)).toEqual([
+        'poll',
+        'dates',
+        'status',
+        'registrations',
+      ]);
+
+      // after unsubscribing, nothing more arrives
+      expect(await penang.socket.timeout(5000).emitWithAck('visit.unsubscribe', { visitId: visit.id })).toEqual({
+        ok: true,
+      });
+      await api().delete(`/api/visits/${visit.id}/registration`).set(w.official.auth).expect(204);
+      expect((await settled(coordinator.heard, 5)).map((e) => e.change).slice(-1)).toEqual(['registrations']);
+      expect(penang.heard).toHaveLength(4);
+      expect(outsider.heard).toEqual([]);
     });
   });
 

@@ -13,6 +13,13 @@ export type Ack<T extends object = object> = ({ ok: true } & T) | { ok: false; e
 /** What changed in a thread; clients refetch what they show (the server re-checks access). */
 export type ThreadChange = 'post.created' | 'post.updated' | 'thread.updated';
 
+/**
+ * What changed in a study visit: its details, its state, the date poll's votes, the chosen dates,
+ * the agenda, the registrations (places, waitlist, roster) or the report. Clients refetch what
+ * they show (the server re-checks access).
+ */
+export type VisitChange = 'details' | 'status' | 'poll' | 'dates' | 'agenda' | 'registrations' | 'report';
+
 /** Events the server sends on /notifications. */
 export interface NotificationsServerEvents {
   'session.ready': (payload: { userId: string }) => void;
@@ -30,6 +37,8 @@ export interface NotificationsServerEvents {
   }) => void;
   /** A thread was created or received a post in a forum this socket subscribed to. */
   'forum.changed': (payload: { forumId: string; threadId: string }) => void;
+  /** Something changed in a study visit this socket subscribed to. */
+  'visit.changed': (payload: { visitId: string; change: VisitChange }) => void;
 }
 
 /** Events the client may send on /notifications. */
@@ -40,4 +49,7 @@ export interface NotificationsClientEvents {
   'thread.unsubscribe': (payload: { threadId: string }, ack: (res: Ack) => void) => void;
   'forum.subscribe': (payload: { forumId: string }, ack: (res: Ack) => void) => void;
   'forum.unsubscribe': (payload: { forumId: string }, ack: (res: Ack) => void) => void;
+  /** Follow a study visit the user may see (its partnership's private content); NOT_FOUND otherwise. */
+  'visit.subscribe': (payload: { visitId: string }, ack: (res: Ack) => void) => void;
+  'visit.unsubscribe': (payload: { visitId: string }, ack: (res: Ack) => void) => void;
 }

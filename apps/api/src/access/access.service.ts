@@ -209,6 +209,17 @@ export class AccessService {
     return access;
   }
 
+  /** A study visit the user may see (its partnership's private content), or 404. */
+  async requireVisit(user: AuthUser, visitId: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    const rows: { partnership_id: string }[] = await manager.query(`SELECT partnership_id FROM visits WHERE id = $1`, [
+      visitId,
+    ]);
+    const access = rows[0]
+      ? (await this.partnerships(user, [rows[0].partnership_id], manager)).get(rows[0].partnership_id)
+      : undefined;
+    if (!access?.canSeePrivate) throw AppError.notFound('Visit');
+  }
+
   /**
    * SQL condition on a forums alias: the forums `userParam` may read. Admins read every forum;
    * everyone reads theme forums; partnership forums need an approved official of a member city.

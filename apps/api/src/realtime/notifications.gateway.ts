@@ -21,8 +21,8 @@ import { useSocketAuth, type AuthedSocketData } from './socket-auth';
 
 /**
  * /notifications: each authenticated socket joins its user's own room, where notifications arrive
- * after their transaction commits. A socket may also follow threads and forums it can read, to
- * refresh open pages live; access is checked on every subscribe.
+ * after their transaction commits. A socket may also follow threads and forums it can read, and
+ * study visits it can see, to refresh open pages live; access is checked on every subscribe.
  */
 @UseFilters(WsErrorFilter)
 @WebSocketGateway({ namespace: Namespaces.notifications })
@@ -88,6 +88,20 @@ export class NotificationsGateway implements OnGatewayInit, OnGatewayConnection 
   @SubscribeMessage('forum.unsubscribe')
   async unsubscribeForum(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Ack> {
     await socket.leave(Rooms.forum(idField(body, 'forumId')));
+    return { ok: true };
+  }
+
+  @SubscribeMessage('visit.subscribe')
+  async subscribeVisit(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Ack> {
+    const visitId = idField(body, 'visitId');
+    await this.access.requireVisit((socket.data as AuthedSocketData).user, visitId);
+    await socket.join(Rooms.visit(visitId));
+    return { ok: true };
+  }
+
+  @SubscribeMessage('visit.unsubscribe')
+  async unsubscribeVisit(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Ack> {
+    await socket.leave(Rooms.visit(idField(body, 'visitId')));
     return { ok: true };
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { NotificationDto, NotificationsServerEvents, ThreadChange } from '@twinning/contracts';
+import type { NotificationDto, NotificationsServerEvents, ThreadChange, VisitChange } from '@twinning/contracts';
 import type { Namespace } from 'socket.io';
 import { Rooms } from './rooms';
 
@@ -39,6 +39,10 @@ export class RealtimePublisher {
     if (change.change === 'post.created') {
       this.emit(Rooms.forum(change.forumId), 'forum.changed', { forumId: change.forumId, threadId: change.threadId });
     }
+  }
+
+  visitChanged(visitId: string, change: VisitChange): void {
+    this.emit(Rooms.visit(visitId), 'visit.changed', { visitId, change });
   }
 
   private emit<E extends ServerEvent>(room: string, event: E, payload: Payload<E>): void {

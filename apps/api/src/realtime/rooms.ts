@@ -3,6 +3,8 @@ export const Rooms = {
   user: (userId: string) => `user:${userId}`,
   thread: (threadId: string) => `thread:${threadId}`,
   forum: (forumId: string) => `forum:${forumId}`,
+  /** /notifications: the open pages of a study visit. */
+  visit: (visitId: string) => `visit:${visitId}`,
   /** /workshops: everyone in a workshop room. */
   workshop: (workshopId: string) => `workshop:${workshopId}`,
   /** /workshops: the facilitators in a workshop room (reports arrive here). */

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { RealtimePublisher } from '../realtime/realtime.publisher';
 import { ErrorCode, VISIT_LIMITS, type FieldErrors, type VisitDto } from '@twinning/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
@@ -28,6 +29,7 @@ export class VisitAgendaService {
     private readonly visitAccess: VisitAccess,
     private readonly visits: VisitsService,
     private readonly notifications: NotificationsService,
+    private readonly realtime: RealtimePublisher,
   ) {}
 
   async add(user: AuthUser, id: string, dto: AgendaItemBodyDto): Promise<VisitDto> {
@@ -153,6 +155,7 @@ export class VisitAgendaService {
       );
     });
     await this.notifications.publish(created);
+    this.realtime.visitChanged(id, 'agenda');
   }
 }
 

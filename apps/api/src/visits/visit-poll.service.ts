@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { RealtimePublisher } from '../realtime/realtime.publisher';
 import { ErrorCode, type FieldErrors, type VisitDto } from '@twinning/contracts';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
@@ -28,6 +29,7 @@ export class VisitPollService {
     private readonly visitAccess: VisitAccess,
     private readonly visits: VisitsService,
     private readonly notifications: NotificationsService,
+    private readonly realtime: RealtimePublisher,
   ) {}
 
   async vote(user: AuthUser, id: string, dto: VisitVoteDto): Promise<VisitDto> {
@@ -56,6 +58,7 @@ export class VisitPollService {
         [optionIds, user.id, dto.answers.map((a) => a.answer)],
       );
     });
+    this.realtime.visitChanged(id, 'poll');
     return this.visits.read(user, id);
   }
 
@@ -105,6 +108,7 @@ export class VisitPollService {
       );
     });
     await this.notifications.publish(created);
+    this.realtime.visitChanged(id, 'dates');
     return this.visits.read(user, id);
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { RealtimePublisher } from '../realtime/realtime.publisher';
 import { ErrorCode, type MyRegistrationDto, type RegistrationStatus, type RosterEntryDto } from '@twinning/contracts';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
@@ -57,6 +58,7 @@ export class VisitRegistrationsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly visitAccess: VisitAccess,
     private readonly notifications: NotificationsService,
+    private readonly realtime: RealtimePublisher,
   ) {}
 
   async register(user: AuthUser, id: string, dto: VisitRegistrationDto): Promise<MyRegistrationDto> {
@@ -137,6 +139,7 @@ export class VisitRegistrationsService {
       return promoteWaitlist(manager, this.notifications, ref, user.id);
     });
     await this.notifications.publish(created);
+    this.realtime.visitChanged(id, 'registrations');
     return this.mine(user, id);
   }
 
@@ -163,6 +166,7 @@ export class VisitRegistrationsService {
       return promoteWaitlist(manager, this.notifications, { id, title: visit.title }, user.id);
     });
     await this.notifications.publish(created);
+    this.realtime.visitChanged(id, 'registrations');
   }
 
   /** The viewer's own registration, with their needs; 404 when they have none. */

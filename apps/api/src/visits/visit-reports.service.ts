@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { RealtimePublisher } from '../realtime/realtime.publisher';
 import { ErrorCode, type FieldErrors, type VisitReportActionDto, type VisitReportDto } from '@twinning/contracts';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
@@ -24,6 +25,7 @@ export class VisitReportsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly visitAccess: VisitAccess,
     private readonly visits: VisitsService,
+    private readonly realtime: RealtimePublisher,
   ) {}
 
   /**
@@ -93,6 +95,7 @@ export class VisitReportsService {
         );
       }
     });
+    this.realtime.visitChanged(id, 'report');
     const report = await this.visits.report(id);
     if (!report) throw AppError.notFound('Report');
     return report;
@@ -146,6 +149,7 @@ export class VisitReportsService {
       await manager.query(`UPDATE partnerships SET updated_at = now() WHERE id = $1`, [visit.partnership_id]);
       return true;
     });
+    if (created) this.realtime.visitChanged(id, 'report');
     const report = await this.visits.report(id);
     const action = report?.actions.find((a) => a.id === actionId);
     if (!action) throw AppError.notFound('Report action');

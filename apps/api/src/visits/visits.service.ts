@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { RealtimePublisher } from '../realtime/realtime.publisher';
 import {
   ErrorCode,
   PAGE_SIZE_DEFAULT,
@@ -79,6 +80,7 @@ export class VisitsService {
     private readonly access: AccessService,
     private readonly visitAccess: VisitAccess,
     private readonly notifications: NotificationsService,
+    private readonly realtime: RealtimePublisher,
   ) {}
 
   /**
@@ -297,6 +299,7 @@ export class VisitsService {
       return { items: [] };
     });
     await this.notifications.publish(created);
+    this.realtime.visitChanged(id, 'details');
     return this.read(user, id);
   }
 
@@ -381,6 +384,7 @@ export class VisitsService {
       return { items: [] };
     });
     await this.notifications.publish(created);
+    this.realtime.visitChanged(id, 'status');
     return this.read(user, id);
   }
 }

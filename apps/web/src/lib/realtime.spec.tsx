@@ -14,6 +14,7 @@ import {
   useRealtimeSession,
   useRealtimeStatus,
   useThreadSubscription,
+  useVisitSubscription,
 } from './realtime';
 
 vi.mock('socket.io-client', () => import('../test/fake-socket'));
@@ -21,6 +22,7 @@ vi.mock('socket.io-client', () => import('../test/fake-socket'));
 const THREAD = '3f1c2a70-0000-4000-8000-000000000001';
 const OTHER_THREAD = '3f1c2a70-0000-4000-8000-000000000002';
 const FORUM = '3f1c2a70-0000-4000-8000-0000000000f1';
+const VISIT = '3f1c2a70-0000-4000-8000-0000000000a1';
 
 beforeEach(() => {
   // Each spec says when the server answers the handshake.
@@ -150,6 +152,19 @@ describe('realtime connection', () => {
     unmount();
     expect(socket.sent('thread.unsubscribe')).toEqual([{ threadId: THREAD }, { threadId: OTHER_THREAD }]);
     expect(socket.sent('forum.unsubscribe')).toEqual([{ forumId: FORUM }]);
+  });
+
+  it('follows a study visit while mounted, again after a reconnect', () => {
+    startRealtime();
+    const socket = latestSocket();
+    const { unmount } = renderHook(() => useVisitSubscription(VISIT));
+    act(() => socket.serverAccept());
+    expect(socket.sent('visit.subscribe')).toEqual([{ visitId: VISIT }]);
+    act(() => socket.dropConnection());
+    act(() => socket.serverAccept());
+    expect(socket.sent('visit.subscribe')).toEqual([{ visitId: VISIT }, { visitId: VISIT }]);
+    unmount();
+    expect(socket.sent('visit.unsubscribe')).toEqual([{ visitId: VISIT }]);
   });
 
   it('tells listeners about reconnects, not about the first connect', () => {

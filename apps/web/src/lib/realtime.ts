@@ -19,7 +19,7 @@ export type RealtimeStatus = 'connecting' | 'connected' | 'disconnected';
 export type NotificationsSocket = Socket<NotificationsServerEvents, NotificationsClientEvents>;
 type ServerEvent = keyof NotificationsServerEvents;
 type Listener = (...args: unknown[]) => void;
-type RoomKind = 'thread' | 'forum';
+type RoomKind = 'thread' | 'forum' | 'visit';
 
 /** Delay before the n-th consecutive retry after a refused handshake (0 for the first: the token had expired). */
 const RETRY_BASE_MS = 1_000;
@@ -70,8 +70,11 @@ function emitRoom(kind: RoomKind, id: string, action: 'subscribe' | 'unsubscribe
   if (kind === 'thread') {
     if (action === 'subscribe') socket.emit('thread.subscribe', { threadId: id }, ignore);
     else socket.emit('thread.unsubscribe', { threadId: id }, ignore);
-  } else if (action === 'subscribe') socket.emit('forum.subscribe', { forumId: id }, ignore);
-  else socket.emit('forum.unsubscribe', { forumId: id }, ignore);
+  } else if (kind === 'forum') {
+    if (action === 'subscribe') socket.emit('forum.subscribe', { forumId: id }, ignore);
+    else socket.emit('forum.unsubscribe', { forumId: id }, ignore);
+  } else if (action === 'subscribe') socket.emit('visit.subscribe', { visitId: id }, ignore);
+  else socket.emit('visit.unsubscribe', { visitId: id }, ignore);
 }
 
 function clearRetry(): void {
@@ -277,6 +280,11 @@ export function useThreadSubscription(threadId: string | undefined): void {
 /** Follows a forum's `forum.changed` events while mounted (and joins it again after each reconnect). */
 export function useForumSubscription(forumId: string | undefined): void {
   useEffect(() => (forumId ? followRoom('forum', forumId) : undefined), [forumId]);
+}
+
+/** Follows a study visit's `visit.changed` events while mounted (and joins it again after each reconnect). */
+export function useVisitSubscription(visitId: string | undefined): void {
+  useEffect(() => (visitId ? followRoom('visit', visitId) : undefined), [visitId]);
 }
 
 /** For tests: close the connection and forget every listener and room. */

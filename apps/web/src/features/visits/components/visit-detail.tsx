@@ -2,6 +2,7 @@ import type { VisitDto } from '@twinning/contracts';
 import { useCallback, useRef, useState } from 'react';
 import { StatusMessage } from '../../../components/status-message';
 import { useI18n } from '../../../lib/i18n';
+import { useVisitLiveUpdates } from '../realtime/use-visit-live-updates';
 import { AgendaTimeline } from './agenda-timeline';
 import type { Announce } from './announce';
 import { DatePoll } from './date-poll';
@@ -21,11 +22,13 @@ export interface VisitDetailProps {
 /**
  * The visit page's content: state and coordinator actions, facts, date poll, agenda, registration, roster
  * (coordinators) and report, with the actions the API allows this viewer (its `viewer` block) only.
+ * It stays current while open: other members' votes, registrations and edits arrive live.
  */
 export function VisitDetail({ visit, initialAnnouncement }: VisitDetailProps) {
   const { t } = useI18n();
   const [announcement, setAnnouncement] = useState(initialAnnouncement ?? '');
   const statusRef = useRef<HTMLDivElement>(null);
+  useVisitLiveUpdates(visit.id);
 
   const announce = useCallback<Announce>((message, options) => {
     setAnnouncement(message);
