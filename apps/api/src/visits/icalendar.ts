@@ -1,4 +1,4 @@
-import { offsetAt, transitions, type LocalDateTime } from './zoned-time';
+import { fieldsOf, offsetAt, transitions, type LocalDateTime } from './zoned-time';
 
 /**
  * A small RFC 5545 writer: CRLF line ends, lines folded at 75 octets (never inside a UTF-8
@@ -104,18 +104,6 @@ function timeProperty(name: string, value: IcsTime): string {
   return `${name};TZID=${value.zone}:${formatWall(value.local)}`;
 }
 
-function wallOf(ms: number): LocalDateTime & { second: number } {
-  const d = new Date(ms);
-  return {
-    year: d.getUTCFullYear(),
-    month: d.getUTCMonth() + 1,
-    day: d.getUTCDate(),
-    hour: d.getUTCHours(),
-    minute: d.getUTCMinutes(),
-    second: d.getUTCSeconds(),
-  };
-}
-
 /**
  * VTIMEZONE for `zone` covering `fromYear`..`toYear`: a first observance from the start of the
  * range (so times before the first change resolve), then one STANDARD or DAYLIGHT observance per
@@ -138,9 +126,9 @@ export function vtimezone(zone: string, fromYear: number, toYear: number): strin
     ];
   };
   const lines = [`BEGIN:VTIMEZONE`, `TZID:${zone}`];
-  lines.push(...observance(base, base, formatWall(wallOf(rangeStart + base))));
+  lines.push(...observance(base, base, formatWall(fieldsOf(rangeStart + base))));
   for (const change of changes)
-    lines.push(...observance(change.from, change.to, formatWall(wallOf(change.at + change.from))));
+    lines.push(...observance(change.from, change.to, formatWall(fieldsOf(change.at + change.from))));
   lines.push('END:VTIMEZONE');
   return lines;
 }

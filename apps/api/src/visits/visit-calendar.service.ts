@@ -10,7 +10,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { RateLimitService, type LimitSpec } from '../rate-limit/rate-limit.service';
 import { buildCalendar, type IcsEvent, type IcsStatus, type IcsTime } from './icalendar';
 import { VisitAccess } from './visit-access';
-import { dateText, isMemberSql, localText } from './visit-rows';
+import { dateText, isMemberSql, localText, type AgendaRow } from './visit-rows';
 import { addDays, parseLocal, toInstant } from './zoned-time';
 
 /** Calendar apps poll feeds every few minutes at most; this is generous for them and stops token guessing. */
@@ -33,17 +33,8 @@ interface CalendarVisitRow {
   registration?: RegistrationStatus;
 }
 
-interface CalendarItemRow {
-  id: string;
-  visit_id: string;
-  starts_local: string;
-  ends_local: string;
-  title: string;
-  site: string;
-  address: string;
-  host_contact: string;
-  notes: string;
-}
+/** An agenda item as the calendar writes it (plain-text notes, no HTML), with its visit. */
+type CalendarItemRow = Omit<AgendaRow, 'notes_html'> & { visit_id: string };
 
 const VISIT_COLUMNS = `v.id, v.title, v.purpose, v.status, v.time_zone, ${dateText('v.start_date')} AS start_date,
   ${dateText('v.end_date')} AS end_date, v.sequence, v.updated_at, hc.name AS host_name`;

@@ -105,7 +105,7 @@ export function formatLocal(l: LocalDateTime): string {
 }
 
 /** Fields of a UTC-based millisecond value (used for wall clocks). */
-function fieldsOf(ms: number): LocalDateTime & { second: number } {
+export function fieldsOf(ms: number): LocalDateTime & { second: number } {
   const d = new Date(ms);
   return {
     year: d.getUTCFullYear(),

@@ -180,13 +180,13 @@ export function FlagQueue({ status, onResolved }: FlagQueueProps) {
 
   return (
     <div className="stack">
-      <nav aria-label={t('modQueue.statusNav')} className="forum-tabs">
-        <ul className="forum-tabs__list">
+      <nav aria-label={t('modQueue.statusNav')} className="tab-nav">
+        <ul className="tab-nav__list">
           {FLAG_STATUSES.map((value) => (
             <li key={value}>
               <Link
                 to={{ search: `?status=${value}` }}
-                className="forum-tabs__link"
+                className="tab-nav__link"
                 aria-current={value === status ? 'page' : undefined}
               >
                 {t(`modQueue.status.${value}`)}

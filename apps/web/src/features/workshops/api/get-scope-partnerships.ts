@@ -1,10 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { PAGE_SIZE_MAX, type Page, type PartnershipSummaryDto } from '@twinning/contracts';
-import { apiRequest } from '../../../lib/api-client';
+import { getActivePartnerships } from '../../../lib/active-partnerships';
 import { workshopKeys } from './workshops.keys';
-
-/** Pages read at most (of 100 each): more partnerships than that would not fit a select anyway. */
-const MAX_PAGES = 5;
 
 export interface ScopePartnership {
   id: string;
@@ -13,23 +9,13 @@ export interface ScopePartnership {
 
 /**
  * The active partnerships a workshop may be reserved to: those the viewer belongs to (admins may use
- * any they see). Read from `GET /api/partnerships`, every page.
+ * any they see).
  */
 export async function getScopePartnerships(includeAll: boolean, signal?: AbortSignal): Promise<ScopePartnership[]> {
-  const result: ScopePartnership[] = [];
-  let cursor: string | undefined;
-  for (let page = 0; page < MAX_PAGES; page += 1) {
-    const answer = await apiRequest<Page<PartnershipSummaryDto>>('/api/partnerships', {
-      signal,
-      query: { status: 'active', cursor, limit: PAGE_SIZE_MAX },
-    });
-    for (const item of answer.items) {
-      if (includeAll || item.viewerRole !== null) result.push({ id: item.id, title: item.title });
-    }
-    if (!answer.nextCursor) break;
-    cursor = answer.nextCursor;
-  }
-  return result.sort((a, b) => a.title.localeCompare(b.title));
+  return (await getActivePartnerships(signal))
+    .filter((item) => includeAll || item.viewerRole !== null)
+    .map((item) => ({ id: item.id, title: item.title }))
+    .sort((a, b) => a.title.localeCompare(b.title));
 }
 
 export const scopePartnershipsQueryOptions = (includeAll: boolean) =>

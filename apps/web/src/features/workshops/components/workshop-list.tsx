@@ -40,12 +40,12 @@ export function WorkshopList({ params, onParamsChange }: WorkshopListProps) {
   return (
     <div className="stack">
       <nav aria-label={t('workshops.tabsLabel')}>
-        <ul className="workshop-tabs">
+        <ul className="tab-nav__list">
           {WORKSHOP_LIST_WHEN.map((when) => (
             <li key={when}>
               <Link
                 to={hrefFor({ ...params, when })}
-                className="workshop-tabs__link"
+                className="tab-nav__link"
                 aria-current={params.when === when ? 'page' : undefined}
               >
                 {t(`workshops.tab.${when}`)}
