@@ -1,6 +1,6 @@
 # Production image: one process serves the API under /api, socket.io and the web client at /.
 # Build:  docker build -t twinning .
-FROM node:20-bookworm-slim AS build
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 COPY libs/contracts/package.json libs/contracts/
@@ -12,7 +12,7 @@ COPY . .
 RUN NX_DAEMON=false NX_NO_CLOUD=true npx nx run-many -t build --projects=contracts,api,web \
  && npm prune --omit=dev --no-audit --no-fund
 
-FROM node:20-bookworm-slim
+FROM node:24-bookworm-slim
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000
 WORKDIR /app
 COPY --from=build --chown=node:node /app/package.json ./

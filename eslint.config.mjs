@@ -3,6 +3,63 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import jsxA11y from 'eslint-plugin-jsx-a11y';
 import prettier from 'eslint-config-prettier';
+import twinning from './tools/lint/import-boundaries.mjs';
+
+/**
+ * The API's folders and what each may import (see docs/architecture.md). Lower folders never import
+ * higher ones; a feature reaches another feature only through that feature's index.ts.
+ */
+const apiInfra = ['config', 'common', 'database', 'rate-limit', 'access', 'realtime'];
+const apiBoundaries = {
+  root: 'apps/api/src',
+  elements: ['database/seed', 'database/migrations', '*'],
+  allow: {
+    '.': ['*'],
+    'database/seed': ['*'],
+    'database/migrations': [],
+    config: [],
+    common: ['config'],
+    database: ['config', 'common'],
+    'rate-limit': ['config', 'common'],
+    access: ['config', 'common', 'database'],
+    realtime: ['config', 'common', 'database', 'rate-limit', 'access', 'auth'],
+    health: ['config', 'common', 'database'],
+    users: ['config', 'common', 'database', 'rate-limit'],
+    auth: ['config', 'common', 'database', 'rate-limit', 'users'],
+    notifications: [...apiInfra],
+    cities: [...apiInfra, 'notifications', 'users'],
+    partnerships: [...apiInfra, 'notifications', 'cities'],
+    forums: [...apiInfra, 'notifications'],
+    moderation: [...apiInfra, 'notifications', 'forums'],
+    visits: [...apiInfra, 'notifications', 'partnerships', 'cities'],
+    workshops: [...apiInfra, 'notifications'],
+  },
+  entry: Object.fromEntries(
+    ['users', 'auth', 'notifications', 'cities', 'partnerships', 'forums', 'moderation', 'visits', 'workshops'].map(
+      (feature) => [feature, ['index.ts']],
+    ),
+  ),
+};
+
+/** The web client's folders (bulletproof-react): features never import each other; app composes them. */
+const webBoundaries = {
+  root: 'apps/web/src',
+  elements: ['features/*', '*'],
+  allow: {
+    '.': ['*'],
+    app: ['*'],
+    test: ['*'],
+    'features/*': ['lib', 'components', 'locales', 'test'],
+    components: ['lib', 'locales'],
+    lib: ['locales', 'test'],
+    locales: ['lib'],
+  },
+  // permissions.ts: the small role checks the router needs before any feature's chunk has loaded.
+  entry: { 'features/*': ['index.ts', 'permissions.ts'] },
+};
+
+/** Source files may not grow past this; split them by use case instead (docs/architecture.md). */
+const MAX_LINES = 450;
 
 export default [
   {
@@ -81,6 +138,29 @@ export default [
       ...reactHooks.configs.recommended.rules,
       ...jsxA11y.flatConfigs.recommended.rules,
     },
+  },
+  {
+    files: ['apps/api/src/**/*.ts'],
+    plugins: { twinning },
+    rules: { 'twinning/import-boundaries': ['error', apiBoundaries] },
+  },
+  {
+    files: ['apps/web/src/**/*.ts', 'apps/web/src/**/*.tsx'],
+    plugins: { twinning },
+    rules: { 'twinning/import-boundaries': ['error', webBoundaries] },
+  },
+  {
+    files: ['apps/*/src/**/*.{ts,tsx,mts}', 'libs/*/src/**/*.{ts,tsx,mts}'],
+    ignores: [
+      '**/*.spec.ts',
+      '**/*.spec.tsx',
+      '**/*.int-spec.ts',
+      'apps/api/src/database/migrations/**',
+      'apps/api/src/database/seed/**',
+      'apps/web/src/locales/**',
+      'apps/web/src/test/**',
+    ],
+    rules: { 'max-lines': ['error', { max: MAX_LINES, skipBlankLines: false, skipComments: false }] },
   },
   prettier,
 ];

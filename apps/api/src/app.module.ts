@@ -1,21 +1,21 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccessModule } from './access/access.module';
-import { AuthModule } from './auth/auth.module';
-import { CitiesModule } from './cities/cities.module';
+import { AuthModule } from './auth';
+import { CitiesModule } from './cities';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { DatabaseModule } from './database/database.module';
 import { dataSourceOptions } from './database/data-source';
-import { ForumsModule } from './forums/forums.module';
+import { ForumsModule } from './forums';
 import { HealthModule } from './health/health.module';
-import { ModerationModule } from './moderation/moderation.module';
-import { NotificationsModule } from './notifications/notifications.module';
-import { PartnershipsModule } from './partnerships/partnerships.module';
+import { ModerationModule } from './moderation';
+import { NotificationsModule } from './notifications';
+import { PartnershipsModule } from './partnerships';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { RealtimeModule } from './realtime/realtime.module';
-import { UsersModule } from './users/users.module';
-import { VisitsModule } from './visits/visits.module';
-import { WorkshopsModule } from './workshops/workshops.module';
+import { UsersModule } from './users';
+import { VisitsModule } from './visits';
+import { WorkshopsModule } from './workshops';
 
 @Global()
 @Module({})

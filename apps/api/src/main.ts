@@ -4,7 +4,7 @@ import path from 'node:path';
 import { ConfigError, loadConfig, type AppConfig } from './config/app-config';
 import { createApp } from './create-app';
 import { EmbeddedPostgres, EmbeddedPostgresError } from './database/embedded-postgres';
-import { prepareDatabase } from './database/prepare-database';
+import { prepareDatabase } from './prepare-database';
 
 function log(message: string): void {
   process.stdout.write(`[twinning] ${message}\n`);

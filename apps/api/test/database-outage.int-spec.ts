@@ -4,7 +4,7 @@ import type { Ack, WorkshopMessageDto } from '@twinning/contracts';
 import request from 'supertest';
 import { AccessTokenService } from '../src/auth/access-token.service';
 import { EmbeddedPostgres } from '../src/database/embedded-postgres';
-import { prepareDatabase } from '../src/database/prepare-database';
+import { prepareDatabase } from '../src/prepare-database';
 import { bootApp, type TestApp } from './support/test-app';
 import { TEST_DATA_DIR } from './support/test-database';
 import { connectRoom, type RoomSocket } from './support/workshops';

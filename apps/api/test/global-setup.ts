@@ -1,5 +1,5 @@
 import { EmbeddedPostgres } from '../src/database/embedded-postgres';
-import { prepareDatabase } from '../src/database/prepare-database';
+import { prepareDatabase } from '../src/prepare-database';
 import { EMBEDDED_TEST_PORT, TEST_DATA_DIR, recreateDatabase, testDatabaseUrl } from './support/test-database';
 
 declare global {

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { prepareDatabase } from '../src/database/prepare-database';
+import { prepareDatabase } from '../src/prepare-database';
 import { DEMO_CITIES, DEMO_USERS } from '../src/database/seed/demo-data';
 import { testDatabaseUrl } from './support/test-app';
 

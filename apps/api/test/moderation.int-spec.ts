@@ -2,7 +2,7 @@ import type { AuditEntryDto, FlagDto, Page, PostDto, PostPage, SilenceDto, Threa
 import request from 'supertest';
 import { THREAD_RATE_LIMIT } from '../src/forums/forums.service';
 import { POST_RATE_LIMIT } from '../src/forums/posts.service';
-import { csvCell } from '../src/moderation/csv';
+import { csvCell } from '../src/common/csv';
 import { RateLimitService } from '../src/rate-limit/rate-limit.service';
 import {
   addMember,

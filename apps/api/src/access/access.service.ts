@@ -9,7 +9,7 @@ import type {
   WorkshopStatus,
 } from '@twinning/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { AuthUser } from '../auth/auth-user';
+import type { AuthUser } from '../common/auth-user';
 import { AppError } from '../common/app-error';
 
 /** What one user may do with one partnership, from their approved city memberships. */

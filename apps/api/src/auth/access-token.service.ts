@@ -5,8 +5,9 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import { AppError } from '../common/app-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { UserEntity } from '../users/user.entity';
-import type { AccessTokenPayload, AuthUser } from './auth-user';
+import { UserEntity } from '../database/entities/user.entity';
+import type { AuthUser } from '../common/auth-user';
+import type { AccessTokenPayload } from './access-token-payload';
 
 /** Signing and verification options shared by HTTP (passport-jwt) and socket handshakes. */
 export const JWT_ISSUER = 'twinning';

@@ -4,15 +4,15 @@ import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { UserEntity } from '../users/user.entity';
-import { UsersModule } from '../users/users.module';
+import { UserEntity } from '../database/entities/user.entity';
+import { UsersModule } from '../users';
 import { AccessTokenService } from './access-token.service';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { JwtAuthGuard } from './jwt-auth.guard';
 import { JwtStrategy } from './jwt.strategy';
 import { PasswordService } from './password.service';
-import { RefreshTokenEntity } from './refresh-token.entity';
+import { RefreshTokenEntity } from '../database/entities/refresh-token.entity';
 import { RefreshTokenService } from './refresh-token.service';
 
 @Global()

@@ -3,7 +3,8 @@ import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { AccessTokenService, JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER } from './access-token.service';
-import type { AccessTokenPayload, AuthUser } from './auth-user';
+import type { AuthUser } from '../common/auth-user';
+import type { AccessTokenPayload } from './access-token-payload';
 
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {

@@ -5,7 +5,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { AppError } from '../common/app-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { RefreshTokenEntity } from './refresh-token.entity';
+import { RefreshTokenEntity } from '../database/entities/refresh-token.entity';
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { CityDetailDto, CityDto, CitySummaryDto, JoinRequestDto, Page } from '@twinning/contracts';
-import type { AuthUser } from '../auth/auth-user';
+import type { AuthUser } from '../common/auth-user';
 import { CurrentUser, OptionalUser, Public } from '../common/decorators';
 import { ParseId } from '../common/id.pipe';
 import { CitiesService } from './cities.service';

@@ -2,8 +2,8 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CitiesController, JoinRequestsController } from './cities.controller';
 import { CitiesService } from './cities.service';
-import { CityMembershipEntity } from './city-membership.entity';
-import { CityEntity } from './city.entity';
+import { CityMembershipEntity } from '../database/entities/city-membership.entity';
+import { CityEntity } from '../database/entities/city.entity';
 
 @Module({
   imports: [TypeOrmModule.forFeature([CityEntity, CityMembershipEntity])],

@@ -14,14 +14,14 @@ import {
   type UpdateCityRequest,
 } from '@twinning/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { AuthUser } from '../auth/auth-user';
+import type { AuthUser } from '../common/auth-user';
 import { AppError } from '../common/app-error';
 import { decodeCursor, encodeCursor } from '../common/cursor';
 import { isUuid } from '../common/id.pipe';
 import { escapeLike } from '../common/sql';
-import { NotificationsService } from '../notifications/notifications.service';
-import { CityMembershipEntity } from './city-membership.entity';
-import { CityEntity } from './city.entity';
+import { NotificationsService } from '../notifications';
+import { CityMembershipEntity } from '../database/entities/city-membership.entity';
+import { CityEntity } from '../database/entities/city.entity';
 import type { CityListQueryDto } from './dto/cities.dto';
 
 /** Columns of a city summary, on alias `c`. */

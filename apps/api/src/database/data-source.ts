@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
-import { ENTITIES } from './entities';
+import { ENTITIES } from './entities/index';
 
 export const MIGRATIONS_GLOB = path.join(__dirname, 'migrations', '*.{ts,js}');
 

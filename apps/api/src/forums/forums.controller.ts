@@ -13,7 +13,7 @@ import type {
   ThreadDto,
   ThreadSummaryDto,
 } from '@twinning/contracts';
-import type { AuthUser } from '../auth/auth-user';
+import type { AuthUser } from '../common/auth-user';
 import { CurrentUser } from '../common/decorators';
 import { ParseId } from '../common/id.pipe';
 import {

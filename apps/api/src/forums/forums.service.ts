@@ -14,12 +14,12 @@ import {
 } from '@twinning/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AccessService, type ForumAccess } from '../access/access.service';
-import type { AuthUser } from '../auth/auth-user';
+import type { AuthUser } from '../common/auth-user';
 import { AppError } from '../common/app-error';
 import { decodeCursor, encodeCursor } from '../common/cursor';
 import { extractMentions, renderMarkdown } from '../common/markdown';
 import { escapeLike } from '../common/sql';
-import { NotificationsService } from '../notifications/notifications.service';
+import { NotificationsService } from '../notifications';
 import { RateLimitService, type LimitSpec } from '../rate-limit/rate-limit.service';
 import { RealtimePublisher } from '../realtime/realtime.publisher';
 import type { CreateThreadDto, ThreadListQueryDto } from './dto/forums.dto';

@@ -11,15 +11,11 @@ import {
 } from '@twinning/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AccessService, type ForumAccess } from '../access/access.service';
-import type { AuthUser } from '../auth/auth-user';
+import type { AuthUser } from '../common/auth-user';
 import { AppError } from '../common/app-error';
 import { extractMentions, plainExcerpt, renderMarkdown } from '../common/markdown';
-import { recordAudit, postLabel } from '../moderation/moderation-audit';
-import {
-  NotificationsService,
-  type CreatedNotifications,
-  type NewNotification,
-} from '../notifications/notifications.service';
+import { recordAudit, postLabel } from '../common/moderation-audit';
+import { NotificationsService, type CreatedNotifications, type NewNotification } from '../notifications';
 import { RateLimitService, type LimitSpec } from '../rate-limit/rate-limit.service';
 import { RealtimePublisher } from '../realtime/realtime.publisher';
 import type { CreatePostDto, PostListQueryDto } from './dto/forums.dto';

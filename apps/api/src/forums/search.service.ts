@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { PAGE_SIZE_DEFAULT, type ForumKind, type Page, type SearchResultDto, type Theme } from '@twinning/contracts';
 import { DataSource } from 'typeorm';
 import { AccessService } from '../access/access.service';
-import type { AuthUser } from '../auth/auth-user';
+import type { AuthUser } from '../common/auth-user';
 import { AppError } from '../common/app-error';
 import { decodeCursor, encodeCursor } from '../common/cursor';
 import { escapeHtml } from '../common/markdown';

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ForumsModule } from '../forums/forums.module';
+import { ForumsModule } from '../forums';
 import { ModerationController } from './moderation.controller';
 import { ModerationService } from './moderation.service';
 

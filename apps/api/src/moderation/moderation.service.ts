@@ -19,15 +19,15 @@ import {
 import { Readable } from 'node:stream';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service';
-import type { AuthUser } from '../auth/auth-user';
+import type { AuthUser } from '../common/auth-user';
 import { AppError } from '../common/app-error';
 import { decodeCursor, encodeCursor } from '../common/cursor';
 
-import { ForumsService } from '../forums/forums.service';
-import { PostsService, type PostRef } from '../forums/posts.service';
+import { ForumsService } from '../forums';
+import { PostsService, type PostRef } from '../forums';
 import { RateLimitService, type LimitSpec } from '../rate-limit/rate-limit.service';
 import { RealtimePublisher } from '../realtime/realtime.publisher';
-import { toCsvRow } from './csv';
+import { toCsvRow } from '../common/csv';
 import type {
   AuditFilterDto,
   AuditQueryDto,
@@ -37,7 +37,7 @@ import type {
   ResolveFlagDto,
   SilenceUserDto,
 } from './dto/moderation.dto';
-import { postLabel, recordAudit } from './moderation-audit';
+import { postLabel, recordAudit } from '../common/moderation-audit';
 import { exactTime, iso, isoOrNull } from '../common/sql';
 
 interface FlagRow {

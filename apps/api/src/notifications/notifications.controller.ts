@@ -2,7 +2,7 @@ import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import type { NotificationDto, NotificationListQuery, Page, UnreadCountDto } from '@twinning/contracts';
 import { IsBoolean, IsOptional } from 'class-validator';
-import type { AuthUser } from '../auth/auth-user';
+import type { AuthUser } from '../common/auth-user';
 import { CurrentUser } from '../common/decorators';
 import { QueryBool } from '../common/dto-helpers';
 import { ParseId } from '../common/id.pipe';

@@ -9,7 +9,7 @@ import {
   type MatchSuggestionsDto,
 } from '@twinning/contracts';
 import { DataSource } from 'typeorm';
-import { CITY_SUMMARY_COLUMNS, toCitySummary, type CityRow } from '../cities/cities.service';
+import { CITY_SUMMARY_COLUMNS, toCitySummary, type CityRow } from '../cities';
 import { AppError } from '../common/app-error';
 
 interface CandidateRow extends CityRow {

@@ -8,7 +8,7 @@ import type {
   PartnershipDetailDto,
   PartnershipSummaryDto,
 } from '@twinning/contracts';
-import type { AuthUser } from '../auth/auth-user';
+import type { AuthUser } from '../common/auth-user';
 import { CurrentUser } from '../common/decorators';
 import { ParseId } from '../common/id.pipe';
 import { PageQueryDto } from '../common/page-query.dto';

@@ -22,12 +22,12 @@ import {
 } from '@twinning/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AccessService, type PartnershipAccess } from '../access/access.service';
-import type { AuthUser } from '../auth/auth-user';
-import { CITY_SUMMARY_COLUMNS, toCitySummary, type CityRow } from '../cities/cities.service';
+import type { AuthUser } from '../common/auth-user';
+import { CITY_SUMMARY_COLUMNS, toCitySummary, type CityRow } from '../cities';
 import { AppError } from '../common/app-error';
 import { decodeCursor, encodeCursor } from '../common/cursor';
 import { affectedRows } from '../common/sql';
-import { NotificationsService, type NewNotification } from '../notifications/notifications.service';
+import { NotificationsService, type NewNotification } from '../notifications';
 import { RateLimitService, type LimitSpec } from '../rate-limit/rate-limit.service';
 
 type CityRef = { id: string; slug: string; name: string };

@@ -10,10 +10,10 @@ import {
 } from '@nestjs/websockets';
 import { Namespaces, type Ack } from '@twinning/contracts';
 import type { Namespace, Socket } from 'socket.io';
-import { AccessTokenService } from '../auth/access-token.service';
+import { AccessTokenService } from '../auth';
 import { AccessService } from '../access/access.service';
 import { AppError } from '../common/app-error';
-import { isUuid } from '../common/id.pipe';
+import { idField } from '../common/payload';
 import { RealtimePublisher } from './realtime.publisher';
 import { Rooms } from './rooms';
 import { WsErrorFilter } from './ws-error.filter';
@@ -104,16 +104,4 @@ export class NotificationsGateway implements OnGatewayInit, OnGatewayConnection 
     await socket.leave(Rooms.visit(idField(body, 'visitId')));
     return { ok: true };
   }
-}
-
-/** Validates `{ [name]: uuid }` with nothing else in it. */
-export function idField(body: unknown, name: string): string {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw AppError.validation({ body: ['must be an object'] });
-  }
-  const extra = Object.keys(body).filter((key) => key !== name);
-  if (extra.length > 0) throw AppError.validation(Object.fromEntries(extra.map((k) => [k, ['is not allowed']])));
-  const value = (body as Record<string, unknown>)[name];
-  if (typeof value !== 'string' || !isUuid(value)) throw AppError.validation({ [name]: [`${name} must be a UUID`] });
-  return value;
 }

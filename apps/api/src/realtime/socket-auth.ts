@@ -1,7 +1,7 @@
 import type { ApiError } from '@twinning/contracts';
 import type { Namespace, Socket } from 'socket.io';
-import type { AccessTokenService } from '../auth/access-token.service';
-import type { AuthUser } from '../auth/auth-user';
+import type { AccessTokenService } from '../auth';
+import type { AuthUser } from '../common/auth-user';
 import { AppError } from '../common/app-error';
 
 export interface AuthedSocketData {

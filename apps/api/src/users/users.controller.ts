@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Patch, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AdminUserDto, MeDto, Page } from '@twinning/contracts';
-import type { AuthUser } from '../auth/auth-user';
+import type { AuthUser } from '../common/auth-user';
 import { CurrentUser } from '../common/decorators';
 import { ParseId } from '../common/id.pipe';
 import { AdminUserQueryDto, SetPlatformRoleDto, UpdateProfileDto } from './dto/users.dto';

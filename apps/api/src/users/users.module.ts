@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AdminUsersController, MeController } from './users.controller';
-import { UserEntity } from './user.entity';
+import { UserEntity } from '../database/entities/user.entity';
 import { UsersService } from './users.service';
 
 @Module({

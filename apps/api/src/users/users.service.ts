@@ -14,8 +14,8 @@ import { DataSource, type EntityManager, type Repository } from 'typeorm';
 import { AppError } from '../common/app-error';
 import { decodeCursor, encodeCursor } from '../common/cursor';
 import { escapeLike } from '../common/sql';
-import type { AuthUser } from '../auth/auth-user';
-import { UserEntity } from './user.entity';
+import type { AuthUser } from '../common/auth-user';
+import { UserEntity } from '../database/entities/user.entity';
 
 export function toAdminUserDto(user: UserEntity): AdminUserDto {
   return {

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { VisitStatus } from '@twinning/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AccessService, type PartnershipAccess } from '../access/access.service';
-import type { AuthUser } from '../auth/auth-user';
+import type { AuthUser } from '../common/auth-user';
 import { AppError } from '../common/app-error';
 import { dateText } from './visit-rows';
 

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode, type CalendarFeedDto, type RegistrationStatus, type VisitStatus } from '@twinning/contracts';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import type { AuthUser } from '../auth/auth-user';
+import type { AuthUser } from '../common/auth-user';
 import { AppError } from '../common/app-error';
 import { plainExcerpt } from '../common/markdown';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';

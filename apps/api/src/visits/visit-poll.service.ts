@@ -3,9 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { RealtimePublisher } from '../realtime/realtime.publisher';
 import { ErrorCode, type FieldErrors, type VisitDto } from '@twinning/contracts';
 import { DataSource } from 'typeorm';
-import type { AuthUser } from '../auth/auth-user';
+import type { AuthUser } from '../common/auth-user';
 import { AppError } from '../common/app-error';
-import { NotificationsService } from '../notifications/notifications.service';
+import { NotificationsService } from '../notifications';
 import type { PickDateDto, VisitVoteDto } from './dto/visits.dto';
 import { VisitAccess, type VisitRecord } from './visit-access';
 

@@ -3,10 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { RealtimePublisher } from '../realtime/realtime.publisher';
 import { ErrorCode, type MyRegistrationDto, type RegistrationStatus, type RosterEntryDto } from '@twinning/contracts';
 import { DataSource } from 'typeorm';
-import type { AuthUser } from '../auth/auth-user';
+import type { AuthUser } from '../common/auth-user';
 import { AppError } from '../common/app-error';
-import { toCsvRow } from '../moderation/csv';
-import { NotificationsService, type CreatedNotifications } from '../notifications/notifications.service';
+import { toCsvRow } from '../common/csv';
+import { NotificationsService, type CreatedNotifications } from '../notifications';
 import type { VisitRegistrationDto } from './dto/visits.dto';
 import { VisitAccess, type VisitRecord } from './visit-access';
 

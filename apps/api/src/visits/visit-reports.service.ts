@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { RealtimePublisher } from '../realtime/realtime.publisher';
 import { ErrorCode, type FieldErrors, type VisitReportActionDto, type VisitReportDto } from '@twinning/contracts';
 import { DataSource } from 'typeorm';
-import type { AuthUser } from '../auth/auth-user';
+import type { AuthUser } from '../common/auth-user';
 import { AppError } from '../common/app-error';
 import { renderMarkdown } from '../common/markdown';
 import type { ActionToMilestoneDto, VisitReportBodyDto } from './dto/visits.dto';

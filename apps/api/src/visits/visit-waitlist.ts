@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { CreatedNotifications, NotificationsService } from '../notifications/notifications.service';
+import type { CreatedNotifications, NotificationsService } from '../notifications';
 import { returnedRows } from '../common/sql';
 
 /**

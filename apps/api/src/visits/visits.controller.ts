@@ -26,7 +26,7 @@ import type {
   VisitSummaryDto,
 } from '@twinning/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { AuthUser } from '../auth/auth-user';
+import type { AuthUser } from '../common/auth-user';
 import { CurrentUser, Public } from '../common/decorators';
 import { ParseId } from '../common/id.pipe';
 import {

@@ -15,12 +15,12 @@ import {
 } from '@twinning/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service';
-import type { AuthUser } from '../auth/auth-user';
+import type { AuthUser } from '../common/auth-user';
 import { AppError } from '../common/app-error';
 import { decodeCursor, encodeCursor } from '../common/cursor';
 import { renderMarkdown } from '../common/markdown';
-import { NotificationsService, type CreatedNotifications } from '../notifications/notifications.service';
-import { MILESTONE_SELECT, toMilestone, type MilestoneRow } from '../partnerships/partnerships.service';
+import { NotificationsService, type CreatedNotifications } from '../notifications';
+import { MILESTONE_SELECT, toMilestone, type MilestoneRow } from '../partnerships';
 import type { CreateVisitDto, DateRangeDto, TransitionVisitDto, UpdateVisitDto } from './dto/visits.dto';
 import { VisitAccess } from './visit-access';
 import {

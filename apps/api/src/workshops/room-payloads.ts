@@ -1,7 +1,7 @@
 import { CLIENT_ID_PATTERN, QUESTION_STATUSES, WORKSHOP_LIMITS, type QuestionStatus } from '@twinning/contracts';
 import { AppError } from '../common/app-error';
 import { isUuid } from '../common/id.pipe';
-import { idField } from '../realtime/notifications.gateway';
+import { idField } from '../common/payload';
 
 /**
  * Strict validation of the payloads clients send on /workshops, in the manner of Zulip's event

@@ -20,7 +20,7 @@ import {
 import type { Socket } from 'socket.io';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import { AccessService, type WorkshopAccess } from '../access/access.service';
-import type { AuthUser } from '../auth/auth-user';
+import type { AuthUser } from '../common/auth-user';
 import { AppError } from '../common/app-error';
 import { renderMarkdown } from '../common/markdown';
 import { PreparedStatements, type PreparedStatement } from '../database/prepared-statements';

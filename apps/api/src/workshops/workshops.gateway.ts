@@ -20,8 +20,8 @@ import {
   type WorkshopRoomState,
 } from '@twinning/contracts';
 import type { Namespace, Socket } from 'socket.io';
-import { AccessTokenService } from '../auth/access-token.service';
-import type { AuthUser } from '../auth/auth-user';
+import { AccessTokenService } from '../auth';
+import type { AuthUser } from '../common/auth-user';
 import { useSocketAuth } from '../realtime/socket-auth';
 import { answerWsError, WsErrorFilter } from '../realtime/ws-error.filter';
 import * as parse from './room-payloads';

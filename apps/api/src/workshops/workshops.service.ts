@@ -20,13 +20,13 @@ import {
 import { Readable } from 'node:stream';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AccessService, type WorkshopAccess } from '../access/access.service';
-import type { AuthUser } from '../auth/auth-user';
+import type { AuthUser } from '../common/auth-user';
 import { AppError } from '../common/app-error';
 import { decodeCursor, encodeCursor } from '../common/cursor';
 import { renderMarkdown } from '../common/markdown';
 import { escapeLike, exactTime, iso, isoOrNull } from '../common/sql';
 
-import { NotificationsService, type NewNotification } from '../notifications/notifications.service';
+import { NotificationsService, type NewNotification } from '../notifications';
 import type {
   CreateWorkshopDto,
   UpdateWorkshopDto,

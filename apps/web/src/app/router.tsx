@@ -1,9 +1,9 @@
 import { lazy } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
-import { canReviewJoinRequests, isAdmin } from '../features/account';
+import { canReviewJoinRequests, isAdmin } from '../features/account/permissions';
 import { AppLayout } from './layout/app-layout';
 import { RequireAuth } from './layout/require-auth';
-import { canModerateForums, canReadAuditLog } from '../features/moderation';
+import { canModerateForums, canReadAuditLog } from '../features/moderation/permissions';
 import { canCreateWorkshops } from '../features/workshops/permissions';
 import { HomePage } from './routes/home-page';
 import { NotFoundPage } from './routes/not-found-page';

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from './data-source';
-import { seedDemo } from './seed/demo-seed';
+import { dataSourceOptions } from './database/data-source';
+import { seedDemo } from './database/seed/demo-seed';
 
 /** Arbitrary but fixed: every instance of Twinning takes this advisory lock to migrate and seed. */
 const MIGRATION_LOCK_KEY = 7_346_021_155;

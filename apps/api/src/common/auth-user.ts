@@ -7,8 +7,3 @@ export interface AuthUser {
   displayName: string;
   role: PlatformRole;
 }
-
-export interface AccessTokenPayload {
-  sub: string;
-  typ: 'access';
-}

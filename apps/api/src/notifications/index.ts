@@ -1,0 +1,4 @@
+/** What other folders may use of this feature (docs/architecture.md). */
+export { NotificationsModule } from './notifications.module';
+export { NotificationsService } from './notifications.service';
+export type { CreatedNotifications, NewNotification } from './notifications.service';

@@ -1,0 +1,3 @@
+/** What other folders may use of this feature (docs/architecture.md). */
+export { UsersModule } from './users.module';
+export { UsersService } from './users.service';
