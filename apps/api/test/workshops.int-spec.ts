@@ -8,7 +8,7 @@ import type {
 } from '@twinning/contracts';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { WorkshopsPublisher } from '../src/workshops/workshops.publisher';
+import { WorkshopsPublisher } from '../src/realtime/workshops.publisher';
 import { addMember, createCity, createPartnershipForum, createUser, type TestUser } from './support/factories';
 import { bootApp, resetDatabase, type TestApp } from './support/test-app';
 

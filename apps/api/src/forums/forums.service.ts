@@ -21,7 +21,7 @@ import { extractMentions, renderMarkdown } from '../common/markdown';
 import { escapeLike } from '../common/sql';
 import { NotificationsService } from '../notifications';
 import { RateLimitService, type LimitSpec } from '../rate-limit/rate-limit.service';
-import { RealtimePublisher } from '../realtime/realtime.publisher';
+import { NotificationsPublisher } from '../realtime/notifications.publisher';
 import type { CreateThreadDto, ThreadListQueryDto } from './dto/forums.dto';
 import {
   FORUM_SELECT,
@@ -48,7 +48,7 @@ export class ForumsService {
     private readonly access: AccessService,
     private readonly posts: PostsService,
     private readonly notifications: NotificationsService,
-    private readonly publisher: RealtimePublisher,
+    private readonly publisher: NotificationsPublisher,
     private readonly rateLimits: RateLimitService,
   ) {}
 

@@ -17,7 +17,7 @@ import { extractMentions, plainExcerpt, renderMarkdown } from '../common/markdow
 import { recordAudit, postLabel } from '../common/moderation-audit';
 import { NotificationsService, type CreatedNotifications, type NewNotification } from '../notifications';
 import { RateLimitService, type LimitSpec } from '../rate-limit/rate-limit.service';
-import { RealtimePublisher } from '../realtime/realtime.publisher';
+import { NotificationsPublisher } from '../realtime/notifications.publisher';
 import type { CreatePostDto, PostListQueryDto } from './dto/forums.dto';
 import { POST_SELECT, silencedError, silencedUntil, toPostDto, type PostRow, type PostViewer } from './forum-rows';
 import { iso } from '../common/sql';
@@ -69,7 +69,7 @@ export class PostsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessService,
     private readonly notifications: NotificationsService,
-    private readonly publisher: RealtimePublisher,
+    private readonly publisher: NotificationsPublisher,
     private readonly rateLimits: RateLimitService,
   ) {}
 

@@ -26,7 +26,7 @@ import { decodeCursor, encodeCursor } from '../common/cursor';
 import { ForumsService } from '../forums';
 import { PostsService, type PostRef } from '../forums';
 import { RateLimitService, type LimitSpec } from '../rate-limit/rate-limit.service';
-import { RealtimePublisher } from '../realtime/realtime.publisher';
+import { NotificationsPublisher } from '../realtime/notifications.publisher';
 import { toCsvRow } from '../common/csv';
 import type {
   AuditFilterDto,
@@ -198,7 +198,7 @@ export class ModerationService {
     private readonly access: AccessService,
     private readonly forums: ForumsService,
     private readonly posts: PostsService,
-    private readonly publisher: RealtimePublisher,
+    private readonly publisher: NotificationsPublisher,
     private readonly rateLimits: RateLimitService,
   ) {}
 

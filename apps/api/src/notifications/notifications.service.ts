@@ -12,7 +12,7 @@ import type { AuthUser } from '../common/auth-user';
 import { AppError } from '../common/app-error';
 import { decodeCursor, encodeCursor } from '../common/cursor';
 import { affectedRows } from '../common/sql';
-import { RealtimePublisher } from '../realtime/realtime.publisher';
+import { NotificationsPublisher } from '../realtime/notifications.publisher';
 
 /** A notification to create: its recipient, kind and the payload that kind carries. */
 export type NewNotification = {
@@ -56,7 +56,7 @@ export class NotificationsService {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly publisher: RealtimePublisher,
+    private readonly publisher: NotificationsPublisher,
   ) {}
 
   /** Inserts the notifications in one statement. Nobody is notified of their own action. */

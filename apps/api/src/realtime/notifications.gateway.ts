@@ -14,7 +14,7 @@ import { AccessTokenService } from '../auth';
 import { AccessService } from '../access/access.service';
 import { AppError } from '../common/app-error';
 import { idField } from '../common/payload';
-import { RealtimePublisher } from './realtime.publisher';
+import { NotificationsPublisher } from './notifications.publisher';
 import { Rooms } from './rooms';
 import { WsErrorFilter } from './ws-error.filter';
 import { useSocketAuth, type AuthedSocketData } from './socket-auth';
@@ -35,7 +35,7 @@ export class NotificationsGateway implements OnGatewayInit, OnGatewayConnection 
   constructor(
     private readonly tokens: AccessTokenService,
     private readonly access: AccessService,
-    private readonly publisher: RealtimePublisher,
+    private readonly publisher: NotificationsPublisher,
   ) {}
 
   afterInit(namespace: Namespace): void {

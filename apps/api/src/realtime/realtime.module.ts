@@ -1,7 +1,12 @@
 import { Global, Module } from '@nestjs/common';
 import { NotificationsGateway } from './notifications.gateway';
-import { RealtimePublisher } from './realtime.publisher';
+import { NotificationsPublisher } from './notifications.publisher';
+import { WorkshopsPublisher } from './workshops.publisher';
 
+/** The realtime wing: one typed publisher per namespace (the only code that emits) and the /notifications gateway. */
 @Global()
-@Module({ providers: [NotificationsGateway, RealtimePublisher], exports: [RealtimePublisher] })
+@Module({
+  providers: [NotificationsGateway, NotificationsPublisher, WorkshopsPublisher],
+  exports: [NotificationsPublisher, WorkshopsPublisher],
+})
 export class RealtimeModule {}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { RealtimePublisher } from '../realtime/realtime.publisher';
+import { NotificationsPublisher } from '../realtime/notifications.publisher';
 import { ErrorCode, VISIT_LIMITS, type FieldErrors, type VisitDto } from '@twinning/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../common/auth-user';
@@ -29,7 +29,7 @@ export class VisitAgendaService {
     private readonly visitAccess: VisitAccess,
     private readonly visits: VisitsService,
     private readonly notifications: NotificationsService,
-    private readonly realtime: RealtimePublisher,
+    private readonly realtime: NotificationsPublisher,
   ) {}
 
   async add(user: AuthUser, id: string, dto: AgendaItemBodyDto): Promise<VisitDto> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { RealtimePublisher } from '../realtime/realtime.publisher';
+import { NotificationsPublisher } from '../realtime/notifications.publisher';
 import { ErrorCode, type MyRegistrationDto, type RegistrationStatus, type RosterEntryDto } from '@twinning/contracts';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../common/auth-user';
@@ -58,7 +58,7 @@ export class VisitRegistrationsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly visitAccess: VisitAccess,
     private readonly notifications: NotificationsService,
-    private readonly realtime: RealtimePublisher,
+    private readonly realtime: NotificationsPublisher,
   ) {}
 
   async register(user: AuthUser, id: string, dto: VisitRegistrationDto): Promise<MyRegistrationDto> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { RealtimePublisher } from '../realtime/realtime.publisher';
+import { NotificationsPublisher } from '../realtime/notifications.publisher';
 import { ErrorCode, type FieldErrors, type VisitReportActionDto, type VisitReportDto } from '@twinning/contracts';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../common/auth-user';
@@ -25,7 +25,7 @@ export class VisitReportsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly visitAccess: VisitAccess,
     private readonly visits: VisitsService,
-    private readonly realtime: RealtimePublisher,
+    private readonly realtime: NotificationsPublisher,
   ) {}
 
   /**

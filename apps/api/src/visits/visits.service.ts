@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { RealtimePublisher } from '../realtime/realtime.publisher';
+import { NotificationsPublisher } from '../realtime/notifications.publisher';
 import {
   ErrorCode,
   PAGE_SIZE_DEFAULT,
@@ -80,7 +80,7 @@ export class VisitsService {
     private readonly access: AccessService,
     private readonly visitAccess: VisitAccess,
     private readonly notifications: NotificationsService,
-    private readonly realtime: RealtimePublisher,
+    private readonly realtime: NotificationsPublisher,
   ) {}
 
   /**

@@ -40,7 +40,7 @@ import {
   type MessageRow,
   type QuestionRow,
 } from './workshop-rows';
-import { WorkshopsPublisher } from './workshops.publisher';
+import { WorkshopsPublisher } from '../realtime/workshops.publisher';
 import { iso, isoOrNull } from '../common/sql';
 
 /**

@@ -26,7 +26,7 @@ import { useSocketAuth } from '../realtime/socket-auth';
 import { answerWsError, WsErrorFilter } from '../realtime/ws-error.filter';
 import * as parse from './room-payloads';
 import { WorkshopRoomService, type RoomSocketData } from './workshop-room.service';
-import { WorkshopsPublisher } from './workshops.publisher';
+import { WorkshopsPublisher } from '../realtime/workshops.publisher';
 
 /** Every event a client may send; anything else sent with an ack is answered NOT_FOUND. */
 const CLIENT_EVENTS: Record<keyof WorkshopClientEvents, true> = {

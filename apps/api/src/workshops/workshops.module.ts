@@ -3,7 +3,6 @@ import { WorkshopRegistrations } from './workshop-registrations';
 import { WorkshopRoomService } from './workshop-room.service';
 import { WorkshopsController } from './workshops.controller';
 import { WorkshopsGateway } from './workshops.gateway';
-import { WorkshopsPublisher } from './workshops.publisher';
 import { WorkshopsService } from './workshops.service';
 
 /**
@@ -12,7 +11,7 @@ import { WorkshopsService } from './workshops.service';
  */
 @Module({
   controllers: [WorkshopsController],
-  providers: [WorkshopsPublisher, WorkshopRegistrations, WorkshopsService, WorkshopRoomService, WorkshopsGateway],
-  exports: [WorkshopsPublisher, WorkshopRegistrations],
+  providers: [WorkshopRegistrations, WorkshopsService, WorkshopRoomService, WorkshopsGateway],
+  exports: [WorkshopRegistrations],
 })
 export class WorkshopsModule {}

@@ -46,7 +46,7 @@ import {
   type TranscriptMessage,
   type TranscriptQuestion,
 } from './workshop-transcript';
-import { WorkshopsPublisher } from './workshops.publisher';
+import { WorkshopsPublisher } from '../realtime/workshops.publisher';
 
 /** Users offered by the co-facilitator search. */
 export const FACILITATOR_SEARCH_MAX = 20;

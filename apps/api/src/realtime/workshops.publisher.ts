@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { WorkshopServerEvents } from '@twinning/contracts';
 import type { Namespace } from 'socket.io';
-import { Rooms } from '../realtime/rooms';
+import { Rooms } from './rooms';
 
 type ServerEvent = keyof WorkshopServerEvents;
 type Payload<E extends ServerEvent> = Parameters<WorkshopServerEvents[E]>[0];

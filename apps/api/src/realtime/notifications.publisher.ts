@@ -11,8 +11,8 @@ type Payload<E extends ServerEvent> = Parameters<NotificationsServerEvents[E]>[0
  * committed, so a client never hears of something it cannot then read.
  */
 @Injectable()
-export class RealtimePublisher {
-  private readonly logger = new Logger(RealtimePublisher.name);
+export class NotificationsPublisher {
+  private readonly logger = new Logger(NotificationsPublisher.name);
   private namespace: Namespace | null = null;
 
   /** Called by the gateway once socket.io is ready. */
