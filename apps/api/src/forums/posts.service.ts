@@ -14,7 +14,7 @@ import { AccessService, type ForumAccess } from '../access/access.service';
 import type { AuthUser } from '../common/auth-user';
 import { AppError } from '../common/app-error';
 import { extractMentions, plainExcerpt, renderMarkdown } from '../common/markdown';
-import { recordAudit, postLabel } from '../common/moderation-audit';
+import { recordPostAudit } from '../common/moderation-audit';
 import { NotificationsService, type CreatedNotifications, type NewNotification } from '../notifications';
 import { RateLimitService, type LimitSpec } from '../rate-limit/rate-limit.service';
 import { NotificationsPublisher } from '../realtime/notifications.publisher';
@@ -280,14 +280,7 @@ export class PostsService {
       if (until) throw silencedError(until);
       await this.postsRepository.markDeleted(manager, post.id, user.id);
       if (post.author_id !== user.id) {
-        await recordAudit(manager, {
-          actorId: user.id,
-          action: 'post.delete',
-          targetType: 'post',
-          targetId: post.id,
-          targetLabel: postLabel({ seq: post.seq, threadTitle: post.thread_title, authorName: post.author_name }),
-          forumId: post.forum_id,
-        });
+        await recordPostAudit(manager, { actorId: user.id, action: 'post.delete', post });
       }
       return { viewer, post };
     });

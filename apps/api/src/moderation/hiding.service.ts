@@ -4,7 +4,7 @@ import { ErrorCode, type PostDto } from '@twinning/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../common/auth-user';
 import { AppError } from '../common/app-error';
-import { postLabel, recordAudit } from '../common/moderation-audit';
+import { recordPostAudit } from '../common/moderation-audit';
 import { PostsRepository, PostsService, type PostRef } from '../forums';
 
 /** Moderators hide posts (the text stays, for moderators) and restore them; each action is audited. */
@@ -35,15 +35,7 @@ export class HidingService {
       if (!access.canModerate) throw AppError.forbidden('Only moderators can restore posts.');
       if (post.hidden_at === null) throw new AppError(ErrorCode.INVALID_STATE, 'This post is not hidden.');
       await this.postsRepository.unhide(manager, post.id);
-      await recordAudit(manager, {
-        actorId: user.id,
-        action: 'post.restore',
-        targetType: 'post',
-        targetId: post.id,
-        targetLabel: postLabel({ seq: post.seq, threadTitle: post.thread_title, authorName: post.author_name }),
-        forumId: post.forum_id,
-        reason,
-      });
+      await recordPostAudit(manager, { actorId: user.id, action: 'post.restore', post, reason });
       return post;
     });
     this.posts.publishUpdated(post);
@@ -56,14 +48,6 @@ export class HidingService {
    */
   async hideLocked(manager: EntityManager, user: AuthUser, post: PostRef, reason: string): Promise<void> {
     await this.postsRepository.hide(manager, post.id, user.id, reason);
-    await recordAudit(manager, {
-      actorId: user.id,
-      action: 'post.hide',
-      targetType: 'post',
-      targetId: post.id,
-      targetLabel: postLabel({ seq: post.seq, threadTitle: post.thread_title, authorName: post.author_name }),
-      forumId: post.forum_id,
-      reason,
-    });
+    await recordPostAudit(manager, { actorId: user.id, action: 'post.hide', post, reason });
   }
 }
