@@ -84,10 +84,9 @@ export interface FlagQueueFilter {
   take: number;
 }
 
-/** A page of the queue, and the keyset of its last flag. */
+/** Flags of the queue, with the keyset (created_key, id) of each, in the same order, for cursors. */
 export interface FlagPage {
   items: FlagDto[];
-  /** The (created_key, id) of each flag, in order, for the next cursor. */
   keys: [string, string][];
 }
 

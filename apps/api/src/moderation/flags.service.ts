@@ -86,14 +86,21 @@ export class FlagsService {
       if (flag.status !== 'open') throw new AppError(ErrorCode.INVALID_STATE, 'This flag was already resolved.');
       const label = `${flag.reason} flag on ${postLabel({ seq: post.seq, threadTitle: post.thread_title, authorName: post.author_name })}`;
       const reason = dto.reason ?? '';
-      const audit = { actorId: user.id, targetType: 'flag', targetId: flag.id, targetLabel: label } as const;
+      const audit = {
+        actorId: user.id,
+        targetType: 'flag',
+        targetId: flag.id,
+        targetLabel: label,
+        forumId: post.forum_id,
+        reason,
+      } as const;
       if (dto.decision === 'dismiss') {
         await this.flags.dismiss(manager, flag.id, user.id);
-        await recordAudit(manager, { ...audit, action: 'flag.dismiss', forumId: post.forum_id, reason });
+        await recordAudit(manager, { ...audit, action: 'flag.dismiss' });
         return null;
       }
       await this.flags.upholdOpen(manager, post.id, user.id);
-      await recordAudit(manager, { ...audit, action: 'flag.uphold', forumId: post.forum_id, reason });
+      await recordAudit(manager, { ...audit, action: 'flag.uphold' });
       if (post.hidden_at !== null) return null;
       await this.hiding.hideLocked(manager, user, post, reason || `Flagged as ${flag.reason.replace('_', ' ')}`);
       return post;
