@@ -1,10 +1,10 @@
 // The core SQL of each benchmarked route, run straight against PostgreSQL by tools/bench/run.mjs so
 // the API's own cost (HTTP, auth, access checks, mapping, JSON) shows next to the database's.
 // Copied from the API; keep them in step when these change:
-//   THREAD_SELECT, POST_SELECT, FORUM_SELECT   apps/api/src/forums/forum-rows.ts
-//   thread list, thread                       apps/api/src/forums/forums.service.ts
-//   posts page                                apps/api/src/forums/posts.service.ts
-//   search                                    apps/api/src/forums/search.service.ts
+//   FORUM_SELECT                              apps/api/src/forums/forums.repository.ts
+//   THREAD_SELECT, thread list, thread        apps/api/src/forums/threads.repository.ts
+//   POST_SELECT, posts page                   apps/api/src/forums/posts.repository.ts
+//   search                                    apps/api/src/forums/search.repository.ts
 //   readable forums condition                 apps/api/src/access/access.service.ts
 // Left out on purpose: the access token's user lookup, the forum access check and the silence
 // check, which every forum route makes before its data query.

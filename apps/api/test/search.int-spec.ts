@@ -2,7 +2,7 @@ import type { Page, SearchResultDto, ThreadDto } from '@twinning/contracts';
 import request from 'supertest';
 import { THREAD_RATE_LIMIT } from '../src/forums/forums.service';
 import { POST_RATE_LIMIT } from '../src/forums/posts.service';
-import { highlightToHtml } from '../src/forums/search.service';
+import { highlightToHtml } from '../src/forums/search.repository';
 import { RateLimitService } from '../src/rate-limit/rate-limit.service';
 import {
   addMember,

@@ -33,3 +33,29 @@ export async function recordAudit(manager: EntityManager, entry: AuditEntry): Pr
 export function postLabel(post: { seq: number; threadTitle: string; authorName?: string }): string {
   return `#${post.seq} in “${post.threadTitle}”${post.authorName ? ` by ${post.authorName}` : ''}`;
 }
+
+/** A post as the forum repositories return it, with what its audit entry needs. */
+export interface AuditedPost {
+  id: string;
+  seq: number;
+  thread_title: string;
+  author_name: string;
+  forum_id: string;
+}
+
+/** Writes the audit row of a moderation action on a post; call it inside the action's transaction. */
+export function recordPostAudit(
+  manager: EntityManager,
+  entry: { actorId: string; action: AuditAction; post: AuditedPost; reason?: string },
+): Promise<void> {
+  const { post } = entry;
+  return recordAudit(manager, {
+    actorId: entry.actorId,
+    action: entry.action,
+    targetType: 'post',
+    targetId: post.id,
+    targetLabel: postLabel({ seq: post.seq, threadTitle: post.thread_title, authorName: post.author_name }),
+    forumId: post.forum_id,
+    reason: entry.reason,
+  });
+}

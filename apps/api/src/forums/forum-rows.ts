@@ -1,18 +1,16 @@
 import {
-  ErrorCode,
   type ForumKind,
   type ForumSummaryDto,
   type NotificationLevel,
   type PostDto,
+  type PostRevisionDto,
   type Theme,
   type ThreadSummaryDto,
 } from '@twinning/contracts';
-import type { EntityManager } from 'typeorm';
-import { AppError } from '../common/app-error';
 import { escapeHtml, plainExcerpt } from '../common/markdown';
-import { exactTime, iso, isoOrNull } from '../common/sql';
+import { iso, isoOrNull } from '../common/sql';
 
-/** Row SQL and mappers shared by the forum services. Each list is one statement whatever its length. */
+/** Row types the forum repositories return, and their mappers to DTOs. */
 
 // --- forums ------------------------------------------------------------------------------------
 
@@ -26,20 +24,6 @@ export interface ForumRow {
   last_posted_at: Date | null;
   unread_threads: number;
 }
-
-/** Forums with their counts and the viewer's ($1) unread threads (posts after their read position, not muted). */
-export const FORUM_SELECT = `
-  SELECT f.id, f.kind, f.theme, p.id AS partnership_id, p.title AS partnership_title,
-         s.thread_count, s.last_posted_at, s.unread_threads
-    FROM forums f
-    LEFT JOIN partnerships p ON p.id = f.partnership_id
-    LEFT JOIN LATERAL (
-      SELECT count(*)::int AS thread_count, max(t.last_posted_at) AS last_posted_at,
-             (count(*) FILTER (WHERE t.last_seq > coalesce(r.last_read_seq, 0)
-                                 AND coalesce(r.level, 'normal') <> 'muted'))::int AS unread_threads
-        FROM threads t
-        LEFT JOIN thread_reads r ON r.thread_id = t.id AND r.user_id = $1
-       WHERE t.forum_id = f.id) s ON TRUE`;
 
 export function toForumSummary(row: ForumRow): ForumSummaryDto {
   return {
@@ -76,17 +60,15 @@ export interface ThreadRow {
   level: NotificationLevel;
 }
 
-/** Threads with author, last poster and the viewer's ($1) read state. */
-export const THREAD_SELECT = `
-  SELECT t.id, t.forum_id, t.title, t.themes, t.pinned, t.locked, t.last_seq, t.post_count,
-         t.created_at, t.last_posted_at, ${exactTime('t.last_posted_at')} AS last_posted_key,
-         a.id AS author_id, a.display_name AS author_name, a.handle AS author_handle,
-         lp.id AS last_poster_id, lp.display_name AS last_poster_name,
-         coalesce(r.last_read_seq, 0) AS last_read_seq, coalesce(r.level, 'normal') AS level
-    FROM threads t
-    JOIN users a ON a.id = t.author_id
-    LEFT JOIN users lp ON lp.id = t.last_poster_id
-    LEFT JOIN thread_reads r ON r.thread_id = t.id AND r.user_id = $1`;
+/** A thread as policy needs it: its forum, numbering and state. */
+export interface ThreadRef {
+  id: string;
+  forum_id: string;
+  title: string;
+  locked: boolean;
+  pinned: boolean;
+  last_seq: number;
+}
 
 export function toThreadSummary(row: ThreadRow): ThreadSummaryDto {
   const lastRead = Math.min(row.last_read_seq, row.last_seq);
@@ -136,24 +118,30 @@ export interface PostRow {
   flagged: boolean;
 }
 
-/**
- * Posts with author, quoted post (its source only while it is neither hidden nor deleted), open
- * flag count and whether the viewer ($1) has an open flag on it.
- */
-export const POST_SELECT = `
-  SELECT p.id, p.thread_id, p.seq, p.body, p.body_html, p.edit_count, p.edited_at, p.hidden_at,
-         p.hidden_reason, p.deleted_at, p.created_at,
-         a.id AS author_id, a.display_name AS author_name, a.handle AS author_handle,
-         q.id AS q_id, q.seq AS q_seq,
-         CASE WHEN q.hidden_at IS NULL AND q.deleted_at IS NULL THEN q.body END AS q_body,
-         qa.id AS q_author_id, qa.display_name AS q_author_name,
-         (SELECT count(*)::int FROM post_flags f WHERE f.post_id = p.id AND f.status = 'open') AS flag_count,
-         EXISTS (SELECT 1 FROM post_flags f
-                  WHERE f.post_id = p.id AND f.reporter_id = $1 AND f.status = 'open') AS flagged
-    FROM posts p
-    JOIN users a ON a.id = p.author_id
-    LEFT JOIN posts q ON q.id = p.quote_post_id
-    LEFT JOIN users qa ON qa.id = q.author_id`;
+/** A post as policy needs it: author, state, thread and forum. */
+export interface PostRef {
+  id: string;
+  thread_id: string;
+  seq: number;
+  author_id: string;
+  author_name: string;
+  body: string;
+  body_html: string;
+  hidden_at: Date | null;
+  deleted_at: Date | null;
+  forum_id: string;
+  thread_title: string;
+  last_seq: number;
+}
+
+export interface RevisionRow {
+  id: string;
+  body: string;
+  body_html: string;
+  editor_id: string | null;
+  editor_name: string | null;
+  created_at: Date;
+}
 
 /** What the viewer may do in the post's forum. */
 export interface PostViewer {
@@ -204,20 +192,12 @@ export function toPostDto(row: PostRow, viewer: PostViewer): PostDto {
   };
 }
 
-// --- silences ----------------------------------------------------------------------------------
-
-/** When the user's silence in the forum ends, or null when they are not silenced. */
-export async function silencedUntil(manager: EntityManager, forumId: string, userId: string): Promise<Date | null> {
-  const rows: { until: Date }[] = await manager.query(
-    `SELECT until FROM forum_silences WHERE forum_id = $1 AND user_id = $2 AND until > now()`,
-    [forumId, userId],
-  );
-  return rows[0] ? new Date(rows[0].until) : null;
-}
-
-export function silencedError(until: Date): AppError {
-  return new AppError(
-    ErrorCode.SILENCED,
-    `A moderator has silenced you in this forum until ${until.toISOString()}; you can read but not write until then.`,
-  );
+export function toRevisionDto(row: RevisionRow): PostRevisionDto {
+  return {
+    id: row.id,
+    body: row.body,
+    bodyHtml: row.body_html,
+    editor: { id: row.editor_id ?? '', displayName: row.editor_name ?? '' },
+    createdAt: iso(row.created_at),
+  };
 }

@@ -1,12 +1,24 @@
 import { Module } from '@nestjs/common';
 import { ForumsController, PostsController, SearchController, ThreadsController } from './forums.controller';
+import { ForumsRepository } from './forums.repository';
 import { ForumsService } from './forums.service';
+import { PostsRepository } from './posts.repository';
 import { PostsService } from './posts.service';
+import { SearchRepository } from './search.repository';
 import { SearchService } from './search.service';
+import { ThreadsRepository } from './threads.repository';
 
 @Module({
   controllers: [ForumsController, ThreadsController, PostsController, SearchController],
-  providers: [ForumsService, PostsService, SearchService],
-  exports: [ForumsService, PostsService],
+  providers: [
+    ForumsRepository,
+    ThreadsRepository,
+    PostsRepository,
+    SearchRepository,
+    ForumsService,
+    PostsService,
+    SearchService,
+  ],
+  exports: [ForumsRepository, ThreadsRepository, PostsRepository, ForumsService, PostsService],
 })
 export class ForumsModule {}

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   PAGE_SIZE_DEFAULT,
-  THEMES,
   type ForumDto,
   type ForumSummaryDto,
   type MentionCandidateDto,
@@ -18,22 +17,15 @@ import type { AuthUser } from '../common/auth-user';
 import { AppError } from '../common/app-error';
 import { decodeCursor, encodeCursor } from '../common/cursor';
 import { extractMentions, renderMarkdown } from '../common/markdown';
-import { escapeLike } from '../common/sql';
 import { NotificationsService } from '../notifications';
 import { RateLimitService, type LimitSpec } from '../rate-limit/rate-limit.service';
 import { NotificationsPublisher } from '../realtime/notifications.publisher';
 import type { CreateThreadDto, ThreadListQueryDto } from './dto/forums.dto';
-import {
-  FORUM_SELECT,
-  silencedError,
-  silencedUntil,
-  THREAD_SELECT,
-  toForumSummary,
-  toThreadSummary,
-  type ForumRow,
-  type ThreadRow,
-} from './forum-rows';
+import { toForumSummary, toThreadSummary, type ThreadRow } from './forum-rows';
+import { readOnlyError, silencedError } from './forums.errors';
+import { ForumsRepository } from './forums.repository';
 import { PostsService } from './posts.service';
+import { ThreadsRepository } from './threads.repository';
 
 /** New threads per user and minute. */
 export const THREAD_RATE_LIMIT: LimitSpec = { name: 'forum-thread', points: 5, durationSeconds: 60 };
@@ -46,6 +38,8 @@ export class ForumsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessService,
+    private readonly forumsRepository: ForumsRepository,
+    private readonly threadsRepository: ThreadsRepository,
     private readonly posts: PostsService,
     private readonly notifications: NotificationsService,
     private readonly publisher: NotificationsPublisher,
@@ -57,20 +51,14 @@ export class ForumsService {
    * (latest activity first), with counts and the viewer's unread threads. One query.
    */
   async list(user: AuthUser): Promise<ForumSummaryDto[]> {
-    const rows: ForumRow[] = await this.dataSource.query(
-      `${FORUM_SELECT}
-        WHERE ${this.access.readableForumsSql('f', '$1', false)}
-        ORDER BY (f.kind = 'partnership'), array_position($2::text[], f.theme::text),
-                 s.last_posted_at DESC NULLS LAST, p.title, f.id`,
-      [user.id, THEMES],
-    );
+    const rows = await this.forumsRepository.readable(user.id);
     return rows.map(toForumSummary);
   }
 
   async forum(user: AuthUser, forumId: string): Promise<ForumDto> {
     const access = await this.access.requireForum(user, forumId);
-    const [row]: ForumRow[] = await this.dataSource.query(`${FORUM_SELECT} WHERE f.id = $2`, [user.id, forumId]);
-    const until = await silencedUntil(this.dataSource.manager, forumId, user.id);
+    const row = await this.forumsRepository.one(user.id, forumId);
+    const until = await this.forumsRepository.silencedUntil(forumId, user.id);
     return {
       ...toForumSummary(row),
       viewer: {
@@ -85,24 +73,11 @@ export class ForumsService {
   async threads(user: AuthUser, forumId: string, query: ThreadListQueryDto): Promise<Page<ThreadSummaryDto>> {
     await this.access.requireForum(user, forumId);
     const limit = query.limit ?? PAGE_SIZE_DEFAULT;
-    const params: unknown[] = [user.id, forumId];
-    const p = (value: unknown) => {
-      params.push(value);
-      return `$${params.length}`;
-    };
-    const where = ['t.forum_id = $2'];
-    if (query.theme) where.push(`t.themes @> ARRAY[${p(query.theme)}]::text[]`);
-    const after = decodeCursor<[number, string, string]>(query.cursor, 3);
-    if (after) {
-      where.push(
-        `(t.pinned::int, t.last_posted_at, t.id) < (${p(after[0])}::int, ${p(after[1])}::timestamptz, ${p(after[2])}::uuid)`,
-      );
-    }
-    const rows: ThreadRow[] = await this.dataSource.query(
-      `${THREAD_SELECT} WHERE ${where.join(' AND ')}
-        ORDER BY t.pinned DESC, t.last_posted_at DESC, t.id DESC LIMIT ${p(limit + 1)}`,
-      params,
-    );
+    const rows = await this.threadsRepository.page(user.id, forumId, {
+      theme: query.theme,
+      after: decodeCursor<[number, string, string]>(query.cursor, 3),
+      take: limit + 1,
+    });
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];
     return {
@@ -114,15 +89,15 @@ export class ForumsService {
 
   /** The thread with its forum and the viewer's rights. Four queries. */
   async thread(user: AuthUser, threadId: string): Promise<ThreadDto> {
-    const [row]: ThreadRow[] = await this.dataSource.query(`${THREAD_SELECT} WHERE t.id = $2`, [user.id, threadId]);
+    const row = await this.threadsRepository.one(user.id, threadId);
     const access = row ? (await this.access.forums(user, [row.forum_id])).get(row.forum_id) : undefined;
     if (!row || !access?.canRead) throw AppError.notFound('Thread');
     return this.threadDto(user, row, access);
   }
 
   private async threadDto(user: AuthUser, row: ThreadRow, access: ForumAccess): Promise<ThreadDto> {
-    const [forum]: ForumRow[] = await this.dataSource.query(`${FORUM_SELECT} WHERE f.id = $2`, [user.id, row.forum_id]);
-    const until = access.canModerate ? null : await silencedUntil(this.dataSource.manager, row.forum_id, user.id);
+    const forum = await this.forumsRepository.one(user.id, row.forum_id);
+    const until = access.canModerate ? null : await this.forumsRepository.silencedUntil(row.forum_id, user.id);
     return {
       ...toThreadSummary(row),
       forum: toForumSummary(forum),
@@ -140,25 +115,26 @@ export class ForumsService {
     await this.rateLimits.consume(THREAD_RATE_LIMIT, user.id);
     const { threadId, postId, created } = await this.dataSource.transaction(async (manager) => {
       const access = await this.access.requireForum(user, forumId, manager);
-      if (!access.canPost) throw AppError.forbidden('This forum is read-only for you.');
+      if (!access.canPost) throw readOnlyError();
       if (!access.canModerate) {
-        const until = await silencedUntil(manager, forumId, user.id);
+        const until = await this.forumsRepository.silencedUntil(forumId, user.id, manager);
         if (until) throw silencedError(until);
       }
-      const [thread]: { id: string }[] = await manager.query(
-        `INSERT INTO threads (forum_id, author_id, title, themes, last_seq, post_count, last_posted_at, last_poster_id)
-         VALUES ($1, $2, $3, $4, 1, 1, clock_timestamp(), $2) RETURNING id`,
-        [forumId, user.id, dto.title, dto.themes ?? []],
-      );
+      const threadId = await this.threadsRepository.insert(manager, {
+        forumId,
+        authorId: user.id,
+        title: dto.title,
+        themes: dto.themes ?? [],
+      });
       const inserted = await this.posts.insertPost(manager, {
-        thread: { id: thread.id, forumId, title: dto.title },
+        thread: { id: threadId, forumId, title: dto.title },
         seq: 1,
         author: user,
         body: dto.body,
         quotePostId: null,
         notifyWatchers: false,
       });
-      return { threadId: thread.id, ...inserted };
+      return { threadId, ...inserted };
     });
     await this.notifications.publish(created);
     this.publisher.threadChanged({ threadId, forumId, change: 'post.created', lastSeq: 1, postId });
@@ -168,22 +144,12 @@ export class ForumsService {
   /** Moves the viewer's read position forward only, never past the last post. */
   async markRead(user: AuthUser, threadId: string, lastReadSeq: number): Promise<void> {
     await this.posts.loadThread(user, threadId);
-    await this.dataSource.query(
-      `INSERT INTO thread_reads (user_id, thread_id, last_read_seq)
-       SELECT $1, t.id, LEAST($3::int, t.last_seq) FROM threads t WHERE t.id = $2
-       ON CONFLICT (user_id, thread_id) DO UPDATE
-         SET last_read_seq = GREATEST(thread_reads.last_read_seq, EXCLUDED.last_read_seq), updated_at = now()`,
-      [user.id, threadId, lastReadSeq],
-    );
+    await this.threadsRepository.markRead(user.id, threadId, lastReadSeq);
   }
 
   async setNotificationLevel(user: AuthUser, threadId: string, level: NotificationLevel): Promise<void> {
     await this.posts.loadThread(user, threadId);
-    await this.dataSource.query(
-      `INSERT INTO thread_reads (user_id, thread_id, level) VALUES ($1, $2, $3)
-       ON CONFLICT (user_id, thread_id) DO UPDATE SET level = EXCLUDED.level, updated_at = now()`,
-      [user.id, threadId, level],
-    );
+    await this.threadsRepository.setLevel(user.id, threadId, level);
   }
 
   /**
@@ -192,17 +158,8 @@ export class ForumsService {
    */
   async mentionable(user: AuthUser, threadId: string, q: string | undefined): Promise<MentionCandidateDto[]> {
     const { thread } = await this.posts.loadThread(user, threadId);
-    const prefix = `${escapeLike((q ?? '').replace(/^@/, ''))}%`;
-    const rows: { id: string; display_name: string; handle: string }[] = await this.dataSource.query(
-      `SELECT u.id, u.display_name, u.handle
-         FROM users u, forums f
-        WHERE f.id = $1 AND u.id <> $2
-          AND (u.handle ILIKE $3 OR u.display_name ILIKE $3)
-          AND (u.role = 'admin' OR ${this.access.readableForumsSql('f', 'u.id', false)})
-        ORDER BY (u.handle ILIKE $3) DESC, u.handle
-        LIMIT ${MENTIONABLE_MAX}`,
-      [thread.forum_id, user.id, prefix],
-    );
+    const prefix = (q ?? '').replace(/^@/, '');
+    const rows = await this.forumsRepository.mentionCandidates(thread.forum_id, user.id, prefix, MENTIONABLE_MAX);
     return rows.map((r) => ({ id: r.id, displayName: r.display_name, handle: r.handle }));
   }
 

@@ -14,40 +14,19 @@ import { AccessService, type ForumAccess } from '../access/access.service';
 import type { AuthUser } from '../common/auth-user';
 import { AppError } from '../common/app-error';
 import { extractMentions, plainExcerpt, renderMarkdown } from '../common/markdown';
-import { recordAudit, postLabel } from '../common/moderation-audit';
+import { recordPostAudit } from '../common/moderation-audit';
 import { NotificationsService, type CreatedNotifications, type NewNotification } from '../notifications';
 import { RateLimitService, type LimitSpec } from '../rate-limit/rate-limit.service';
 import { NotificationsPublisher } from '../realtime/notifications.publisher';
 import type { CreatePostDto, PostListQueryDto } from './dto/forums.dto';
-import { POST_SELECT, silencedError, silencedUntil, toPostDto, type PostRow, type PostViewer } from './forum-rows';
-import { iso } from '../common/sql';
+import { toPostDto, toRevisionDto, type PostRef, type PostViewer, type ThreadRef } from './forum-rows';
+import { readOnlyError, silencedError } from './forums.errors';
+import { ForumsRepository } from './forums.repository';
+import { PostsRepository } from './posts.repository';
+import { ThreadsRepository } from './threads.repository';
 
 /** Replies per user and minute (thread openings count separately). */
 export const POST_RATE_LIMIT: LimitSpec = { name: 'forum-post', points: 10, durationSeconds: 60 };
-
-export interface ThreadRef {
-  id: string;
-  forum_id: string;
-  title: string;
-  locked: boolean;
-  pinned: boolean;
-  last_seq: number;
-}
-
-export interface PostRef {
-  id: string;
-  thread_id: string;
-  seq: number;
-  author_id: string;
-  author_name: string;
-  body: string;
-  body_html: string;
-  hidden_at: Date | null;
-  deleted_at: Date | null;
-  forum_id: string;
-  thread_title: string;
-  last_seq: number;
-}
 
 /** A post to insert: the thread's numbering was already advanced under its row lock. */
 export interface NewPost {
@@ -61,6 +40,8 @@ export interface NewPost {
 }
 
 const EXCERPT_LENGTH = 140;
+/** Mentions resolved per post. */
+const MENTIONS_MAX = 50;
 
 /** Posts: reading pages, replying, editing with history, tombstones; notifications and realtime after commit. */
 @Injectable()
@@ -68,6 +49,9 @@ export class PostsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessService,
+    private readonly forumsRepository: ForumsRepository,
+    private readonly threadsRepository: ThreadsRepository,
+    private readonly postsRepository: PostsRepository,
     private readonly notifications: NotificationsService,
     private readonly publisher: NotificationsPublisher,
     private readonly rateLimits: RateLimitService,
@@ -80,11 +64,7 @@ export class PostsService {
     manager: EntityManager = this.dataSource.manager,
     lock = false,
   ): Promise<{ thread: ThreadRef; access: ForumAccess }> {
-    const rows: ThreadRef[] = await manager.query(
-      `SELECT id, forum_id, title, locked, pinned, last_seq FROM threads WHERE id = $1${lock ? ' FOR UPDATE' : ''}`,
-      [threadId],
-    );
-    const thread = rows[0];
+    const thread = await this.threadsRepository.ref(threadId, manager, lock);
     const access = thread ? (await this.access.forums(user, [thread.forum_id], manager)).get(thread.forum_id) : null;
     if (!thread || !access?.canRead) throw AppError.notFound('Thread');
     return { thread, access };
@@ -97,14 +77,7 @@ export class PostsService {
     manager: EntityManager = this.dataSource.manager,
     lock = false,
   ): Promise<{ post: PostRef; access: ForumAccess }> {
-    const rows: PostRef[] = await manager.query(
-      `SELECT p.id, p.thread_id, p.seq, p.author_id, a.display_name AS author_name, p.body, p.body_html,
-              p.hidden_at, p.deleted_at, t.forum_id, t.title AS thread_title, t.last_seq
-         FROM posts p JOIN threads t ON t.id = p.thread_id JOIN users a ON a.id = p.author_id
-        WHERE p.id = $1${lock ? ' FOR UPDATE OF p' : ''}`,
-      [postId],
-    );
-    const post = rows[0];
+    const post = await this.postsRepository.ref(postId, manager, lock);
     const access = post ? (await this.access.forums(user, [post.forum_id], manager)).get(post.forum_id) : null;
     if (!post || !access?.canRead) throw AppError.notFound('Post');
     return { post, access };
@@ -112,7 +85,10 @@ export class PostsService {
 
   /** What the viewer may do with posts in the forum (one query for the silence). */
   async viewer(user: AuthUser, access: ForumAccess, manager: EntityManager = this.dataSource.manager) {
-    const until = access.canPost && !access.canModerate ? await silencedUntil(manager, access.forumId, user.id) : null;
+    const until =
+      access.canPost && !access.canModerate
+        ? await this.forumsRepository.silencedUntil(access.forumId, user.id, manager)
+        : null;
     const viewer: PostViewer = {
       userId: user.id,
       canModerate: access.canModerate,
@@ -128,25 +104,11 @@ export class PostsService {
   async page(user: AuthUser, threadId: string, query: PostListQueryDto): Promise<PostPage> {
     const { thread, access } = await this.loadThread(user, threadId);
     const { viewer } = await this.viewer(user, access);
-    const limit = query.limit ?? PAGE_SIZE_DEFAULT;
-    const params: unknown[] = [user.id, threadId];
-    const where = ['p.thread_id = $2'];
-    if (query.afterSeq !== undefined) {
-      params.push(query.afterSeq);
-      where.push(`p.seq > $${params.length}`);
-    }
-    if (query.beforeSeq !== undefined) {
-      params.push(query.beforeSeq);
-      where.push(`p.seq < $${params.length}`);
-    }
-    const backwards = query.beforeSeq !== undefined && query.afterSeq === undefined;
-    params.push(limit);
-    const rows: PostRow[] = await this.dataSource.query(
-      `${POST_SELECT} WHERE ${where.join(' AND ')}
-        ORDER BY p.seq ${backwards ? 'DESC' : 'ASC'} LIMIT $${params.length}`,
-      params,
-    );
-    if (backwards) rows.reverse();
+    const rows = await this.postsRepository.page(user.id, threadId, {
+      afterSeq: query.afterSeq,
+      beforeSeq: query.beforeSeq,
+      limit: query.limit ?? PAGE_SIZE_DEFAULT,
+    });
     const first = rows[0];
     const last = rows[rows.length - 1];
     // Posts are numbered 1..last_seq without gaps (replies take the next number under the thread's lock).
@@ -165,9 +127,9 @@ export class PostsService {
 
   /** One post as the viewer sees it (one query). */
   async postFor(viewer: PostViewer, postId: string): Promise<PostDto> {
-    const rows: PostRow[] = await this.dataSource.query(`${POST_SELECT} WHERE p.id = $2`, [viewer.userId, postId]);
-    if (!rows[0]) throw AppError.notFound('Post');
-    return toPostDto(rows[0], viewer);
+    const row = await this.postsRepository.one(viewer.userId, postId);
+    if (!row) throw AppError.notFound('Post');
+    return toPostDto(row, viewer);
   }
 
   /** A reply. Its number is the thread's next one, taken under the thread's row lock. */
@@ -175,32 +137,16 @@ export class PostsService {
     await this.rateLimits.consume(POST_RATE_LIMIT, user.id);
     const { post, forumId, lastSeq, viewer, created } = await this.dataSource.transaction(async (manager) => {
       const { thread, access } = await this.loadThread(user, threadId, manager);
-      if (!access.canPost) throw AppError.forbidden('This forum is read-only for you.');
+      if (!access.canPost) throw readOnlyError();
       const { viewer, silencedUntil: until } = await this.viewer(user, access, manager);
       if (until) throw silencedError(until);
-      if (dto.quotePostId) {
-        const quoted: unknown[] = await manager.query(`SELECT 1 FROM posts WHERE id = $1 AND thread_id = $2`, [
-          dto.quotePostId,
-          threadId,
-        ]);
-        if (quoted.length === 0) {
-          throw AppError.validation(
-            { quotePostId: ['quotePostId must be the id of a post in this thread'] },
-            'Invalid field: quotePostId.',
-          );
-        }
+      if (dto.quotePostId && !(await this.postsRepository.existsInThread(manager, dto.quotePostId, threadId))) {
+        throw AppError.validation(
+          { quotePostId: ['quotePostId must be the id of a post in this thread'] },
+          'Invalid field: quotePostId.',
+        );
       }
-      // (wrapped in a SELECT so the driver returns rows) Locks the thread row until commit: concurrent replies queue here and get consecutive numbers.
-      const [numbered]: { last_seq: number; locked: boolean }[] = await manager.query(
-        `WITH numbered AS (
-           UPDATE threads
-              SET last_seq = last_seq + 1, post_count = post_count + 1, last_posted_at = clock_timestamp(),
-                  last_poster_id = $2, updated_at = now()
-            WHERE id = $1
-        RETURNING last_seq, locked)
-         SELECT last_seq, locked FROM numbered`,
-        [threadId, user.id],
-      );
+      const numbered = await this.threadsRepository.takeNextSeq(manager, threadId, user.id);
       if (numbered.locked && !access.canModerate) {
         throw new AppError(ErrorCode.THREAD_LOCKED, 'This thread is locked; only moderators can reply.');
       }
@@ -226,25 +172,21 @@ export class PostsService {
   async insertPost(manager: EntityManager, input: NewPost): Promise<{ postId: string; created: CreatedNotifications }> {
     const mentioned = await this.resolveMentions(manager, extractMentions(input.body));
     const bodyHtml = renderMarkdown(input.body, { mentions: new Set(mentioned.map((u) => u.handle)) });
-    const [row]: { id: string }[] = await manager.query(
-      `INSERT INTO posts (thread_id, seq, author_id, body, body_html, quote_post_id, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, clock_timestamp()) RETURNING id`,
-      [input.thread.id, input.seq, input.author.id, input.body, bodyHtml, input.quotePostId],
-    );
-    await manager.query(
-      `INSERT INTO thread_reads (user_id, thread_id, last_read_seq, level) VALUES ($1, $2, $3, 'watching')
-       ON CONFLICT (user_id, thread_id) DO UPDATE
-         SET last_read_seq = GREATEST(thread_reads.last_read_seq, EXCLUDED.last_read_seq),
-             level = CASE WHEN thread_reads.level = 'muted' THEN 'muted' ELSE 'watching' END,
-             updated_at = now()`,
-      [input.author.id, input.thread.id, input.seq],
-    );
+    const postId = await this.postsRepository.insert(manager, {
+      threadId: input.thread.id,
+      seq: input.seq,
+      authorId: input.author.id,
+      body: input.body,
+      bodyHtml,
+      quotePostId: input.quotePostId,
+    });
+    await this.threadsRepository.readOwnPost(manager, input.author.id, input.thread.id, input.seq);
     const created = await this.notifyPost(manager, {
       ...input,
-      postId: row.id,
+      postId,
       mentionedUserIds: mentioned.map((u) => u.id),
     });
-    return { postId: row.id, created };
+    return { postId, created };
   }
 
   /**
@@ -258,10 +200,12 @@ export class PostsService {
     const authorId = input.author.id;
     const mentionIds = input.mentionedUserIds.filter((id) => id !== authorId);
     if (mentionIds.length === 0 && !input.notifyWatchers) return { items: [] };
-    const states: { user_id: string; level: NotificationLevel }[] = await manager.query(
-      `SELECT user_id, level FROM thread_reads
-        WHERE thread_id = $1 AND user_id <> $2 AND (($3::boolean AND level = 'watching') OR user_id = ANY($4::uuid[]))`,
-      [input.thread.id, authorId, input.notifyWatchers, mentionIds],
+    const states: { user_id: string; level: NotificationLevel }[] = await this.threadsRepository.levels(
+      manager,
+      input.thread.id,
+      authorId,
+      input.notifyWatchers,
+      mentionIds,
     );
     const levels = new Map(states.map((s) => [s.user_id, s.level]));
     const watchers = input.notifyWatchers ? states.filter((s) => s.level === 'watching').map((s) => s.user_id) : [];
@@ -294,9 +238,7 @@ export class PostsService {
     handles: string[],
   ): Promise<{ id: string; handle: string; display_name: string }[]> {
     if (handles.length === 0) return [];
-    return manager.query(`SELECT id, handle, display_name FROM users WHERE handle = ANY($1::text[])`, [
-      handles.slice(0, 50),
-    ]);
+    return this.postsRepository.usersByHandles(manager, handles.slice(0, MENTIONS_MAX));
   }
 
   /** Author (while they may write in the forum) or moderator; keeps the previous body as a revision. */
@@ -306,19 +248,10 @@ export class PostsService {
       const { viewer, silencedUntil: until } = await this.requireChange(user, post, access, manager, 'edit');
       if (until) throw silencedError(until);
       if (post.body === body) return { viewer, post, changed: false, created: { items: [] } };
-      await manager.query(`INSERT INTO post_revisions (post_id, body, body_html, editor_id) VALUES ($1, $2, $3, $4)`, [
-        post.id,
-        post.body,
-        post.body_html,
-        user.id,
-      ]);
+      await this.postsRepository.addRevision(manager, post, user.id);
       const mentioned = await this.resolveMentions(manager, extractMentions(body));
       const bodyHtml = renderMarkdown(body, { mentions: new Set(mentioned.map((u) => u.handle)) });
-      await manager.query(
-        `UPDATE posts SET body = $2, body_html = $3, edit_count = edit_count + 1, edited_at = clock_timestamp()
-          WHERE id = $1`,
-        [post.id, body, bodyHtml],
-      );
+      await this.postsRepository.updateBody(manager, post.id, body, bodyHtml);
       // Only people newly mentioned by the edit hear of it.
       const before = new Set(extractMentions(post.body));
       const created = await this.notifyPost(manager, {
@@ -345,19 +278,9 @@ export class PostsService {
       const { post, access } = await this.loadPost(user, postId, manager, true);
       const { viewer, silencedUntil: until } = await this.requireChange(user, post, access, manager, 'delete');
       if (until) throw silencedError(until);
-      await manager.query(`UPDATE posts SET deleted_at = clock_timestamp(), deleted_by = $2 WHERE id = $1`, [
-        post.id,
-        user.id,
-      ]);
+      await this.postsRepository.markDeleted(manager, post.id, user.id);
       if (post.author_id !== user.id) {
-        await recordAudit(manager, {
-          actorId: user.id,
-          action: 'post.delete',
-          targetType: 'post',
-          targetId: post.id,
-          targetLabel: postLabel({ seq: post.seq, threadTitle: post.thread_title, authorName: post.author_name }),
-          forumId: post.forum_id,
-        });
+        await recordPostAudit(manager, { actorId: user.id, action: 'post.delete', post });
       }
       return { viewer, post };
     });
@@ -373,26 +296,8 @@ export class PostsService {
     }
     // A deleted post's text reaches moderators only, its history included.
     if (post.deleted_at !== null && !access.canModerate) return [];
-    const rows: {
-      id: string;
-      body: string;
-      body_html: string;
-      editor_id: string | null;
-      editor_name: string | null;
-      created_at: Date;
-    }[] = await this.dataSource.query(
-      `SELECT r.id, r.body, r.body_html, r.editor_id, u.display_name AS editor_name, r.created_at
-           FROM post_revisions r LEFT JOIN users u ON u.id = r.editor_id
-          WHERE r.post_id = $1 ORDER BY r.created_at, r.id`,
-      [postId],
-    );
-    return rows.map((r) => ({
-      id: r.id,
-      body: r.body,
-      bodyHtml: r.body_html,
-      editor: { id: r.editor_id ?? '', displayName: r.editor_name ?? '' },
-      createdAt: iso(r.created_at),
-    }));
+    const rows = await this.postsRepository.revisions(postId);
+    return rows.map(toRevisionDto);
   }
 
   /** Edit and delete: deleted posts are final; the author needs to be able to write in the forum, or a moderator. */
@@ -412,11 +317,12 @@ export class PostsService {
     if (post.author_id !== user.id && !access.canModerate) {
       throw AppError.forbidden(`Only the author or a moderator can ${what} this post.`);
     }
-    if (!access.canModerate && !access.canPost) throw AppError.forbidden('This forum is read-only for you.');
+    if (!access.canModerate && !access.canPost) throw readOnlyError();
     return this.viewer(user, access, manager);
   }
 
-  private publishUpdated(post: PostRef): void {
+  /** Tells the thread's readers that a post changed (after commit). */
+  publishUpdated(post: PostRef): void {
     this.publisher.threadChanged({
       threadId: post.thread_id,
       forumId: post.forum_id,

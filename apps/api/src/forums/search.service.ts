@@ -1,67 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { PAGE_SIZE_DEFAULT, type ForumKind, type Page, type SearchResultDto, type Theme } from '@twinning/contracts';
-import { DataSource } from 'typeorm';
+import { PAGE_SIZE_DEFAULT, type Page, type SearchResultDto } from '@twinning/contracts';
 import { AccessService } from '../access/access.service';
 import type { AuthUser } from '../common/auth-user';
 import { AppError } from '../common/app-error';
 import { decodeCursor, encodeCursor } from '../common/cursor';
-import { escapeHtml } from '../common/markdown';
 import type { SearchQueryDto } from './dto/forums.dto';
-import { iso } from '../common/sql';
+import { SearchRepository } from './search.repository';
 
-/**
- * Highlight markers for ts_headline: private-use characters, removed from the text first, so the
- * only markers in its output are ours. The output is text, never HTML: it is escaped, then the
- * markers become <mark>.
- */
-const START = '\uE000';
-const STOP = '\uE001';
-const HEADLINE_OPTIONS = `StartSel=${START}, StopSel=${STOP}, MaxWords=35, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
-const TITLE_OPTIONS = `StartSel=${START}, StopSel=${STOP}, HighlightAll=true`;
 /** Deepest page a search may reach. */
 const MAX_OFFSET = 1000;
-
-export function highlightToHtml(text: string): string {
-  let html = '';
-  let open = false;
-  for (const part of text.split(/([\uE000\uE001])/)) {
-    if (part === START) {
-      if (!open) html += '<mark>';
-      open = true;
-    } else if (part === STOP) {
-      if (open) html += '</mark>';
-      open = false;
-    } else {
-      html += escapeHtml(part);
-    }
-  }
-  return open ? `${html}</mark>` : html;
-}
-
-interface SearchRow {
-  post_id: string;
-  seq: number;
-  created_at: Date;
-  author_id: string;
-  author_name: string;
-  thread_id: string;
-  title: string;
-  themes: Theme[];
-  forum_id: string;
-  kind: ForumKind;
-  theme: Theme | null;
-  partnership_title: string | null;
-  rank: number;
-  headline: string;
-  title_headline: string;
-}
 
 @Injectable()
 export class SearchService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessService,
+    private readonly repository: SearchRepository,
   ) {}
 
   /**
@@ -76,77 +29,13 @@ export class SearchService {
     if (!Number.isInteger(offset) || offset < 0 || offset > MAX_OFFSET) {
       throw AppError.validation({ cursor: ['cursor is not a valid page cursor'] }, 'Invalid field: cursor.');
     }
-    const params: unknown[] = [query.q];
-    const p = (value: unknown) => {
-      params.push(value);
-      return `$${params.length}`;
-    };
-    const isAdmin = user.role === 'admin';
-    const where = [
-      `p.deleted_at IS NULL`,
-      `p.hidden_at IS NULL`,
-      // private forums' content only for their members: the condition the access rules define
-      this.access.readableForumsSql('f', isAdmin ? '' : `${p(user.id)}::uuid`, isAdmin),
-    ];
-    if (query.forumId) where.push(`f.id = ${p(query.forumId)}`);
-    if (query.theme) {
-      const theme = p(query.theme);
-      where.push(`(t.themes @> ARRAY[${theme}]::text[] OR f.theme = ${theme})`);
-    }
-    const markers = p(START + STOP);
-    const rows: SearchRow[] = await this.dataSource.query(
-      `WITH wq AS (SELECT websearch_to_tsquery('simple', $1) AS query),
-       -- two disjoint branches, one per GIN index (an OR across two tables would scan every post):
-       -- posts whose body matches, and first posts whose thread title matches but body does not;
-       -- each carries what ranking needs, so no matched post is fetched twice
-       matched AS (
-         SELECT p.id, p.created_at, ts_rank_cd(p.search, wq.query)
-                  + CASE WHEN p.seq = 1 THEN 2 * ts_rank_cd(t.search, wq.query) ELSE 0 END AS rank
-           FROM wq, posts p
-           JOIN threads t ON t.id = p.thread_id
-           JOIN forums f ON f.id = t.forum_id
-          WHERE p.search @@ wq.query AND ${where.join(' AND ')}
-         UNION ALL
-         SELECT p.id, p.created_at, 2 * ts_rank_cd(t.search, wq.query) AS rank
-           FROM wq, threads t
-           JOIN posts p ON p.thread_id = t.id AND p.seq = 1
-           JOIN forums f ON f.id = t.forum_id
-          WHERE t.search @@ wq.query AND NOT (p.search @@ wq.query) AND ${where.join(' AND ')}
-       ),
-       hits AS (
-         SELECT id, rank FROM matched
-          ORDER BY rank DESC, created_at DESC, id DESC
-          OFFSET ${p(offset)} LIMIT ${p(limit + 1)})
-       SELECT p.id AS post_id, p.seq, p.created_at, a.id AS author_id, a.display_name AS author_name,
-              t.id AS thread_id, t.title, t.themes, f.id AS forum_id, f.kind, f.theme,
-              pt.title AS partnership_title, hits.rank,
-              ts_headline('simple', translate(p.body, ${markers}::text, ''), wq.query, ${p(HEADLINE_OPTIONS)}) AS headline,
-              ts_headline('simple', translate(t.title, ${markers}::text, ''), wq.query, ${p(TITLE_OPTIONS)}) AS title_headline
-         FROM hits, wq, posts p
-         JOIN threads t ON t.id = p.thread_id
-         JOIN forums f ON f.id = t.forum_id
-         JOIN users a ON a.id = p.author_id
-         LEFT JOIN partnerships pt ON pt.id = f.partnership_id
-        WHERE p.id = hits.id
-        ORDER BY hits.rank DESC, p.created_at DESC, p.id DESC`,
-      params,
+    const results = await this.repository.search(
+      { id: user.id, isAdmin: user.role === 'admin' },
+      { q: query.q, forumId: query.forumId, theme: query.theme, offset, take: limit + 1 },
     );
-    const items = rows.slice(0, limit);
     return {
-      items: items.map((r) => ({
-        thread: { id: r.thread_id, title: r.title, forumId: r.forum_id, themes: r.themes },
-        forum: { id: r.forum_id, kind: r.kind, theme: r.theme, partnershipTitle: r.partnership_title },
-        post: {
-          id: r.post_id,
-          seq: r.seq,
-          author: { id: r.author_id, displayName: r.author_name },
-          createdAt: iso(r.created_at),
-        },
-        titleHtml: highlightToHtml(r.title_headline),
-        headlineHtml: highlightToHtml(r.headline),
-        rank: Number(r.rank),
-      })),
-      nextCursor: rows.length > limit && offset + limit <= MAX_OFFSET ? encodeCursor([offset + limit]) : null,
+      items: results.slice(0, limit),
+      nextCursor: results.length > limit && offset + limit <= MAX_OFFSET ? encodeCursor([offset + limit]) : null,
     };
   }
 }

@@ -14,13 +14,23 @@ import {
   ResolveFlagDto,
   SilenceUserDto,
 } from './dto/moderation.dto';
-import { ModerationService } from './moderation.service';
+import { AuditService } from './audit.service';
+import { FlagsService } from './flags.service';
+import { HidingService } from './hiding.service';
+import { SilencesService } from './silences.service';
+import { ThreadModerationService } from './thread-moderation.service';
 
 @ApiTags('moderation')
 @ApiBearerAuth()
 @Controller()
 export class ModerationController {
-  constructor(private readonly moderation: ModerationService) {}
+  constructor(
+    private readonly flagsService: FlagsService,
+    private readonly hiding: HidingService,
+    private readonly threads: ThreadModerationService,
+    private readonly silencesService: SilencesService,
+    private readonly auditService: AuditService,
+  ) {}
 
   @Post('posts/:id/flags')
   @HttpCode(204)
@@ -29,7 +39,7 @@ export class ModerationController {
     @Param('id', ParseId) id: string,
     @Body() body: FlagPostDto,
   ): Promise<void> {
-    await this.moderation.flag(user, id, body);
+    await this.flagsService.flag(user, id, body);
   }
 
   @Post('posts/:id/hide')
@@ -39,7 +49,7 @@ export class ModerationController {
     @Param('id', ParseId) id: string,
     @Body() body: ModeratePostDto,
   ): Promise<PostDto> {
-    return this.moderation.hide(user, id, body.reason);
+    return this.hiding.hide(user, id, body.reason);
   }
 
   @Post('posts/:id/restore')
@@ -49,7 +59,7 @@ export class ModerationController {
     @Param('id', ParseId) id: string,
     @Body() body: ModeratePostDto,
   ): Promise<PostDto> {
-    return this.moderation.restore(user, id, body.reason);
+    return this.hiding.restore(user, id, body.reason);
   }
 
   @Patch('threads/:id/moderation')
@@ -58,12 +68,12 @@ export class ModerationController {
     @Param('id', ParseId) id: string,
     @Body() body: ModerateThreadDto,
   ): Promise<ThreadDto> {
-    return this.moderation.moderateThread(user, id, body);
+    return this.threads.moderateThread(user, id, body);
   }
 
   @Get('moderation/flags')
   flags(@CurrentUser() user: AuthUser, @Query() query: FlagQueueQueryDto): Promise<Page<FlagDto>> {
-    return this.moderation.queue(user, query);
+    return this.flagsService.queue(user, query);
   }
 
   @Post('moderation/flags/:id/resolve')
@@ -73,12 +83,12 @@ export class ModerationController {
     @Param('id', ParseId) id: string,
     @Body() body: ResolveFlagDto,
   ): Promise<FlagDto> {
-    return this.moderation.resolve(user, id, body);
+    return this.flagsService.resolve(user, id, body);
   }
 
   @Get('forums/:id/silences')
   silences(@CurrentUser() user: AuthUser, @Param('id', ParseId) id: string): Promise<SilenceDto[]> {
-    return this.moderation.silences(user, id);
+    return this.silencesService.silences(user, id);
   }
 
   @Post('forums/:id/silences')
@@ -87,7 +97,7 @@ export class ModerationController {
     @Param('id', ParseId) id: string,
     @Body() body: SilenceUserDto,
   ): Promise<SilenceDto> {
-    return this.moderation.silence(user, id, body);
+    return this.silencesService.silence(user, id, body);
   }
 
   @Delete('forums/:id/silences/:userId')
@@ -97,18 +107,18 @@ export class ModerationController {
     @Param('id', ParseId) id: string,
     @Param('userId', ParseId) userId: string,
   ): Promise<void> {
-    await this.moderation.unsilence(user, id, userId);
+    await this.silencesService.unsilence(user, id, userId);
   }
 
   @Get('moderation/audit')
   audit(@CurrentUser() user: AuthUser, @Query() query: AuditQueryDto): Promise<Page<AuditEntryDto>> {
-    return this.moderation.audit(user, query);
+    return this.auditService.audit(user, query);
   }
 
   @Get('moderation/audit.csv')
   @ApiProduces('text/csv')
   auditCsv(@CurrentUser() user: AuthUser, @Query() query: AuditFilterDto): StreamableFile {
-    return new StreamableFile(this.moderation.auditCsv(user, query), {
+    return new StreamableFile(this.auditService.auditCsv(user, query), {
       type: 'text/csv; charset=utf-8',
       disposition: 'attachment; filename="moderation-audit.csv"',
     });

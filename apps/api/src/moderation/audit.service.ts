@@ -1,0 +1,85 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { PAGE_SIZE_DEFAULT, type AuditEntryDto, type Page } from '@twinning/contracts';
+import { Readable } from 'node:stream';
+import type { AuthUser } from '../common/auth-user';
+import { AppError } from '../common/app-error';
+import { decodeCursor, encodeCursor } from '../common/cursor';
+import { toCsvRow } from '../common/csv';
+import { iso } from '../common/sql';
+import { AuditRepository, toAuditDto, type AuditFilter, type AuditRow } from './audit.repository';
+import type { AuditQueryDto } from './dto/moderation.dto';
+
+const CSV_BATCH = 500;
+export const AUDIT_CSV_COLUMNS = [
+  'created_at',
+  'actor_id',
+  'actor_name',
+  'action',
+  'target_type',
+  'target_id',
+  'target_label',
+  'forum_id',
+  'forum',
+  'reason',
+];
+
+function toCsvLine(r: AuditRow): string {
+  return toCsvRow([
+    iso(r.created_at),
+    r.actor_id ?? '',
+    r.actor_name ?? '',
+    r.action,
+    r.target_type,
+    r.target_id,
+    r.target_label,
+    r.forum_id ?? '',
+    r.kind === 'theme' ? (r.theme ?? '') : (r.partnership_title ?? ''),
+    r.reason,
+  ]);
+}
+
+/** The moderation log for platform admins: pages, and the whole filtered log as CSV. */
+@Injectable()
+export class AuditService {
+  private readonly logger = new Logger(AuditService.name);
+
+  constructor(private readonly auditRepository: AuditRepository) {}
+
+  private requireAdmin(user: AuthUser): void {
+    if (user.role !== 'admin') throw AppError.forbidden('Only platform admins can read the moderation log.');
+  }
+
+  async audit(user: AuthUser, query: AuditQueryDto): Promise<Page<AuditEntryDto>> {
+    this.requireAdmin(user);
+    const limit = query.limit ?? PAGE_SIZE_DEFAULT;
+    const after = decodeCursor<[string, string]>(query.cursor, 2);
+    const rows = await this.auditRepository.rows(query, after, limit + 1);
+    const items = rows.slice(0, limit);
+    const last = items[items.length - 1];
+    return {
+      items: items.map(toAuditDto),
+      nextCursor: rows.length > limit && last ? encodeCursor([last.created_key, last.id]) : null,
+    };
+  }
+
+  /** The whole filtered log as CSV, newest first, read in batches while it streams. */
+  auditCsv(user: AuthUser, filters: AuditFilter): Readable {
+    this.requireAdmin(user);
+    const rowsOf = (after: [string, string] | null) => this.auditRepository.rows(filters, after, CSV_BATCH);
+    const logger = this.logger;
+    async function* generate(): AsyncGenerator<string> {
+      yield `\uFEFF${toCsvRow(AUDIT_CSV_COLUMNS)}`;
+      let after: [string, string] | null = null;
+      for (;;) {
+        const rows = await rowsOf(after);
+        for (const r of rows) yield toCsvLine(r);
+        if (rows.length < CSV_BATCH) return;
+        const last = rows[rows.length - 1];
+        after = [last.created_key, last.id];
+      }
+    }
+    const stream = Readable.from(generate());
+    stream.on('error', (err) => logger.error(`audit CSV export failed: ${err.message}`));
+    return stream;
+  }
+}
