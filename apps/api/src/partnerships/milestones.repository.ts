@@ -8,7 +8,7 @@ import type {
 } from '@twinning/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { affectedRows } from '../common/sql';
-import { userRef } from './partnership-rows';
+import { assignments, userRef } from './partnership-rows';
 
 export interface MilestoneRow {
   id: string;
@@ -99,16 +99,13 @@ export class MilestonesRepository {
     milestoneId: string,
     changes: UpdateMilestoneRequest,
   ): Promise<boolean> {
-    const sets: string[] = [];
     const params: unknown[] = [partnershipId, milestoneId];
-    const set = (column: string, value: unknown) => {
-      params.push(value);
-      sets.push(`${column} = $${params.length}`);
-    };
-    if (changes.title !== undefined) set('title', changes.title);
-    if (changes.ownerId !== undefined) set('owner_id', changes.ownerId);
-    if (changes.dueDate !== undefined) set('due_date', changes.dueDate);
-    if (changes.status !== undefined) set('status', changes.status);
+    const sets = assignments(params, {
+      title: changes.title,
+      owner_id: changes.ownerId,
+      due_date: changes.dueDate,
+      status: changes.status,
+    });
     const updated = await manager.query(
       `UPDATE partnership_milestones SET ${[...sets, 'updated_at = now()'].join(', ')}
         WHERE partnership_id = $1 AND id = $2 RETURNING id`,

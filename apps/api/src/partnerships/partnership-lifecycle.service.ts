@@ -98,8 +98,7 @@ export class PartnershipLifecycleService {
       if (access.status !== 'proposed' && access.status !== 'active') {
         throw new AppError(ErrorCode.INVALID_STATE, `This partnership is ${access.status}; it can no longer change.`);
       }
-      if (dto.title === undefined && dto.themes === undefined && dto.goals === undefined) return;
-      await this.partnerships.update(manager, id, dto);
+      if (!(await this.partnerships.update(manager, id, dto))) return;
       await this.activity.record(manager, id, 'updated', actor.id, null, Object.keys(dto).join(', '));
     });
     return this.reader.detail(actor, id);

@@ -11,6 +11,7 @@ import type {
   UpdatePartnershipRequest,
 } from '@twinning/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
+import { assignments } from './partnership-rows';
 
 /** A partnership in a list, with its cities and the viewer's role in each (null: not theirs). */
 export interface PartnershipListRow {
@@ -191,18 +192,13 @@ export class PartnershipsRepository {
     return row.id;
   }
 
-  /** Sets the fields given (undefined: left as it is) and updated_at. */
-  async update(manager: EntityManager, id: string, changes: UpdatePartnershipRequest): Promise<void> {
-    const sets: string[] = [];
+  /** Sets the fields given (undefined: left as it is) and updated_at; false, and no statement, when none is. */
+  async update(manager: EntityManager, id: string, changes: UpdatePartnershipRequest): Promise<boolean> {
     const params: unknown[] = [id];
-    const set = (column: string, value: unknown) => {
-      params.push(value);
-      sets.push(`${column} = $${params.length}`);
-    };
-    if (changes.title !== undefined) set('title', changes.title);
-    if (changes.themes !== undefined) set('themes', changes.themes);
-    if (changes.goals !== undefined) set('goals', changes.goals);
+    const sets = assignments(params, { title: changes.title, themes: changes.themes, goals: changes.goals });
+    if (sets.length === 0) return false;
     await manager.query(`UPDATE partnerships SET ${sets.join(', ')}, updated_at = now() WHERE id = $1`, params);
+    return true;
   }
 
   async touch(manager: EntityManager, id: string): Promise<void> {
