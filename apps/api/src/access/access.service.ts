@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type {
   ForumKind,
   PartnershipRole,
@@ -8,9 +7,10 @@ import type {
   WorkshopScope,
   WorkshopStatus,
 } from '@twinning/contracts';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../common/auth-user';
 import { AppError } from '../common/app-error';
+import { AccessRepository } from './access.repository';
 
 /** What one user may do with one partnership, from their approved city memberships. */
 export interface PartnershipAccess {
@@ -65,17 +65,6 @@ export interface WorkshopAccess {
   mutedUntil: Date | null;
 }
 
-interface PartnershipAccessRow {
-  id: string;
-  title: string;
-  status: PartnershipStatus;
-  member_city_ids: string[];
-  coordinated_member_city_ids: string[];
-  invited_city_ids: string[];
-  coordinated_invited_city_ids: string[];
-  involved_city_ids: string[];
-}
-
 const OPEN_PARTNERSHIP_STATUSES: PartnershipStatus[] = ['proposed', 'active'];
 
 /**
@@ -85,29 +74,16 @@ const OPEN_PARTNERSHIP_STATUSES: PartnershipStatus[] = ['proposed', 'active'];
  */
 @Injectable()
 export class AccessService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly repository: AccessRepository) {}
 
   async partnerships(
     user: AuthUser,
     ids: readonly string[],
-    manager: EntityManager = this.dataSource.manager,
+    manager?: EntityManager,
   ): Promise<Map<string, PartnershipAccess>> {
     const result = new Map<string, PartnershipAccess>();
     if (ids.length === 0) return result;
-    const rows: PartnershipAccessRow[] = await manager.query(
-      `SELECT p.id, p.title, p.status,
-              coalesce(array_agg(pc.city_id) FILTER (WHERE m.id IS NOT NULL AND pc.status = 'member'), '{}') AS member_city_ids,
-              coalesce(array_agg(pc.city_id) FILTER (WHERE m.role = 'coordinator' AND pc.status = 'member'), '{}') AS coordinated_member_city_ids,
-              coalesce(array_agg(pc.city_id) FILTER (WHERE m.id IS NOT NULL AND pc.status = 'invited'), '{}') AS invited_city_ids,
-              coalesce(array_agg(pc.city_id) FILTER (WHERE m.role = 'coordinator' AND pc.status = 'invited'), '{}') AS coordinated_invited_city_ids,
-              coalesce(array_agg(pc.city_id) FILTER (WHERE m.id IS NOT NULL), '{}') AS involved_city_ids
-         FROM partnerships p
-         LEFT JOIN partnership_cities pc ON pc.partnership_id = p.id
-         LEFT JOIN city_memberships m ON m.city_id = pc.city_id AND m.user_id = $2 AND m.status = 'approved'
-        WHERE p.id = ANY($1::uuid[])
-        GROUP BY p.id`,
-      [ids, user.id],
-    );
+    const rows = await this.repository.partnerships(user.id, ids, manager);
     const isAdmin = user.role === 'admin';
     for (const row of rows) {
       const role: PartnershipRole | null =
@@ -141,36 +117,10 @@ export class AccessService {
     return access;
   }
 
-  async forums(
-    user: AuthUser,
-    ids: readonly string[],
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<Map<string, ForumAccess>> {
+  async forums(user: AuthUser, ids: readonly string[], manager?: EntityManager): Promise<Map<string, ForumAccess>> {
     const result = new Map<string, ForumAccess>();
     if (ids.length === 0) return result;
-    const rows: {
-      id: string;
-      kind: ForumKind;
-      theme: Theme | null;
-      partnership_id: string | null;
-      partnership_title: string | null;
-      partnership_status: PartnershipStatus | null;
-      is_member: boolean;
-      is_coordinator: boolean;
-    }[] = await manager.query(
-      `SELECT f.id, f.kind, f.theme, f.partnership_id, p.title AS partnership_title, p.status AS partnership_status,
-              EXISTS (SELECT 1 FROM partnership_cities pc
-                        JOIN city_memberships m ON m.city_id = pc.city_id
-                       WHERE pc.partnership_id = f.partnership_id AND pc.status = 'member'
-                         AND m.user_id = $2 AND m.status = 'approved') AS is_member,
-              EXISTS (SELECT 1 FROM partnership_cities pc
-                        JOIN city_memberships m ON m.city_id = pc.city_id
-                       WHERE pc.partnership_id = f.partnership_id AND pc.status = 'member'
-                         AND m.user_id = $2 AND m.status = 'approved' AND m.role = 'coordinator') AS is_coordinator
-         FROM forums f LEFT JOIN partnerships p ON p.id = f.partnership_id
-        WHERE f.id = ANY($1::uuid[])`,
-      [ids, user.id],
-    );
+    const rows = await this.repository.forums(user.id, ids, manager);
     const isAdmin = user.role === 'admin';
     for (const row of rows) {
       const theme = row.kind === 'theme';
@@ -198,24 +148,18 @@ export class AccessService {
   }
 
   /** The forum of a thread the user may read, or 404 (the thread's existence does not leak). */
-  async requireThread(
-    user: AuthUser,
-    threadId: string,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<ForumAccess> {
-    const rows: { forum_id: string }[] = await manager.query(`SELECT forum_id FROM threads WHERE id = $1`, [threadId]);
-    const access = rows[0] ? (await this.forums(user, [rows[0].forum_id], manager)).get(rows[0].forum_id) : undefined;
+  async requireThread(user: AuthUser, threadId: string, manager?: EntityManager): Promise<ForumAccess> {
+    const forumId = await this.repository.forumOfThread(threadId, manager);
+    const access = forumId ? (await this.forums(user, [forumId], manager)).get(forumId) : undefined;
     if (!access?.canRead) throw AppError.notFound('Thread');
     return access;
   }
 
   /** A study visit the user may see (its partnership's private content), or 404. */
-  async requireVisit(user: AuthUser, visitId: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
-    const rows: { partnership_id: string }[] = await manager.query(`SELECT partnership_id FROM visits WHERE id = $1`, [
-      visitId,
-    ]);
-    const access = rows[0]
-      ? (await this.partnerships(user, [rows[0].partnership_id], manager)).get(rows[0].partnership_id)
+  async requireVisit(user: AuthUser, visitId: string, manager?: EntityManager): Promise<void> {
+    const partnershipId = await this.repository.partnershipOfVisit(visitId, manager);
+    const access = partnershipId
+      ? (await this.partnerships(user, [partnershipId], manager)).get(partnershipId)
       : undefined;
     if (!access?.canSeePrivate) throw AppError.notFound('Visit');
   }
@@ -225,63 +169,27 @@ export class AccessService {
    * everyone reads theme forums; partnership forums need an approved official of a member city.
    */
   readableForumsSql(alias: string, userParam: string, isAdmin: boolean): string {
-    if (isAdmin) return 'TRUE';
-    return `(${alias}.kind = 'theme' OR ${alias}.partnership_id IN (
-      SELECT pc.partnership_id FROM partnership_cities pc
-        JOIN city_memberships m ON m.city_id = pc.city_id
-       WHERE pc.status = 'member' AND m.user_id = ${userParam} AND m.status = 'approved'))`;
+    return this.repository.readableForumsSql(alias, userParam, isAdmin);
   }
 
   /**
    * Of the given users, those who can read the forum (for @mentions): in theme forums everyone, in
    * partnership forums the members and admins. One query.
    */
-  async usersWhoCanRead(forumId: string, userIds: readonly string[], manager: EntityManager = this.dataSource.manager) {
+  async usersWhoCanRead(forumId: string, userIds: readonly string[], manager?: EntityManager) {
     if (userIds.length === 0) return new Set<string>();
-    const rows: { id: string }[] = await manager.query(
-      `SELECT u.id FROM users u, forums f
-        WHERE f.id = $1 AND u.id = ANY($2::uuid[])
-          AND (f.kind = 'theme' OR u.role = 'admin' OR EXISTS (
-                SELECT 1 FROM partnership_cities pc JOIN city_memberships m ON m.city_id = pc.city_id
-                 WHERE pc.partnership_id = f.partnership_id AND pc.status = 'member'
-                   AND m.user_id = u.id AND m.status = 'approved'))`,
-      [forumId, userIds],
-    );
-    return new Set(rows.map((r) => r.id));
+    return new Set(await this.repository.usersWhoCanRead(forumId, userIds, manager));
   }
 
   /** Workshop access for a batch of ids, in one query. Missing ids are absent from the map. */
   async workshops(
     user: AuthUser,
     ids: readonly string[],
-    manager: EntityManager = this.dataSource.manager,
+    manager?: EntityManager,
   ): Promise<Map<string, WorkshopAccess>> {
     const result = new Map<string, WorkshopAccess>();
     if (ids.length === 0) return result;
-    const rows: {
-      id: string;
-      title: string;
-      status: WorkshopStatus;
-      scope: WorkshopScope;
-      partnership_id: string | null;
-      is_facilitator: boolean;
-      is_member: boolean;
-      registered: boolean | null;
-      removed_at: Date | null;
-      muted_until: Date | null;
-    }[] = await manager.query(
-      `SELECT w.id, w.title, w.status, w.scope, w.partnership_id,
-              EXISTS (SELECT 1 FROM workshop_facilitators f WHERE f.workshop_id = w.id AND f.user_id = $2) AS is_facilitator,
-              (w.partnership_id IS NOT NULL AND EXISTS (
-                 SELECT 1 FROM partnership_cities pc JOIN city_memberships m ON m.city_id = pc.city_id
-                  WHERE pc.partnership_id = w.partnership_id AND pc.status = 'member'
-                    AND m.user_id = $2 AND m.status = 'approved')) AS is_member,
-              a.registered, a.removed_at, a.muted_until
-         FROM workshops w
-         LEFT JOIN workshop_attendees a ON a.workshop_id = w.id AND a.user_id = $2
-        WHERE w.id = ANY($1::uuid[])`,
-      [ids, user.id],
-    );
+    const rows = await this.repository.workshops(user.id, ids, manager);
     const isAdmin = user.role === 'admin';
     for (const row of rows) {
       const facilitator = isAdmin || row.is_facilitator;
@@ -320,12 +228,6 @@ export class AccessService {
 
   /** SQL condition on a workshops alias: the workshops `userParam` may see (list queries). */
   visibleWorkshopsSql(alias: string, userParam: string, isAdmin: boolean): string {
-    if (isAdmin) return 'TRUE';
-    return `(${alias}.scope = 'public'
-      OR EXISTS (SELECT 1 FROM workshop_facilitators vf WHERE vf.workshop_id = ${alias}.id AND vf.user_id = ${userParam})
-      OR ${alias}.partnership_id IN (
-        SELECT pc.partnership_id FROM partnership_cities pc
-          JOIN city_memberships m ON m.city_id = pc.city_id
-         WHERE pc.status = 'member' AND m.user_id = ${userParam} AND m.status = 'approved'))`;
+    return this.repository.visibleWorkshopsSql(alias, userParam, isAdmin);
   }
 }

@@ -1,11 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { ErrorCode } from '@twinning/contracts';
-import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
 import { AppError } from '../common/app-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { UserEntity } from '../database/entities/user.entity';
+import { UsersRepository } from '../users';
 import type { AuthUser } from '../common/auth-user';
 import type { AccessTokenPayload } from './access-token-payload';
 
@@ -23,7 +21,7 @@ export class AccessTokenService {
   constructor(
     private readonly jwt: JwtService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    private readonly users: UsersRepository,
   ) {}
 
   sign(userId: string): { token: string; expiresIn: number } {
@@ -58,12 +56,9 @@ export class AccessTokenService {
     if (payload?.typ !== 'access' || typeof payload.sub !== 'string') {
       throw AppError.unauthenticated('The access token is invalid.');
     }
-    const user = await this.users.findOne({
-      where: { id: payload.sub },
-      select: { id: true, email: true, displayName: true, role: true },
-    });
+    const user = await this.users.findAuthUser(payload.sub);
     if (!user) throw AppError.unauthenticated('The account no longer exists.');
-    return { id: user.id, email: user.email, displayName: user.displayName, role: user.role };
+    return user;
   }
 
   async authenticate(token: string | undefined | null): Promise<AuthUser> {

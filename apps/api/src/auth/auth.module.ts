@@ -2,9 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { UserEntity } from '../database/entities/user.entity';
 import { UsersModule } from '../users';
 import { AccessTokenService } from './access-token.service';
 import { AuthController } from './auth.controller';
@@ -12,15 +10,14 @@ import { AuthService } from './auth.service';
 import { JwtAuthGuard } from './jwt-auth.guard';
 import { JwtStrategy } from './jwt.strategy';
 import { PasswordService } from './password.service';
-import { RefreshTokenEntity } from '../database/entities/refresh-token.entity';
 import { RefreshTokenService } from './refresh-token.service';
+import { RefreshTokensRepository } from './refresh-tokens.repository';
 
 @Global()
 @Module({
   imports: [
     PassportModule,
     UsersModule,
-    TypeOrmModule.forFeature([UserEntity, RefreshTokenEntity]),
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({ secret: config.jwtSecret }),
@@ -31,6 +28,7 @@ import { RefreshTokenService } from './refresh-token.service';
     AccessTokenService,
     PasswordService,
     RefreshTokenService,
+    RefreshTokensRepository,
     AuthService,
     JwtStrategy,
     { provide: APP_GUARD, useClass: JwtAuthGuard },

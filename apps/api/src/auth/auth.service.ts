@@ -5,8 +5,7 @@ import { DataSource } from 'typeorm';
 import { AppError } from '../common/app-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { RateLimitService, type LimitSpec } from '../rate-limit/rate-limit.service';
-import { UserEntity } from '../database/entities/user.entity';
-import { UsersService } from '../users';
+import { UsersRepository, UsersService } from '../users';
 import { AccessTokenService } from './access-token.service';
 import type { LoginDto, RegisterDto } from './dto/auth.dto';
 import { PasswordService } from './password.service';
@@ -26,6 +25,7 @@ export class AuthService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly users: UsersService,
+    private readonly accounts: UsersRepository,
     private readonly passwords: PasswordService,
     private readonly accessTokens: AccessTokenService,
     private readonly refreshTokens: RefreshTokenService,
@@ -41,22 +41,14 @@ export class AuthService {
     await this.rateLimits.consume(this.perAccount, dto.email);
     const passwordHash = await this.passwords.hash(dto.password);
     const result = await this.dataSource.transaction(async (manager) => {
-      const inserted = await manager
-        .createQueryBuilder()
-        .insert()
-        .into(UserEntity)
-        .values({
-          email: dto.email,
-          passwordHash,
-          displayName: dto.displayName,
-          preferredLanguage: dto.preferredLanguage ?? 'en',
-          timeZone: dto.timeZone ?? 'UTC',
-          role: 'member',
-        })
-        .orIgnore()
-        .returning(['id'])
-        .execute();
-      const id = (inserted.raw as { id: string }[])[0]?.id;
+      const id = await this.accounts.insertUnlessEmailTaken(manager, {
+        email: dto.email,
+        passwordHash,
+        displayName: dto.displayName,
+        preferredLanguage: dto.preferredLanguage ?? 'en',
+        timeZone: dto.timeZone ?? 'UTC',
+        role: 'member',
+      });
       if (!id) {
         throw new AppError(ErrorCode.EMAIL_TAKEN, 'An account with this email already exists.', {
           email: ['an account with this email already exists'],

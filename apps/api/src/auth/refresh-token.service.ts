@@ -2,10 +2,10 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode } from '@twinning/contracts';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { DataSource, IsNull, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AppError } from '../common/app-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { RefreshTokenEntity } from '../database/entities/refresh-token.entity';
+import { RefreshTokensRepository } from './refresh-tokens.repository';
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -23,6 +23,7 @@ export class RefreshTokenService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly tokens: RefreshTokensRepository,
   ) {}
 
   get ttlSeconds(): number {
@@ -31,12 +32,10 @@ export class RefreshTokenService {
 
   async issue(userId: string, familyId: string = randomUUID(), manager?: EntityManager): Promise<string> {
     const token = randomBytes(32).toString('base64url');
-    await (manager ?? this.dataSource.manager).insert(RefreshTokenEntity, {
-      userId,
-      familyId,
-      tokenHash: hashToken(token),
-      expiresAt: new Date(Date.now() + this.ttlSeconds * 1000),
-    });
+    await this.tokens.insert(
+      { userId, familyId, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + this.ttlSeconds * 1000) },
+      manager,
+    );
     return token;
   }
 
@@ -45,21 +44,14 @@ export class RefreshTokenService {
     type Outcome =
       { ok: true; userId: string; token: string } | { ok: false; error: ErrorCode; userId?: string; familyId?: string };
     const outcome = await this.dataSource.transaction(async (manager): Promise<Outcome> => {
-      const row = await manager.findOne(RefreshTokenEntity, {
-        where: { tokenHash: hashToken(token) },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const row = await this.tokens.findByHashForUpdate(manager, hashToken(token));
       if (!row) return { ok: false, error: ErrorCode.REFRESH_TOKEN_INVALID };
       if (row.usedAt || row.revokedAt) {
-        await manager.update(
-          RefreshTokenEntity,
-          { familyId: row.familyId, revokedAt: IsNull() },
-          { revokedAt: new Date() },
-        );
+        await this.tokens.revokeFamily(manager, row.familyId);
         return { ok: false, error: ErrorCode.REFRESH_TOKEN_REUSED, userId: row.userId, familyId: row.familyId };
       }
       if (row.expiresAt.getTime() <= Date.now()) return { ok: false, error: ErrorCode.REFRESH_TOKEN_INVALID };
-      await manager.update(RefreshTokenEntity, { id: row.id }, { usedAt: new Date() });
+      await this.tokens.markUsed(manager, row.id);
       const next = await this.issue(row.userId, row.familyId, manager);
       return { ok: true, userId: row.userId, token: next };
     });
@@ -78,11 +70,6 @@ export class RefreshTokenService {
 
   /** Logout: revokes the family of the presented token (unknown tokens are ignored). */
   async revokeFamilyOf(token: string): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE refresh_tokens SET revoked_at = now()
-        WHERE revoked_at IS NULL
-          AND family_id = (SELECT family_id FROM refresh_tokens WHERE token_hash = $1)`,
-      [hashToken(token)],
-    );
+    await this.tokens.revokeFamilyOfHash(hashToken(token));
   }
 }

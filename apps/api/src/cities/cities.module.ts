@@ -1,14 +1,14 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { UsersModule } from '../users';
 import { CitiesController, JoinRequestsController } from './cities.controller';
+import { CitiesRepository } from './cities.repository';
 import { CitiesService } from './cities.service';
-import { CityMembershipEntity } from '../database/entities/city-membership.entity';
-import { CityEntity } from '../database/entities/city.entity';
+import { CityMembershipsRepository } from './memberships.repository';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([CityEntity, CityMembershipEntity])],
+  imports: [UsersModule],
   controllers: [CitiesController, JoinRequestsController],
-  providers: [CitiesService],
-  exports: [CitiesService],
+  providers: [CitiesService, CitiesRepository, CityMembershipsRepository],
+  exports: [CitiesRepository, CityMembershipsRepository],
 })
 export class CitiesModule {}

@@ -1,15 +1,12 @@
 import { Controller, Get } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiTags } from '@nestjs/swagger';
-import { ErrorCode } from '@twinning/contracts';
-import { DataSource } from 'typeorm';
-import { AppError } from '../common/app-error';
 import { Public } from '../common/decorators';
+import { HealthService } from './health.service';
 
 @ApiTags('health')
 @Controller()
 export class HealthController {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly readiness: HealthService) {}
 
   /** Liveness: the process answers. */
   @Public()
@@ -22,14 +19,7 @@ export class HealthController {
   @Public()
   @Get('ready')
   async ready(): Promise<{ status: 'ready'; database: 'up' }> {
-    try {
-      await Promise.race([
-        this.dataSource.query('SELECT 1'),
-        new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2_000).unref()),
-      ]);
-    } catch {
-      throw new AppError(ErrorCode.SERVICE_UNAVAILABLE, 'The database is not reachable.', undefined, 5);
-    }
+    await this.readiness.requireDatabase();
     return { status: 'ready', database: 'up' };
   }
 }

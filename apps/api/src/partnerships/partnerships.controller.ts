@@ -23,14 +23,22 @@ import {
   UpdateMilestoneDto,
   UpdatePartnershipDto,
 } from './dto/partnerships.dto';
+import { ActivityService } from './activity.service';
 import { MatchingService } from './matching.service';
+import { MilestonesService } from './milestones.service';
+import { PartnershipLifecycleService } from './partnership-lifecycle.service';
 import { PartnershipsService } from './partnerships.service';
 
 @ApiTags('partnerships')
 @ApiBearerAuth()
 @Controller('partnerships')
 export class PartnershipsController {
-  constructor(private readonly partnerships: PartnershipsService) {}
+  constructor(
+    private readonly partnerships: PartnershipsService,
+    private readonly lifecycle: PartnershipLifecycleService,
+    private readonly milestones: MilestonesService,
+    private readonly activityFeed: ActivityService,
+  ) {}
 
   @Get()
   list(@CurrentUser() user: AuthUser, @Query() query: PartnershipListQueryDto): Promise<Page<PartnershipSummaryDto>> {
@@ -39,7 +47,7 @@ export class PartnershipsController {
 
   @Post()
   propose(@CurrentUser() user: AuthUser, @Body() body: ProposePartnershipDto): Promise<PartnershipDetailDto> {
-    return this.partnerships.propose(user, body);
+    return this.lifecycle.propose(user, body);
   }
 
   @Get(':id')
@@ -53,7 +61,7 @@ export class PartnershipsController {
     @Param('id', ParseId) id: string,
     @Body() body: UpdatePartnershipDto,
   ): Promise<PartnershipDetailDto> {
-    return this.partnerships.update(user, id, body);
+    return this.lifecycle.update(user, id, body);
   }
 
   @Post(':id/invitations')
@@ -63,7 +71,7 @@ export class PartnershipsController {
     @Param('id', ParseId) id: string,
     @Body() body: InviteCityDto,
   ): Promise<PartnershipDetailDto> {
-    return this.partnerships.invite(user, id, body.cityId, body.message);
+    return this.lifecycle.invite(user, id, body.cityId, body.message);
   }
 
   @Post(':id/invitations/:cityId/decision')
@@ -74,7 +82,7 @@ export class PartnershipsController {
     @Param('cityId', ParseId) cityId: string,
     @Body() body: DecideInvitationDto,
   ): Promise<PartnershipDetailDto> {
-    return this.partnerships.decide(user, id, cityId, body.decision, body.note);
+    return this.lifecycle.decide(user, id, cityId, body.decision, body.note);
   }
 
   @Post(':id/invitations/:cityId/withdraw')
@@ -85,7 +93,7 @@ export class PartnershipsController {
     @Param('cityId', ParseId) cityId: string,
     @Body() body: NoteDto,
   ): Promise<PartnershipDetailDto> {
-    return this.partnerships.withdraw(user, id, cityId, body.note);
+    return this.lifecycle.withdraw(user, id, cityId, body.note);
   }
 
   @Post(':id/conclude')
@@ -95,7 +103,7 @@ export class PartnershipsController {
     @Param('id', ParseId) id: string,
     @Body() body: NoteDto,
   ): Promise<PartnershipDetailDto> {
-    return this.partnerships.conclude(user, id, body.note);
+    return this.lifecycle.conclude(user, id, body.note);
   }
 
   @Get(':id/activity')
@@ -104,7 +112,7 @@ export class PartnershipsController {
     @Param('id', ParseId) id: string,
     @Query() query: PageQueryDto,
   ): Promise<Page<PartnershipActivityDto>> {
-    return this.partnerships.activity(user, id, query);
+    return this.activityFeed.feed(user, id, query);
   }
 
   @Post(':id/milestones')
@@ -113,7 +121,7 @@ export class PartnershipsController {
     @Param('id', ParseId) id: string,
     @Body() body: CreateMilestoneDto,
   ): Promise<MilestoneDto> {
-    return this.partnerships.createMilestone(user, id, body);
+    return this.milestones.create(user, id, body);
   }
 
   @Patch(':id/milestones/:milestoneId')
@@ -123,7 +131,7 @@ export class PartnershipsController {
     @Param('milestoneId', ParseId) milestoneId: string,
     @Body() body: UpdateMilestoneDto,
   ): Promise<MilestoneDto> {
-    return this.partnerships.updateMilestone(user, id, milestoneId, body);
+    return this.milestones.update(user, id, milestoneId, body);
   }
 
   @Delete(':id/milestones/:milestoneId')
@@ -133,7 +141,7 @@ export class PartnershipsController {
     @Param('id', ParseId) id: string,
     @Param('milestoneId', ParseId) milestoneId: string,
   ): Promise<void> {
-    await this.partnerships.deleteMilestone(user, id, milestoneId);
+    await this.milestones.delete(user, id, milestoneId);
   }
 }
 

@@ -1,21 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
 import {
   ErrorCode,
   PAGE_SIZE_DEFAULT,
   type AdminUserDto,
-  type CityRole,
   type MeDto,
   type Page,
   type PlatformRole,
   type UpdateProfileRequest,
 } from '@twinning/contracts';
-import { DataSource, type EntityManager, type Repository } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AppError } from '../common/app-error';
 import { decodeCursor, encodeCursor } from '../common/cursor';
-import { escapeLike } from '../common/sql';
 import type { AuthUser } from '../common/auth-user';
-import { UserEntity } from '../database/entities/user.entity';
+import type { UserEntity } from '../database/entities/user.entity';
+import { UsersRepository } from './users.repository';
 
 export function toAdminUserDto(user: UserEntity): AdminUserDto {
   return {
@@ -30,25 +29,19 @@ export function toAdminUserDto(user: UserEntity): AdminUserDto {
 @Injectable()
 export class UsersService {
   constructor(
-    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    private readonly users: UsersRepository,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   findByEmail(email: string): Promise<UserEntity | null> {
-    return this.users.findOne({ where: { email: email.toLowerCase() } });
+    return this.users.findByEmail(email.toLowerCase());
   }
 
   /** The signed-in user with the cities they belong to: two queries. */
   async getMe(userId: string, manager: EntityManager = this.dataSource.manager): Promise<MeDto> {
-    const user = await manager.findOne(UserEntity, { where: { id: userId } });
+    const user = await this.users.findById(userId, manager);
     if (!user) throw AppError.unauthenticated('The account no longer exists.');
-    const cities: { city_id: string; slug: string; name: string; role: CityRole }[] = await manager.query(
-      `SELECT m.city_id, c.slug, c.name, m.role
-         FROM city_memberships m JOIN cities c ON c.id = m.city_id
-        WHERE m.user_id = $1 AND m.status = 'approved'
-        ORDER BY c.name`,
-      [userId],
-    );
+    const cities = await this.users.citiesOf(userId, manager);
     return {
       id: user.id,
       email: user.email,
@@ -58,7 +51,7 @@ export class UsersService {
       timeZone: user.timeZone,
       role: user.role,
       createdAt: user.createdAt.toISOString(),
-      cities: cities.map((c) => ({ cityId: c.city_id, citySlug: c.slug, cityName: c.name, role: c.role })),
+      cities,
     };
   }
 
@@ -67,7 +60,7 @@ export class UsersService {
     if (changes.displayName !== undefined) patch.displayName = changes.displayName;
     if (changes.preferredLanguage !== undefined) patch.preferredLanguage = changes.preferredLanguage;
     if (changes.timeZone !== undefined) patch.timeZone = changes.timeZone;
-    if (Object.keys(patch).length > 0) await this.users.update({ id: userId }, patch);
+    if (Object.keys(patch).length > 0) await this.users.update(userId, patch);
     return this.getMe(userId);
   }
 
@@ -79,16 +72,7 @@ export class UsersService {
     this.requireAdmin(actor);
     const limit = query.limit ?? PAGE_SIZE_DEFAULT;
     const after = decodeCursor<[string, string]>(query.cursor, 2);
-    const qb = this.users
-      .createQueryBuilder('u')
-      .orderBy('u.created_at', 'DESC')
-      .addOrderBy('u.id', 'DESC')
-      .limit(limit + 1);
-    if (query.q) {
-      qb.andWhere(`(u.display_name ILIKE :like OR u.email ILIKE :like)`, { like: `%${escapeLike(query.q)}%` });
-    }
-    if (after) qb.andWhere('(u.created_at, u.id) < (:at::timestamptz, :id::uuid)', { at: after[0], id: after[1] });
-    const rows = await qb.getMany();
+    const rows = await this.users.adminPage({ q: query.q, after, take: limit + 1 });
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];
     return {
@@ -101,14 +85,14 @@ export class UsersService {
   async setPlatformRole(actor: AuthUser, userId: string, role: PlatformRole): Promise<AdminUserDto> {
     this.requireAdmin(actor);
     return this.dataSource.transaction(async (manager) => {
-      const user = await manager.findOne(UserEntity, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
+      const user = await this.users.findByIdForUpdate(manager, userId);
       if (!user) throw AppError.notFound('User');
       if (user.role === 'admin' && role !== 'admin') {
-        const admins = await manager.count(UserEntity, { where: { role: 'admin' } });
+        const admins = await this.users.countAdmins(manager);
         if (admins <= 1) throw new AppError(ErrorCode.INVALID_STATE, 'The platform must keep at least one admin.');
       }
       user.role = role;
-      await manager.save(user);
+      await this.users.save(manager, user);
       return toAdminUserDto(user);
     });
   }

@@ -1,0 +1,107 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import type { MeDto, PlatformRole, UiLanguage } from '@twinning/contracts';
+import { DataSource, type EntityManager, type Repository } from 'typeorm';
+import type { AuthUser } from '../common/auth-user';
+import { escapeLike } from '../common/sql';
+import { UserEntity } from '../database/entities/user.entity';
+
+/** What a new account is created with. */
+export interface NewUser {
+  email: string;
+  passwordHash: string;
+  displayName: string;
+  preferredLanguage: UiLanguage;
+  timeZone: string;
+  role: PlatformRole;
+}
+
+/** Accounts: the users table and the cities a user belongs to. */
+@Injectable()
+export class UsersRepository {
+  constructor(
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  /** `email` as stored (lower-cased). */
+  findByEmail(email: string): Promise<UserEntity | null> {
+    return this.users.findOne({ where: { email } });
+  }
+
+  findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<UserEntity | null> {
+    return manager.findOne(UserEntity, { where: { id } });
+  }
+
+  findByIdForUpdate(manager: EntityManager, id: string): Promise<UserEntity | null> {
+    return manager.findOne(UserEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /** The signed-in user as guards see them: only the columns of AuthUser. */
+  async findAuthUser(id: string): Promise<AuthUser | null> {
+    const user = await this.users.findOne({
+      where: { id },
+      select: { id: true, email: true, displayName: true, role: true },
+    });
+    return user && { id: user.id, email: user.email, displayName: user.displayName, role: user.role };
+  }
+
+  async exists(id: string, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
+    const rows = await manager.query(`SELECT 1 FROM users WHERE id = $1`, [id]);
+    return rows.length > 0;
+  }
+
+  /** The cities where the user is an approved official, by name. */
+  async citiesOf(userId: string, manager: EntityManager = this.dataSource.manager): Promise<MeDto['cities']> {
+    const rows: { city_id: string; slug: string; name: string; role: MeDto['cities'][number]['role'] }[] =
+      await manager.query(
+        `SELECT m.city_id, c.slug, c.name, m.role
+           FROM city_memberships m JOIN cities c ON c.id = m.city_id
+          WHERE m.user_id = $1 AND m.status = 'approved'
+          ORDER BY c.name`,
+        [userId],
+      );
+    return rows.map((c) => ({ cityId: c.city_id, citySlug: c.slug, cityName: c.name, role: c.role }));
+  }
+
+  /** Inserts the account unless its email is taken; the new id, or null. */
+  async insertUnlessEmailTaken(manager: EntityManager, values: NewUser): Promise<string | null> {
+    const inserted = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(UserEntity)
+      .values(values)
+      .orIgnore()
+      .returning(['id'])
+      .execute();
+    return (inserted.raw as { id: string }[])[0]?.id ?? null;
+  }
+
+  async update(id: string, patch: Partial<UserEntity>): Promise<void> {
+    await this.users.update({ id }, patch);
+  }
+
+  async save(manager: EntityManager, user: UserEntity): Promise<void> {
+    await manager.save(user);
+  }
+
+  countAdmins(manager: EntityManager): Promise<number> {
+    return manager.count(UserEntity, { where: { role: 'admin' } });
+  }
+
+  /** Users by name or email, newest first; `after` is the previous page's last (created_at, id). */
+  adminPage(filter: { q?: string; after: [string, string] | null; take: number }): Promise<UserEntity[]> {
+    const qb = this.users
+      .createQueryBuilder('u')
+      .orderBy('u.created_at', 'DESC')
+      .addOrderBy('u.id', 'DESC')
+      .limit(filter.take);
+    if (filter.q) {
+      qb.andWhere(`(u.display_name ILIKE :like OR u.email ILIKE :like)`, { like: `%${escapeLike(filter.q)}%` });
+    }
+    if (filter.after) {
+      qb.andWhere('(u.created_at, u.id) < (:at::timestamptz, :id::uuid)', { at: filter.after[0], id: filter.after[1] });
+    }
+    return qb.getMany();
+  }
+}
