@@ -4,7 +4,6 @@ import {
   ErrorCode,
   WORKSHOP_LIMITS,
   type AuthorDto,
-  type PresenceEntry,
   type QuestionStatus,
   type RaisedHandDto,
   type UserSummary,
@@ -27,7 +26,7 @@ import { PreparedStatements, type PreparedStatement } from '../database/prepared
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 
 import { RateLimitService, type LimitSpec } from '../rate-limit/rate-limit.service';
-import type { AuthedSocketData } from '../realtime/socket-auth';
+import { WorkshopPresence, authorOf, type WorkshopSocketData as RoomSocketData } from '../realtime/workshop-presence';
 import { Rooms } from '../realtime/rooms';
 import { WorkshopRegistrations } from './workshop-registrations';
 import { RoomSendBatcher, type PendingSend } from './workshop-send-batcher';
@@ -42,17 +41,6 @@ import {
 } from './workshop-rows';
 import { WorkshopsPublisher } from '../realtime/workshops.publisher';
 import { iso, isoOrNull } from '../common/sql';
-
-/**
- * What a /workshops socket carries. Plain JSON only: with the Redis adapter, `fetchSockets()` on
- * another instance receives it serialised.
- */
-export interface RoomSocketData extends AuthedSocketData {
-  /** The user's @handle, looked up once per socket (presence and typing show it). */
-  handle?: string;
-  /** Workshop id → the socket's role there, for every room this socket joined. */
-  workshops?: Record<string, WorkshopRole>;
-}
 
 /** Questions per participant and workshop. */
 export const QUESTION_RATE_LIMIT: LimitSpec = { name: 'workshop-question', points: 5, durationSeconds: 60 };
@@ -299,6 +287,7 @@ export class WorkshopRoomService {
     private readonly registrations: WorkshopRegistrations,
     private readonly rateLimits: RateLimitService,
     private readonly publisher: WorkshopsPublisher,
+    private readonly presenceOf: WorkshopPresence,
   ) {
     this.sends = new RoomSendBatcher(
       (workshopId, batch) => this.writeSends(workshopId, batch),
@@ -334,7 +323,7 @@ export class WorkshopRoomService {
       ]);
       data.handle = row?.handle ?? '';
     }
-    const alreadyPresent = (await this.socketsOf(workshopId, user.id)).length > 0;
+    const alreadyPresent = await this.presenceOf.isPresent(workshopId, user.id);
     data.workshops = { ...data.workshops, [workshopId]: role };
     const rooms = [Rooms.workshop(workshopId), Rooms.workshopUser(workshopId, user.id)];
     if (access.facilitator) rooms.push(Rooms.workshopFacilitators(workshopId));
@@ -380,34 +369,9 @@ export class WorkshopRoomService {
   }
 
   private async announceLeftIfGone(workshopId: string, userId: string): Promise<void> {
-    if ((await this.socketsOf(workshopId, userId)).length === 0) {
+    if (!(await this.presenceOf.isPresent(workshopId, userId))) {
       this.publisher.toRoom(workshopId, 'presence.left', { workshopId, userId });
     }
-  }
-
-  /** The user's sockets in the workshop room, on every instance. */
-  private async socketsOf(workshopId: string, userId: string) {
-    const namespace = this.publisher.ready;
-    if (!namespace) return [];
-    const sockets = await namespace.in(Rooms.workshopUser(workshopId, userId)).fetchSockets();
-    return sockets.filter((s) => s.rooms.has(Rooms.workshop(workshopId)));
-  }
-
-  /** Everyone in the room, once per user (a facilitator if any of their sockets is one), on every instance. */
-  private async presence(workshopId: string): Promise<PresenceEntry[]> {
-    const namespace = this.publisher.ready;
-    if (!namespace) return [];
-    const byUser = new Map<string, PresenceEntry>();
-    for (const s of await namespace.in(Rooms.workshop(workshopId)).fetchSockets()) {
-      const data = s.data as RoomSocketData;
-      const role = data.workshops?.[workshopId];
-      if (!data.user || !role) continue;
-      const seen = byUser.get(data.user.id);
-      if (!seen || (seen.role === 'participant' && role === 'facilitator')) {
-        byUser.set(data.user.id, { user: this.author(data), role });
-      }
-    }
-    return [...byUser.values()];
   }
 
   /** The join ack: a few queries run side by side, whatever the room's size. */
@@ -435,7 +399,7 @@ export class WorkshopRoomService {
       ),
       this.hands(workshopId),
       access.facilitator ? this.openReports(workshopId) : Promise.resolve([]),
-      this.presence(workshopId),
+      this.presenceOf.list(workshopId),
       replay
         ? this.dataSource.query<{ id: string; seq: number; deleted_at: Date }[]>(
             `SELECT id, seq, deleted_at FROM workshop_messages
@@ -1175,7 +1139,7 @@ export class WorkshopRoomService {
   }
 
   private author(data: RoomSocketData): AuthorDto {
-    return { id: data.user.id, displayName: data.user.displayName, handle: data.handle ?? '' };
+    return authorOf(data);
   }
 }
 

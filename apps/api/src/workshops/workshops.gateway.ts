@@ -20,12 +20,12 @@ import {
   type WorkshopRoomState,
 } from '@twinning/contracts';
 import type { Namespace, Socket } from 'socket.io';
-import { AccessTokenService } from '../auth';
 import type { AuthUser } from '../common/auth-user';
-import { useSocketAuth } from '../realtime/socket-auth';
+import { SocketAuth } from '../realtime/socket-auth';
+import { WorkshopPresence, type WorkshopSocketData as RoomSocketData } from '../realtime/workshop-presence';
 import { answerWsError, WsErrorFilter } from '../realtime/ws-error.filter';
 import * as parse from './room-payloads';
-import { WorkshopRoomService, type RoomSocketData } from './workshop-room.service';
+import { WorkshopRoomService } from './workshop-room.service';
 import { WorkshopsPublisher } from '../realtime/workshops.publisher';
 
 /** Every event a client may send; anything else sent with an ack is answered NOT_FOUND. */
@@ -65,14 +65,16 @@ export class WorkshopsGateway implements OnGatewayInit, OnGatewayConnection {
   namespace!: Namespace;
 
   constructor(
-    private readonly tokens: AccessTokenService,
+    private readonly socketAuth: SocketAuth,
+    private readonly presence: WorkshopPresence,
     private readonly publisher: WorkshopsPublisher,
     private readonly room: WorkshopRoomService,
   ) {}
 
   afterInit(namespace: Namespace): void {
-    useSocketAuth(namespace, this.tokens);
+    this.socketAuth.guard(namespace);
     this.publisher.attach(namespace);
+    this.presence.attach(namespace);
   }
 
   handleConnection(socket: Socket): void {
