@@ -67,7 +67,7 @@ export class RoomModerationService {
     await this.access.requireWorkshop(user, workshopId, { facilitator: true });
     const result = await this.dataSource.transaction(async (manager) => {
       const target = await this.target(manager, workshopId, userId, 'removed');
-      await this.registrations.unregister(userId, workshopId, manager); // also locks the workshop row
+      await this.registrations.releasePlace(userId, workshopId, manager); // also locks the workshop row
       if (!(await this.attendees.remove(manager, workshopId, userId, user.id, reason))) return null; // already removed
       const handLowered = await this.questions.lower(workshopId, userId, manager);
       await this.audit.record(manager, {

@@ -54,7 +54,7 @@ export class RoomPresenceService {
     let access = await this.access.requireWorkshop(user, workshopId);
     if (access.removed) throw removedError();
     if (access.status === 'live' && !access.facilitator && !access.registered) {
-      await this.registrations.register(user.id, access);
+      await this.registrations.takePlace(user.id, access);
       access = { ...access, registered: true };
     }
     const role: WorkshopRole = access.facilitator ? 'facilitator' : 'participant';

@@ -61,7 +61,7 @@ export class WorkshopFacilitatorsService {
           'Invalid field: userId.',
         );
       }
-      await this.registrations.unregister(userId, workshopId, manager);
+      await this.registrations.releasePlace(userId, workshopId, manager);
       await this.audit.record(manager, {
         workshopId,
         actorId: user.id,

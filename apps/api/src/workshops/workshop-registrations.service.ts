@@ -7,7 +7,6 @@ import type { AuthUser } from '../common/auth-user';
 import { AppError } from '../common/app-error';
 import { WorkshopAttendeesRepository } from './workshop-attendees.repository';
 import { removedError } from './workshop-rules';
-import { WorkshopsRepository } from './workshops.repository';
 import { WorkshopsService } from './workshops.service';
 
 /**
@@ -20,35 +19,34 @@ export class WorkshopRegistrations {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessService,
-    private readonly workshops: WorkshopsRepository,
+    private readonly workshops: WorkshopsService,
     private readonly attendees: WorkshopAttendeesRepository,
-    private readonly pages: WorkshopsService,
   ) {}
 
   /** Takes a place (idempotent): WORKSHOP_FULL, REMOVED, INVALID_STATE once ended. */
-  async join(user: AuthUser, workshopId: string): Promise<WorkshopDto> {
+  async register(user: AuthUser, workshopId: string): Promise<WorkshopDto> {
     const access = await this.access.requireWorkshop(user, workshopId);
-    await this.register(user.id, access);
-    return this.pages.get(user, workshopId);
+    await this.takePlace(user.id, access);
+    return this.workshops.get(user, workshopId);
   }
 
   /** Gives the place back (idempotent). */
-  async leave(user: AuthUser, workshopId: string): Promise<WorkshopDto> {
+  async unregister(user: AuthUser, workshopId: string): Promise<WorkshopDto> {
     await this.access.requireWorkshop(user, workshopId);
-    await this.unregister(user.id, workshopId);
-    return this.pages.get(user, workshopId);
+    await this.releasePlace(user.id, workshopId);
+    return this.workshops.get(user, workshopId);
   }
 
   /**
    * Registers the user unless already registered. Refuses removed users (REMOVED), ended
    * workshops (INVALID_STATE) and full ones (WORKSHOP_FULL). Returns whether a place was taken now.
    */
-  async register(userId: string, access: WorkshopAccess): Promise<boolean> {
+  async takePlace(userId: string, access: WorkshopAccess): Promise<boolean> {
     if (access.facilitator) return false;
     if (access.removed) throw removedError();
     if (access.registered) return false;
     return this.dataSource.transaction(async (manager) => {
-      const workshop = await this.lock(manager, access.workshopId);
+      const workshop = await this.workshops.lock(manager, access.workshopId);
       const attendee = await this.attendees.attendee(manager, access.workshopId, userId);
       if (attendee?.removed_at) throw removedError();
       if (attendee?.registered) return false;
@@ -64,17 +62,11 @@ export class WorkshopRegistrations {
   }
 
   /** Gives the user's place back (no-op when not registered); also locks the workshop row. */
-  async unregister(userId: string, workshopId: string, manager?: EntityManager): Promise<boolean> {
+  async releasePlace(userId: string, workshopId: string, manager?: EntityManager): Promise<boolean> {
     const run = async (m: EntityManager) => {
-      await this.lock(m, workshopId);
+      await this.workshops.lock(m, workshopId);
       return this.attendees.unregister(m, workshopId, userId);
     };
     return manager ? run(manager) : this.dataSource.transaction(run);
-  }
-
-  private async lock(manager: EntityManager, workshopId: string) {
-    const row = await this.workshops.lock(manager, workshopId);
-    if (!row) throw AppError.notFound('Workshop');
-    return row;
   }
 }

@@ -114,12 +114,12 @@ export class WorkshopsController {
 
   @Put(':id/registration')
   register(@CurrentUser() user: AuthUser, @Param('id', ParseId) id: string): Promise<WorkshopDto> {
-    return this.registrations.join(user, id);
+    return this.registrations.register(user, id);
   }
 
   @Delete(':id/registration')
   unregister(@CurrentUser() user: AuthUser, @Param('id', ParseId) id: string): Promise<WorkshopDto> {
-    return this.registrations.leave(user, id);
+    return this.registrations.unregister(user, id);
   }
 
   @Get(':id/messages')
