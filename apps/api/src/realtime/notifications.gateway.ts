@@ -10,14 +10,13 @@ import {
 } from '@nestjs/websockets';
 import { Namespaces, type Ack } from '@twinning/contracts';
 import type { Namespace, Socket } from 'socket.io';
-import { AccessTokenService } from '../auth';
 import { AccessService } from '../access/access.service';
 import { AppError } from '../common/app-error';
 import { idField } from '../common/payload';
 import { NotificationsPublisher } from './notifications.publisher';
 import { Rooms } from './rooms';
 import { WsErrorFilter } from './ws-error.filter';
-import { useSocketAuth, type AuthedSocketData } from './socket-auth';
+import { SocketAuth, type AuthedSocketData } from './socket-auth';
 
 /**
  * /notifications: each authenticated socket joins its user's own room, where notifications arrive
@@ -33,13 +32,13 @@ export class NotificationsGateway implements OnGatewayInit, OnGatewayConnection 
   namespace!: Namespace;
 
   constructor(
-    private readonly tokens: AccessTokenService,
+    private readonly socketAuth: SocketAuth,
     private readonly access: AccessService,
     private readonly publisher: NotificationsPublisher,
   ) {}
 
   afterInit(namespace: Namespace): void {
-    useSocketAuth(namespace, this.tokens);
+    this.socketAuth.guard(namespace);
     this.publisher.attach(namespace);
   }
 

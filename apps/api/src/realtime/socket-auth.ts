@@ -1,6 +1,7 @@
+import { Injectable } from '@nestjs/common';
 import type { ApiError } from '@twinning/contracts';
 import type { Namespace, Socket } from 'socket.io';
-import type { AccessTokenService } from '../auth';
+import { AccessTokenService } from '../auth';
 import type { AuthUser } from '../common/auth-user';
 import { AppError } from '../common/app-error';
 
@@ -17,24 +18,30 @@ export class HandshakeError extends Error {
 
 /**
  * The one handshake guard for every namespace: `auth: { token }` must hold a valid access token,
- * verified by the same service as HTTP requests. A rejected handshake gets `connect_error` whose
- * `data` is `{ code, message }`.
+ * verified by the same service as HTTP requests, and the socket's `data.user` is the signed-in
+ * user. A rejected handshake gets `connect_error` whose `data` is `{ code, message }`. Gateways
+ * call `guard` once their namespace is ready, so no feature needs to know how tokens work.
  */
-export function useSocketAuth(namespace: Namespace, tokens: AccessTokenService): void {
-  namespace.use((socket: Socket, next) => {
-    const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
-    tokens
-      .authenticate(typeof token === 'string' ? token : null)
-      .then((user) => {
-        (socket.data as AuthedSocketData).user = user;
-        next();
-      })
-      .catch((err: unknown) => {
-        const apiError =
-          err instanceof AppError
-            ? err.toApiError()
-            : { code: 'SERVICE_UNAVAILABLE' as const, message: 'Authentication is unavailable; try again.' };
-        next(new HandshakeError(apiError));
-      });
-  });
+@Injectable()
+export class SocketAuth {
+  constructor(private readonly tokens: AccessTokenService) {}
+
+  guard(namespace: Namespace): void {
+    namespace.use((socket: Socket, next) => {
+      const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+      this.tokens
+        .authenticate(typeof token === 'string' ? token : null)
+        .then((user) => {
+          (socket.data as AuthedSocketData).user = user;
+          next();
+        })
+        .catch((err: unknown) => {
+          const apiError =
+            err instanceof AppError
+              ? err.toApiError()
+              : { code: 'SERVICE_UNAVAILABLE' as const, message: 'Authentication is unavailable; try again.' };
+          next(new HandshakeError(apiError));
+        });
+    });
+  }
 }

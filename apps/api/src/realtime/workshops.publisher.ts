@@ -21,10 +21,6 @@ export class WorkshopsPublisher {
     this.namespace = namespace;
   }
 
-  get ready(): Namespace | null {
-    return this.namespace;
-  }
-
   /** To everyone in the workshop room. */
   toRoom<E extends ServerEvent>(workshopId: string, event: E, payload: Payload<E>): void {
     this.emit(Rooms.workshop(workshopId), event, payload);

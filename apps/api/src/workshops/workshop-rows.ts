@@ -1,7 +1,18 @@
-import type { QuestionStatus, WorkshopMessageDto, WorkshopQuestionDto } from '@twinning/contracts';
+import type {
+  QuestionStatus,
+  Theme,
+  UserSummary,
+  WorkshopDto,
+  WorkshopLanguage,
+  WorkshopMessageDto,
+  WorkshopQuestionDto,
+  WorkshopScope,
+  WorkshopStatus,
+  WorkshopSummaryDto,
+} from '@twinning/contracts';
 import { iso, isoOrNull } from '../common/sql';
 
-/** Row SQL and mappers shared by the workshop services (REST and room). */
+/** Row types, SQL column lists and row → DTO mappers shared by the workshop repositories. */
 
 export interface MessageRow {
   id: string;
@@ -70,5 +81,72 @@ export function toQuestionDto(row: QuestionRow): WorkshopQuestionDto {
     status: row.status,
     createdAt: iso(row.created_at),
     answeredAt: isoOrNull(row.answered_at),
+  };
+}
+
+/** A workshop as the list and the page read it (workshops.repository.ts), with the viewer's attendance. */
+export interface WorkshopRow {
+  id: string;
+  title: string;
+  theme: Theme;
+  language: WorkshopLanguage;
+  scope: WorkshopScope;
+  partnership_id: string | null;
+  partnership_title: string | null;
+  status: WorkshopStatus;
+  starts_at: Date;
+  ends_at: Date;
+  opened_at: Date | null;
+  ended_at: Date | null;
+  capacity: number | null;
+  registered_count: number;
+  last_seq: number;
+  facilitators: UserSummary[];
+  is_listed: boolean;
+  registered: boolean | null;
+  removed_at: Date | null;
+  /** The list's sort time as exact text, for cursors. */
+  sort_key: string;
+  // detail only
+  description?: string;
+  description_html?: string;
+  created_by?: string | null;
+  created_by_name?: string | null;
+  locked?: boolean;
+  slow_mode_seconds?: number;
+}
+
+export function toSummary(row: WorkshopRow, viewerIsAdmin: boolean): WorkshopSummaryDto {
+  const facilitator = viewerIsAdmin || row.is_listed;
+  const removed = row.removed_at !== null && !facilitator;
+  return {
+    id: row.id,
+    title: row.title,
+    theme: row.theme,
+    language: row.language,
+    scope: row.scope,
+    partnership: row.partnership_id !== null ? { id: row.partnership_id, title: row.partnership_title ?? '' } : null,
+    status: row.status,
+    startsAt: iso(row.starts_at),
+    endsAt: iso(row.ends_at),
+    openedAt: isoOrNull(row.opened_at),
+    endedAt: isoOrNull(row.ended_at),
+    facilitators: row.facilitators,
+    capacity: row.capacity,
+    registeredCount: row.registered_count,
+    messageCount: row.last_seq,
+    viewer: { registered: row.registered === true && !removed, facilitator, removed },
+  };
+}
+
+export function toDetail(row: WorkshopRow, viewerIsAdmin: boolean): WorkshopDto {
+  return {
+    ...toSummary(row, viewerIsAdmin),
+    description: row.description ?? '',
+    descriptionHtml: row.description_html ?? '',
+    createdBy: { id: row.created_by ?? '', displayName: row.created_by_name ?? '' },
+    locked: row.locked ?? false,
+    slowModeSeconds: row.slow_mode_seconds ?? 0,
+    lastSeq: row.last_seq,
   };
 }

@@ -32,6 +32,10 @@ import {
   WorkshopListQueryDto,
   WorkshopMessagesQueryDto,
 } from './dto/workshops.dto';
+import { WorkshopFacilitatorsService } from './workshop-facilitators.service';
+import { WorkshopHistoryService } from './workshop-history.service';
+import { WorkshopLifecycleService } from './workshop-lifecycle.service';
+import { WorkshopRegistrations } from './workshop-registrations.service';
 import { WorkshopsService } from './workshops.service';
 
 /** Every route needs a signed-in user (the global JWT guard); the service decides the rest. */
@@ -39,7 +43,13 @@ import { WorkshopsService } from './workshops.service';
 @ApiBearerAuth()
 @Controller('workshops')
 export class WorkshopsController {
-  constructor(private readonly workshops: WorkshopsService) {}
+  constructor(
+    private readonly workshops: WorkshopsService,
+    private readonly lifecycle: WorkshopLifecycleService,
+    private readonly facilitatorsOf: WorkshopFacilitatorsService,
+    private readonly registrations: WorkshopRegistrations,
+    private readonly history: WorkshopHistoryService,
+  ) {}
 
   @Get()
   list(@CurrentUser() user: AuthUser, @Query() query: WorkshopListQueryDto): Promise<Page<WorkshopSummaryDto>> {
@@ -54,7 +64,7 @@ export class WorkshopsController {
   // before ':id', so "facilitators" is never read as a workshop id
   @Get('facilitators')
   facilitators(@CurrentUser() user: AuthUser, @Query() query: FacilitatorSearchQueryDto): Promise<UserSummary[]> {
-    return this.workshops.searchFacilitators(user, query.q);
+    return this.facilitatorsOf.search(user, query.q);
   }
 
   @Get(':id')
@@ -74,13 +84,13 @@ export class WorkshopsController {
   @Post(':id/open')
   @HttpCode(200)
   open(@CurrentUser() user: AuthUser, @Param('id', ParseId) id: string): Promise<WorkshopDto> {
-    return this.workshops.open(user, id);
+    return this.lifecycle.open(user, id);
   }
 
   @Post(':id/end')
   @HttpCode(200)
   end(@CurrentUser() user: AuthUser, @Param('id', ParseId) id: string): Promise<WorkshopDto> {
-    return this.workshops.end(user, id);
+    return this.lifecycle.end(user, id);
   }
 
   @Post(':id/facilitators')
@@ -90,7 +100,7 @@ export class WorkshopsController {
     @Param('id', ParseId) id: string,
     @Body() body: AddFacilitatorDto,
   ): Promise<WorkshopDto> {
-    return this.workshops.addFacilitator(user, id, body.userId);
+    return this.facilitatorsOf.add(user, id, body.userId);
   }
 
   @Delete(':id/facilitators/:userId')
@@ -99,17 +109,17 @@ export class WorkshopsController {
     @Param('id', ParseId) id: string,
     @Param('userId', ParseId) userId: string,
   ): Promise<WorkshopDto> {
-    return this.workshops.removeFacilitator(user, id, userId);
+    return this.facilitatorsOf.remove(user, id, userId);
   }
 
   @Put(':id/registration')
   register(@CurrentUser() user: AuthUser, @Param('id', ParseId) id: string): Promise<WorkshopDto> {
-    return this.workshops.register(user, id);
+    return this.registrations.register(user, id);
   }
 
   @Delete(':id/registration')
   unregister(@CurrentUser() user: AuthUser, @Param('id', ParseId) id: string): Promise<WorkshopDto> {
-    return this.workshops.unregister(user, id);
+    return this.registrations.unregister(user, id);
   }
 
   @Get(':id/messages')
@@ -118,13 +128,13 @@ export class WorkshopsController {
     @Param('id', ParseId) id: string,
     @Query() query: WorkshopMessagesQueryDto,
   ): Promise<WorkshopMessagesPage> {
-    return this.workshops.messages(user, id, query);
+    return this.history.messagesPage(user, id, query);
   }
 
   @Get(':id/transcript.md')
   @ApiProduces('text/markdown')
   async transcript(@CurrentUser() user: AuthUser, @Param('id', ParseId) id: string): Promise<StreamableFile> {
-    const { fileName, stream } = await this.workshops.transcript(user, id);
+    const { fileName, stream } = await this.history.transcript(user, id);
     return new StreamableFile(stream, {
       type: 'text/markdown; charset=utf-8',
       disposition: `attachment; filename="${fileName}"`,
@@ -137,6 +147,6 @@ export class WorkshopsController {
     @Param('id', ParseId) id: string,
     @Query() query: PageQueryDto,
   ): Promise<Page<WorkshopAuditEntryDto>> {
-    return this.workshops.audit(user, id, query);
+    return this.history.auditPage(user, id, query);
   }
 }

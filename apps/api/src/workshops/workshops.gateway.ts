@@ -20,13 +20,17 @@ import {
   type WorkshopRoomState,
 } from '@twinning/contracts';
 import type { Namespace, Socket } from 'socket.io';
-import { AccessTokenService } from '../auth';
-import type { AuthUser } from '../common/auth-user';
-import { useSocketAuth } from '../realtime/socket-auth';
+import { SocketAuth } from '../realtime/socket-auth';
+import { WorkshopPresence } from '../realtime/workshop-presence';
+import { WorkshopsPublisher } from '../realtime/workshops.publisher';
 import { answerWsError, WsErrorFilter } from '../realtime/ws-error.filter';
 import * as parse from './room-payloads';
-import { WorkshopRoomService, type RoomSocketData } from './workshop-room.service';
-import { WorkshopsPublisher } from '../realtime/workshops.publisher';
+import * as session from './room-session';
+import { RoomMessagesService } from './room-messages.service';
+import { RoomModerationService } from './room-moderation.service';
+import { RoomPresenceService } from './room-presence.service';
+import { RoomQaService } from './room-qa.service';
+import { RoomReportsService } from './room-reports.service';
 
 /** Every event a client may send; anything else sent with an ack is answered NOT_FOUND. */
 const CLIENT_EVENTS: Record<keyof WorkshopClientEvents, true> = {
@@ -50,12 +54,12 @@ const CLIENT_EVENTS: Record<keyof WorkshopClientEvents, true> = {
   'hand.callNext': true,
 };
 
-const userOf = (socket: Socket): AuthUser => (socket.data as RoomSocketData).user;
-
 /**
- * /workshops: the live rooms. The handshake is authenticated like every namespace; each handler
- * validates its payload strictly and hands over to WorkshopRoomService, which checks the policy,
- * writes and publishes. Failures answer the ack with `{ ok: false, error }` (WsErrorFilter).
+ * /workshops: the live rooms. The handshake is authenticated like every namespace (SocketAuth);
+ * each handler validates its payload strictly, checks through the session helper that the socket
+ * joined the room where that matters, and hands plain values to the room's use-case services,
+ * which check the policy, write and publish. The gateway alone puts sockets in rooms and takes
+ * them out. Failures answer the ack with `{ ok: false, error }` (WsErrorFilter).
  */
 @UseFilters(WsErrorFilter)
 @WebSocketGateway({ namespace: Namespaces.workshops })
@@ -65,27 +69,32 @@ export class WorkshopsGateway implements OnGatewayInit, OnGatewayConnection {
   namespace!: Namespace;
 
   constructor(
-    private readonly tokens: AccessTokenService,
+    private readonly socketAuth: SocketAuth,
     private readonly publisher: WorkshopsPublisher,
-    private readonly room: WorkshopRoomService,
+    private readonly presence: WorkshopPresence,
+    private readonly roomPresence: RoomPresenceService,
+    private readonly messages: RoomMessagesService,
+    private readonly qa: RoomQaService,
+    private readonly moderation: RoomModerationService,
+    private readonly reports: RoomReportsService,
   ) {}
 
   afterInit(namespace: Namespace): void {
-    useSocketAuth(namespace, this.tokens);
+    this.socketAuth.guard(namespace);
     this.publisher.attach(namespace);
+    this.presence.attach(namespace);
   }
 
   handleConnection(socket: Socket): void {
-    const data = socket.data as RoomSocketData;
-    if (!data.user) {
+    if (!session.startSession(socket)) {
       socket.disconnect(true);
       return;
     }
-    data.workshops = {};
     socket.once('disconnect', (reason) => {
       // On shutdown every socket goes at once and the adapter's Redis is closing: no presence to tell.
       if (reason === 'server shutting down') return;
-      this.room.disconnected(socket).catch(() => undefined);
+      // socket.io already took the socket out of its rooms
+      this.roomPresence.left(session.sessionUser(socket).id, session.joinedWorkshops(socket)).catch(() => undefined);
     });
     socket.on('message.send', (...args: unknown[]) => void this.send(socket, args));
     socket.onAny((event: unknown, ...args: unknown[]) => {
@@ -102,12 +111,24 @@ export class WorkshopsGateway implements OnGatewayInit, OnGatewayConnection {
   @SubscribeMessage('workshop.join')
   async join(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Ack<WorkshopJoinResult>> {
     const { workshopId, afterSeq } = parse.parseJoin(body);
-    return { ok: true, ...(await this.room.join(socket, workshopId, afterSeq)) };
+    const user = session.sessionUser(socket);
+    const admission = await this.roomPresence.admit(user, workshopId, session.sessionHandle(socket));
+    // in the room before the messages are read, so a message created meanwhile is not missed
+    await session.enterRoom(socket, workshopId, admission.role, admission.author.handle);
+    try {
+      return { ok: true, ...(await this.roomPresence.arrive(user, admission, afterSeq)) };
+    } catch (error) {
+      await session.leaveRoom(socket, workshopId);
+      throw error;
+    }
   }
 
   @SubscribeMessage('workshop.leave')
   async leave(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Ack> {
-    await this.room.leave(socket, parse.parseRef(body).workshopId);
+    const { workshopId } = parse.parseRef(body);
+    if (await session.leaveRoom(socket, workshopId)) {
+      await this.roomPresence.left(session.sessionUser(socket).id, [workshopId]);
+    }
     return { ok: true };
   }
 
@@ -125,7 +146,12 @@ export class WorkshopsGateway implements OnGatewayInit, OnGatewayConnection {
     const values = ack ? args.slice(0, -1) : args;
     try {
       const p = parse.parseSend(values.length > 1 ? values : values[0]);
-      const message = await this.room.send(socket, p.workshopId, p.clientId, p.body);
+      const message = await this.messages.send(
+        session.joinedUser(socket, p.workshopId),
+        p.workshopId,
+        p.clientId,
+        p.body,
+      );
       ack?.({ ok: true, message });
     } catch (error) {
       answerWsError(error, socket, ack as ((response: unknown) => void) | null, this.logger);
@@ -138,19 +164,23 @@ export class WorkshopsGateway implements OnGatewayInit, OnGatewayConnection {
     @MessageBody() body: unknown,
   ): Promise<Ack<{ messages: WorkshopMessageDto[]; hasMoreBefore: boolean }>> {
     const p = parse.parseHistoryBefore(body);
-    return { ok: true, ...(await this.room.historyBefore(userOf(socket), p.workshopId, p.beforeSeq, p.limit)) };
+    const page = await this.messages.historyBefore(session.sessionUser(socket), p.workshopId, p.beforeSeq, p.limit);
+    return { ok: true, ...page };
   }
 
   @SubscribeMessage('typing.start')
   async typing(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Ack> {
-    await this.room.typing(socket, parse.parseRef(body).workshopId);
+    const { workshopId } = parse.parseRef(body);
+    const user = session.joinedUser(socket, workshopId);
+    await this.roomPresence.typing(user, session.sessionAuthor(socket), workshopId);
     return { ok: true };
   }
 
   @SubscribeMessage('message.report')
   async report(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Ack<{ reportId: string }>> {
     const p = parse.parseReport(body);
-    return { ok: true, reportId: await this.room.report(socket, p.workshopId, p.messageId, p.reason) };
+    const user = session.joinedUser(socket, p.workshopId);
+    return { ok: true, reportId: await this.reports.report(user, p.workshopId, p.messageId, p.reason) };
   }
 
   @SubscribeMessage('question.ask')
@@ -159,7 +189,8 @@ export class WorkshopsGateway implements OnGatewayInit, OnGatewayConnection {
     @MessageBody() body: unknown,
   ): Promise<Ack<{ question: WorkshopQuestionDto }>> {
     const p = parse.parseAsk(body);
-    return { ok: true, question: await this.room.ask(socket, p.workshopId, p.body) };
+    const user = session.joinedUser(socket, p.workshopId);
+    return { ok: true, question: await this.qa.ask(user, p.workshopId, p.body) };
   }
 
   @SubscribeMessage('question.vote')
@@ -168,7 +199,8 @@ export class WorkshopsGateway implements OnGatewayInit, OnGatewayConnection {
     @MessageBody() body: unknown,
   ): Promise<Ack<{ question: WorkshopQuestionDto }>> {
     const p = parse.parseVote(body);
-    return { ok: true, question: await this.room.vote(socket, p.workshopId, p.questionId, p.vote) };
+    const user = session.joinedUser(socket, p.workshopId);
+    return { ok: true, question: await this.qa.vote(user, p.workshopId, p.questionId, p.vote) };
   }
 
   @SubscribeMessage('hand.raise')
@@ -176,7 +208,8 @@ export class WorkshopsGateway implements OnGatewayInit, OnGatewayConnection {
     @ConnectedSocket() socket: Socket,
     @MessageBody() body: unknown,
   ): Promise<Ack<{ hands: RaisedHandDto[] }>> {
-    return { ok: true, hands: await this.room.raiseHand(socket, parse.parseRef(body).workshopId) };
+    const { workshopId } = parse.parseRef(body);
+    return { ok: true, hands: await this.qa.raiseHand(session.joinedUser(socket, workshopId), workshopId) };
   }
 
   @SubscribeMessage('hand.lower')
@@ -185,7 +218,11 @@ export class WorkshopsGateway implements OnGatewayInit, OnGatewayConnection {
     @MessageBody() body: unknown,
   ): Promise<Ack<{ hands: RaisedHandDto[] }>> {
     const p = parse.parseLowerHand(body);
-    return { ok: true, hands: await this.room.lowerHand(socket, p.workshopId, p.userId) };
+    const user = session.sessionUser(socket);
+    const target = p.userId ?? user.id;
+    // your own hand needs your socket in the room; a facilitator lowers anyone's from anywhere
+    if (target === user.id) session.joinedUser(socket, p.workshopId);
+    return { ok: true, hands: await this.qa.lowerHand(user, p.workshopId, target) };
   }
 
   // --- facilitators only ---------------------------------------------------------------------------
@@ -193,28 +230,28 @@ export class WorkshopsGateway implements OnGatewayInit, OnGatewayConnection {
   @SubscribeMessage('message.delete')
   async deleteMessage(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Ack> {
     const p = parse.parseMessageRef(body);
-    await this.room.deleteMessage(userOf(socket), p.workshopId, p.messageId);
+    await this.messages.delete(session.sessionUser(socket), p.workshopId, p.messageId);
     return { ok: true };
   }
 
   @SubscribeMessage('message.pin')
   async pin(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Ack> {
     const p = parse.parsePin(body);
-    await this.room.pin(userOf(socket), p.workshopId, p.messageId, p.pinned);
+    await this.messages.pin(session.sessionUser(socket), p.workshopId, p.messageId, p.pinned);
     return { ok: true };
   }
 
   @SubscribeMessage('participant.mute')
   async mute(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Ack> {
     const p = parse.parseMute(body);
-    await this.room.mute(userOf(socket), p.workshopId, p.userId, p.minutes);
+    await this.moderation.mute(session.sessionUser(socket), p.workshopId, p.userId, p.minutes);
     return { ok: true };
   }
 
   @SubscribeMessage('participant.remove')
   async remove(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Ack> {
     const p = parse.parseRemove(body);
-    await this.room.remove(userOf(socket), p.workshopId, p.userId, p.reason);
+    await this.moderation.remove(session.sessionUser(socket), p.workshopId, p.userId, p.reason);
     return { ok: true };
   }
 
@@ -224,13 +261,13 @@ export class WorkshopsGateway implements OnGatewayInit, OnGatewayConnection {
     @MessageBody() body: unknown,
   ): Promise<Ack<{ state: WorkshopRoomState }>> {
     const { workshopId, ...change } = parse.parseRoomUpdate(body);
-    return { ok: true, state: await this.room.updateRoom(userOf(socket), workshopId, change) };
+    return { ok: true, state: await this.moderation.updateRoom(session.sessionUser(socket), workshopId, change) };
   }
 
   @SubscribeMessage('report.resolve')
   async resolveReport(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Ack> {
     const p = parse.parseResolveReport(body);
-    await this.room.resolveReport(userOf(socket), p.workshopId, p.reportId);
+    await this.reports.resolve(session.sessionUser(socket), p.workshopId, p.reportId);
     return { ok: true };
   }
 
@@ -242,7 +279,7 @@ export class WorkshopsGateway implements OnGatewayInit, OnGatewayConnection {
     const p = parse.parseQuestionStatus(body);
     return {
       ok: true,
-      question: await this.room.setQuestionStatus(userOf(socket), p.workshopId, p.questionId, p.status),
+      question: await this.qa.setStatus(session.sessionUser(socket), p.workshopId, p.questionId, p.status),
     };
   }
 
@@ -251,6 +288,6 @@ export class WorkshopsGateway implements OnGatewayInit, OnGatewayConnection {
     @ConnectedSocket() socket: Socket,
     @MessageBody() body: unknown,
   ): Promise<Ack<{ called: RaisedHandDto | null }>> {
-    return { ok: true, called: await this.room.callNext(userOf(socket), parse.parseRef(body).workshopId) };
+    return { ok: true, called: await this.qa.callNext(session.sessionUser(socket), parse.parseRef(body).workshopId) };
   }
 }

@@ -1,17 +1,58 @@
 import { Module } from '@nestjs/common';
-import { WorkshopRegistrations } from './workshop-registrations';
-import { WorkshopRoomService } from './workshop-room.service';
+import { RoomMessagesRepository } from './room-messages.repository';
+import { RoomMessagesService } from './room-messages.service';
+import { RoomModerationService } from './room-moderation.service';
+import { RoomPresenceService } from './room-presence.service';
+import { RoomQaService } from './room-qa.service';
+import { RoomQuestionsRepository } from './room-questions.repository';
+import { RoomReportsRepository } from './room-reports.repository';
+import { RoomReportsService } from './room-reports.service';
+import { RoomSendWriter } from './room-send-writer';
+import { RoomSnapshotService } from './room-snapshot.service';
+import { WorkshopAttendeesRepository } from './workshop-attendees.repository';
+import { WorkshopAuditRepository } from './workshop-audit.repository';
+import { WorkshopFacilitatorsRepository } from './workshop-facilitators.repository';
+import { WorkshopFacilitatorsService } from './workshop-facilitators.service';
+import { WorkshopHistoryService } from './workshop-history.service';
+import { WorkshopLifecycleService } from './workshop-lifecycle.service';
+import { WorkshopRegistrations } from './workshop-registrations.service';
 import { WorkshopsController } from './workshops.controller';
 import { WorkshopsGateway } from './workshops.gateway';
+import { WorkshopsRepository } from './workshops.repository';
 import { WorkshopsService } from './workshops.service';
 
 /**
- * Live workshops: REST for the workshop itself (list, create, register, open, end, history,
- * transcript) and the /workshops socket.io namespace for the room.
+ * Live workshops: REST for the workshop itself (list, create, edit, co-facilitators, register,
+ * open, end, history, transcript, audit) and the /workshops socket.io namespace for the room
+ * (messages, Q&A and hands, moderation and reports, presence), each a use-case service over the
+ * repositories. The handshake, publisher and presence come from the realtime wing.
  */
 @Module({
   controllers: [WorkshopsController],
-  providers: [WorkshopRegistrations, WorkshopsService, WorkshopRoomService, WorkshopsGateway],
-  exports: [WorkshopRegistrations],
+  providers: [
+    // repositories
+    WorkshopsRepository,
+    WorkshopAttendeesRepository,
+    WorkshopFacilitatorsRepository,
+    WorkshopAuditRepository,
+    RoomMessagesRepository,
+    RoomQuestionsRepository,
+    RoomReportsRepository,
+    // REST
+    WorkshopsService,
+    WorkshopFacilitatorsService,
+    WorkshopLifecycleService,
+    WorkshopRegistrations,
+    WorkshopHistoryService,
+    // the live room
+    WorkshopsGateway,
+    RoomPresenceService,
+    RoomSnapshotService,
+    RoomMessagesService,
+    RoomSendWriter,
+    RoomQaService,
+    RoomModerationService,
+    RoomReportsService,
+  ],
 })
 export class WorkshopsModule {}

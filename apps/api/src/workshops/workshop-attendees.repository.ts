@@ -1,0 +1,115 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { affectedRows } from '../common/sql';
+
+/** A user a facilitator acts on, and whether they are a facilitator (or admin) themselves. */
+export interface TargetUser {
+  id: string;
+  display_name: string;
+  facilitator: boolean;
+}
+
+/**
+ * The people of a workshop besides its facilitators: registrations (with the workshop's counter),
+ * mutes and removals, and the handle a room shows for each user.
+ */
+@Injectable()
+export class WorkshopAttendeesRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The user's @handle ('' when the user is gone). */
+  async handleOf(userId: string): Promise<string> {
+    const [row]: { handle: string }[] = await this.dataSource.query(`SELECT handle FROM users WHERE id = $1`, [userId]);
+    return row?.handle ?? '';
+  }
+
+  async attendee(
+    manager: EntityManager,
+    workshopId: string,
+    userId: string,
+  ): Promise<{ registered: boolean; removed_at: Date | null } | undefined> {
+    const [attendee]: { registered: boolean; removed_at: Date | null }[] = await manager.query(
+      `SELECT registered, removed_at FROM workshop_attendees WHERE workshop_id = $1 AND user_id = $2`,
+      [workshopId, userId],
+    );
+    return attendee;
+  }
+
+  /** Registers the user and counts the place (the caller holds the workshop row's lock). */
+  async register(manager: EntityManager, workshopId: string, userId: string): Promise<void> {
+    await manager.query(
+      `INSERT INTO workshop_attendees (workshop_id, user_id, registered) VALUES ($1, $2, true)
+       ON CONFLICT (workshop_id, user_id) DO UPDATE SET registered = true, registered_at = clock_timestamp()`,
+      [workshopId, userId],
+    );
+    await manager.query(`UPDATE workshops SET registered_count = registered_count + 1 WHERE id = $1`, [workshopId]);
+  }
+
+  /** Gives the place back if the user held one (the caller holds the workshop row's lock). */
+  async unregister(manager: EntityManager, workshopId: string, userId: string): Promise<boolean> {
+    // an UPDATE answers [rows, rowCount] through the driver: count the rows it changed
+    const result: unknown = await manager.query(
+      `UPDATE workshop_attendees SET registered = false WHERE workshop_id = $1 AND user_id = $2 AND registered`,
+      [workshopId, userId],
+    );
+    if (affectedRows(result) === 0) return false;
+    await manager.query(`UPDATE workshops SET registered_count = registered_count - 1 WHERE id = $1`, [workshopId]);
+    return true;
+  }
+
+  /** Registered participants who are not removed, and the facilitators: who hears that the room opened. */
+  async registeredAndFacilitators(manager: EntityManager, workshopId: string): Promise<string[]> {
+    const rows: { user_id: string }[] = await manager.query(
+      `SELECT user_id FROM workshop_attendees WHERE workshop_id = $1 AND registered AND removed_at IS NULL
+       UNION
+       SELECT user_id FROM workshop_facilitators WHERE workshop_id = $1`,
+      [workshopId],
+    );
+    return rows.map((r) => r.user_id);
+  }
+
+  async target(manager: EntityManager, workshopId: string, userId: string): Promise<TargetUser | undefined> {
+    const [target]: TargetUser[] = await manager.query(
+      `SELECT u.id, u.display_name,
+              (u.role = 'admin' OR EXISTS (SELECT 1 FROM workshop_facilitators f
+                                            WHERE f.workshop_id = $1 AND f.user_id = u.id)) AS facilitator
+         FROM users u WHERE u.id = $2`,
+      [workshopId, userId],
+    );
+    return target;
+  }
+
+  /** Mutes the user for `minutes` (0 lifts the mute); the end of the mute, if any. */
+  async mute(manager: EntityManager, workshopId: string, userId: string, minutes: number): Promise<Date | null> {
+    const [row]: { muted_until: Date | null }[] = await manager.query(
+      `INSERT INTO workshop_attendees (workshop_id, user_id, registered, muted_until)
+       VALUES ($1, $2, false, CASE WHEN $3::int > 0 THEN clock_timestamp() + make_interval(mins => $3::int) END)
+       ON CONFLICT (workshop_id, user_id) DO UPDATE SET muted_until = EXCLUDED.muted_until
+       RETURNING muted_until`,
+      [workshopId, userId, minutes],
+    );
+    return row.muted_until;
+  }
+
+  /** Bars the user from the workshop; false when they already were. */
+  async remove(
+    manager: EntityManager,
+    workshopId: string,
+    userId: string,
+    by: string,
+    reason: string,
+  ): Promise<boolean> {
+    const removed: unknown[] = await manager.query(
+      `INSERT INTO workshop_attendees (workshop_id, user_id, registered, removed_at, removed_by, removal_reason)
+       VALUES ($1, $2, false, clock_timestamp(), $3, $4)
+       ON CONFLICT (workshop_id, user_id) DO UPDATE
+         SET registered = false, removed_at = EXCLUDED.removed_at, removed_by = EXCLUDED.removed_by,
+             removal_reason = EXCLUDED.removal_reason
+       WHERE workshop_attendees.removed_at IS NULL
+       RETURNING user_id`,
+      [workshopId, userId, by, reason],
+    );
+    return removed.length > 0;
+  }
+}
