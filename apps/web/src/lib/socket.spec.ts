@@ -117,18 +117,6 @@ describe('openAuthenticatedSocket', () => {
     expect(socket.connectCalls).toBe(4);
   });
 
-  it('retries other refusals after a pause without renewing the session', async () => {
-    vi.useFakeTimers();
-    const { spy } = stubFetch(() => apiError(404, 'NOT_FOUND'));
-    const { socket } = open('/workshops');
-    socket.serverRefuse({ code: 'SERVICE_UNAVAILABLE' });
-    await vi.advanceTimersByTimeAsync(999);
-    expect(socket.connectCalls).toBe(1);
-    await vi.advanceTimersByTimeAsync(1);
-    expect(socket.connectCalls).toBe(2);
-    expect(spy).not.toHaveBeenCalled();
-  });
-
   it('leaves the back-off to an owner that resets it itself', async () => {
     vi.useFakeTimers();
     const { handle, socket } = open('/workshops', { resetBackoff: 'byOwner' });

@@ -1,13 +1,12 @@
-import {
-  ErrorCode,
-  type Namespaces,
-  type NotificationsClientEvents,
-  type NotificationsServerEvents,
-  type WorkshopClientEvents,
-  type WorkshopServerEvents,
+import type {
+  Namespaces,
+  NotificationsClientEvents,
+  NotificationsServerEvents,
+  WorkshopClientEvents,
+  WorkshopServerEvents,
 } from '@twinning/contracts';
 import { io, type Socket } from 'socket.io-client';
-import { getAccessToken, onSessionEvent, refreshSession } from './api-client';
+import { AUTH_RETRY_CODES, getAccessToken, onSessionEvent, refreshSession } from './api-client';
 
 /**
  * The one way the app opens a socket.io connection. Every namespace gets the same care: each handshake
@@ -31,8 +30,6 @@ export type SocketStatus = 'connecting' | 'connected' | 'disconnected';
 /** The least pause before retrying, and the ceiling the pauses grow to. */
 export const RETRY_BASE_MS = 1_000;
 const RETRY_MAX_MS = 30_000;
-/** Handshake refusals that a renewed session may cure. */
-const AUTH_CODES: ReadonlySet<string> = new Set([ErrorCode.TOKEN_EXPIRED, ErrorCode.UNAUTHENTICATED]);
 
 /** Delay before the n-th consecutive retry after a refused handshake (0 for the first: the token had expired). */
 export function retryDelay(failures: number): number {
@@ -147,7 +144,7 @@ export function openAuthenticatedSocket<N extends SocketNamespace>(
     const code = (error as Error & { data?: { code?: unknown } }).data?.code;
     const delay = backoff.next();
     setStatus('connecting');
-    if (typeof code !== 'string' || !AUTH_CODES.has(code)) {
+    if (typeof code !== 'string' || !AUTH_RETRY_CODES.has(code)) {
       scheduleConnect(Math.max(delay, RETRY_BASE_MS));
       return;
     }
