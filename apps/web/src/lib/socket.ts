@@ -27,8 +27,9 @@ export type SocketNamespace = keyof NamespaceEvents;
 export type TypedSocket<N extends SocketNamespace> = Socket<NamespaceEvents[N]['server'], NamespaceEvents[N]['client']>;
 export type SocketStatus = 'connecting' | 'connected' | 'disconnected';
 
-/** The least pause before retrying, and the ceiling the pauses grow to. */
+/** The first pause that is not zero, and the least one after a refusal that renewing cannot cure. */
 export const RETRY_BASE_MS = 1_000;
+/** The pauses double up to this ceiling. */
 const RETRY_MAX_MS = 30_000;
 
 /** Delay before the n-th consecutive retry after a refused handshake (0 for the first: the token had expired). */
