@@ -1,4 +1,5 @@
 import { ErrorCode, isApiError, type ApiError, type AuthResponse, type FieldErrors } from '@twinning/contracts';
+import { withQuery } from './search-params';
 
 /**
  * The one door to the API. It keeps the access token in memory only (never in storage), sends it as
@@ -78,18 +79,8 @@ function emit(event: SessionEvent): void {
   for (const listener of listeners) listener(event);
 }
 
-const AUTH_RETRY_CODES: ReadonlySet<string> = new Set([ErrorCode.TOKEN_EXPIRED, ErrorCode.UNAUTHENTICATED]);
-
-function buildUrl(path: string, query?: ApiRequestOptions['query']): string {
-  if (!query) return path;
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value === undefined || value === null || value === '') continue;
-    params.set(key, String(value));
-  }
-  const search = params.toString();
-  return search ? `${path}?${search}` : path;
-}
+/** Refusals that a renewed session may cure: a call's 401, or a socket's refused handshake (lib/socket). */
+export const AUTH_RETRY_CODES: ReadonlySet<string> = new Set([ErrorCode.TOKEN_EXPIRED, ErrorCode.UNAUTHENTICATED]);
 
 function parseRetryAfter(header: string | null): number | null {
   if (!header) return null;
@@ -162,7 +153,7 @@ async function send(path: string, options: ApiRequestOptions, token: string | nu
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (token) headers['Authorization'] = `Bearer ${token}`;
   try {
-    return await fetch(buildUrl(path, options.query), {
+    return await fetch(withQuery(path, options.query), {
       method: options.method ?? 'GET',
       headers,
       body: options.body === undefined ? undefined : JSON.stringify(options.body),

@@ -1,21 +1,12 @@
 import { ErrorCode, isApiError } from '@twinning/contracts';
 import { ApiRequestError, getAccessToken, refreshSession, type QueryValue } from './api-client';
+import { withQuery } from './search-params';
 
 /**
  * Files the API only gives to signed-in users (CSV exports): fetched with the bearer token in the
  * `Authorization` header — never in the address, where it would end up in logs and history — and handed to
  * the browser as a download from a Blob object URL.
  */
-
-function withQuery(path: string, query: Readonly<Record<string, QueryValue>> = {}): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value === undefined || value === null || value === '') continue;
-    params.set(key, String(value));
-  }
-  const search = params.toString();
-  return search ? `${path}?${search}` : path;
-}
 
 async function send(url: string, token: string | null): Promise<Response> {
   try {

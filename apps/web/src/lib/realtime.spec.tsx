@@ -6,7 +6,6 @@ import { apiError, jsonResponse, stubFetch } from '../test/test-utils';
 import { setAccessToken } from './api-client';
 import {
   onRealtimeReconnect,
-  retryDelay,
   startRealtime,
   stopRealtime,
   useForumSubscription,
@@ -16,6 +15,7 @@ import {
   useThreadSubscription,
   useVisitSubscription,
 } from './realtime';
+import { retryDelay } from './socket';
 
 vi.mock('socket.io-client', () => import('../test/fake-socket'));
 

@@ -1,44 +1,24 @@
-import {
-  ErrorCode,
-  Namespaces,
-  type NotificationsClientEvents,
-  type NotificationsServerEvents,
-} from '@twinning/contracts';
+import { Namespaces, type NotificationsServerEvents } from '@twinning/contracts';
 import { useEffect, useEffectEvent, useSyncExternalStore } from 'react';
-import { io, type Socket } from 'socket.io-client';
-import { getAccessToken, onSessionEvent, refreshSession } from './api-client';
+import { openAuthenticatedSocket, type AuthenticatedSocket, type SocketStatus } from './socket';
 
 /**
  * The app's single socket.io connection, to the `/notifications` namespace. It is open while someone is
- * signed in (see `useRealtimeSession`), authenticates each handshake with the current access token, renews
- * the session when the server refuses an expired one, and re-joins the threads and forums that mounted
- * components follow after every reconnect. Features use the hooks below; none touches the socket itself.
+ * signed in (see `useRealtimeSession`); the shared factory (`lib/socket`) authenticates each handshake,
+ * renews the session when the server refuses an expired token and backs off. Here the connection
+ * re-joins the threads, forums and visits that mounted components follow after every reconnect.
+ * Features use the hooks below; none touches the socket itself.
  */
 
-export type RealtimeStatus = 'connecting' | 'connected' | 'disconnected';
-export type NotificationsSocket = Socket<NotificationsServerEvents, NotificationsClientEvents>;
+export type RealtimeStatus = SocketStatus;
 type ServerEvent = keyof NotificationsServerEvents;
 type Listener = (...args: unknown[]) => void;
 type RoomKind = 'thread' | 'forum' | 'visit';
 
-/** Delay before the n-th consecutive retry after a refused handshake (0 for the first: the token had expired). */
-const RETRY_BASE_MS = 1_000;
-const RETRY_MAX_MS = 30_000;
-const AUTH_CODES: ReadonlySet<string> = new Set([ErrorCode.TOKEN_EXPIRED, ErrorCode.UNAUTHENTICATED]);
-
-export function retryDelay(failures: number): number {
-  if (failures <= 0) return 0;
-  return Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** (failures - 1));
-}
-
-let socket: NotificationsSocket | null = null;
+let connection: AuthenticatedSocket<typeof Namespaces.notifications> | null = null;
 let status: RealtimeStatus = 'disconnected';
 /** True once the current session's socket has connected: later connects are reconnects. */
 let hasConnected = false;
-/** Consecutive refused handshakes, for the back-off; reset by a successful connect. */
-let failures = 0;
-let retryTimer: ReturnType<typeof setTimeout> | null = null;
-let stopSessionWatch: (() => void) | null = null;
 
 const statusListeners = new Set<() => void>();
 const reconnectListeners = new Set<() => void>();
@@ -55,6 +35,7 @@ function setStatus(next: RealtimeStatus): void {
 }
 
 function forward(event: ServerEvent): void {
+  const socket = connection?.socket;
   if (!socket || forwarded.has(event)) return;
   forwarded.add(event);
   const dispatch: Listener = (...args) => {
@@ -64,6 +45,7 @@ function forward(event: ServerEvent): void {
 }
 
 function emitRoom(kind: RoomKind, id: string, action: 'subscribe' | 'unsubscribe'): void {
+  const socket = connection?.socket;
   if (!socket?.connected) return; // Joined (again) on the next connect.
   // Refusals (NOT_FOUND for a thread the user may not read) need no handling: nothing will arrive.
   const ignore = () => undefined;
@@ -77,119 +59,34 @@ function emitRoom(kind: RoomKind, id: string, action: 'subscribe' | 'unsubscribe
   else socket.emit('visit.unsubscribe', { visitId: id }, ignore);
 }
 
-function clearRetry(): void {
-  if (retryTimer !== null) clearTimeout(retryTimer);
-  retryTimer = null;
-}
-
-function scheduleConnect(delay: number): void {
-  clearRetry();
-  const current = socket;
-  retryTimer = setTimeout(() => {
-    retryTimer = null;
-    if (current && current === socket && !current.connected) current.connect();
-  }, delay);
-}
-
-/** The server refused the handshake: renew the session for an expired token, then try again after a pause. */
-function handleRefusal(error: Error): void {
-  const current = socket;
-  if (!current) return;
-  const code = (error as Error & { data?: { code?: unknown } }).data?.code;
-  const delay = retryDelay(failures);
-  failures += 1;
-  setStatus('connecting');
-  if (typeof code !== 'string' || !AUTH_CODES.has(code)) {
-    scheduleConnect(Math.max(delay, RETRY_BASE_MS));
-    return;
+function onConnect(): void {
+  for (const room of rooms.values()) emitRoom(room.kind, room.id, 'subscribe');
+  if (hasConnected) {
+    for (const listener of [...reconnectListeners]) listener();
   }
-  refreshSession().then(
-    (auth) => {
-      if (current !== socket) return;
-      if (auth) scheduleConnect(delay);
-      else stopRealtime(); // The session is over; `useRealtimeSession` hears it too.
-    },
-    () => {
-      if (current === socket) scheduleConnect(Math.max(delay, RETRY_BASE_MS)); // Offline: try later.
-    },
-  );
-}
-
-function createSocket(): NotificationsSocket {
-  const created: NotificationsSocket = io(Namespaces.notifications, {
-    path: '/socket.io',
-    transports: ['websocket', 'polling'],
-    autoConnect: false,
-    // A function, so that every reconnect presents the token of that moment.
-    auth: (cb) => cb({ token: getAccessToken() }),
-  });
-
-  created.on('connect', () => {
-    failures = 0;
-    clearRetry();
-    setStatus('connected');
-    for (const room of rooms.values()) emitRoom(room.kind, room.id, 'subscribe');
-    if (hasConnected) {
-      for (const listener of [...reconnectListeners]) listener();
-    }
-    hasConnected = true;
-  });
-
-  created.on('disconnect', (reason) => {
-    if (reason === 'io client disconnect') {
-      setStatus('disconnected');
-      return;
-    }
-    setStatus('connecting');
-    // The server closed the socket: socket.io will not reconnect by itself.
-    if (reason === 'io server disconnect') {
-      const delay = Math.max(retryDelay(failures), RETRY_BASE_MS);
-      failures += 1;
-      scheduleConnect(delay);
-    }
-  });
-
-  created.on('connect_error', (error) => {
-    // While `active`, socket.io retries by itself (network trouble); otherwise the server refused us.
-    if (created.active) {
-      setStatus('connecting');
-      return;
-    }
-    handleRefusal(error);
-  });
-
-  return created;
+  hasConnected = true;
 }
 
 /** Opens the connection (once; later calls do nothing while it exists). */
 export function startRealtime(): void {
-  if (socket) return;
-  socket = createSocket();
+  if (connection) return;
   forwarded.clear();
-  for (const event of eventListeners.keys()) forward(event);
-  stopSessionWatch = onSessionEvent((event) => {
-    if (event.type === 'ended') stopRealtime();
-    // A renewed token while waiting to retry a refused handshake: no need to wait any longer.
-    else if (retryTimer !== null && socket && !socket.connected) scheduleConnect(0);
+  connection = openAuthenticatedSocket(Namespaces.notifications, {
+    onConnect,
+    onStatus: setStatus,
+    // The session is over; `useRealtimeSession` hears it too.
+    onSessionEnd: stopRealtime,
   });
-  setStatus('connecting');
-  socket.connect();
+  for (const event of eventListeners.keys()) forward(event);
 }
 
 /** Closes the connection (sign-out). Components keep their subscriptions for the next session. */
 export function stopRealtime(): void {
-  clearRetry();
-  stopSessionWatch?.();
-  stopSessionWatch = null;
-  const current = socket;
-  socket = null;
+  const current = connection;
+  connection = null;
   forwarded.clear();
   hasConnected = false;
-  failures = 0;
-  if (current) {
-    current.off();
-    current.disconnect();
-  }
+  current?.close();
   setStatus('disconnected');
 }
 

@@ -6,11 +6,8 @@ import {
   type Region,
   type Theme,
 } from '@twinning/contracts';
+import { oneOf } from '../../lib/search-params';
 import type { CityFilters } from './api/cities.keys';
-
-function oneOf<T extends string>(list: readonly T[], value: string | null): T | undefined {
-  return value !== null && (list as readonly string[]).includes(value) ? (value as T) : undefined;
-}
 
 /** Reads the directory filters from the URL, ignoring unknown values. */
 export function parseCityFilters(params: URLSearchParams): CityFilters {

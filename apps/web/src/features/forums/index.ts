@@ -5,7 +5,7 @@ export { threadsInfiniteQueryOptions, getThreads, useThreads } from './api/get-t
 export { threadQueryOptions, getThread, useThread } from './api/get-thread';
 export { postsInfiniteQueryOptions, getPosts, usePosts } from './api/get-posts';
 export { searchInfiniteQueryOptions, searchPosts, useSearchPosts } from './api/search-posts';
-export { forumName, labelSourceOf, type ForumLabelSource } from './forum-label';
+export { forumName, labelSourceOf, type ForumLabelSource } from '../../lib/forum-label';
 export { useForumLiveUpdates } from './realtime/use-forum-live-updates';
 export { useThreadLiveUpdates } from './realtime/use-thread-live-updates';
 export { ForumDirectory } from './components/forum-directory';

@@ -6,12 +6,9 @@ import {
   type Region,
   type Theme,
 } from '@twinning/contracts';
+import { oneOf } from '../../lib/search-params';
 import type { PartnershipListFilter } from './api/partnerships.keys';
 import type { SuggestionParams } from './components/match-suggestions';
-
-function oneOf<T extends string>(list: readonly T[], value: string | null): T | undefined {
-  return value !== null && (list as readonly string[]).includes(value) ? (value as T) : undefined;
-}
 
 /** `?status=active` → the list filter (unknown values ignored). */
 export function parsePartnershipFilter(params: URLSearchParams): PartnershipListFilter {

@@ -1,4 +1,5 @@
 import { THEMES, WORKSHOP_LIST_WHEN, type Theme, type WorkshopListWhen } from '@twinning/contracts';
+import { oneOf } from '../../lib/search-params';
 import type { WorkshopListFilters } from './api/workshops.keys';
 
 /** The list's filters as the address holds them: `?when=live&theme=health&mine=1`. */
@@ -6,10 +7,6 @@ export interface WorkshopListParams {
   when: WorkshopListWhen;
   theme?: Theme;
   mine?: boolean;
-}
-
-function oneOf<T extends string>(list: readonly T[], value: string | null): T | undefined {
-  return value !== null && (list as readonly string[]).includes(value) ? (value as T) : undefined;
 }
 
 /** Unknown values are ignored; the list shows upcoming workshops unless told otherwise. */

@@ -5,7 +5,7 @@ import { FormError } from '../../../components/form-error';
 import { Loading } from '../../../components/loading';
 import { useI18n } from '../../../lib/i18n';
 import { useForums } from '../api/get-forums';
-import { forumName, labelSourceOf } from '../forum-label';
+import { forumName, labelSourceOf } from '../../../lib/forum-label';
 
 function ForumCard({ forum }: { forum: ForumSummaryDto }) {
   const { t, format } = useI18n();

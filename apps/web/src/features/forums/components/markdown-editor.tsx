@@ -15,7 +15,7 @@ import { Loading } from '../../../components/loading';
 import { useT } from '../../../lib/i18n';
 import { useMentionable } from '../api/get-mentionable';
 import { usePreview } from '../api/preview-markdown';
-import { useDebouncedValue } from '../use-debounced-value';
+import { useDebouncedValue } from '../../../lib/use-debounced-value';
 
 type Mode = 'write' | 'preview';
 

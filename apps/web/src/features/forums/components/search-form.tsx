@@ -4,7 +4,7 @@ import { SelectField, TextField } from '../../../components/form-field';
 import { useI18n } from '../../../lib/i18n';
 import type { SearchFilters } from '../api/forums.keys';
 import { useForums } from '../api/get-forums';
-import { forumName, labelSourceOf } from '../forum-label';
+import { forumName, labelSourceOf } from '../../../lib/forum-label';
 import { ThemeSelect } from '../../../components/choice-select';
 
 export interface SearchFormProps {

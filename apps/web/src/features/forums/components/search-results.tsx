@@ -6,7 +6,7 @@ import { Loading } from '../../../components/loading';
 import { useI18n } from '../../../lib/i18n';
 import type { SearchFilters } from '../api/forums.keys';
 import { useSearchPosts } from '../api/search-posts';
-import { forumName } from '../forum-label';
+import { forumName } from '../../../lib/forum-label';
 
 function SearchResult({ result }: { result: SearchResultDto }) {
   const { t, format } = useI18n();

@@ -9,7 +9,7 @@ import { useI18n } from '../../../lib/i18n';
 import { AUDIT_CSV_PATH, useDownloadAuditCsv } from '../api/download-audit-csv';
 import { useAuditLog } from '../api/get-audit-log';
 import type { AuditFilters } from '../api/moderation.keys';
-import { forumLabel } from '../forum-label';
+import { forumName } from '../../../lib/forum-label';
 
 export interface AuditLogProps {
   /** The filters in force (from the URL). Remount with a new `key` when they change from outside. */
@@ -114,7 +114,7 @@ export function AuditLog({ filters, onFiltersChange }: AuditLogProps) {
                 </td>
                 <td data-label={t('modAudit.forum')}>
                   {entry.forum ? (
-                    <Link to={`/forums/${encodeURIComponent(entry.forum.id)}`}>{forumLabel(t, entry.forum)}</Link>
+                    <Link to={`/forums/${encodeURIComponent(entry.forum.id)}`}>{forumName(t, entry.forum)}</Link>
                   ) : (
                     <span className="muted">{t('modAudit.noForum')}</span>
                   )}

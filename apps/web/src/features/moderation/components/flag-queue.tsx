@@ -8,7 +8,7 @@ import { StatusMessage } from '../../../components/status-message';
 import { useI18n } from '../../../lib/i18n';
 import { useFlags } from '../api/get-flags';
 import { useResolveFlag } from '../api/resolve-flag';
-import { forumLabel } from '../forum-label';
+import { forumName } from '../../../lib/forum-label';
 
 type Decision = 'uphold' | 'dismiss';
 
@@ -53,7 +53,7 @@ function FlagCard({ flag, reason, onReasonChange, onDecide, deciding }: FlagCard
         <div className="facts__row">
           <dt>{t('modQueue.forum')}</dt>
           <dd>
-            <Link to={`/forums/${encodeURIComponent(flag.forum.id)}`}>{forumLabel(t, flag.forum)}</Link>
+            <Link to={`/forums/${encodeURIComponent(flag.forum.id)}`}>{forumName(t, flag.forum)}</Link>
           </dd>
         </div>
         {flag.status === 'open' && flag.post.openFlagCount > 1 ? (

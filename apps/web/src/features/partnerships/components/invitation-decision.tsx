@@ -5,7 +5,7 @@ import { FormError } from '../../../components/form-error';
 import { localizedFieldErrors } from '../../../lib/api-errors';
 import { useI18n } from '../../../lib/i18n';
 import { useDecideInvitation } from '../api/decide-invitation';
-import type { Announce } from './announce';
+import type { Announce } from '../../../lib/announce';
 
 export interface InvitationDecisionProps {
   partnership: PartnershipDetailDto;

@@ -6,7 +6,7 @@ import { useFocusFirstInvalid } from '../../../components/use-focus-first-invali
 import { localizedFieldErrors } from '../../../lib/api-errors';
 import { useI18n } from '../../../lib/i18n';
 import { useInviteCity } from '../api/invite-city';
-import type { Announce } from './announce';
+import type { Announce } from '../../../lib/announce';
 import { CityPicker } from './city-picker';
 
 /** Coordinators of member cities invite another city into an active partnership. */

@@ -14,7 +14,7 @@ import { useCreateMilestone } from '../api/create-milestone';
 import { useDeleteMilestone } from '../api/delete-milestone';
 import { useUpdateMilestone } from '../api/update-milestone';
 import { formatDueDate } from '../partnership-text';
-import type { Announce } from './announce';
+import type { Announce } from '../../../lib/announce';
 
 const MILESTONE_TITLE_MAX_LENGTH = 200;
 

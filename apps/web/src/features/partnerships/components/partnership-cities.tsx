@@ -3,7 +3,7 @@ import { useId } from 'react';
 import { Link } from 'react-router';
 import { useI18n } from '../../../lib/i18n';
 import { useWithdrawInvitation } from '../api/withdraw-invitation';
-import type { Announce } from './announce';
+import type { Announce } from '../../../lib/announce';
 import { ConfirmWithNote } from './confirm-with-note';
 import { CityStatusBadge } from './partnership-status';
 

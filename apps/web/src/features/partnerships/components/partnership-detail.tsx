@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { StatusMessage } from '../../../components/status-message';
 import { useI18n } from '../../../lib/i18n';
 import { useConcludePartnership } from '../api/conclude-partnership';
-import type { Announce } from './announce';
+import type { Announce } from '../../../lib/announce';
 import { ConfirmWithNote } from './confirm-with-note';
 import { InvitationDecision } from './invitation-decision';
 import { InviteCityForm } from './invite-city-form';

@@ -13,7 +13,7 @@ import { useFocusFirstInvalid } from '../../../components/use-focus-first-invali
 import { localizedFieldErrors } from '../../../lib/api-errors';
 import { useI18n } from '../../../lib/i18n';
 import { useUpdatePartnership } from '../api/update-partnership';
-import type { Announce } from './announce';
+import type { Announce } from '../../../lib/announce';
 import { ThemeCheckboxes } from '../../../components/theme-checkboxes';
 
 const EDIT_FIELDS: readonly (keyof UpdatePartnershipRequest)[] = ['title', 'themes', 'goals'];

@@ -4,7 +4,7 @@ import { useI18n } from '../../../lib/i18n';
 import { useDeleteAgendaItem } from '../api/delete-agenda-item';
 import { formatLongDate, formatShortDay, formatTimeRange, zoneAbbreviation } from '../visit-time';
 import { AgendaItemForm } from './agenda-item-form';
-import type { Announce } from './announce';
+import type { Announce } from '../../../lib/announce';
 import { ConfirmDialog } from './confirm-dialog';
 import { useViewerTimeZone, zonedDate } from '../../../lib/zoned-time';
 

@@ -5,7 +5,7 @@ import { useI18n } from '../../../lib/i18n';
 import { usePickDate } from '../api/pick-date';
 import { useVoteVisit } from '../api/vote-visit';
 import { formatDateRange, formatInstantRange } from '../visit-time';
-import type { Announce } from './announce';
+import type { Announce } from '../../../lib/announce';
 import { ConfirmDialog } from './confirm-dialog';
 import { useViewerTimeZone } from '../../../lib/zoned-time';
 

@@ -10,7 +10,7 @@ import { useCancelRegistration } from '../api/cancel-registration';
 import { useMyRegistration } from '../api/get-my-registration';
 import { useSaveRegistration } from '../api/save-registration';
 import { formatInstant } from '../visit-time';
-import type { Announce } from './announce';
+import type { Announce } from '../../../lib/announce';
 import { ConfirmDialog } from './confirm-dialog';
 import { useViewerTimeZone } from '../../../lib/zoned-time';
 

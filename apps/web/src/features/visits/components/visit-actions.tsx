@@ -5,7 +5,7 @@ import { FormError } from '../../../components/form-error';
 import { localizedFieldErrors } from '../../../lib/api-errors';
 import { useI18n } from '../../../lib/i18n';
 import { useTransitionVisit } from '../api/transition-visit';
-import type { Announce } from './announce';
+import type { Announce } from '../../../lib/announce';
 import { VisitDialog } from './visit-dialog';
 import { VisitEditForm } from './visit-edit-form';
 

@@ -4,7 +4,7 @@ import { StatusMessage } from '../../../components/status-message';
 import { useI18n } from '../../../lib/i18n';
 import { useVisitLiveUpdates } from '../realtime/use-visit-live-updates';
 import { AgendaTimeline } from './agenda-timeline';
-import type { Announce } from './announce';
+import type { Announce } from '../../../lib/announce';
 import { DatePoll } from './date-poll';
 import { RegistrationPanel } from './registration-panel';
 import { RosterPanel } from './roster-panel';

@@ -16,7 +16,7 @@ import { usePartnershipMembers } from '../api/get-partnership-members';
 import { useMakeMilestone } from '../api/make-milestone';
 import { useSaveReport } from '../api/save-report';
 import { formatDateRange } from '../visit-time';
-import type { Announce } from './announce';
+import type { Announce } from '../../../lib/announce';
 
 interface ActionDraft {
   /** Stable React key; `id` is the saved action's, absent for new ones. */

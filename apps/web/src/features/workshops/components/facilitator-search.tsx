@@ -4,7 +4,7 @@ import { useId, useState, type KeyboardEvent } from 'react';
 import { FormError } from '../../../components/form-error';
 import { useI18n } from '../../../lib/i18n';
 import { facilitatorSearchQueryOptions } from '../api/search-facilitators';
-import { useDebouncedValue } from '../use-debounced-value';
+import { useDebouncedValue } from '../../../lib/use-debounced-value';
 
 const SEARCH_DELAY_MS = 250;
 

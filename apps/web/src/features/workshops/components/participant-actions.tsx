@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { FormError } from '../../../components/form-error';
 import { useI18n } from '../../../lib/i18n';
 import { useSetRegistration } from '../api/set-registration';
-import type { Announce } from './announce';
+import type { Announce } from '../../../lib/announce';
 import { roomPath } from './workshop-card';
 import { isFull } from './workshop-facts';
 

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { FormError } from '../../../components/form-error';
 import { useI18n } from '../../../lib/i18n';
 import { transcriptPath, useDownloadTranscript } from '../api/download-transcript';
-import type { Announce } from './announce';
+import type { Announce } from '../../../lib/announce';
 import { roomPath } from './workshop-card';
 
 /** An ended workshop's transcript: read it (the room, read-only) or save it as a Markdown file. */

@@ -3,7 +3,7 @@ import { useCallback, useId, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { StatusMessage } from '../../../components/status-message';
 import { useI18n } from '../../../lib/i18n';
-import type { Announce } from './announce';
+import type { Announce } from '../../../lib/announce';
 import { FacilitatorActions } from './facilitator-actions';
 import { ParticipantActions } from './participant-actions';
 import { TranscriptActions } from './transcript-actions';

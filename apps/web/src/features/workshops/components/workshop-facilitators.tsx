@@ -4,7 +4,7 @@ import { FormError } from '../../../components/form-error';
 import { useI18n } from '../../../lib/i18n';
 import { useAddFacilitator } from '../api/add-facilitator';
 import { useRemoveFacilitator } from '../api/remove-facilitator';
-import type { Announce } from './announce';
+import type { Announce } from '../../../lib/announce';
 import { FacilitatorSearch } from './facilitator-search';
 
 export interface WorkshopFacilitatorsProps {

@@ -17,15 +17,15 @@ import {
   handPosition,
   initialRoomState,
   lastSeqOf,
-  mergeMessages,
   muteSecondsLeft,
   openQuestions,
-  roomReducer,
   writeBlock,
   type RoomAction,
   type RoomState,
   type ServerPayload,
 } from './room-state';
+import { mergeMessages } from './room-messages';
+import { roomReducer } from './room-reducer';
 
 const NOW = Date.parse('2026-03-10T14:10:00.000Z');
 

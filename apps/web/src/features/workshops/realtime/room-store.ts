@@ -1,4 +1,5 @@
-import { initialRoomState, roomReducer, type RoomAction, type RoomState } from './room-state';
+import { roomReducer } from './room-reducer';
+import { initialRoomState, type RoomAction, type RoomState } from './room-state';
 
 /** The room's state outside React, so that the connection always reads the latest (last seq, pending). */
 export interface RoomStore {

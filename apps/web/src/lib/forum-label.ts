@@ -1,7 +1,7 @@
 import type { ForumKind, ForumSummaryDto, Theme } from '@twinning/contracts';
-import type { Translate } from '../../lib/i18n';
+import type { Translate } from './i18n';
 
-/** What a forum's name is made of, in the shapes the API uses (summaries, search results, flags). */
+/** What a forum's name is made of, in the shapes the API uses (summaries, search results, flags, audit entries). */
 export interface ForumLabelSource {
   kind: ForumKind;
   theme: Theme | null;
