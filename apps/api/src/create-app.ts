@@ -9,6 +9,7 @@ import { AppModule } from './app.module';
 import { createValidationPipe } from './common/validation';
 import { HttpErrorFilter } from './common/http-error.filter';
 import type { AppConfig } from './config/app-config';
+import { httpLogging } from './config/logging';
 import { setupApiDocs } from './openapi';
 import { AppIoAdapter } from './realtime/io-adapter';
 
@@ -31,14 +32,8 @@ export async function createApp(
   const adapter = new FastifyAdapter({
     trustProxy: config.trustProxy,
     bodyLimit: 256 * 1024,
-    // Structured JSON request logs (pino); credentials never reach the log.
-    logger:
-      config.logLevel === 'silent'
-        ? false
-        : {
-            level: config.logLevel,
-            redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
-          },
+    // JSON logs (pino): every request at info in production, one line at debug in development.
+    ...httpLogging(config),
   });
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot({ config, databaseUrl, typeormLogger: opts.typeormLogger }),
