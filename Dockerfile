@@ -2,7 +2,8 @@
 # Build:  docker build -t twinning .
 FROM node:24-bookworm-slim AS build
 WORKDIR /app
-COPY package.json package-lock.json ./
+# .npmrc (engine-strict) before npm ci: the image's Node must satisfy package.json engines (>= 24.11).
+COPY package.json package-lock.json .npmrc ./
 COPY libs/contracts/package.json libs/contracts/
 COPY libs/contracts/tsconfig.lib.json libs/contracts/
 COPY libs/contracts/src libs/contracts/src

@@ -23,10 +23,11 @@ const config = {
   testEnvironment: 'node',
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.int-spec.ts'],
   transform: { '^.+\\.(t|j|mj)s$': /** @type {any} */ (swc) },
-  // Nest 12, some Fastify plugins, htmlparser2 (under sanitize-html) and ical.js (calendar tests) ship ESM;
+  // Nest 12, some Fastify plugins, htmlparser2 (under sanitize-html), ical.js (calendar tests) and
+  // json-schema-ref-parser (under swagger-parser, OpenAPI test) ship ESM;
   // let swc turn them into CommonJS for Jest.
   transformIgnorePatterns: [
-    '/node_modules/(?!(@nestjs|@standard-schema|@fastify/cookie|@fastify/static|light-my-request|cookie|content-disposition|htmlparser2|domhandler|domutils|dom-serializer|domelementtype|entities|ical\\.js)/)',
+    '/node_modules/(?!(@nestjs|@standard-schema|@fastify/cookie|@fastify/static|light-my-request|cookie|content-disposition|htmlparser2|domhandler|domutils|dom-serializer|domelementtype|entities|ical\\.js|@apidevtools/json-schema-ref-parser)/)',
   ],
   moduleNameMapper: { '^@twinning/contracts$': '<rootDir>/../../libs/contracts/src/index.ts' },
   globalSetup: '<rootDir>/test/global-setup.ts',

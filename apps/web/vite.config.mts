@@ -1,12 +1,12 @@
 /// <reference types="vitest/config" />
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type UserConfig } from 'vite';
 
 const root = import.meta.dirname;
 const apiTarget = 'http://127.0.0.1:3000';
 
-export default defineConfig({
+const config: UserConfig = {
   root,
   cacheDir: resolve(root, '../../node_modules/.vite/apps/web'),
   resolve: {
@@ -55,4 +55,16 @@ export default defineConfig({
     // Form specs type whole forms with user-event: a few seconds each on a busy 2-core CI machine.
     testTimeout: 15_000,
   },
+};
+
+export default defineConfig(({ command }) => {
+  if (command === 'build') {
+    // `vite build` is always a production build, whatever NODE_ENV the caller has (`NODE_ENV=development
+    // npm start` must not ship React's development bundle, and Nx must not cache one). Vite decides
+    // production (minification, React's production runtime) from process.env.NODE_ENV after reading this
+    // file, so set it here. The only other variables that reach the bundle are VITE_* ones
+    // (import.meta.env): tools/scripts/web-build-env.mjs puts them in the build's Nx cache key.
+    process.env.NODE_ENV = 'production';
+  }
+  return config;
 });

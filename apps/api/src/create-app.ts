@@ -4,12 +4,13 @@ import fastifyStatic from '@fastify/static';
 import { ConsoleLogger, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { Logger as TypeOrmLogger } from 'typeorm';
 import { AppModule } from './app.module';
 import { createValidationPipe } from './common/validation';
 import { HttpErrorFilter } from './common/http-error.filter';
 import type { AppConfig } from './config/app-config';
+import { httpLogging } from './config/logging';
+import { setupApiDocs } from './openapi';
 import { AppIoAdapter } from './realtime/io-adapter';
 
 const NEST_LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
@@ -31,14 +32,8 @@ export async function createApp(
   const adapter = new FastifyAdapter({
     trustProxy: config.trustProxy,
     bodyLimit: 256 * 1024,
-    // Structured JSON request logs (pino); credentials never reach the log.
-    logger:
-      config.logLevel === 'silent'
-        ? false
-        : {
-            level: config.logLevel,
-            redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
-          },
+    // JSON logs (pino): every request at info in production, one line at debug in development.
+    ...httpLogging(config),
   });
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot({ config, databaseUrl, typeormLogger: opts.typeormLogger }),
@@ -91,19 +86,7 @@ export async function createApp(
     });
   }
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Twinning API')
-      .setDescription(
-        'City-to-city partnerships on migration. Errors are always `{ code, message, fields? }`; codes are listed in @twinning/contracts.',
-      )
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .addCookieAuth('twinning_refresh')
-      .build(),
-  );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  setupApiDocs(app);
 
   return app;
 }

@@ -2,8 +2,10 @@ import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError, loadConfig, type AppConfig } from './config/app-config';
+import { readyBanner } from './config/logging';
 import { createApp } from './create-app';
 import { EmbeddedPostgres, EmbeddedPostgresError } from './database/embedded-postgres';
+import { DEMO_PASSWORD, DEMO_USERS } from './database/seed/demo-data';
 import { prepareDatabase } from './prepare-database';
 
 function log(message: string): void {
@@ -70,10 +72,8 @@ async function main(): Promise<void> {
 
   const app = await createApp(config, databaseUrl);
   await app.listen({ port: config.port, host: config.host });
-  log(
-    `Twinning is ready on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (API under /api, docs at /api/docs).`,
-  );
-  if (config.demoMode) log('Demo mode: demo accounts are listed in README.md.');
+  const demo = config.demoMode && config.seedDemo ? { email: DEMO_USERS[0].email, password: DEMO_PASSWORD } : null;
+  for (const line of readyBanner(config, demo)) log(line);
 
   const shutdown = async (signal: string) => {
     if (shuttingDown) {
