@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { NotificationsPublisher } from '../realtime/notifications.publisher';
-import { ErrorCode, VISIT_LIMITS, type FieldErrors, type VisitDto } from '@twinning/contracts';
+import {
+  ErrorCode,
+  VISIT_LIMITS,
+  addCalendarDays,
+  localToInstant,
+  parseLocalDateTime,
+  type FieldErrors,
+  type VisitDto,
+} from '@twinning/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../common/auth-user';
 import { AppError } from '../common/app-error';
@@ -11,7 +19,6 @@ import type { AgendaItemBodyDto, UpdateAgendaItemBodyDto } from './dto/visits.dt
 import { VisitAccess, type VisitRecord } from './visit-access';
 import { localText } from './visit-rows';
 import { VisitsService } from './visits.service';
-import { addDays, parseLocal, toInstant } from './zoned-time';
 import { returnedRows } from '../common/sql';
 
 type Change = 'added' | 'updated' | 'removed';
@@ -170,12 +177,12 @@ export function checkTimes(visit: VisitRecord, startsLocal: string, endsLocal: s
   const zone = visit.time_zone;
   const fields: FieldErrors = {};
   const add = (field: string, message: string) => (fields[field] = [...(fields[field] ?? []), message]);
-  const parsed = { startsLocal: parseLocal(startsLocal), endsLocal: parseLocal(endsLocal) };
+  const parsed = { startsLocal: parseLocalDateTime(startsLocal), endsLocal: parseLocalDateTime(endsLocal) };
   if (!parsed.startsLocal) add('startsLocal', `${startsLocal} is not a real date and time`);
   if (!parsed.endsLocal) add('endsLocal', `${endsLocal} is not a real date and time`);
   if (parsed.startsLocal && parsed.endsLocal && visit.start_date && visit.end_date) {
     const from = `${visit.start_date}T00:00`;
-    const to = `${addDays(visit.end_date, 1)}T00:00`;
+    const to = `${addCalendarDays(visit.end_date, 1)}T00:00`;
     const span = `the visit's dates (${visit.start_date} to ${visit.end_date}, ${zone} time)`;
     if (startsLocal < from || startsLocal >= to) add('startsLocal', `must be within ${span}`);
     if (endsLocal <= from || endsLocal > to) add('endsLocal', `must be within ${span}`);
@@ -184,7 +191,7 @@ export function checkTimes(visit: VisitRecord, startsLocal: string, endsLocal: s
       const local = field === 'startsLocal' ? startsLocal : endsLocal;
       const wall = parsed[field];
       if (!wall) continue;
-      const at = toInstant(zone, wall);
+      const at = localToInstant(zone, wall, 'reject');
       if (at.kind === 'gap') {
         add(
           field,

@@ -1,6 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ErrorCode, type CalendarFeedDto, type RegistrationStatus, type VisitStatus } from '@twinning/contracts';
+import {
+  ErrorCode,
+  addCalendarDays,
+  localToInstant,
+  parseLocalDateTime,
+  type CalendarFeedDto,
+  type RegistrationStatus,
+  type VisitStatus,
+} from '@twinning/contracts';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../common/auth-user';
@@ -11,7 +19,6 @@ import { RateLimitService, type LimitSpec } from '../rate-limit/rate-limit.servi
 import { buildCalendar, type IcsEvent, type IcsStatus, type IcsTime } from './icalendar';
 import { VisitAccess } from './visit-access';
 import { dateText, isMemberSql, localText, type AgendaRow } from './visit-rows';
-import { addDays, parseLocal, toInstant } from './zoned-time';
 
 /** Calendar apps poll feeds every few minutes at most; this is generous for them and stops token guessing. */
 export const CALENDAR_FEED_RATE_LIMIT: LimitSpec = { name: 'calendar-feed', points: 60, durationSeconds: 60 };
@@ -161,7 +168,7 @@ export class VisitCalendarService {
         uid: `visit-${visit.id}@twinning`,
         summary: visit.title,
         start: { date: visit.start_date },
-        end: { date: addDays(visit.end_date, 1) },
+        end: { date: addCalendarDays(visit.end_date, 1) },
         location: visit.host_name,
         description: [purpose, `Visit page: ${url}`].filter(Boolean).join('\n\n'),
       },
@@ -188,12 +195,14 @@ export class VisitCalendarService {
 
   /**
    * Wall time with the zone's TZID. A wall time the clocks pass twice is written in UTC instead,
-   * so every client reads the first occurrence, as the API does (clients differ on TZID overlaps).
+   * so every client reads the first occurrence, as the API does (clients differ on TZID overlaps). One
+   * the clocks skip (the zone's rules changed since it was written) stays a TZID wall time, which
+   * calendar apps read with the offset before the gap: the API's 'shift-forward' reading.
    */
   private time(zone: string, local: string): IcsTime {
-    const parsed = parseLocal(local);
+    const parsed = parseLocalDateTime(local);
     if (!parsed) throw new Error(`not a local time: ${local}`);
-    const at = toInstant(zone, parsed);
+    const at = localToInstant(zone, parsed, 'shift-forward');
     return at.kind === 'ambiguous' ? { utc: at.instant } : { zone, local: parsed };
   }
 }

@@ -1,15 +1,18 @@
-import type {
-  AgendaItemDto,
-  PollAnswer,
-  RegistrationStatus,
-  Theme,
-  UserSummary,
-  VisitDateOptionDto,
-  VisitStatus,
-  VisitSummaryDto,
-  VisitWarningDto,
+import {
+  addCalendarDays,
+  localToInstant,
+  parseLocalDateTime,
+  startOfLocalDay,
+  type AgendaItemDto,
+  type PollAnswer,
+  type RegistrationStatus,
+  type Theme,
+  type UserSummary,
+  type VisitDateOptionDto,
+  type VisitStatus,
+  type VisitSummaryDto,
+  type VisitWarningDto,
 } from '@twinning/contracts';
-import { addDays, offsetAt, parseLocal, startOfDay, toInstant } from './zoned-time';
 import { isoOrNull } from '../common/sql';
 
 /** Row SQL and mappers shared by the visit services. Lists are one statement whatever their length. */
@@ -76,8 +79,8 @@ export function dayInstants(
   endDate: string,
 ): { startsAt: string; endsAt: string } {
   return {
-    startsAt: startOfDay(timeZone, startDate).toISOString(),
-    endsAt: startOfDay(timeZone, addDays(endDate, 1)).toISOString(),
+    startsAt: startOfLocalDay(timeZone, startDate).toISOString(),
+    endsAt: startOfLocalDay(timeZone, addCalendarDays(endDate, 1)).toISOString(),
   };
 }
 
@@ -164,16 +167,13 @@ export const AGENDA_SQL = `
 
 /**
  * The instant of a stored wall time. Stored times were checked when written; should the zone's
- * rules have changed since and put one in a gap, it is read with the offset before the gap (as
- * RFC 5545 does). Ambiguous times are the first occurrence.
+ * rules have changed since and put one in a gap, it is read with the offset before the gap
+ * ('shift-forward', as RFC 5545 does). Ambiguous times are the first occurrence.
  */
 export function instantOf(timeZone: string, local: string): Date {
-  const parsed = parseLocal(local);
+  const parsed = parseLocalDateTime(local);
   if (!parsed) throw new Error(`not a local time: ${local}`);
-  const at = toInstant(timeZone, parsed);
-  if (at.kind !== 'gap') return at.instant;
-  const wall = Date.UTC(parsed.year, parsed.month - 1, parsed.day, parsed.hour, parsed.minute);
-  return new Date(wall - offsetAt(timeZone, wall - 24 * 3600_000));
+  return localToInstant(timeZone, parsed, 'shift-forward').instant;
 }
 
 export function toAgendaItem(row: AgendaRow, timeZone: string): AgendaItemDto {

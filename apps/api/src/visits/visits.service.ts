@@ -6,6 +6,9 @@ import {
   PAGE_SIZE_DEFAULT,
   VISIT_LIMITS,
   VISIT_TRANSITIONS,
+  calendarDaysBetween,
+  isCalendarDate,
+  isValidTimeZone,
   type FieldErrors,
   type Page,
   type VisitDto,
@@ -38,7 +41,6 @@ import {
   type VisitSummaryRow,
 } from './visit-rows';
 import { promoteWaitlist } from './visit-waitlist';
-import { daysBetween, isDate, isValidTimeZone } from './zoned-time';
 import { iso } from '../common/sql';
 
 const OPEN_PARTNERSHIP = ['proposed', 'active'];
@@ -403,10 +405,10 @@ function checkDates(dto: CreateVisitDto): void {
   }
   const fields: FieldErrors = {};
   const check = (range: DateRangeDto, field: string) => {
-    if (!isDate(range.startDate)) fields[`${field}.startDate`] = ['startDate must be a date (YYYY-MM-DD)'];
-    if (!isDate(range.endDate)) fields[`${field}.endDate`] = ['endDate must be a date (YYYY-MM-DD)'];
-    if (!isDate(range.startDate) || !isDate(range.endDate)) return;
-    const days = daysBetween(range.startDate, range.endDate) + 1;
+    if (!isCalendarDate(range.startDate)) fields[`${field}.startDate`] = ['startDate must be a date (YYYY-MM-DD)'];
+    if (!isCalendarDate(range.endDate)) fields[`${field}.endDate`] = ['endDate must be a date (YYYY-MM-DD)'];
+    if (!isCalendarDate(range.startDate) || !isCalendarDate(range.endDate)) return;
+    const days = calendarDaysBetween(range.startDate, range.endDate) + 1;
     if (days < 1) fields[`${field}.endDate`] = ['endDate must not be before startDate'];
     else if (days > VISIT_LIMITS.durationDaysMax) {
       fields[`${field}.endDate`] = [`a visit lasts at most ${VISIT_LIMITS.durationDaysMax} days`];
