@@ -104,6 +104,10 @@ describe('wall time', () => {
         later: new Date('2027-11-07T06:30:00Z'),
       });
       expect(zonedLocalToUtcIso('2026-11-01T01:30', 'America/Toronto', skipped)).toBe('2026-11-01T05:30:00.000Z');
+      // East of UTC too (the web's former copy answered the later one here): summer time, not winter time.
+      expect(zonedLocalToUtcIso('2026-10-25T02:30', 'Europe/Paris', skipped)).toBe('2026-10-25T00:30:00.000Z');
+      expect(zonedLocalToUtcIso('2026-10-25T01:30', 'Europe/Lisbon', skipped)).toBe('2026-10-25T00:30:00.000Z');
+      expect(zonedLocalToUtcIso('2026-04-05T02:30', 'Australia/Sydney', skipped)).toBe('2026-04-04T15:30:00.000Z');
     }
   });
 
