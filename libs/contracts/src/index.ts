@@ -9,3 +9,4 @@ export * from './forums';
 export * from './notifications';
 export * from './workshops';
 export * from './visits';
+export * from './wall-time';

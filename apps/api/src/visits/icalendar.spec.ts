@@ -1,9 +1,9 @@
 import ICAL from 'ical.js';
 import { buildCalendar, escapeText, foldLine, vtimezone } from './icalendar';
-import { parseLocal } from './zoned-time';
+import { parseLocalDateTime } from '@twinning/contracts';
 
 const local = (s: string) => {
-  const parsed = parseLocal(s);
+  const parsed = parseLocalDateTime(s);
   if (!parsed) throw new Error(s);
   return parsed;
 };

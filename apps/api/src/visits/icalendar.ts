@@ -1,4 +1,4 @@
-import { fieldsOf, offsetAt, transitions, type LocalDateTime } from './zoned-time';
+import { utcFields, zoneOffsetAt, zoneTransitions, type LocalDateTime } from '@twinning/contracts';
 
 /**
  * A small RFC 5545 writer: CRLF line ends, lines folded at 75 octets (never inside a UTF-8
@@ -84,7 +84,7 @@ export function formatUtc(instant: Date): string {
     .replace(/\.\d{3}/, '');
 }
 
-function formatWall(l: LocalDateTime & { second?: number }): string {
+function formatWall(l: LocalDateTime): string {
   return `${pad(l.year, 4)}${pad(l.month)}${pad(l.day)}T${pad(l.hour)}${pad(l.minute)}${pad(l.second ?? 0)}`;
 }
 
@@ -111,9 +111,9 @@ function timeProperty(name: string, value: IcsTime): string {
  * without changes in the range gets a single STANDARD.
  */
 export function vtimezone(zone: string, fromYear: number, toYear: number): string[] {
-  const changes = transitions(zone, fromYear, toYear);
+  const changes = zoneTransitions(zone, fromYear, toYear);
   const rangeStart = Date.UTC(fromYear, 0, 1) - 24 * 3600_000;
-  const base = offsetAt(zone, rangeStart);
+  const base = zoneOffsetAt(zone, rangeStart);
   const lowest = Math.min(base, ...changes.map((c) => c.to));
   const observance = (from: number, to: number, startWall: string) => {
     const kind = to > lowest ? 'DAYLIGHT' : 'STANDARD';
@@ -126,9 +126,9 @@ export function vtimezone(zone: string, fromYear: number, toYear: number): strin
     ];
   };
   const lines = [`BEGIN:VTIMEZONE`, `TZID:${zone}`];
-  lines.push(...observance(base, base, formatWall(fieldsOf(rangeStart + base))));
+  lines.push(...observance(base, base, formatWall(utcFields(rangeStart + base))));
   for (const change of changes)
-    lines.push(...observance(change.from, change.to, formatWall(fieldsOf(change.at + change.from))));
+    lines.push(...observance(change.from, change.to, formatWall(utcFields(change.at + change.from))));
   lines.push('END:VTIMEZONE');
   return lines;
 }

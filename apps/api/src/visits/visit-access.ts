@@ -1,27 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { VisitStatus } from '@twinning/contracts';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AccessService, type PartnershipAccess } from '../access/access.service';
 import type { AuthUser } from '../common/auth-user';
 import { AppError } from '../common/app-error';
-import { dateText } from './visit-rows';
-
-/** The visit's own columns that policies and writes need. */
-export interface VisitRecord {
-  id: string;
-  partnership_id: string;
-  host_city_id: string;
-  title: string;
-  status: VisitStatus;
-  time_zone: string;
-  start_date: string | null;
-  end_date: string | null;
-  capacity: number;
-  places_taken: number;
-  registration_deadline: Date | null;
-  sequence: number;
-}
+import type { VisitRecord } from './visit-rows';
+import { VisitsRepository } from './visits.repository';
 
 export interface VisitContext {
   visit: VisitRecord;
@@ -40,7 +23,7 @@ export interface VisitContext {
 @Injectable()
 export class VisitAccess {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly visits: VisitsRepository,
     private readonly access: AccessService,
   ) {}
 
@@ -53,17 +36,11 @@ export class VisitAccess {
     id: string,
     opts: { manager?: EntityManager; lock?: 'update' | 'share'; coordinator?: string } = {},
   ): Promise<VisitContext> {
-    const manager = opts.manager ?? this.dataSource.manager;
-    const [visit]: VisitRecord[] = await manager.query(
-      `SELECT id, partnership_id, host_city_id, title, status, time_zone,
-              ${dateText('start_date')} AS start_date, ${dateText('end_date')} AS end_date,
-              capacity, places_taken, registration_deadline, sequence
-         FROM visits WHERE id = $1
-         ${opts.lock === 'update' ? 'FOR UPDATE' : opts.lock === 'share' ? 'FOR SHARE' : ''}`,
-      [id],
-    );
+    const visit = await this.visits.record(id, opts.lock, opts.manager);
     if (!visit) throw AppError.notFound('Visit');
-    const access = (await this.access.partnerships(user, [visit.partnership_id], manager)).get(visit.partnership_id);
+    const access = (await this.access.partnerships(user, [visit.partnership_id], opts.manager)).get(
+      visit.partnership_id,
+    );
     if (!access?.canSeePrivate) throw AppError.notFound('Visit');
     const context: VisitContext = {
       visit,

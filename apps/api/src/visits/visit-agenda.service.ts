@@ -1,18 +1,27 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { NotificationsPublisher } from '../realtime/notifications.publisher';
-import { ErrorCode, VISIT_LIMITS, type FieldErrors, type VisitDto } from '@twinning/contracts';
+import {
+  ErrorCode,
+  VISIT_LIMITS,
+  addCalendarDays,
+  localToInstant,
+  parseLocalDateTime,
+  type FieldErrors,
+  type VisitDto,
+} from '@twinning/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../common/auth-user';
 import { AppError } from '../common/app-error';
 import { renderMarkdown } from '../common/markdown';
 import { NotificationsService, type CreatedNotifications } from '../notifications';
 import type { AgendaItemBodyDto, UpdateAgendaItemBodyDto } from './dto/visits.dto';
-import { VisitAccess, type VisitRecord } from './visit-access';
-import { localText } from './visit-rows';
+import { VisitAccess } from './visit-access';
+import { VisitAgendaRepository } from './visit-agenda.repository';
+import { VisitRegistrationsRepository } from './visit-registrations.repository';
+import type { VisitRecord } from './visit-rows';
+import { VisitsRepository } from './visits.repository';
 import { VisitsService } from './visits.service';
-import { addDays, parseLocal, toInstant } from './zoned-time';
-import { returnedRows } from '../common/sql';
 
 type Change = 'added' | 'updated' | 'removed';
 
@@ -26,6 +35,9 @@ type Change = 'added' | 'updated' | 'removed';
 export class VisitAgendaService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly agenda: VisitAgendaRepository,
+    private readonly visitsRepository: VisitsRepository,
+    private readonly registrations: VisitRegistrationsRepository,
     private readonly visitAccess: VisitAccess,
     private readonly visits: VisitsService,
     private readonly notifications: NotificationsService,
@@ -34,63 +46,48 @@ export class VisitAgendaService {
 
   async add(user: AuthUser, id: string, dto: AgendaItemBodyDto): Promise<VisitDto> {
     await this.write(user, id, async (manager, visit) => {
-      const [{ count }]: { count: number }[] = await manager.query(
-        `SELECT count(*)::int AS count FROM visit_agenda_items WHERE visit_id = $1`,
-        [id],
-      );
-      if (count >= VISIT_LIMITS.agendaItemsMax) {
+      if ((await this.agenda.count(id, manager)) >= VISIT_LIMITS.agendaItemsMax) {
         throw AppError.validation({ agenda: [`an agenda holds at most ${VISIT_LIMITS.agendaItemsMax} items`] });
       }
       checkTimes(visit, dto.startsLocal, dto.endsLocal);
       const notes = dto.notes ?? '';
-      const [row]: { id: string }[] = await manager.query(
-        `INSERT INTO visit_agenda_items (visit_id, starts_local, ends_local, title, site, address, host_contact, notes, notes_html)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-        [
-          id,
-          dto.startsLocal,
-          dto.endsLocal,
-          dto.title,
-          dto.site ?? '',
-          dto.address ?? '',
-          dto.hostContact ?? '',
+      const itemId = await this.agenda.insert(
+        id,
+        {
+          startsLocal: dto.startsLocal,
+          endsLocal: dto.endsLocal,
+          title: dto.title,
+          site: dto.site ?? '',
+          address: dto.address ?? '',
+          hostContact: dto.hostContact ?? '',
           notes,
-          renderMarkdown(notes),
-        ],
+          notesHtml: renderMarkdown(notes),
+        },
+        manager,
       );
-      return { change: 'added', item: { id: row.id, title: dto.title } };
+      return { change: 'added', item: { id: itemId, title: dto.title } };
     });
     return this.visits.read(user, id);
   }
 
   async update(user: AuthUser, id: string, itemId: string, dto: UpdateAgendaItemBodyDto): Promise<VisitDto> {
     await this.write(user, id, async (manager, visit) => {
-      const [item]: { starts_local: string; ends_local: string; title: string }[] = await manager.query(
-        `SELECT ${localText('starts_local')} AS starts_local, ${localText('ends_local')} AS ends_local, title
-           FROM visit_agenda_items WHERE id = $1 AND visit_id = $2`,
-        [itemId, id],
-      );
+      const item = await this.agenda.find(id, itemId, manager);
       if (!item) throw AppError.notFound('Agenda item');
       checkTimes(visit, dto.startsLocal ?? item.starts_local, dto.endsLocal ?? item.ends_local);
-      const sets: string[] = [];
-      const params: unknown[] = [itemId];
-      const set = (column: string, value: unknown) => {
-        params.push(value);
-        sets.push(`${column} = $${params.length}`);
-      };
-      if (dto.startsLocal !== undefined) set('starts_local', dto.startsLocal);
-      if (dto.endsLocal !== undefined) set('ends_local', dto.endsLocal);
-      if (dto.title !== undefined) set('title', dto.title);
-      if (dto.site !== undefined) set('site', dto.site);
-      if (dto.address !== undefined) set('address', dto.address);
-      if (dto.hostContact !== undefined) set('host_contact', dto.hostContact);
-      if (dto.notes !== undefined) {
-        set('notes', dto.notes);
-        set('notes_html', renderMarkdown(dto.notes));
-      }
-      await manager.query(
-        `UPDATE visit_agenda_items SET ${[...sets, 'updated_at = now()'].join(', ')} WHERE id = $1`,
-        params,
+      await this.agenda.update(
+        itemId,
+        {
+          startsLocal: dto.startsLocal,
+          endsLocal: dto.endsLocal,
+          title: dto.title,
+          site: dto.site,
+          address: dto.address,
+          hostContact: dto.hostContact,
+          notes: dto.notes,
+          notesHtml: dto.notes === undefined ? undefined : renderMarkdown(dto.notes),
+        },
+        manager,
       );
       return { change: 'updated', item: { id: itemId, title: dto.title ?? item.title } };
     });
@@ -99,12 +96,7 @@ export class VisitAgendaService {
 
   async remove(user: AuthUser, id: string, itemId: string): Promise<VisitDto> {
     await this.write(user, id, async (manager) => {
-      const [item] = returnedRows<{ title: string }>(
-        await manager.query(`DELETE FROM visit_agenda_items WHERE id = $1 AND visit_id = $2 RETURNING title`, [
-          itemId,
-          id,
-        ]),
-      );
+      const item = await this.agenda.delete(id, itemId, manager);
       if (!item) throw AppError.notFound('Agenda item');
       return { change: 'removed', item: { id: itemId, title: item.title } };
     });
@@ -133,16 +125,13 @@ export class VisitAgendaService {
         throw new AppError(ErrorCode.INVALID_STATE, "Pick the visit's dates from the poll before planning the agenda.");
       }
       const { change, item } = await apply(manager, visit);
-      await manager.query(`UPDATE visits SET sequence = sequence + 1, updated_at = now() WHERE id = $1`, [id]);
+      await this.visitsRepository.bumpSequence(id, manager);
       if (visit.status !== 'confirmed') return { items: [] };
-      const delegates: { user_id: string }[] = await manager.query(
-        `SELECT user_id FROM visit_registrations WHERE visit_id = $1 AND status = 'registered'`,
-        [id],
-      );
+      const delegates = await this.registrations.registeredUserIds(id, manager);
       return this.notifications.create(
         manager,
-        delegates.map((d) => ({
-          userId: d.user_id,
+        delegates.map((userId) => ({
+          userId,
           kind: 'visit.agenda_changed' as const,
           payload: {
             actor: { id: user.id, displayName: user.displayName },
@@ -170,12 +159,12 @@ export function checkTimes(visit: VisitRecord, startsLocal: string, endsLocal: s
   const zone = visit.time_zone;
   const fields: FieldErrors = {};
   const add = (field: string, message: string) => (fields[field] = [...(fields[field] ?? []), message]);
-  const parsed = { startsLocal: parseLocal(startsLocal), endsLocal: parseLocal(endsLocal) };
+  const parsed = { startsLocal: parseLocalDateTime(startsLocal), endsLocal: parseLocalDateTime(endsLocal) };
   if (!parsed.startsLocal) add('startsLocal', `${startsLocal} is not a real date and time`);
   if (!parsed.endsLocal) add('endsLocal', `${endsLocal} is not a real date and time`);
   if (parsed.startsLocal && parsed.endsLocal && visit.start_date && visit.end_date) {
     const from = `${visit.start_date}T00:00`;
-    const to = `${addDays(visit.end_date, 1)}T00:00`;
+    const to = `${addCalendarDays(visit.end_date, 1)}T00:00`;
     const span = `the visit's dates (${visit.start_date} to ${visit.end_date}, ${zone} time)`;
     if (startsLocal < from || startsLocal >= to) add('startsLocal', `must be within ${span}`);
     if (endsLocal <= from || endsLocal > to) add('endsLocal', `must be within ${span}`);
@@ -184,7 +173,7 @@ export function checkTimes(visit: VisitRecord, startsLocal: string, endsLocal: s
       const local = field === 'startsLocal' ? startsLocal : endsLocal;
       const wall = parsed[field];
       if (!wall) continue;
-      const at = toInstant(zone, wall);
+      const at = localToInstant(zone, wall, 'reject');
       if (at.kind === 'gap') {
         add(
           field,

@@ -7,10 +7,11 @@ import type { AuthUser } from '../common/auth-user';
 import { AppError } from '../common/app-error';
 import { NotificationsService } from '../notifications';
 import type { PickDateDto, VisitVoteDto } from './dto/visits.dto';
-import { VisitAccess, type VisitRecord } from './visit-access';
-
+import { VisitAccess } from './visit-access';
+import { VisitPollRepository } from './visit-poll.repository';
+import type { VisitRecord } from './visit-rows';
+import { VisitsRepository } from './visits.repository';
 import { VisitsService } from './visits.service';
-import { returnedRows } from '../common/sql';
 
 /** The poll is open while no dates are fixed and the visit is a draft or open. */
 function pollOpen(visit: VisitRecord): boolean {
@@ -26,6 +27,8 @@ function pollOpen(visit: VisitRecord): boolean {
 export class VisitPollService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly poll: VisitPollRepository,
+    private readonly visitsRepository: VisitsRepository,
     private readonly visitAccess: VisitAccess,
     private readonly visits: VisitsService,
     private readonly notifications: NotificationsService,
@@ -37,12 +40,11 @@ export class VisitPollService {
       const { visit, member } = await this.visitAccess.require(user, id, { manager, lock: 'share' });
       if (!member) throw AppError.forbidden("Only officials of the partnership's cities can vote.");
       if (!pollOpen(visit)) throw new AppError(ErrorCode.INVALID_STATE, 'The date poll of this visit is closed.');
-      const optionIds = dto.answers.map((a) => a.optionId);
-      const known: { id: string }[] = await manager.query(
-        `SELECT id FROM visit_date_options WHERE visit_id = $1 AND id = ANY($2::uuid[])`,
-        [id, optionIds],
+      const knownIds = await this.poll.knownOptionIds(
+        id,
+        dto.answers.map((a) => a.optionId),
+        manager,
       );
-      const knownIds = new Set(known.map((k) => k.id));
       const fields: FieldErrors = {};
       const seen = new Set<string>();
       dto.answers.forEach((a, i) => {
@@ -51,12 +53,7 @@ export class VisitPollService {
         seen.add(a.optionId);
       });
       if (Object.keys(fields).length > 0) throw AppError.validation(fields);
-      await manager.query(
-        `INSERT INTO visit_date_votes (option_id, user_id, answer)
-         SELECT o, $2, a FROM unnest($1::uuid[], $3::varchar[]) AS t(o, a)
-         ON CONFLICT (option_id, user_id) DO UPDATE SET answer = EXCLUDED.answer, updated_at = clock_timestamp()`,
-        [optionIds, user.id, dto.answers.map((a) => a.answer)],
-      );
+      await this.poll.saveVotes(user.id, dto.answers, manager);
     });
     this.realtime.visitChanged(id, 'poll');
     return this.visits.read(user, id);
@@ -74,27 +71,14 @@ export class VisitPollService {
         throw new AppError(ErrorCode.INVALID_STATE, "This visit's dates are already fixed; the poll is closed.");
       }
       if (!pollOpen(visit)) throw new AppError(ErrorCode.INVALID_STATE, `This visit is ${visit.status}.`);
-      const [option] = returnedRows<{ start_date: string; end_date: string }>(
-        await manager.query(
-          `UPDATE visit_date_options SET chosen = true WHERE id = $1 AND visit_id = $2
-         RETURNING to_char(start_date, 'YYYY-MM-DD') AS start_date, to_char(end_date, 'YYYY-MM-DD') AS end_date`,
-          [dto.optionId, id],
-        ),
-      );
+      const option = await this.poll.choose(id, dto.optionId, manager);
       if (!option) throw AppError.validation({ optionId: ['is not a date option of this visit'] });
-      await manager.query(
-        `UPDATE visits SET start_date = $2, end_date = $3, sequence = sequence + 1, updated_at = now() WHERE id = $1`,
-        [id, option.start_date, option.end_date],
-      );
-      const voters: { user_id: string }[] = await manager.query(
-        `SELECT DISTINCT dv.user_id FROM visit_date_votes dv JOIN visit_date_options o ON o.id = dv.option_id
-          WHERE o.visit_id = $1`,
-        [id],
-      );
+      await this.visitsRepository.setDates(id, option.start_date, option.end_date, manager);
+      const voterIds = await this.poll.voterIds(id, manager);
       return this.notifications.create(
         manager,
-        voters.map((v) => ({
-          userId: v.user_id,
+        voterIds.map((userId) => ({
+          userId,
           kind: 'visit.date_chosen' as const,
           payload: {
             actor: { id: user.id, displayName: user.displayName },

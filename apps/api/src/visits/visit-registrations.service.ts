@@ -8,23 +8,10 @@ import { AppError } from '../common/app-error';
 import { toCsvRow } from '../common/csv';
 import { NotificationsService, type CreatedNotifications } from '../notifications';
 import type { VisitRegistrationDto } from './dto/visits.dto';
-import { VisitAccess, type VisitRecord } from './visit-access';
-
-import { promoteWaitlist } from './visit-waitlist';
-import { iso } from '../common/sql';
-
-interface RegistrationRow {
-  id: string;
-  status: RegistrationStatus;
-  accompanying: number;
-  dietary: string;
-  accessibility: string;
-}
-
-/** 1-based place in the waitlist of registration alias `r` (null unless waitlisted). */
-const POSITION_SQL = `CASE WHEN r.status = 'waitlisted' THEN
-  (SELECT count(*)::int FROM visit_registrations w
-    WHERE w.visit_id = r.visit_id AND w.status = 'waitlisted' AND (w.queued_at, w.id) <= (r.queued_at, r.id)) END`;
+import { VisitAccess } from './visit-access';
+import { VisitRegistrationsRepository } from './visit-registrations.repository';
+import type { VisitRecord } from './visit-rows';
+import { VisitWaitlist } from './visit-waitlist';
 
 function registrationOpen(visit: VisitRecord): void {
   if (visit.status !== 'open' && visit.status !== 'confirmed') {
@@ -56,7 +43,9 @@ function registrationOpen(visit: VisitRecord): void {
 export class VisitRegistrationsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly registrations: VisitRegistrationsRepository,
     private readonly visitAccess: VisitAccess,
+    private readonly waitlist: VisitWaitlist,
     private readonly notifications: NotificationsService,
     private readonly realtime: NotificationsPublisher,
   ) {}
@@ -66,15 +55,14 @@ export class VisitRegistrationsService {
       const { visit, member } = await this.visitAccess.require(user, id, { manager, lock: 'update' });
       if (!member) throw AppError.forbidden("Only officials of the partnership's cities can register.");
       registrationOpen(visit);
-      const [existing]: RegistrationRow[] = await manager.query(
-        `SELECT id, status, accompanying, dietary, accessibility FROM visit_registrations
-          WHERE visit_id = $1 AND user_id = $2`,
-        [id, user.id],
-      );
+      const existing = await this.registrations.find(id, user.id, manager);
       const active = existing && existing.status !== 'cancelled' ? existing : null;
-      const accompanying = dto.accompanying ?? active?.accompanying ?? 0;
-      const dietary = dto.dietary ?? active?.dietary ?? '';
-      const accessibility = dto.accessibility ?? active?.accessibility ?? '';
+      const details = {
+        accompanying: dto.accompanying ?? active?.accompanying ?? 0,
+        dietary: dto.dietary ?? active?.dietary ?? '',
+        accessibility: dto.accessibility ?? active?.accessibility ?? '',
+      };
+      const { accompanying } = details;
       const deadline = visit.registration_deadline;
       if (deadline && new Date(deadline).getTime() <= Date.now() && (!active || accompanying !== active.accompanying)) {
         throw new AppError(
@@ -88,23 +76,10 @@ export class VisitRegistrationsService {
       const ref = { id, title: visit.title };
 
       if (!active) {
-        const [{ waiting }]: { waiting: number }[] = await manager.query(
-          `SELECT count(*)::int AS waiting FROM visit_registrations WHERE visit_id = $1 AND status = 'waitlisted'`,
-          [id],
-        );
+        const waiting = await this.registrations.countWaitlisted(id, manager);
         const status: RegistrationStatus = waiting === 0 && places <= free ? 'registered' : 'waitlisted';
-        await manager.query(
-          `INSERT INTO visit_registrations (visit_id, user_id, status, accompanying, dietary, accessibility)
-           VALUES ($1, $2, $3, $4, $5, $6)
-           ON CONFLICT (visit_id, user_id) DO UPDATE
-             SET status = EXCLUDED.status, accompanying = EXCLUDED.accompanying, dietary = EXCLUDED.dietary,
-                 accessibility = EXCLUDED.accessibility, queued_at = clock_timestamp(),
-                 created_at = clock_timestamp(), updated_at = clock_timestamp()`,
-          [id, user.id, status, accompanying, dietary, accessibility],
-        );
-        if (status === 'registered') {
-          await manager.query(`UPDATE visits SET places_taken = places_taken + $2 WHERE id = $1`, [id, places]);
-        }
+        await this.registrations.upsert(id, user.id, status, details, manager);
+        if (status === 'registered') await this.registrations.takePlaces(id, places, manager);
         // The delegate is told too: the confirmation (or waitlist place) is what they keep.
         return this.notifications.create(manager, [
           {
@@ -115,11 +90,7 @@ export class VisitRegistrationsService {
         ]);
       }
 
-      await manager.query(
-        `UPDATE visit_registrations SET accompanying = $2, dietary = $3, accessibility = $4, updated_at = clock_timestamp()
-          WHERE id = $1`,
-        [active.id, accompanying, dietary, accessibility],
-      );
+      await this.registrations.updateDetails(active.id, details, manager);
       if (active.status === 'registered') {
         const delta = places - (1 + active.accompanying);
         if (delta > free) {
@@ -132,11 +103,11 @@ export class VisitRegistrationsService {
           });
         }
         if (delta === 0) return { items: [] };
-        await manager.query(`UPDATE visits SET places_taken = places_taken + $2 WHERE id = $1`, [id, delta]);
+        await this.registrations.takePlaces(id, delta, manager);
         if (delta > 0) return { items: [] };
       }
       // Fewer places taken, or a waitlisted delegate needing fewer: the queue may move.
-      return promoteWaitlist(manager, this.notifications, ref, user.id);
+      return this.waitlist.promote(manager, ref, user.id);
     });
     await this.notifications.publish(created);
     this.realtime.visitChanged(id, 'registrations');
@@ -147,23 +118,13 @@ export class VisitRegistrationsService {
   async cancel(user: AuthUser, id: string): Promise<void> {
     const created = await this.dataSource.transaction(async (manager): Promise<CreatedNotifications> => {
       const { visit } = await this.visitAccess.require(user, id, { manager, lock: 'update' });
-      const [existing]: RegistrationRow[] = await manager.query(
-        `SELECT id, status, accompanying FROM visit_registrations
-          WHERE visit_id = $1 AND user_id = $2 AND status <> 'cancelled'`,
-        [id, user.id],
-      );
+      const existing = await this.registrations.findActive(id, user.id, manager);
       if (!existing) throw AppError.notFound('Registration');
       registrationOpen(visit);
-      await manager.query(
-        `UPDATE visit_registrations SET status = 'cancelled', updated_at = clock_timestamp() WHERE id = $1`,
-        [existing.id],
-      );
+      await this.registrations.markCancelled(existing.id, manager);
       if (existing.status !== 'registered') return { items: [] };
-      await manager.query(`UPDATE visits SET places_taken = places_taken - $2 WHERE id = $1`, [
-        id,
-        1 + existing.accompanying,
-      ]);
-      return promoteWaitlist(manager, this.notifications, { id, title: visit.title }, user.id);
+      await this.registrations.freePlaces(id, 1 + existing.accompanying, manager);
+      return this.waitlist.promote(manager, { id, title: visit.title }, user.id);
     });
     await this.notifications.publish(created);
     this.realtime.visitChanged(id, 'registrations');
@@ -172,21 +133,9 @@ export class VisitRegistrationsService {
   /** The viewer's own registration, with their needs; 404 when they have none. */
   async mine(user: AuthUser, id: string): Promise<MyRegistrationDto> {
     await this.visitAccess.require(user, id);
-    const [row]: (RegistrationRow & { position: number | null; created_at: Date })[] = await this.dataSource.query(
-      `SELECT r.status, r.accompanying, r.dietary, r.accessibility, r.created_at, ${POSITION_SQL} AS position
-         FROM visit_registrations r
-        WHERE r.visit_id = $1 AND r.user_id = $2 AND r.status <> 'cancelled'`,
-      [id, user.id],
-    );
-    if (!row) throw AppError.notFound('Registration');
-    return {
-      status: row.status,
-      accompanying: row.accompanying,
-      dietary: row.dietary,
-      accessibility: row.accessibility,
-      position: row.position,
-      createdAt: iso(row.created_at),
-    };
+    const mine = await this.registrations.mine(id, user.id);
+    if (!mine) throw AppError.notFound('Registration');
+    return mine;
   }
 
   /** The delegation, registered first then the waitlist in order, with needs: coordinators only. */
@@ -194,47 +143,7 @@ export class VisitRegistrationsService {
     const { visit } = await this.visitAccess.require(user, id, {
       coordinator: "Only the visit's coordinators can see the delegation roster.",
     });
-    const rows: {
-      user_id: string;
-      display_name: string;
-      email: string;
-      city_id: string | null;
-      city_slug: string | null;
-      city_name: string | null;
-      status: RegistrationStatus;
-      accompanying: number;
-      dietary: string;
-      accessibility: string;
-      position: number | null;
-      created_at: Date;
-    }[] = await this.dataSource.query(
-      `SELECT u.id AS user_id, u.display_name, u.email, c.id AS city_id, c.slug AS city_slug, c.name AS city_name,
-              r.status, r.accompanying, r.dietary, r.accessibility, r.created_at,
-              CASE WHEN r.status = 'waitlisted'
-                   THEN row_number() OVER (PARTITION BY r.status ORDER BY r.queued_at, r.id)::int END AS position
-         FROM visit_registrations r
-         JOIN users u ON u.id = r.user_id
-         LEFT JOIN LATERAL (
-           SELECT c.id, c.slug, c.name FROM partnership_cities pc
-             JOIN city_memberships m ON m.city_id = pc.city_id AND m.user_id = r.user_id AND m.status = 'approved'
-             JOIN cities c ON c.id = pc.city_id
-            WHERE pc.partnership_id = $2 AND pc.status = 'member'
-            ORDER BY c.name LIMIT 1) c ON TRUE
-        WHERE r.visit_id = $1 AND r.status <> 'cancelled'
-        ORDER BY (r.status = 'waitlisted'), r.queued_at, r.id`,
-      [id, visit.partnership_id],
-    );
-    return rows.map((r) => ({
-      user: { id: r.user_id, displayName: r.display_name, email: r.email },
-      city: r.city_id ? { id: r.city_id, slug: r.city_slug ?? '', name: r.city_name ?? '' } : null,
-      status: r.status,
-      accompanying: r.accompanying,
-      places: 1 + r.accompanying,
-      dietary: r.dietary,
-      accessibility: r.accessibility,
-      position: r.position,
-      createdAt: iso(r.created_at),
-    }));
+    return this.registrations.roster(id, visit.partnership_id);
   }
 
   /** The roster as CSV (RFC 4180, formula-safe cells), with a header row. */

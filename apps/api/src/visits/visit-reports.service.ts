@@ -8,8 +8,7 @@ import { AppError } from '../common/app-error';
 import { renderMarkdown } from '../common/markdown';
 import type { ActionToMilestoneDto, VisitReportBodyDto } from './dto/visits.dto';
 import { VisitAccess } from './visit-access';
-import { isMemberSql } from './visit-rows';
-import { VisitsService } from './visits.service';
+import { VisitReportsRepository } from './visit-reports.repository';
 
 const MILESTONE_TITLE_MAX = 200;
 
@@ -23,8 +22,8 @@ const MILESTONE_TITLE_MAX = 200;
 export class VisitReportsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly reports: VisitReportsRepository,
     private readonly visitAccess: VisitAccess,
-    private readonly visits: VisitsService,
     private readonly realtime: NotificationsPublisher,
   ) {}
 
@@ -45,11 +44,7 @@ export class VisitReportsService {
           `A report is written once the visit is confirmed or completed; this one is ${visit.status}.`,
         );
       }
-      const existing: { id: string }[] = await manager.query(
-        `SELECT id FROM visit_report_actions WHERE visit_id = $1`,
-        [id],
-      );
-      const known = new Set(existing.map((a) => a.id));
+      const known = await this.reports.actionIds(id, manager);
       const fields: FieldErrors = {};
       const seen = new Set<string>();
       dto.actions.forEach((a, i) => {
@@ -59,44 +54,26 @@ export class VisitReportsService {
       });
       if (Object.keys(fields).length > 0) throw AppError.validation(fields);
 
-      await manager.query(
-        `INSERT INTO visit_reports (visit_id, seen, seen_html, practices, practices_html, updated_by, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, now())
-         ON CONFLICT (visit_id) DO UPDATE
-           SET seen = EXCLUDED.seen, seen_html = EXCLUDED.seen_html, practices = EXCLUDED.practices,
-               practices_html = EXCLUDED.practices_html, updated_by = EXCLUDED.updated_by, updated_at = now()`,
-        [id, dto.seen, renderMarkdown(dto.seen), dto.practices, renderMarkdown(dto.practices), user.id],
-      );
-      const kept = dto.actions.flatMap((a, position) => (a.id ? [{ ...a, id: a.id, position }] : []));
-      const added = dto.actions.flatMap((a, position) => (a.id ? [] : [{ ...a, position }]));
-      await manager.query(`DELETE FROM visit_report_actions WHERE visit_id = $1 AND NOT (id = ANY($2::uuid[]))`, [
+      const texts = {
+        seen: dto.seen,
+        seenHtml: renderMarkdown(dto.seen),
+        practices: dto.practices,
+        practicesHtml: renderMarkdown(dto.practices),
+      };
+      await this.reports.saveTexts(id, texts, user.id, manager);
+      await this.reports.replaceActions(
         id,
-        kept.map((a) => a.id),
-      ]);
-      if (kept.length) {
-        await manager.query(
-          `UPDATE visit_report_actions a SET position = x.position, title = x.title, description = x.description
-             FROM unnest($2::uuid[], $3::int[], $4::text[], $5::text[]) AS x(id, position, title, description)
-            WHERE a.id = x.id AND a.visit_id = $1`,
-          [
-            id,
-            kept.map((a) => a.id),
-            kept.map((a) => a.position),
-            kept.map((a) => a.title),
-            kept.map((a) => a.description ?? ''),
-          ],
-        );
-      }
-      if (added.length) {
-        await manager.query(
-          `INSERT INTO visit_report_actions (visit_id, position, title, description)
-           SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[])`,
-          [id, added.map((a) => a.position), added.map((a) => a.title), added.map((a) => a.description ?? '')],
-        );
-      }
+        dto.actions.map((a, position) => ({
+          id: a.id,
+          position,
+          title: a.title,
+          description: a.description ?? '',
+        })),
+        manager,
+      );
     });
     this.realtime.visitChanged(id, 'report');
-    const report = await this.visits.report(id);
+    const report = await this.reports.find(id);
     if (!report) throw AppError.notFound('Report');
     return report;
   }
@@ -118,39 +95,34 @@ export class VisitReportsService {
         lock: 'update',
         coordinator: 'Only coordinators can change the action plan.',
       });
-      const [action]: { id: string; title: string; milestone_id: string | null }[] = await manager.query(
-        `SELECT a.id, a.title, ms.id AS milestone_id
-           FROM visit_report_actions a LEFT JOIN partnership_milestones ms ON ms.id = a.milestone_id
-          WHERE a.id = $1 AND a.visit_id = $2`,
-        [actionId, id],
-      );
+      const action = await this.reports.findAction(id, actionId, manager);
       if (!action) throw AppError.notFound('Report action');
       if (action.milestone_id) return false;
       if (access.status !== 'proposed' && access.status !== 'active') {
         throw new AppError(ErrorCode.INVALID_STATE, `This partnership is ${access.status}; its plan is closed.`);
       }
-      if (dto.ownerId) {
-        const owner = await manager.query(`SELECT 1 WHERE ${isMemberSql('$1::uuid', '$2::uuid')}`, [
-          visit.partnership_id,
-          dto.ownerId,
-        ]);
-        if (owner.length === 0) throw AppError.validation({ ownerId: ['must be a member of the partnership'] });
+      if (dto.ownerId && !(await this.reports.isMember(visit.partnership_id, dto.ownerId, manager))) {
+        throw AppError.validation({ ownerId: ['must be a member of the partnership'] });
       }
       const title =
         action.title.length > MILESTONE_TITLE_MAX
           ? `${action.title.slice(0, MILESTONE_TITLE_MAX - 1).trimEnd()}…`
           : action.title;
-      const [milestone]: { id: string }[] = await manager.query(
-        `INSERT INTO partnership_milestones (partnership_id, title, owner_id, due_date, status, created_by)
-         VALUES ($1, $2, $3, $4, 'planned', $5) RETURNING id`,
-        [visit.partnership_id, title, dto.ownerId ?? null, dto.dueDate ?? null, user.id],
+      await this.reports.linkNewMilestone(
+        actionId,
+        {
+          partnershipId: visit.partnership_id,
+          title,
+          ownerId: dto.ownerId ?? null,
+          dueDate: dto.dueDate ?? null,
+          createdBy: user.id,
+        },
+        manager,
       );
-      await manager.query(`UPDATE visit_report_actions SET milestone_id = $2 WHERE id = $1`, [actionId, milestone.id]);
-      await manager.query(`UPDATE partnerships SET updated_at = now() WHERE id = $1`, [visit.partnership_id]);
       return true;
     });
     if (created) this.realtime.visitChanged(id, 'report');
-    const report = await this.visits.report(id);
+    const report = await this.reports.find(id);
     const action = report?.actions.find((a) => a.id === actionId);
     if (!action) throw AppError.notFound('Report action');
     return { action, created };

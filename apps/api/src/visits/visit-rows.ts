@@ -1,29 +1,39 @@
-import type {
-  AgendaItemDto,
-  PollAnswer,
-  RegistrationStatus,
-  Theme,
-  UserSummary,
-  VisitDateOptionDto,
-  VisitStatus,
-  VisitSummaryDto,
-  VisitWarningDto,
+import {
+  addCalendarDays,
+  localToInstant,
+  parseLocalDateTime,
+  startOfLocalDay,
+  type AgendaItemDto,
+  type PollAnswer,
+  type RegistrationStatus,
+  type Theme,
+  type UserSummary,
+  type VisitDateOptionDto,
+  type VisitDto,
+  type VisitReportDto,
+  type VisitStatus,
+  type VisitSummaryDto,
+  type VisitWarningDto,
 } from '@twinning/contracts';
-import { addDays, offsetAt, parseLocal, startOfDay, toInstant } from './zoned-time';
-import { isoOrNull } from '../common/sql';
+import { iso, isoOrNull } from '../common/sql';
 
-/** Row SQL and mappers shared by the visit services. Lists are one statement whatever their length. */
+/** Row types of the visit repositories and their mappers to contract DTOs. */
 
-/** A date column as "YYYY-MM-DD" (never through a JS Date, which would shift it by the server's zone). */
-export const dateText = (column: string) => `to_char(${column}, 'YYYY-MM-DD')`;
-/** A wall-time column as "YYYY-MM-DDTHH:mm". */
-export const localText = (column: string) => `to_char(${column}, 'YYYY-MM-DD"T"HH24:MI')`;
-
-/** Officials of the partnership's member cities, as a condition on `partnershipExpr` for user `userExpr`. */
-export const isMemberSql = (partnershipExpr: string, userExpr: string, coordinatorOnly = false) =>
-  `EXISTS (SELECT 1 FROM partnership_cities pc JOIN city_memberships m ON m.city_id = pc.city_id
-            WHERE pc.partnership_id = ${partnershipExpr} AND pc.status = 'member'
-              AND m.user_id = ${userExpr} AND m.status = 'approved'${coordinatorOnly ? ` AND m.role = 'coordinator'` : ''})`;
+/** The visit's own columns that policies and writes need. */
+export interface VisitRecord {
+  id: string;
+  partnership_id: string;
+  host_city_id: string;
+  title: string;
+  status: VisitStatus;
+  time_zone: string;
+  start_date: string | null;
+  end_date: string | null;
+  capacity: number;
+  places_taken: number;
+  registration_deadline: Date | null;
+  sequence: number;
+}
 
 export interface VisitSummaryRow {
   id: string;
@@ -47,27 +57,17 @@ export interface VisitSummaryRow {
   my_position: number | null;
 }
 
-/**
- * Visits with their partnership, host city, waitlist size and the viewer's ($1; $2 = is admin)
- * coordinator flag and registration. Alias `v`.
- */
-export const VISIT_SUMMARY_COLUMNS = `
-  v.id, v.partnership_id, p.title AS partnership_title, v.host_city_id, hc.slug AS host_slug, hc.name AS host_name,
-  v.title, v.themes, v.status, v.time_zone, ${dateText('v.start_date')} AS start_date, ${dateText('v.end_date')} AS end_date,
-  v.capacity, v.places_taken, v.registration_deadline,
-  (SELECT count(*)::int FROM visit_registrations w WHERE w.visit_id = v.id AND w.status = 'waitlisted') AS waitlist_count,
-  ($2::boolean OR ${isMemberSql('v.partnership_id', '$1', true)}) AS coordinator,
-  mr.status AS my_status,
-  CASE WHEN mr.status = 'waitlisted' THEN
-    (SELECT count(*)::int FROM visit_registrations w
-      WHERE w.visit_id = v.id AND w.status = 'waitlisted' AND (w.queued_at, w.id) <= (mr.queued_at, mr.id))
-  END AS my_position`;
-
-export const VISIT_SUMMARY_FROM = `
-  visits v
-  JOIN partnerships p ON p.id = v.partnership_id
-  JOIN cities hc ON hc.id = v.host_city_id
-  LEFT JOIN visit_registrations mr ON mr.visit_id = v.id AND mr.user_id = $1 AND mr.status <> 'cancelled'`;
+/** The visit page's own row: the summary and the visit's long fields. */
+export interface VisitDetailRow extends VisitSummaryRow {
+  purpose: string;
+  purpose_html: string;
+  cancel_reason: string | null;
+  sequence: number;
+  created_by: string | null;
+  created_by_name: string | null;
+  created_at: Date;
+  updated_at: Date;
+}
 
 /** The instants a span of local dates covers: from the first day's midnight to the midnight after the last. */
 export function dayInstants(
@@ -76,8 +76,8 @@ export function dayInstants(
   endDate: string,
 ): { startsAt: string; endsAt: string } {
   return {
-    startsAt: startOfDay(timeZone, startDate).toISOString(),
-    endsAt: startOfDay(timeZone, addDays(endDate, 1)).toISOString(),
+    startsAt: startOfLocalDay(timeZone, startDate).toISOString(),
+    endsAt: startOfLocalDay(timeZone, addCalendarDays(endDate, 1)).toISOString(),
   };
 }
 
@@ -116,17 +116,6 @@ export interface DateOptionRow {
   voters: { id: string; displayName: string; answer: PollAnswer }[];
 }
 
-export const DATE_OPTIONS_SQL = `
-  SELECT o.id, ${dateText('o.start_date')} AS start_date, ${dateText('o.end_date')} AS end_date,
-         coalesce(json_agg(json_build_object('id', u.id, 'displayName', u.display_name, 'answer', dv.answer)
-                           ORDER BY u.display_name, u.id) FILTER (WHERE dv.user_id IS NOT NULL), '[]') AS voters
-    FROM visit_date_options o
-    LEFT JOIN visit_date_votes dv ON dv.option_id = o.id
-    LEFT JOIN users u ON u.id = dv.user_id
-   WHERE o.visit_id = $1
-   GROUP BY o.id
-   ORDER BY o.start_date, o.end_date, o.id`;
-
 export function toDateOption(row: DateOptionRow, timeZone: string, viewerId: string): VisitDateOptionDto {
   const tally: Record<PollAnswer, number> = { yes: 0, if_need_be: 0, no: 0 };
   for (const v of row.voters) tally[v.answer]++;
@@ -155,25 +144,15 @@ export interface AgendaRow {
   notes_html: string;
 }
 
-export const AGENDA_SQL = `
-  SELECT id, ${localText('starts_local')} AS starts_local, ${localText('ends_local')} AS ends_local,
-         title, site, address, host_contact, notes, notes_html
-    FROM visit_agenda_items
-   WHERE visit_id = $1
-   ORDER BY starts_local, ends_local, id`;
-
 /**
  * The instant of a stored wall time. Stored times were checked when written; should the zone's
- * rules have changed since and put one in a gap, it is read with the offset before the gap (as
- * RFC 5545 does). Ambiguous times are the first occurrence.
+ * rules have changed since and put one in a gap, it is read with the offset before the gap
+ * ('shift-forward', as RFC 5545 does). Ambiguous times are the first occurrence.
  */
 export function instantOf(timeZone: string, local: string): Date {
-  const parsed = parseLocal(local);
+  const parsed = parseLocalDateTime(local);
   if (!parsed) throw new Error(`not a local time: ${local}`);
-  const at = toInstant(timeZone, parsed);
-  if (at.kind !== 'gap') return at.instant;
-  const wall = Date.UTC(parsed.year, parsed.month - 1, parsed.day, parsed.hour, parsed.minute);
-  return new Date(wall - offsetAt(timeZone, wall - 24 * 3600_000));
+  return localToInstant(timeZone, parsed, 'shift-forward').instant;
 }
 
 export function toAgendaItem(row: AgendaRow, timeZone: string): AgendaItemDto {
@@ -210,3 +189,28 @@ export function overlapWarnings(items: AgendaItemDto[]): VisitWarningDto[] {
 
 export const userRef = (id: string | null, name: string | null): UserSummary | null =>
   id ? { id, displayName: name ?? '' } : null;
+
+/** The visit page: its row, date options, agenda (with overlap warnings) and report, as `viewerId` sees it. */
+export function toVisit(
+  row: VisitDetailRow,
+  options: DateOptionRow[],
+  agendaRows: AgendaRow[],
+  report: VisitReportDto | null,
+  viewerId: string,
+): VisitDto {
+  const agenda = agendaRows.map((r) => toAgendaItem(r, row.time_zone));
+  return {
+    ...toVisitSummary(row),
+    purpose: row.purpose,
+    purposeHtml: row.purpose_html,
+    createdBy: userRef(row.created_by, row.created_by_name),
+    cancelReason: row.cancel_reason,
+    sequence: row.sequence,
+    dateOptions: options.map((o) => toDateOption(o, row.time_zone, viewerId)),
+    agenda,
+    warnings: overlapWarnings(agenda),
+    report,
+    createdAt: iso(row.created_at),
+    updatedAt: iso(row.updated_at),
+  };
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addMonths, formatDateRange, monthWeeks, parseMonth, zoneAbbreviation } from './visit-time';
-import { utcIsoToZonedLocal, zonedDate, zonedLocalToUtcIso } from '../../lib/zoned-time';
+import { utcIsoToZonedLocal, zonedDate } from '@twinning/contracts';
+import { zonedLocalToUtcIso } from '../../lib/zoned-time';
 
 describe('visit time helpers', () => {
   it('reads wall time in a zone on either side of a daylight-saving change', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeTimeZone, formatWorkshopRange } from './workshop-time';
-import { utcIsoToZonedLocal, zonedLocalToUtcIso } from '../../lib/zoned-time';
+import { utcIsoToZonedLocal } from '@twinning/contracts';
+import { zonedLocalToUtcIso } from '../../lib/zoned-time';
 
 describe('zonedLocalToUtcIso', () => {
   it('reads a wall-clock time in the given zone, on either side of a daylight-saving change', () => {

@@ -6,7 +6,8 @@ import { formatLongDate, formatShortDay, formatTimeRange, zoneAbbreviation } fro
 import { AgendaItemForm } from './agenda-item-form';
 import type { Announce } from '../../../lib/announce';
 import { ConfirmDialog } from './confirm-dialog';
-import { useViewerTimeZone, zonedDate } from '../../../lib/zoned-time';
+import { zonedDate } from '@twinning/contracts';
+import { useViewerTimeZone } from '../../../lib/zoned-time';
 
 /** Agenda items by the host's calendar day, each day in time order. */
 function byDay(items: readonly AgendaItemDto[]): [string, AgendaItemDto[]][] {

@@ -6,7 +6,8 @@ import { localizedFieldErrors } from '../../../lib/api-errors';
 import { useI18n } from '../../../lib/i18n';
 import { useUpdateVisit } from '../api/update-visit';
 import { checkDetails, VisitDetailsFields, type VisitDetailsDraft } from './visit-fields';
-import { useViewerTimeZone, utcIsoToZonedLocal, zonedLocalToUtcIso } from '../../../lib/zoned-time';
+import { utcIsoToZonedLocal } from '@twinning/contracts';
+import { useViewerTimeZone, zonedLocalToUtcIso } from '../../../lib/zoned-time';
 
 const SHOWN_FIELDS = ['title', 'purpose', 'themes', 'capacity', 'registrationDeadline'];
 

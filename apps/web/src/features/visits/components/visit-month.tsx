@@ -15,7 +15,8 @@ import {
   monthWeeks,
   weekdayNames,
 } from '../visit-time';
-import { useViewerTimeZone, zonedDate } from '../../../lib/zoned-time';
+import { zonedDate } from '@twinning/contracts';
+import { useViewerTimeZone } from '../../../lib/zoned-time';
 
 export interface VisitMonthProps {
   /** `YYYY-MM`; the viewer's current month when absent. */

@@ -2,6 +2,7 @@ import {
   THEMES,
   WORKSHOP_LANGUAGES,
   WORKSHOP_LIMITS,
+  utcIsoToZonedLocal,
   type CreateWorkshopRequest,
   type FieldErrors,
   type MeDto,
@@ -23,7 +24,7 @@ import { useScopePartnerships } from '../api/get-scope-partnerships';
 import { useUpdateWorkshop } from '../api/update-workshop';
 import { describeTimeZone, formatZonedInstant } from '../workshop-time';
 import { FacilitatorSearch } from './facilitator-search';
-import { useViewerTimeZone, utcIsoToZonedLocal, zonedLocalToUtcIso } from '../../../lib/zoned-time';
+import { useViewerTimeZone, zonedLocalToUtcIso } from '../../../lib/zoned-time';
 
 /** Fields the form shows next to their controls (any other field error is listed at the top). */
 const SHOWN_FIELDS: readonly string[] = [
