@@ -1,6 +1,11 @@
 import type { MilestoneDto } from '@twinning/contracts';
 import { randomUUID } from 'node:crypto';
-import { MILESTONE_SELECT, MilestonesRepository, toMilestone, type MilestoneRow } from '../src/partnerships';
+import {
+  MILESTONE_SELECT,
+  MilestonesRepository,
+  toMilestone,
+  type MilestoneRow,
+} from '../src/partnerships/milestones.repository';
 import { addMember, createCity, createPartnershipForum, createUser, type TestUser } from './support/factories';
 import { bootApp, resetDatabase, type TestApp } from './support/test-app';
 

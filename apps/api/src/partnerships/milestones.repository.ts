@@ -92,6 +92,22 @@ export class MilestonesRepository {
     return row.id;
   }
 
+  /**
+   * Adds a milestone to the partnership's plan and touches the partnership (its updated_at), inside
+   * the caller's transaction: the action plan's own form and a visit report's follow-up actions both
+   * come here. Two statements; the caller has checked who may change the plan.
+   */
+  async addToPlan(
+    manager: EntityManager,
+    partnershipId: string,
+    milestone: CreateMilestoneRequest,
+    createdBy: string,
+  ): Promise<string> {
+    const id = await this.insert(manager, partnershipId, milestone, createdBy);
+    await manager.query(`UPDATE partnerships SET updated_at = now() WHERE id = $1`, [partnershipId]);
+    return id;
+  }
+
   /** Sets the fields given (undefined: left as it is) and updated_at; false when the partnership has no such milestone. */
   async update(
     manager: EntityManager,

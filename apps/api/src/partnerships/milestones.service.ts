@@ -24,9 +24,7 @@ export class MilestonesService {
     const milestoneId = await this.dataSource.transaction(async (manager) => {
       await this.policy.lockForChange(manager, actor, id, PLAN_COORDINATORS_ONLY, true);
       if (dto.ownerId) await this.requireMemberOwner(manager, id, dto.ownerId);
-      const milestoneId = await this.milestones.insert(manager, id, dto, actor.id);
-      await this.partnerships.touch(manager, id);
-      return milestoneId;
+      return this.milestones.addToPlan(manager, id, dto, actor.id);
     });
     return this.read(milestoneId);
   }

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { VisitReportDto } from '@twinning/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { iso } from '../common/sql';
-import { MILESTONE_SELECT, toMilestone, type MilestoneRow } from '../partnerships';
+import { MilestonesRepository } from '../partnerships';
 import { userRef } from './visit-rows';
 import { isMemberSql } from './visit-sql';
 
@@ -15,7 +15,7 @@ interface ReportRow {
   updated_at: Date;
   updated_by: string | null;
   updated_by_name: string | null;
-  actions: { id: string; title: string; description: string; milestone: MilestoneRow | null }[];
+  actions: { id: string; title: string; description: string; milestone_id: string | null }[];
 }
 
 /** The report's texts, Markdown and rendered. */
@@ -34,29 +34,36 @@ export interface ReportAction {
   description: string;
 }
 
-// The milestone of each action is read with the partnerships feature's own SELECT (see its index.ts).
 const REPORT_SQL = `
   SELECT r.seen, r.seen_html, r.practices, r.practices_html, r.updated_at, r.updated_by, u.display_name AS updated_by_name,
          coalesce((SELECT json_agg(json_build_object(
-                            'id', a.id, 'title', a.title, 'description', a.description,
-                            'milestone', (SELECT row_to_json(m) FROM (${MILESTONE_SELECT} WHERE ms.id = a.milestone_id) m))
+                            'id', a.id, 'title', a.title, 'description', a.description, 'milestone_id', a.milestone_id)
                           ORDER BY a.position, a.id)
                      FROM visit_report_actions a WHERE a.visit_id = r.visit_id), '[]') AS actions
     FROM visit_reports r LEFT JOIN users u ON u.id = r.updated_by
    WHERE r.visit_id = $1`;
 
 /**
- * `visit_reports` and `visit_report_actions`, and the milestones of the partnership's action plan
- * that actions become.
+ * `visit_reports` and `visit_report_actions`. The milestones that actions become belong to the
+ * partnership's action plan: they are read and written through the partnerships feature's
+ * MilestonesRepository.
  */
 @Injectable()
 export class VisitReportsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly milestones: MilestonesRepository,
+  ) {}
 
-  /** The report with its actions in order, each with its milestone; null before one is written. One statement. */
+  /**
+   * The report with its actions in order, each with its milestone; null before one is written. One
+   * statement, and one more for the milestones when any action has become one.
+   */
   async find(visitId: string, manager: EntityManager = this.dataSource.manager): Promise<VisitReportDto | null> {
     const [row]: ReportRow[] = await manager.query(REPORT_SQL, [visitId]);
     if (!row) return null;
+    const milestoneIds = row.actions.flatMap((a) => (a.milestone_id ? [a.milestone_id] : []));
+    const milestones = await this.milestones.findByIds(milestoneIds, manager);
     return {
       seen: row.seen,
       seenHtml: row.seen_html,
@@ -66,7 +73,7 @@ export class VisitReportsRepository {
         id: a.id,
         title: a.title,
         description: a.description,
-        milestone: a.milestone ? toMilestone(a.milestone) : null,
+        milestone: (a.milestone_id && milestones.get(a.milestone_id)) || null,
       })),
       updatedAt: iso(row.updated_at),
       updatedBy: userRef(row.updated_by, row.updated_by_name),
@@ -141,8 +148,8 @@ export class VisitReportsRepository {
     manager: EntityManager = this.dataSource.manager,
   ): Promise<{ id: string; title: string; milestone_id: string | null } | undefined> {
     const [action]: { id: string; title: string; milestone_id: string | null }[] = await manager.query(
-      `SELECT a.id, a.title, ms.id AS milestone_id
-         FROM visit_report_actions a LEFT JOIN partnership_milestones ms ON ms.id = a.milestone_id
+      `SELECT a.id, a.title, a.milestone_id
+         FROM visit_report_actions a
         WHERE a.id = $1 AND a.visit_id = $2`,
       [actionId, visitId],
     );
@@ -162,27 +169,8 @@ export class VisitReportsRepository {
     return rows.length > 0;
   }
 
-  /**
-   * Adds a planned milestone to the partnership's action plan, links the action to it and touches
-   * the partnership. Three statements.
-   */
-  async linkNewMilestone(
-    actionId: string,
-    milestone: {
-      partnershipId: string;
-      title: string;
-      ownerId: string | null;
-      dueDate: string | null;
-      createdBy: string;
-    },
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<void> {
-    const [row]: { id: string }[] = await manager.query(
-      `INSERT INTO partnership_milestones (partnership_id, title, owner_id, due_date, status, created_by)
-       VALUES ($1, $2, $3, $4, 'planned', $5) RETURNING id`,
-      [milestone.partnershipId, milestone.title, milestone.ownerId, milestone.dueDate, milestone.createdBy],
-    );
-    await manager.query(`UPDATE visit_report_actions SET milestone_id = $2 WHERE id = $1`, [actionId, row.id]);
-    await manager.query(`UPDATE partnerships SET updated_at = now() WHERE id = $1`, [milestone.partnershipId]);
+  /** Links the action to the milestone it became. */
+  async linkMilestone(actionId: string, milestoneId: string, manager: EntityManager): Promise<void> {
+    await manager.query(`UPDATE visit_report_actions SET milestone_id = $2 WHERE id = $1`, [actionId, milestoneId]);
   }
 }

@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import type { AuthUser } from '../common/auth-user';
 import { AppError } from '../common/app-error';
 import { renderMarkdown } from '../common/markdown';
+import { MilestonesRepository } from '../partnerships';
 import type { ActionToMilestoneDto, VisitReportBodyDto } from './dto/visits.dto';
 import { VisitAccess } from './visit-access';
 import { VisitReportsRepository } from './visit-reports.repository';
@@ -23,6 +24,7 @@ export class VisitReportsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly reports: VisitReportsRepository,
+    private readonly milestones: MilestonesRepository,
     private readonly visitAccess: VisitAccess,
     private readonly realtime: NotificationsPublisher,
   ) {}
@@ -108,17 +110,13 @@ export class VisitReportsService {
         action.title.length > MILESTONE_TITLE_MAX
           ? `${action.title.slice(0, MILESTONE_TITLE_MAX - 1).trimEnd()}…`
           : action.title;
-      await this.reports.linkNewMilestone(
-        actionId,
-        {
-          partnershipId: visit.partnership_id,
-          title,
-          ownerId: dto.ownerId ?? null,
-          dueDate: dto.dueDate ?? null,
-          createdBy: user.id,
-        },
+      const milestoneId = await this.milestones.addToPlan(
         manager,
+        visit.partnership_id,
+        { title, ownerId: dto.ownerId ?? null, dueDate: dto.dueDate ?? null, status: 'planned' },
+        user.id,
       );
+      await this.reports.linkMilestone(actionId, milestoneId, manager);
       return true;
     });
     if (created) this.realtime.visitChanged(id, 'report');

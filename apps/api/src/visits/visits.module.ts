@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { PartnershipsModule } from '../partnerships';
 import { VisitAccess } from './visit-access';
 import { VisitAgendaRepository } from './visit-agenda.repository';
 import { VisitAgendaService } from './visit-agenda.service';
@@ -22,6 +23,7 @@ import { VisitsService } from './visits.service';
  * repositories SQL and row mapping.
  */
 @Module({
+  imports: [PartnershipsModule],
   controllers: [VisitsController, CalendarFeedController],
   providers: [
     VisitsRepository,
