@@ -16,7 +16,7 @@ import {
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../common/auth-user';
 import { AppError } from '../common/app-error';
-import { decodeCursor, encodeCursor } from '../common/cursor';
+import { decodeCursor, keysetPage } from '../common/cursor';
 import { isUuid } from '../common/id.pipe';
 import { NotificationsService } from '../notifications';
 import { UsersRepository } from '../users';
@@ -55,12 +55,12 @@ export class CitiesService {
       after: decodeCursor<[string, string]>(query.cursor, 2),
       take: limit + 1,
     });
-    const items = rows.slice(0, limit);
-    const last = items[items.length - 1];
-    return {
-      items,
-      nextCursor: rows.length > limit && last ? encodeCursor([last.name, last.id]) : null,
-    };
+    return keysetPage(
+      rows,
+      limit,
+      (row) => row,
+      (row) => [row.name, row.id],
+    );
   }
 
   /** City page by slug (or id): profile, officials and what the viewer may do. Three queries. */
@@ -138,12 +138,12 @@ export class CitiesService {
       after: decodeCursor<[string, string]>(query.cursor, 2),
       take: limit + 1,
     });
-    const items = rows.slice(0, limit);
-    const last = items[items.length - 1];
-    return {
-      items: items.map((row) => row.request),
-      nextCursor: rows.length > limit && last ? encodeCursor([last.createdKey, last.request.id]) : null,
-    };
+    return keysetPage(
+      rows,
+      limit,
+      (row) => row.request,
+      (row) => [row.createdKey, row.request.id],
+    );
   }
 
   async decide(actor: AuthUser, requestId: string, decision: 'approve' | 'reject'): Promise<JoinRequestDto> {

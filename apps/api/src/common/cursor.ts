@@ -1,3 +1,4 @@
+import type { Page } from '@twinning/contracts';
 import { AppError } from './app-error';
 
 /** Opaque keyset cursors: base64url of a JSON array of the sort key values. */
@@ -20,4 +21,19 @@ export function decodeCursor<T extends (string | number)[]>(cursor: string | und
     // fall through
   }
   throw AppError.validation({ cursor: ['cursor is not a valid page cursor'] }, 'Invalid field: cursor.');
+}
+
+/**
+ * A keyset page from the `limit + 1` rows a repository read: the first `limit` rows as items, and a
+ * cursor after the last of them when the extra row shows there is more.
+ */
+export function keysetPage<R, T>(
+  rows: readonly R[],
+  limit: number,
+  item: (row: R) => T,
+  key: (row: R) => (string | number)[],
+): Page<T> {
+  const kept = rows.slice(0, limit);
+  const last = kept[kept.length - 1];
+  return { items: kept.map(item), nextCursor: rows.length > limit && last ? encodeCursor(key(last)) : null };
 }

@@ -3,7 +3,7 @@ import { PAGE_SIZE_DEFAULT, type AuditEntryDto, type Page } from '@twinning/cont
 import { Readable } from 'node:stream';
 import type { AuthUser } from '../common/auth-user';
 import { AppError } from '../common/app-error';
-import { decodeCursor, encodeCursor } from '../common/cursor';
+import { decodeCursor, keysetPage } from '../common/cursor';
 import { toCsvRow } from '../common/csv';
 import { iso } from '../common/sql';
 import { AuditRepository, toAuditDto, type AuditFilter, type AuditRow } from './audit.repository';
@@ -54,12 +54,7 @@ export class AuditService {
     const limit = query.limit ?? PAGE_SIZE_DEFAULT;
     const after = decodeCursor<[string, string]>(query.cursor, 2);
     const rows = await this.auditRepository.rows(query, after, limit + 1);
-    const items = rows.slice(0, limit);
-    const last = items[items.length - 1];
-    return {
-      items: items.map(toAuditDto),
-      nextCursor: rows.length > limit && last ? encodeCursor([last.created_key, last.id]) : null,
-    };
+    return keysetPage(rows, limit, toAuditDto, (row) => [row.created_key, row.id]);
   }
 
   /** The whole filtered log as CSV, newest first, read in batches while it streams. */

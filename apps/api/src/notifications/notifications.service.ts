@@ -10,7 +10,7 @@ import {
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../common/auth-user';
 import { AppError } from '../common/app-error';
-import { decodeCursor, encodeCursor } from '../common/cursor';
+import { decodeCursor, keysetPage } from '../common/cursor';
 import { NotificationsPublisher } from '../realtime/notifications.publisher';
 import { NotificationsRepository } from './notifications.repository';
 
@@ -73,12 +73,12 @@ export class NotificationsService {
     const limit = query.limit ?? PAGE_SIZE_DEFAULT;
     const after = decodeCursor<[string, string]>(query.cursor, 2);
     const rows = await this.notifications.page({ userId: user.id, unread: query.unread, after, take: limit + 1 });
-    const items = rows.slice(0, limit);
-    const last = items[items.length - 1];
-    return {
-      items: items.map((row) => row.notification),
-      nextCursor: rows.length > limit && last ? encodeCursor([last.createdKey ?? '', last.notification.id]) : null,
-    };
+    return keysetPage(
+      rows,
+      limit,
+      (row) => row.notification,
+      (row) => [row.createdKey ?? '', row.notification.id],
+    );
   }
 
   async unreadCount(user: AuthUser): Promise<number> {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { PAGE_SIZE_DEFAULT, type Page, type PartnershipActivityDto } from '@twinning/contracts';
 import { AccessService } from '../access/access.service';
 import type { AuthUser } from '../common/auth-user';
-import { decodeCursor, encodeCursor } from '../common/cursor';
+import { decodeCursor, keysetPage } from '../common/cursor';
 import { ActivityRepository } from './activity.repository';
 
 /** The partnership's activity feed. */
@@ -22,10 +22,11 @@ export class ActivityService {
     await this.access.requirePartnership(actor, id, { private: true });
     const limit = query.limit ?? PAGE_SIZE_DEFAULT;
     const rows = await this.activity.feed(id, decodeCursor<[string, string]>(query.cursor, 2), limit + 1);
-    const last = rows[limit - 1];
-    return {
-      items: rows.slice(0, limit).map((row) => row.activity),
-      nextCursor: rows.length > limit && last ? encodeCursor(last.key) : null,
-    };
+    return keysetPage(
+      rows,
+      limit,
+      (row) => row.activity,
+      (row) => row.key,
+    );
   }
 }

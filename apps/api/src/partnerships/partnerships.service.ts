@@ -11,7 +11,7 @@ import { AccessService } from '../access/access.service';
 import { CitiesRepository } from '../cities';
 import type { AuthUser } from '../common/auth-user';
 import { AppError } from '../common/app-error';
-import { decodeCursor, encodeCursor } from '../common/cursor';
+import { decodeCursor, keysetPage } from '../common/cursor';
 import { isoOrNull } from '../common/sql';
 import { ActivityRepository } from './activity.repository';
 import { MilestonesRepository } from './milestones.repository';
@@ -66,11 +66,7 @@ export class PartnershipsService {
       after: decodeCursor<[string, string]>(query.cursor, 2),
       take: limit + 1,
     });
-    const last = rows[limit - 1];
-    return {
-      items: rows.slice(0, limit).map(toSummary),
-      nextCursor: rows.length > limit && last ? encodeCursor([last.updated_key, last.id]) : null,
-    };
+    return keysetPage(rows, limit, toSummary, (row) => [row.updated_key, row.id]);
   }
 
   /** The partnership page. Private parts (members, milestones, forum) only for members and admins. */

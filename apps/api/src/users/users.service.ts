@@ -11,7 +11,7 @@ import {
 } from '@twinning/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppError } from '../common/app-error';
-import { decodeCursor, encodeCursor } from '../common/cursor';
+import { decodeCursor, keysetPage } from '../common/cursor';
 import type { AuthUser } from '../common/auth-user';
 import type { UserEntity } from '../database/entities/user.entity';
 import { UsersRepository } from './users.repository';
@@ -73,12 +73,7 @@ export class UsersService {
     const limit = query.limit ?? PAGE_SIZE_DEFAULT;
     const after = decodeCursor<[string, string]>(query.cursor, 2);
     const rows = await this.users.adminPage({ q: query.q, after, take: limit + 1 });
-    const items = rows.slice(0, limit);
-    const last = items[items.length - 1];
-    return {
-      items: items.map(toAdminUserDto),
-      nextCursor: rows.length > limit && last ? encodeCursor([last.createdAt.toISOString(), last.id]) : null,
-    };
+    return keysetPage(rows, limit, toAdminUserDto, (row) => [row.createdAt.toISOString(), row.id]);
   }
 
   /** Grants or removes a platform role. The last admin cannot remove their own admin role. */

@@ -19,7 +19,7 @@ import { DataSource } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import type { AuthUser } from '../common/auth-user';
 import { AppError } from '../common/app-error';
-import { decodeCursor, encodeCursor } from '../common/cursor';
+import { decodeCursor, keysetPage } from '../common/cursor';
 import { renderMarkdown } from '../common/markdown';
 import { NotificationsService, type CreatedNotifications } from '../notifications';
 import type { CreateVisitDto, DateRangeDto, TransitionVisitDto, UpdateVisitDto } from './dto/visits.dto';
@@ -72,11 +72,12 @@ export class VisitsService {
       after: decodeCursor<[string, string]>(query.cursor, 2),
       take: limit + 1,
     });
-    const last = rows[limit - 1];
-    return {
-      items: rows.slice(0, limit).map((r) => r.visit),
-      nextCursor: rows.length > limit && last ? encodeCursor([last.sortKey, last.visit.id]) : null,
-    };
+    return keysetPage(
+      rows,
+      limit,
+      (r) => r.visit,
+      (r) => [r.sortKey, r.visit.id],
+    );
   }
 
   async detail(user: AuthUser, id: string): Promise<VisitDto> {

@@ -10,7 +10,7 @@ import { Readable } from 'node:stream';
 import { AccessService } from '../access/access.service';
 import type { AuthUser } from '../common/auth-user';
 import { AppError } from '../common/app-error';
-import { decodeCursor, encodeCursor } from '../common/cursor';
+import { decodeCursor, keysetPage } from '../common/cursor';
 import type { WorkshopMessagesQueryDto } from './dto/workshops.dto';
 import { RoomMessagesRepository } from './room-messages.repository';
 import { RoomQuestionsRepository } from './room-questions.repository';
@@ -79,12 +79,12 @@ export class WorkshopHistoryService {
     await this.access.requireWorkshop(user, workshopId, { facilitator: true });
     const limit = query.limit ?? PAGE_SIZE_DEFAULT;
     const rows = await this.audit.page(workshopId, decodeCursor<[string, string]>(query.cursor, 2), limit + 1);
-    const items = rows.slice(0, limit);
-    const last = items[items.length - 1];
-    return {
-      items: items.map((r) => r.entry),
-      nextCursor: rows.length > limit && last ? encodeCursor(last.key) : null,
-    };
+    return keysetPage(
+      rows,
+      limit,
+      (r) => r.entry,
+      (r) => r.key,
+    );
   }
 
   /**

@@ -11,7 +11,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import type { AuthUser } from '../common/auth-user';
 import { AppError } from '../common/app-error';
-import { decodeCursor, encodeCursor } from '../common/cursor';
+import { decodeCursor, keysetPage } from '../common/cursor';
 import { renderMarkdown } from '../common/markdown';
 import { iso } from '../common/sql';
 import { NotificationsService, type NewNotification } from '../notifications';
@@ -57,12 +57,12 @@ export class WorkshopsService {
       after: decodeCursor<[string, string]>(query.cursor, 2),
       limit: limit + 1,
     });
-    const items = rows.slice(0, limit);
-    const last = items[items.length - 1];
-    return {
-      items: items.map((row) => row.item),
-      nextCursor: rows.length > limit && last ? encodeCursor(last.key) : null,
-    };
+    return keysetPage(
+      rows,
+      limit,
+      (row) => row.item,
+      (row) => row.key,
+    );
   }
 
   /** The workshop page; 404 when the viewer may not see it. One statement. */
