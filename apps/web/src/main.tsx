@@ -1,3 +1,5 @@
+// The base sheet first: every other sheet (the header's bell, then each route's feature sheets) comes after it.
+import './styles/base.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
@@ -5,7 +7,6 @@ import { AppProviders } from './app/providers';
 import { createAppRouter } from './app/router';
 import { meQueryOptions } from './features/account';
 import { createQueryClient } from './lib/query-client';
-import './styles.css';
 
 const queryClient = createQueryClient();
 // Restore the session from the refresh cookie before anything else asks the API: calls made meanwhile

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import './modal-dialog.css';
 
 export interface ModalDialogProps {
   title: string;

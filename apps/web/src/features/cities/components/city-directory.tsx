@@ -7,6 +7,7 @@ import type { CityFilters } from '../api/cities.keys';
 import { useCities } from '../api/get-cities';
 import { hasActiveFilters } from '../city-filters';
 import { CityCard } from './city-card';
+import '../cities.css';
 
 export interface CityDirectoryProps {
   filters: CityFilters;

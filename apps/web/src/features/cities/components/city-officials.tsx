@@ -4,6 +4,7 @@ import { FormError } from '../../../components/form-error';
 import { StatusMessage } from '../../../components/status-message';
 import { useI18n } from '../../../lib/i18n';
 import { useSetOfficialRole } from '../api/set-official-role';
+import '../cities.css';
 
 /** The city's officials; coordinators and admins (`viewer.canEdit`) may change their roles. */
 export function CityOfficials({ city }: { city: CityDetailDto }) {

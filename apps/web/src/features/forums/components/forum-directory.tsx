@@ -6,6 +6,7 @@ import { Loading } from '../../../components/loading';
 import { useI18n } from '../../../lib/i18n';
 import { useForums } from '../api/get-forums';
 import { forumName, labelSourceOf } from '../../../lib/forum-label';
+import '../forums.css';
 
 function ForumCard({ forum }: { forum: ForumSummaryDto }) {
   const { t, format } = useI18n();

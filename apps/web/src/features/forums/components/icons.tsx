@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { VisuallyHidden } from '../../../components/visually-hidden';
+import '../forums.css';
 
 interface StateIconProps {
   /** Text read by screen readers and shown as a tooltip; without it the icon is decoration beside a text. */

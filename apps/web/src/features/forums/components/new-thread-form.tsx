@@ -14,6 +14,7 @@ import { localizedFieldErrors } from '../../../lib/api-errors';
 import { useI18n } from '../../../lib/i18n';
 import { useCreateThread } from '../api/create-thread';
 import { MarkdownEditor } from './markdown-editor';
+import '../forums.css';
 
 export interface NewThreadFormProps {
   forum: ForumDto;

@@ -7,6 +7,7 @@ import { useI18n } from '../../../lib/i18n';
 import type { SearchFilters } from '../api/forums.keys';
 import { useSearchPosts } from '../api/search-posts';
 import { forumName } from '../../../lib/forum-label';
+import '../forums.css';
 
 function SearchResult({ result }: { result: SearchResultDto }) {
   const { t, format } = useI18n();

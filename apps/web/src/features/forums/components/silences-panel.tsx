@@ -5,6 +5,7 @@ import { StatusMessage } from '../../../components/status-message';
 import { useI18n } from '../../../lib/i18n';
 import { useSilences } from '../api/get-silences';
 import { useLiftSilence } from '../api/lift-silence';
+import '../forums.css';
 
 /** People silenced in a forum, with "Lift" for each (moderators). */
 export function SilencesPanel({ forumId }: { forumId: string }) {

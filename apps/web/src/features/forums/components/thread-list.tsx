@@ -9,6 +9,7 @@ import { useThreads } from '../api/get-threads';
 import { LockedIcon, PinnedIcon } from './icons';
 import { ThemeList } from './theme-list';
 import { ThemeSelect } from '../../../components/choice-select';
+import '../forums.css';
 
 function ThreadItem({ thread }: { thread: ThreadSummaryDto }) {
   const { t, format } = useI18n();

@@ -18,6 +18,7 @@ import { SilenceDialog } from './silence-dialog';
 import { ThemeList } from './theme-list';
 import { ThreadModeratorTools } from './thread-moderator-tools';
 import { useMarkRead } from './use-mark-read';
+import '../forums.css';
 
 export interface ThreadViewProps {
   thread: ThreadDto;

@@ -10,6 +10,7 @@ import { AUDIT_CSV_PATH, useDownloadAuditCsv } from '../api/download-audit-csv';
 import { useAuditLog } from '../api/get-audit-log';
 import type { AuditFilters } from '../api/moderation.keys';
 import { forumName } from '../../../lib/forum-label';
+import '../moderation.css';
 
 export interface AuditLogProps {
   /** The filters in force (from the URL). Remount with a new `key` when they change from outside. */

@@ -9,6 +9,7 @@ import { useI18n } from '../../../lib/i18n';
 import { useFlags } from '../api/get-flags';
 import { useResolveFlag } from '../api/resolve-flag';
 import { forumName } from '../../../lib/forum-label';
+import '../moderation.css';
 
 type Decision = 'uphold' | 'dismiss';
 

@@ -9,6 +9,7 @@ import { useMarkAllNotificationsRead } from '../api/mark-all-notifications-read'
 import { notificationContent } from '../notification-text';
 import { useNotificationsLive } from '../realtime/use-notifications-live';
 import { NotificationItem } from './notification-item';
+import '../notifications.css';
 
 /** How many notifications the bell's panel lists; the full page has the rest. */
 const LATEST_COUNT = 6;

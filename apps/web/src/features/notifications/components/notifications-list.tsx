@@ -7,6 +7,7 @@ import { useNotifications } from '../api/get-notifications';
 import { useUnreadCount } from '../api/get-unread-count';
 import { useMarkAllNotificationsRead } from '../api/mark-all-notifications-read';
 import { NotificationItem } from './notification-item';
+import '../notifications.css';
 
 export interface NotificationsListProps {
   unreadOnly: boolean;

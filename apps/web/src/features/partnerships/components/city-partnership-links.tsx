@@ -1,6 +1,7 @@
 import type { MyCityMembership } from '@twinning/contracts';
 import { Link } from 'react-router';
 import { useT } from '../../../lib/i18n';
+import '../partnerships.css';
 
 export interface CityPartnershipLinksProps {
   city: { id: string; name: string };

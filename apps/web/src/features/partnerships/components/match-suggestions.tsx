@@ -16,6 +16,7 @@ import { useSuggestions } from '../api/get-suggestions';
 import type { SuggestionFilters } from '../api/partnerships.keys';
 import { reasonSentences } from '../partnership-text';
 import { RegionSelect, ThemeSelect } from '../../../components/choice-select';
+import '../partnerships.css';
 
 export interface SuggestionParams extends SuggestionFilters {
   /** The viewer's city the suggestions are for. */

@@ -9,6 +9,7 @@ import { useI18n } from '../../../lib/i18n';
 import { usePartnerships } from '../api/get-partnerships';
 import type { PartnershipListFilter } from '../api/partnerships.keys';
 import { CityStatusBadge, PartnershipStatusBadge } from './partnership-status';
+import '../partnerships.css';
 
 export interface MyPartnershipsProps {
   /** The filter in force (from the address). */

@@ -15,6 +15,7 @@ import { PartnershipHistory } from './partnership-history';
 import { PartnershipMembers } from './partnership-members';
 import { PartnershipOverview } from './partnership-overview';
 import { PartnershipStatusBadge } from './partnership-status';
+import '../partnerships.css';
 
 export interface PartnershipDetailProps {
   partnership: PartnershipDetailDto;

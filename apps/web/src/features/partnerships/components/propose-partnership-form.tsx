@@ -20,6 +20,7 @@ import { useProposePartnership } from '../api/propose-partnership';
 import { useCityById } from '../api/search-cities';
 import { CityPicker } from './city-picker';
 import { ThemeCheckboxes } from '../../../components/theme-checkboxes';
+import '../partnerships.css';
 
 const PROPOSAL_FIELDS: readonly (keyof ProposePartnershipRequest)[] = [
   'fromCityId',

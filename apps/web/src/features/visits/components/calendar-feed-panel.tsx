@@ -7,6 +7,7 @@ import { useCalendarFeed } from '../api/get-calendar-feed';
 import { useRegenerateCalendarFeed } from '../api/regenerate-calendar-feed';
 import { useRevokeCalendarFeed } from '../api/revoke-calendar-feed';
 import { ConfirmDialog } from './confirm-dialog';
+import '../visits.css';
 
 type Confirming = 'regenerate' | 'revoke' | null;
 

@@ -12,6 +12,7 @@ import { useCreateVisit } from '../api/create-visit';
 import { useMyPartnerships } from '../api/get-my-partnerships';
 import { checkDetails, VisitDetailsFields, type VisitDetailsDraft } from './visit-fields';
 import { useViewerTimeZone, zonedLocalToUtcIso } from '../../../lib/zoned-time';
+import '../visits.css';
 
 const SHOWN_FIELDS = [
   'partnershipId',

@@ -12,6 +12,7 @@ import { VisitActions } from './visit-actions';
 import { VisitOverview } from './visit-overview';
 import { VisitReport } from './visit-report';
 import { VisitStatusBadge } from './visit-status-badge';
+import '../visits.css';
 
 export interface VisitDetailProps {
   visit: VisitDto;

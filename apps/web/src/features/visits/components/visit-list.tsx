@@ -10,6 +10,7 @@ import { useVisits } from '../api/get-visits';
 import { visitListHref, type VisitListParams, type VisitView } from '../visit-params';
 import { VisitCard } from './visit-card';
 import { VisitMonth } from './visit-month';
+import '../visits.css';
 
 export interface VisitListProps {
   /** View, tab, filter and month in force (from the address). */

@@ -12,6 +12,7 @@ import { WorkshopFacilitators } from './workshop-facilitators';
 import { WorkshopFacts } from './workshop-facts';
 import { ViewerBadges, WorkshopStatusBadge } from './workshop-status-badge';
 import { useViewerTimeZone } from '../../../lib/zoned-time';
+import '../workshops.css';
 
 export interface WorkshopDetailProps {
   workshop: WorkshopDto;

@@ -25,6 +25,7 @@ import { useUpdateWorkshop } from '../api/update-workshop';
 import { describeTimeZone, formatZonedInstant } from '../workshop-time';
 import { FacilitatorSearch } from './facilitator-search';
 import { useViewerTimeZone, zonedLocalToUtcIso } from '../../../lib/zoned-time';
+import '../workshops.css';
 
 /** Fields the form shows next to their controls (any other field error is listed at the top). */
 const SHOWN_FIELDS: readonly string[] = [

@@ -9,6 +9,7 @@ import { useI18n } from '../../../lib/i18n';
 import { useWorkshops } from '../api/get-workshops';
 import { toWorkshopListFilters, workshopListParamsToSearch, type WorkshopListParams } from '../workshop-params';
 import { WorkshopCard } from './workshop-card';
+import '../workshops.css';
 
 export interface WorkshopListProps {
   /** The tab and filters in force (from the address). */

@@ -22,6 +22,8 @@ import { SidePanel, type SideTab } from './side-panel';
 import { TypingLine } from './typing-line';
 import { useNow } from './use-now';
 import { useRoomAnnouncer } from './use-room-announcer';
+import './room.css';
+import './room-side.css';
 
 export interface WorkshopRoomProps {
   workshop: WorkshopDto;
