@@ -1,7 +1,7 @@
 import { Link, NavLink, useLocation, useNavigate } from 'react-router';
 import { VisuallyHidden } from '../../components/visually-hidden';
 import { canReviewJoinRequests, isAdmin, useLogout, useSession } from '../../features/account';
-import { canModerateForums } from '../../features/moderation';
+import { canModerateForums } from '../../features/moderation/permissions';
 import { NotificationBell } from '../../features/notifications';
 import { useT } from '../../lib/i18n';
 import { LanguagePicker } from './language-picker';

@@ -118,13 +118,13 @@ function VisitListView({ params }: { params: VisitListParams }) {
 
   return (
     <>
-      <nav aria-label={t('visits.tabsLabel')}>
-        <ul className="visit-tabs">
+      <nav aria-label={t('visits.tabsLabel')} className="tab-nav">
+        <ul className="tab-nav__list">
           {(['upcoming', 'past'] as const).map((when) => (
             <li key={when}>
               <Link
                 to={visitListHref({ ...params, when })}
-                className="visit-tabs__link"
+                className="tab-nav__link"
                 aria-current={params.when === when ? 'page' : undefined}
               >
                 {t(`visits.tab.${when}`)}
