@@ -9,7 +9,7 @@ import twinning from './tools/lint/import-boundaries.mjs';
  * The API's folders and what each may import (see docs/architecture.md). Lower folders never import
  * higher ones; a feature reaches another feature only through that feature's index.ts.
  */
-const apiInfra = ['config', 'common', 'database', 'rate-limit', 'access', 'realtime'];
+const apiInfra = ['config', 'common', 'database', 'rate-limit', 'access', 'realtime', 'jobs', 'mail'];
 const apiBoundaries = {
   root: 'apps/api/src',
   elements: ['database/seed', 'database/migrations', '*'],
@@ -21,6 +21,8 @@ const apiBoundaries = {
     common: ['config'],
     database: ['config', 'common'],
     'rate-limit': ['config', 'common'],
+    jobs: ['config', 'common', 'database'],
+    mail: ['config', 'common', 'database', 'rate-limit', 'jobs'],
     access: ['config', 'common', 'database'],
     realtime: ['config', 'common', 'database', 'rate-limit', 'access', 'auth'],
     health: ['config', 'common', 'database'],

@@ -492,6 +492,7 @@ async function main() {
       JWT_SECRET: 'rooms-bench-secret-at-least-32-characters-long',
       CORS_ORIGINS: `http://127.0.0.1:${port}`,
       SEED_DEMO: 'false',
+      MAIL_DISABLED: 'true',
       LOG_LEVEL: 'warn',
       DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'twinning-rooms-')),
       WORKSHOP_MESSAGE_RATE_LIMIT: '10000000/1',

@@ -8,6 +8,7 @@ import { DatabaseModule } from './database/database.module';
 import { dataSourceOptions } from './database/data-source';
 import { ForumsModule } from './forums';
 import { HealthModule } from './health/health.module';
+import { MailModule } from './mail';
 import { ModerationModule } from './moderation';
 import { NotificationsModule } from './notifications';
 import { PartnershipsModule } from './partnerships';
@@ -48,6 +49,7 @@ export class AppModule {
         RateLimitModule,
         AccessModule,
         RealtimeModule,
+        MailModule,
         NotificationsModule,
         AuthModule,
         UsersModule,

@@ -10,3 +10,4 @@ export * from './notifications';
 export * from './workshops';
 export * from './visits';
 export * from './wall-time';
+export * from './mail';

@@ -52,6 +52,7 @@ describe('loadConfig', () => {
       NODE_ENV: 'production',
       DATABASE_URL: 'postgres://db/twinning',
       JWT_SECRET: 'x'.repeat(40),
+      SMTP_URL: 'smtp://mail.example.org:587',
     });
     expect(prod).toMatchObject({ demoMode: false, seedDemo: false, host: '0.0.0.0' });
     expect(
@@ -59,12 +60,48 @@ describe('loadConfig', () => {
         NODE_ENV: 'production',
         DATABASE_URL: 'postgres://db/t',
         JWT_SECRET: 'x'.repeat(40),
+        MAIL_DISABLED: 'true',
         SEED_DEMO: 'true',
       }).seedDemo,
     ).toBe(true);
   });
 
+  it('captures mail outside production without SMTP_URL, and production refuses to start without a way to send', () => {
+    expect(loadConfig({ DATA_DIR: tmp() }).mail).toMatchObject({ mode: 'capture', smtpUrl: null });
+    expect(loadConfig({ DATA_DIR: tmp(), SMTP_URL: 'smtp://127.0.0.1:2525' }).mail.mode).toBe('smtp');
+    const production = { NODE_ENV: 'production', DATABASE_URL: 'postgres://db/t', JWT_SECRET: 'x'.repeat(40) };
+    expect(() => loadConfig(production)).toThrow(/SMTP_URL is required when NODE_ENV=production/);
+    expect(loadConfig({ ...production, MAIL_DISABLED: 'true' }).mail.mode).toBe('disabled');
+    expect(loadConfig({ ...production, SMTP_URL: 'smtps://u:p@mail.example.org' }).mail.mode).toBe('smtp');
+  });
+
+  it('reads MAIL_FROM, DKIM and the reply and inbound settings', () => {
+    const mail = loadConfig({
+      DATA_DIR: tmp(),
+      MAIL_FROM: 'Twinning Cities <hello@Twinning.example.org>',
+      REPLY_TO_DOMAIN: 'reply.twinning.example.org',
+      INBOUND_SMTP_PORT: '2526',
+      INBOUND_WEBHOOK_SECRET: 's'.repeat(32),
+    }).mail;
+    expect(mail).toMatchObject({
+      from: 'Twinning Cities <hello@Twinning.example.org>',
+      fromAddress: 'hello@twinning.example.org',
+      replyToDomain: 'reply.twinning.example.org',
+      inboundSmtpPort: 2526,
+      inboundMaxBytes: 10 * 1024 * 1024,
+      immediateDelaySeconds: 300,
+      dkim: null,
+    });
+    expect(loadConfig({ DATA_DIR: tmp() }).mail).toMatchObject({ inboundSmtpPort: null, replyToDomain: null });
+    expect(() => loadConfig({ DATA_DIR: tmp(), MAIL_DKIM_DOMAIN: 'example.org' })).toThrow(/MAIL_DKIM/);
+  });
+
   it.each([
+    [{ MAIL_FROM: 'not an address' }, 'MAIL_FROM'],
+    [{ SMTP_URL: 'http://mail.example.org' }, 'SMTP_URL'],
+    [{ REPLY_TO_DOMAIN: 'reply+x@example.org' }, 'REPLY_TO_DOMAIN'],
+    [{ INBOUND_WEBHOOK_SECRET: 'short' }, 'INBOUND_WEBHOOK_SECRET'],
+    [{ MAIL_IMMEDIATE_DELAY_SECONDS: 'soon' }, 'MAIL_IMMEDIATE_DELAY_SECONDS'],
     [{ PORT: 'eighty' }, 'PORT'],
     [{ PORT: '70000' }, 'PORT'],
     [{ DATABASE_URL: 'mysql://db/x' }, 'DATABASE_URL'],

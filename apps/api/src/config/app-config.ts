@@ -32,6 +32,7 @@ export interface AppConfig {
    * size of the pool that writes them). Sends to other rooms wait and join bigger batches.
    */
   workshopWriteConcurrency: number;
+  mail: MailConfig;
   rateLimits: {
     authPerIpPoints: number;
     authPerAccountPoints: number;
@@ -40,6 +41,32 @@ export interface AppConfig {
     workshopMessages: number;
     workshopWindowSeconds: number;
   };
+}
+
+/**
+ * How mail leaves: `smtp` sends through SMTP_URL; `capture` (outside production without SMTP_URL)
+ * keeps every mail in PostgreSQL for the Outbox page; `disabled` (MAIL_DISABLED=true) drops it.
+ */
+export type MailMode = 'smtp' | 'capture' | 'disabled';
+
+export interface MailConfig {
+  mode: MailMode;
+  smtpUrl: string | null;
+  /** The From address, e.g. `Twinning <no-reply@twinning.example.org>`. */
+  from: string;
+  /** The bare address inside `from` (ORGANIZER of calendar invitations, Message-ID domain). */
+  fromAddress: string;
+  /** DKIM signing, when MAIL_DKIM_DOMAIN, MAIL_DKIM_SELECTOR and MAIL_DKIM_PRIVATE_KEY are all set. */
+  dkim: { domainName: string; keySelector: string; privateKey: string } | null;
+  /** How long an immediate notification mail waits (dropped if read meanwhile, collapsed per thread). */
+  immediateDelaySeconds: number;
+  /** Reply-by-email addresses are `reply+<token>@<replyToDomain>`; null turns reply by email off. */
+  replyToDomain: string | null;
+  /** The built-in inbound SMTP listener's port; null: off. */
+  inboundSmtpPort: number | null;
+  inboundMaxBytes: number;
+  /** Shared secret of the inbound webhook; null: the webhook answers 404. */
+  inboundWebhookSecret: string | null;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -100,6 +127,64 @@ function urlVar(env: Env, name: string, protocols: string[]): string | null {
     throw new ConfigError(name, `must start with ${protocols.map((p) => `${p}//`).join(' or ')}`);
   }
   return raw;
+}
+
+/** The address inside `Name <address>` or a bare address; null when it is neither. */
+export function mailboxAddress(raw: string): string | null {
+  const match = /^\s*(?:[^<>]*<([^<>\s]+@[^<>\s]+)>|([^<>\s]+@[^<>\s]+))\s*$/.exec(raw);
+  return (match?.[1] ?? match?.[2])?.toLowerCase() ?? null;
+}
+
+function mailConfig(env: Env, production: boolean): MailConfig {
+  const smtpUrl = urlVar(env, 'SMTP_URL', ['smtp:', 'smtps:']);
+  const disabled = boolVar(env, 'MAIL_DISABLED', false);
+  if (production && !smtpUrl && !disabled) {
+    throw new ConfigError(
+      'SMTP_URL',
+      'is required when NODE_ENV=production (or set MAIL_DISABLED=true to send no mail at all)',
+    );
+  }
+  const from = env.MAIL_FROM?.trim() || 'Twinning <no-reply@twinning.localhost>';
+  const fromAddress = mailboxAddress(from);
+  if (!fromAddress) throw new ConfigError('MAIL_FROM', `must be an address or "Name <address>", got "${from}"`);
+  const [dkimDomain, dkimSelector, dkimKey] = [
+    env.MAIL_DKIM_DOMAIN?.trim() ?? '',
+    env.MAIL_DKIM_SELECTOR?.trim() ?? '',
+    env.MAIL_DKIM_PRIVATE_KEY?.trim() ?? '',
+  ];
+  const dkimSet = [dkimDomain, dkimSelector, dkimKey].filter(Boolean).length;
+  if (dkimSet !== 0 && dkimSet !== 3) {
+    throw new ConfigError(
+      'MAIL_DKIM_PRIVATE_KEY',
+      'DKIM needs MAIL_DKIM_DOMAIN, MAIL_DKIM_SELECTOR and MAIL_DKIM_PRIVATE_KEY',
+    );
+  }
+  let privateKey = dkimKey;
+  if (privateKey && !privateKey.includes('BEGIN')) {
+    if (!existsSync(privateKey)) throw new ConfigError('MAIL_DKIM_PRIVATE_KEY', 'is neither a PEM key nor a file');
+    privateKey = readFileSync(privateKey, 'utf8');
+  }
+  const replyToDomain = env.REPLY_TO_DOMAIN?.trim().toLowerCase() || null;
+  if (replyToDomain && !/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/.test(replyToDomain)) {
+    throw new ConfigError('REPLY_TO_DOMAIN', `must be a domain name like reply.twinning.example.org`);
+  }
+  const inboundSecret = env.INBOUND_WEBHOOK_SECRET?.trim() || null;
+  if (inboundSecret && inboundSecret.length < 24) {
+    throw new ConfigError('INBOUND_WEBHOOK_SECRET', 'must be at least 24 characters long');
+  }
+  const inboundPort = env.INBOUND_SMTP_PORT?.trim() ? intVar(env, 'INBOUND_SMTP_PORT', 0, 1, 65535) : null;
+  return {
+    mode: disabled ? 'disabled' : smtpUrl ? 'smtp' : 'capture',
+    smtpUrl: disabled ? null : smtpUrl,
+    from,
+    fromAddress,
+    dkim: dkimSet === 3 ? { domainName: dkimDomain, keySelector: dkimSelector, privateKey } : null,
+    immediateDelaySeconds: intVar(env, 'MAIL_IMMEDIATE_DELAY_SECONDS', 300, 0, 86_400),
+    replyToDomain,
+    inboundSmtpPort: inboundPort,
+    inboundMaxBytes: intVar(env, 'INBOUND_MAX_BYTES', 10 * 1024 * 1024, 1024, 100 * 1024 * 1024),
+    inboundWebhookSecret: inboundSecret,
+  };
 }
 
 function readOrCreateSecret(dataDir: string): string {
@@ -168,6 +253,8 @@ export function loadConfig(env: Env = process.env, opts: { webDistDir?: string |
     throw new ConfigError('LOG_LEVEL', `must be one of fatal, error, warn, info, debug, trace, silent`);
   }
 
+  const mail = mailConfig(env, production);
+
   const workshopRate = rateVar(env, 'WORKSHOP_MESSAGE_RATE_LIMIT', WORKSHOP_MESSAGE_RATE_LIMIT_DEFAULT);
 
   return {
@@ -189,6 +276,7 @@ export function loadConfig(env: Env = process.env, opts: { webDistDir?: string |
     logLevel,
     trustProxy: boolVar(env, 'TRUST_PROXY', false),
     workshopWriteConcurrency: intVar(env, 'WORKSHOP_WRITE_CONCURRENCY', 2, 1, 64),
+    mail,
     rateLimits: {
       authPerIpPoints: intVar(env, 'AUTH_RATE_LIMIT_PER_IP', 20, 1, 1_000_000),
       authPerAccountPoints: intVar(env, 'AUTH_RATE_LIMIT_PER_ACCOUNT', 5, 1, 1_000_000),

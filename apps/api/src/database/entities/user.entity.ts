@@ -29,6 +29,14 @@ export class UserEntity {
   @Column({ type: 'varchar', length: 16, default: 'member' })
   role!: PlatformRole;
 
+  /** When the owner last proved they read mail at `email`; null: not verified (they cannot post). */
+  @Column({ name: 'email_verified_at', type: 'timestamptz', nullable: true })
+  emailVerifiedAt!: Date | null;
+
+  /** Set when a mail server refused `email` permanently; mail to it stops until it is re-verified or changed. */
+  @Column({ name: 'email_bouncing_at', type: 'timestamptz', nullable: true })
+  emailBouncingAt!: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

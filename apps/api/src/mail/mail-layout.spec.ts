@@ -1,0 +1,36 @@
+import { renderMail } from './mail-layout';
+
+describe('renderMail', () => {
+  const content = {
+    heading: 'Confirm <your> address',
+    paragraphs: ['Hello "Amira" & welcome', 'Second line'],
+    details: [['When', 'Monday 14 March, 09:00 (Asia/Kuala_Lumpur)']] as const,
+    action: { label: 'Confirm', url: 'https://twinning.example.org/verify-email?token=a&b=1' },
+    footer: 'You received this because someone registered with this address.',
+    unsubscribe: { label: 'Turn these off', url: 'https://twinning.example.org/unsubscribe?t=x' },
+  };
+
+  it('writes both parts, escaping the text in HTML', () => {
+    const { html, text } = renderMail({ lang: 'en', ...content });
+    expect(html).toContain('<html lang="en" dir="ltr">');
+    expect(html).toContain('Confirm &lt;your&gt; address');
+    expect(html).toContain('Hello &quot;Amira&quot; &amp; welcome');
+    expect(html).toContain('href="https://twinning.example.org/verify-email?token=a&amp;b=1"');
+    expect(text).toContain('Confirm: https://twinning.example.org/verify-email?token=a&b=1');
+    expect(text).toContain('When: Monday 14 March, 09:00 (Asia/Kuala_Lumpur)');
+    expect(text).toContain('-- \nYou received this because someone registered with this address.');
+    expect(text).toContain('Turn these off: https://twinning.example.org/unsubscribe?t=x');
+  });
+
+  it('writes Arabic right to left, in both parts', () => {
+    const { html, text } = renderMail({ lang: 'ar', ...content, heading: 'أكّد عنوانك' });
+    expect(html).toContain('<html lang="ar" dir="rtl">');
+    expect(html).toContain('text-align:right');
+    expect(text.startsWith('\u200Fأكّد عنوانك')).toBe(true);
+  });
+
+  it('never links anything but http(s)', () => {
+    const { html } = renderMail({ lang: 'en', ...content, action: { label: 'x', url: 'javascript:alert(1)' } });
+    expect(html).not.toContain('javascript:');
+  });
+});

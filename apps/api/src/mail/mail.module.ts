@@ -1,0 +1,11 @@
+import { Global, Module } from '@nestjs/common';
+import { MailRepository } from './mail.repository';
+import { MailService } from './mail.service';
+
+/** Writing, storing and sending mail; global because every feature that notifies writes mail. */
+@Global()
+@Module({
+  providers: [MailService, MailRepository],
+  exports: [MailService],
+})
+export class MailModule {}
