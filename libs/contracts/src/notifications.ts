@@ -89,3 +89,41 @@ export interface NotificationListQuery extends PageQuery {
 export interface UnreadCountDto {
   count: number;
 }
+
+/** How a kind of notification reaches its reader by mail. */
+export type NotificationDelivery = 'immediately' | 'daily' | 'weekly' | 'off';
+export const NOTIFICATION_DELIVERIES = [
+  'immediately',
+  'daily',
+  'weekly',
+  'off',
+] as const satisfies readonly NotificationDelivery[];
+
+/**
+ * Each kind's delivery when the reader has not chosen: what waits for their action or concerns them
+ * personally goes out immediately, replies in watched threads in the daily digest, the rest weekly.
+ */
+export const NOTIFICATION_MAIL_DEFAULTS: Record<NotificationKind, NotificationDelivery> = {
+  'partnership.invited': 'immediately',
+  'partnership.accepted': 'weekly',
+  'partnership.declined': 'weekly',
+  'partnership.withdrawn': 'weekly',
+  'partnership.concluded': 'weekly',
+  'forum.reply': 'daily',
+  'forum.mention': 'immediately',
+  'join_request.decided': 'weekly',
+  'workshop.live': 'immediately',
+  'workshop.facilitator_added': 'weekly',
+  'visit.opened': 'weekly',
+  'visit.date_chosen': 'immediately',
+  'visit.registration': 'weekly',
+  'visit.agenda_changed': 'weekly',
+  'visit.cancelled': 'immediately',
+};
+
+/** The reader's delivery of every kind, and whether it is their choice or the default. */
+export interface NotificationSettingDto {
+  kind: NotificationKind;
+  delivery: NotificationDelivery;
+  isDefault: boolean;
+}

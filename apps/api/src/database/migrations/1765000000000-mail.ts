@@ -5,7 +5,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * parts, headers, an optional calendar part and where it stands: captured for the Outbox, queued,
  * sent once the server accepted it, failed, or suppressed). Users gain when their address was
  * verified and whether it bounces. Accounts from before this change are unverified until their
- * owner follows a verification link.
+ * owner follows a verification link. `notification_settings` holds each user's choices of how a
+ * notification kind reaches them by mail; a kind without a row follows its default.
  */
 export class Mail1765000000000 implements MigrationInterface {
   name = 'Mail1765000000000';
@@ -38,9 +39,18 @@ export class Mail1765000000000 implements MigrationInterface {
     await q.query(`CREATE UNIQUE INDEX mail_messages_message_id_key ON mail_messages (message_id)`);
     await q.query(`CREATE INDEX mail_messages_created_idx ON mail_messages (created_at DESC, id DESC)`);
     await q.query(`CREATE INDEX mail_messages_user_idx ON mail_messages (user_id, created_at DESC)`);
+    await q.query(`
+      CREATE TABLE notification_settings (
+        user_id uuid NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        kind varchar(64) NOT NULL,
+        delivery varchar(16) NOT NULL CHECK (delivery IN ('immediately', 'daily', 'weekly', 'off')),
+        updated_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (user_id, kind)
+      )`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TABLE notification_settings`);
     await q.query(`DROP TABLE mail_messages`);
     await q.query(`
       ALTER TABLE users DROP COLUMN email_verified_at, DROP COLUMN email_bouncing_at, DROP COLUMN email_bounce_reason`);
