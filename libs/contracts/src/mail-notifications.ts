@@ -1,34 +1,5 @@
 import type { UiLanguage } from './domain';
-import type { NotificationDelivery, NotificationKind } from './notifications';
-
-/** The areas the settings page groups kinds by. */
-export type NotificationArea = 'partnerships' | 'cities' | 'forums' | 'visits' | 'workshops';
-
-/** Each kind's area, in the order the settings page shows them. */
-export const NOTIFICATION_KIND_AREAS: Readonly<Record<NotificationKind, NotificationArea>> = {
-  'partnership.invited': 'partnerships',
-  'partnership.accepted': 'partnerships',
-  'partnership.declined': 'partnerships',
-  'partnership.withdrawn': 'partnerships',
-  'partnership.concluded': 'partnerships',
-  'join_request.created': 'cities',
-  'join_request.decided': 'cities',
-  'forum.mention': 'forums',
-  'forum.reply': 'forums',
-  'visit.opened': 'visits',
-  'visit.date_chosen': 'visits',
-  'visit.registration': 'visits',
-  'visit.promoted': 'visits',
-  'visit.agenda_changed': 'visits',
-  'visit.cancelled': 'visits',
-  'workshop.live': 'workshops',
-  'workshop.facilitator_added': 'workshops',
-};
-
-export const NOTIFICATION_AREAS: readonly NotificationArea[] = ['partnerships', 'cities', 'forums', 'visits', 'workshops'];
-
-/** Kinds about a forum thread: their mail collapses per thread and threads in the reader's mail client. */
-export const THREAD_NOTIFICATION_KINDS = ['forum.reply', 'forum.mention'] as const satisfies readonly NotificationKind[];
+import type { NotificationArea, NotificationDelivery, NotificationKind } from './notifications';
 
 /** What a notification mail of one kind says around the notification's sentence. */
 export interface NotificationKindMailText {
@@ -85,7 +56,11 @@ export const NOTIFICATION_MAIL_TEXT: Readonly<Record<UiLanguage, NotificationMai
         subject: 'Partnership concluded: “{title}”',
         action: 'Open the partnership',
       },
-      'forum.reply': { label: 'Replies in threads you watch', subject: 'New reply in “{thread}”', action: 'Read the reply' },
+      'forum.reply': {
+        label: 'Replies in threads you watch',
+        subject: 'New reply in “{thread}”',
+        action: 'Read the reply',
+      },
       'forum.mention': { label: 'Mentions', subject: '{actor} mentioned you in “{thread}”', action: 'Read the post' },
       'join_request.decided': {
         label: 'Decisions on your join requests',
@@ -432,8 +407,7 @@ export const NOTIFICATION_MAIL_TEXT: Readonly<Record<UiLanguage, NotificationMai
       workshops: 'ورش العمل',
     },
     deliveries: { immediately: 'فورًا', daily: 'الملخص اليومي', weekly: 'الملخص الأسبوعي', off: 'متوقف' },
-    footer:
-      'وصلتك هذه الرسالة لأن إشعارات «{kind}» تصلك فورًا. غيّر طريقة وصولها من ملفك الشخصي: {settingsUrl}',
+    footer: 'وصلتك هذه الرسالة لأن إشعارات «{kind}» تصلك فورًا. غيّر طريقة وصولها من ملفك الشخصي: {settingsUrl}',
     unsubscribe: 'أوقف هذه الرسائل',
     threadSubject: '{count} مشاركات جديدة في «{thread}»',
     threadHeading: 'مشاركات جديدة في «{thread}»',

@@ -129,6 +129,44 @@ export const NOTIFICATION_MAIL_DEFAULTS: Record<NotificationKind, NotificationDe
   'visit.cancelled': 'immediately',
 };
 
+/** The areas the settings page groups kinds by. */
+export type NotificationArea = 'partnerships' | 'cities' | 'forums' | 'visits' | 'workshops';
+
+/** Each kind's area, in the order the settings page shows them. */
+export const NOTIFICATION_KIND_AREAS: Readonly<Record<NotificationKind, NotificationArea>> = {
+  'partnership.invited': 'partnerships',
+  'partnership.accepted': 'partnerships',
+  'partnership.declined': 'partnerships',
+  'partnership.withdrawn': 'partnerships',
+  'partnership.concluded': 'partnerships',
+  'join_request.created': 'cities',
+  'join_request.decided': 'cities',
+  'forum.mention': 'forums',
+  'forum.reply': 'forums',
+  'visit.opened': 'visits',
+  'visit.date_chosen': 'visits',
+  'visit.registration': 'visits',
+  'visit.promoted': 'visits',
+  'visit.agenda_changed': 'visits',
+  'visit.cancelled': 'visits',
+  'workshop.live': 'workshops',
+  'workshop.facilitator_added': 'workshops',
+};
+
+export const NOTIFICATION_AREAS: readonly NotificationArea[] = [
+  'partnerships',
+  'cities',
+  'forums',
+  'visits',
+  'workshops',
+];
+
+/** Kinds about a forum thread: their mail collapses per thread and threads in the reader's mail client. */
+export const THREAD_NOTIFICATION_KINDS = [
+  'forum.reply',
+  'forum.mention',
+] as const satisfies readonly NotificationKind[];
+
 /** The reader's delivery of every kind, and whether it is their choice or the default. */
 export interface NotificationSettingDto {
   kind: NotificationKind;

@@ -38,7 +38,10 @@ export const mailLanguage = (value: string): UiLanguage =>
  * the thread, so mail clients show a thread's mails together. The one place thread mail's headers
  * are built (reply by email adds its Reply-To here).
  */
-export function threadMailHeaders(threadId: string, domain: string): { headers: Record<string, string>; replyTo?: string } {
+export function threadMailHeaders(
+  threadId: string,
+  domain: string,
+): { headers: Record<string, string>; replyTo?: string } {
   const root = `<thread-${threadId}@${domain}>`;
   return { headers: { References: root, 'In-Reply-To': root } };
 }
@@ -94,7 +97,8 @@ export function buildNotificationMail(opts: {
   const base = { lang, footer, unsubscribe: { label: text.unsubscribe, url: unsubscribeUrl } };
   if (items.length > 1 && thread) {
     // the thread's title as of the latest post (it may have been renamed meanwhile)
-    const title = last.kind === 'forum.reply' || last.kind === 'forum.mention' ? last.payload.thread.title : thread.title;
+    const title =
+      last.kind === 'forum.reply' || last.kind === 'forum.mention' ? last.payload.thread.title : thread.title;
     const entries = items.map((n) => notificationContent(lang, n));
     return {
       kind,

@@ -61,7 +61,7 @@ export class NotificationMailRepository {
       ? `n.kind IN ${THREAD_KINDS_SQL} AND n.payload -> 'thread' ->> 'id' = $2`
       : `n.id = $2::uuid`;
     const result: unknown = await manager.query(
-        `WITH picked AS (
+      `WITH picked AS (
            SELECT n.id FROM notifications n
              LEFT JOIN notification_settings s ON s.user_id = n.user_id AND s.kind = n.kind
             WHERE n.user_id = $1 AND n.mailed_at IS NULL AND n.read_at IS NULL AND ${which}

@@ -19,7 +19,10 @@ export class NotificationSettingsController {
   }
 
   @Put()
-  update(@CurrentUser() user: AuthUser, @Body() body: UpdateNotificationSettingsDto): Promise<NotificationSettingDto[]> {
+  update(
+    @CurrentUser() user: AuthUser,
+    @Body() body: UpdateNotificationSettingsDto,
+  ): Promise<NotificationSettingDto[]> {
     return this.settings.update(user, body.settings);
   }
 }

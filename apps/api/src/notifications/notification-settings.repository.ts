@@ -12,7 +12,10 @@ export class NotificationSettingsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** The user's chosen deliveries, by kind. */
-  async chosen(userId: string, manager: EntityManager = this.dataSource.manager): Promise<Map<string, NotificationDelivery>> {
+  async chosen(
+    userId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, NotificationDelivery>> {
     const rows: { kind: string; delivery: NotificationDelivery }[] = await manager.query(
       `SELECT kind, delivery FROM notification_settings WHERE user_id = $1`,
       [userId],

@@ -341,6 +341,20 @@ export const ar: Dictionary = {
   'notifications.listUnreadLabel': 'إشعاراتك غير المقروءة',
   'notifications.loadMore': 'تحميل المزيد من الإشعارات',
   'notifications.arrived': 'إشعار جديد: {text}',
+  'notificationSettings.heading': 'الإشعارات بالبريد الإلكتروني',
+  'notificationSettings.intro':
+    'اختر كيف يصلك كل نوع من الإشعارات بالبريد: فورًا، أو مجمّعًا في ملخص يومي أو أسبوعي، أو لا يصلك أبدًا. يعرض الجرس في أعلى الصفحة كل الإشعارات في جميع الأحوال.',
+  'notificationSettings.default': 'الافتراضي: {delivery}',
+  'notificationSettings.saved': '«{kind}»: {delivery}. تم الحفظ.',
+  'unsubscribe.title': 'إيقاف رسائل الإشعارات',
+  'unsubscribe.explain':
+    'يوقف هذا الرابط الرسائل الخاصة بـ«{kind}» للحساب الذي أُرسل إليه. تصلك هذه الرسائل حاليًا: {delivery}.',
+  'unsubscribe.keep': 'تبقى الإشعارات ظاهرة في Twinning؛ تتوقف الرسائل فقط.',
+  'unsubscribe.confirm': 'أوقف هذه الرسائل',
+  'unsubscribe.done': 'تم: لن تصلك بعد الآن رسائل بشأن «{kind}».',
+  'unsubscribe.alreadyOff': 'رسائل «{kind}» متوقفة أصلًا.',
+  'unsubscribe.settingsLink': 'اختر إشعاراتك بالبريد من ملفك الشخصي',
+  'unsubscribe.invalid': 'رابط إلغاء الاشتراك هذا غير صالح. سجّل الدخول واختر إشعاراتك بالبريد من ملفك الشخصي.',
 
   'partnerships.navLink': 'الشراكات',
   'partnerships.title': 'شراكاتك',

@@ -316,6 +316,21 @@ export const en = {
   'notifications.listUnreadLabel': 'Your unread notifications',
   'notifications.loadMore': 'Load more notifications',
   'notifications.arrived': 'New notification: {text}',
+  'notificationSettings.heading': 'Email notifications',
+  'notificationSettings.intro':
+    'Choose how each kind of notification reaches you by mail: immediately, gathered in a daily or weekly digest, or not at all. The bell in the header shows every notification either way.',
+  'notificationSettings.default': 'Default: {delivery}',
+  'notificationSettings.saved': '“{kind}”: {delivery}. Saved.',
+  'unsubscribe.title': 'Turn off notification mail',
+  'unsubscribe.explain':
+    'This link turns off mail about “{kind}” for the account it was sent to. Right now these mails reach you: {delivery}.',
+  'unsubscribe.keep': 'The notifications still appear in Twinning; only the mail stops.',
+  'unsubscribe.confirm': 'Turn off these mails',
+  'unsubscribe.done': 'Done: you will no longer get mail about “{kind}”.',
+  'unsubscribe.alreadyOff': 'Mail about “{kind}” is already off.',
+  'unsubscribe.settingsLink': 'Choose your email notifications in your profile',
+  'unsubscribe.invalid':
+    'This unsubscribe link is not valid. Sign in and choose your email notifications in your profile.',
 
   'partnerships.navLink': 'Partnerships',
   'partnerships.title': 'Your partnerships',

@@ -314,6 +314,21 @@ export const es: Dictionary = {
   'notifications.listUnreadLabel': 'Sus notificaciones sin leer',
   'notifications.loadMore': 'Cargar más notificaciones',
   'notifications.arrived': 'Nueva notificación: {text}',
+  'notificationSettings.heading': 'Notificaciones por correo',
+  'notificationSettings.intro':
+    'Elija cómo le llega por correo cada tipo de notificación: de inmediato, reunida en un resumen diario o semanal, o nunca. La campana de la cabecera muestra todas las notificaciones en cualquier caso.',
+  'notificationSettings.default': 'Por defecto: {delivery}',
+  'notificationSettings.saved': '«{kind}»: {delivery}. Guardado.',
+  'unsubscribe.title': 'Desactivar los correos de notificación',
+  'unsubscribe.explain':
+    'Este enlace desactiva los correos sobre «{kind}» para la cuenta a la que se envió. Ahora mismo le llegan: {delivery}.',
+  'unsubscribe.keep': 'Las notificaciones siguen apareciendo en Twinning; solo se dejan de enviar los correos.',
+  'unsubscribe.confirm': 'Dejar de recibir estos correos',
+  'unsubscribe.done': 'Hecho: ya no recibirá correos sobre «{kind}».',
+  'unsubscribe.alreadyOff': 'Los correos sobre «{kind}» ya están desactivados.',
+  'unsubscribe.settingsLink': 'Elegir sus notificaciones por correo en su perfil',
+  'unsubscribe.invalid':
+    'Este enlace para darse de baja no es válido. Inicie sesión y elija sus notificaciones por correo en su perfil.',
 
   'partnerships.navLink': 'Hermanamientos',
   'partnerships.title': 'Sus hermanamientos',

@@ -319,6 +319,21 @@ export const fr: Dictionary = {
   'notifications.listUnreadLabel': 'Vos notifications non lues',
   'notifications.loadMore': 'Afficher plus de notifications',
   'notifications.arrived': 'Nouvelle notification : {text}',
+  'notificationSettings.heading': 'Notifications par courriel',
+  'notificationSettings.intro':
+    'Choisissez comment chaque type de notification vous parvient par courriel : immédiatement, regroupé dans un résumé quotidien ou hebdomadaire, ou pas du tout. La cloche de l’en-tête montre toutes les notifications dans tous les cas.',
+  'notificationSettings.default': 'Par défaut : {delivery}',
+  'notificationSettings.saved': '« {kind} » : {delivery}. Enregistré.',
+  'unsubscribe.title': 'Désactiver les courriels de notification',
+  'unsubscribe.explain':
+    'Ce lien désactive les courriels « {kind} » pour le compte auquel il a été envoyé. Actuellement, ces courriels vous parviennent : {delivery}.',
+  'unsubscribe.keep': 'Les notifications restent visibles dans Twinning ; seuls les courriels s’arrêtent.',
+  'unsubscribe.confirm': 'Ne plus recevoir ces courriels',
+  'unsubscribe.done': 'C’est fait : vous ne recevrez plus de courriels « {kind} ».',
+  'unsubscribe.alreadyOff': 'Les courriels « {kind} » sont déjà désactivés.',
+  'unsubscribe.settingsLink': 'Choisir vos notifications par courriel dans votre profil',
+  'unsubscribe.invalid':
+    'Ce lien de désinscription n’est pas valide. Connectez-vous et choisissez vos notifications par courriel dans votre profil.',
 
   'partnerships.navLink': 'Partenariats',
   'partnerships.title': 'Vos partenariats',
