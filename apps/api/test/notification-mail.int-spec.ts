@@ -22,13 +22,18 @@ interface CapturedMail {
   headers: Record<string, string>;
 }
 
+/**
+ * Settings, the immediate-mail job's handler and unsubscribe. Jobs wait an hour here, so the queue
+ * never runs them during the test: each test runs the handler as the queue would when the job is
+ * due (notification-mail-queue.int-spec.ts drives the real queue with no delay).
+ */
 describe('notification mail: settings, immediate mail, unsubscribe', () => {
   let t: TestApp;
   const http = () => request(t.app.getHttpServer());
   let mailer: NotificationMailService;
 
   beforeAll(async () => {
-    t = await bootApp({ MAIL_IMMEDIATE_DELAY_SECONDS: '0', PUBLIC_URL: 'https://twinning.example.org' });
+    t = await bootApp({ MAIL_IMMEDIATE_DELAY_SECONDS: '3600', PUBLIC_URL: 'https://twinning.example.org' });
     await resetDatabase(t.dataSource);
     mailer = t.app.get(NotificationMailService);
   });
@@ -208,8 +213,17 @@ describe('notification mail: settings, immediate mail, unsubscribe', () => {
       }
       const notes = await notificationsOf(watcher, 'forum.reply');
       expect(notes).toHaveLength(3);
-      // three jobs share one singleton key; whichever runs gathers all three
-      for (const note of notes) await runJob(watcher, note, true);
+      // the three share one job (one singleton key per thread and window), which gathers all three
+      const queued: { data: { threadId: string; notificationId: string }; start_after: Date }[] =
+        await t.dataSource.query(
+          `SELECT data, start_after FROM pgboss.job WHERE name = 'notification.mail' AND data ->> 'userId' = $1`,
+          [watcher.id],
+        );
+      expect(queued.map((j) => j.data)).toEqual([
+        { userId: watcher.id, threadId: thread.id, notificationId: notes[0].id },
+      ]);
+      expect(new Date(queued[0].start_after).getTime()).toBeGreaterThan(Date.now() + 3000_000);
+      await runJob(watcher, notes[0], true);
       const mails = await mailsTo(watcher);
       expect(mails).toHaveLength(1);
       expect(mails[0].subject).toBe('3 new posts in “Language cafés”');

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { JobsService } from '../jobs';
 
-export const NOTIFICATION_MAIL_QUEUE = 'notification-mail';
+export const NOTIFICATION_MAIL_QUEUE = 'notification.mail';
 
 /** One immediate mail to consider: a notification, or a user's notifications of one thread. */
 export interface NotificationMailJob {
@@ -12,22 +13,29 @@ export interface NotificationMailJob {
 }
 
 /**
- * The one place immediate notification mail meets the job queue: `send` enqueues a delayed job in
- * the caller's transaction; `work` registers the handler.
- * TODO(jobs): until the JobsService of apps/api/src/jobs lands, nothing is enqueued and the
- * handler (`NotificationMailService.deliver`) is driven directly by tests.
+ * The one place immediate notification mail meets the job queue: `send` writes a delayed job in
+ * the caller's transaction; `work` runs the handler for each job on this instance.
  */
 @Injectable()
 export class NotificationMailQueue {
+  constructor(private readonly jobs: JobsService) {}
+
   async send(
-    _manager: EntityManager,
-    _job: NotificationMailJob,
-    _opts: { startAfterSeconds: number; singletonKey: string },
+    manager: EntityManager,
+    job: NotificationMailJob,
+    opts: { startAfterSeconds: number; singletonKey?: string },
   ): Promise<void> {
-    // wired to JobsService.send(manager, NOTIFICATION_MAIL_QUEUE, job, { startAfter, singletonKey }) once it exists
+    await this.jobs.send(manager, NOTIFICATION_MAIL_QUEUE, job, {
+      startAfter: opts.startAfterSeconds,
+      singletonKey: opts.singletonKey,
+      // a failed render or a database hiccup: try again soon, a few times
+      retryLimit: 5,
+      retryDelaySeconds: 30,
+      retryBackoff: true,
+    });
   }
 
-  async work(_handler: (job: NotificationMailJob) => Promise<void>): Promise<void> {
-    // wired to JobsService.work(NOTIFICATION_MAIL_QUEUE, handler) once it exists
+  async work(handler: (job: NotificationMailJob) => Promise<void>): Promise<void> {
+    await this.jobs.work<NotificationMailJob>(NOTIFICATION_MAIL_QUEUE, (job) => handler(job.data), { batchSize: 5 });
   }
 }

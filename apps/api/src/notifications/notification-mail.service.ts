@@ -36,6 +36,11 @@ export class NotificationMailService implements OnApplicationBootstrap {
       manager,
       created.map(({ userId, notification }) => ({ id: notification.id, userId, kind: notification.kind })),
     );
+    const delay = this.config.mail.immediateDelaySeconds;
+    // Thread mail collapses per window: every notification of a thread for a user within one delay
+    // window shares one job (the job gathers them all). The key names the window, because the queue
+    // keeps a key taken for days.
+    const window = delay > 0 ? Math.floor(Date.now() / 1000 / delay) : null;
     for (const { userId, notification } of created) {
       if (!wanted.has(notification.id)) continue;
       const threadId =
@@ -47,9 +52,8 @@ export class NotificationMailService implements OnApplicationBootstrap {
         { userId, threadId, notificationId: notification.id },
         {
           // a workshop going live is worth nothing five minutes later
-          startAfterSeconds: notification.kind === 'workshop.live' ? 0 : this.config.mail.immediateDelaySeconds,
-          // several notifications of one thread within the delay make one job, hence one mail
-          singletonKey: threadId ? `${userId}:thread:${threadId}` : `${userId}:${notification.id}`,
+          startAfterSeconds: notification.kind === 'workshop.live' ? 0 : delay,
+          singletonKey: threadId && window !== null ? `${userId}:thread:${threadId}:${window}` : undefined,
         },
       );
     }
