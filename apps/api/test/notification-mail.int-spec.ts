@@ -264,15 +264,11 @@ describe('notification mail: settings, immediate mail, unsubscribe', () => {
       expect(mail.text).toContain('Début: lundi 15 mars 2027 à 09:00 (Asia/Kuala_Lumpur)');
     });
 
-    it('creates notifications for many recipients with as many queries as for a few', async () => {
+    it('creates notifications and their mail jobs for many recipients with as many queries as for a few', async () => {
       const service = t.app.get(NotificationsService);
       const actor = await verifiedUser();
       const measure = async (count: number) => {
         const users = await Promise.all(Array.from({ length: count }, () => verifiedUser()));
-        await t.dataSource.query(
-          `INSERT INTO notification_settings (user_id, kind, delivery) SELECT unnest($1::uuid[]), 'visit.promoted', 'weekly'`,
-          [users.map((u) => u.id)],
-        );
         const { queries } = await t.queries.measure(() =>
           t.dataSource.transaction((manager) =>
             service.create(
@@ -286,8 +282,14 @@ describe('notification mail: settings, immediate mail, unsubscribe', () => {
             ),
           ),
         );
+        const queued: { n: number }[] = await t.dataSource.query(
+          `SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'notification.mail' AND data ->> 'userId' = ANY($1)`,
+          [users.map((u) => u.id)],
+        );
+        expect(queued[0].n).toBe(count);
         return queries;
       };
+      // every recipient gets visit.promoted immediately: one job each, all written in one statement
       expect(await measure(40)).toBe(await measure(3));
     });
   });

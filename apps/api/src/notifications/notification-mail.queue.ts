@@ -13,8 +13,8 @@ export interface NotificationMailJob {
 }
 
 /**
- * The one place immediate notification mail meets the job queue: `send` writes a delayed job in
- * the caller's transaction; `work` runs the handler for each job on this instance.
+ * The one place immediate notification mail meets the job queue: `send` writes delayed jobs (one
+ * statement) in the caller's transaction; `work` runs the handler for each job on this instance.
  */
 @Injectable()
 export class NotificationMailQueue {
@@ -22,17 +22,23 @@ export class NotificationMailQueue {
 
   async send(
     manager: EntityManager,
-    job: NotificationMailJob,
-    opts: { startAfterSeconds: number; singletonKey?: string },
+    jobs: readonly { job: NotificationMailJob; startAfterSeconds: number; singletonKey?: string }[],
   ): Promise<void> {
-    await this.jobs.send(manager, NOTIFICATION_MAIL_QUEUE, job, {
-      startAfter: opts.startAfterSeconds,
-      singletonKey: opts.singletonKey,
-      // a failed render or a database hiccup: try again soon, a few times
-      retryLimit: 5,
-      retryDelaySeconds: 30,
-      retryBackoff: true,
-    });
+    await this.jobs.sendMany(
+      manager,
+      NOTIFICATION_MAIL_QUEUE,
+      jobs.map(({ job, startAfterSeconds, singletonKey }) => ({
+        data: job,
+        options: {
+          startAfter: startAfterSeconds,
+          singletonKey,
+          // a failed render or a database hiccup: try again soon, a few times
+          retryLimit: 5,
+          retryDelaySeconds: 30,
+          retryBackoff: true,
+        },
+      })),
+    );
   }
 
   async work(handler: (job: NotificationMailJob) => Promise<void>): Promise<void> {

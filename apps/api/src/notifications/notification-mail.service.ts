@@ -11,8 +11,8 @@ import { UnsubscribeTokens } from './unsubscribe-token';
 
 /**
  * Immediate notification mail. `schedule` runs inside the transaction that creates notifications
- * and enqueues one delayed job per recipient whose delivery of that kind is `immediately` (one
- * query for the batch). When the job runs, `deliver` drops what was read meanwhile, gathers a
+ * and enqueues a delayed job per recipient whose delivery of that kind is `immediately` (one
+ * query for the settings, one statement for the jobs). When the job runs, `deliver` drops what was read meanwhile, gathers a
  * thread's notifications into one mail, and records what it mailed so nothing goes out twice.
  */
 @Injectable()
@@ -41,22 +41,21 @@ export class NotificationMailService implements OnApplicationBootstrap {
     // window shares one job (the job gathers them all). The key names the window, because the queue
     // keeps a key taken for days.
     const window = delay > 0 ? Math.floor(Date.now() / 1000 / delay) : null;
-    for (const { userId, notification } of created) {
-      if (!wanted.has(notification.id)) continue;
-      const threadId =
-        notification.kind === 'forum.reply' || notification.kind === 'forum.mention'
-          ? notification.payload.thread.id
-          : null;
-      await this.queue.send(
-        manager,
-        { userId, threadId, notificationId: notification.id },
-        {
+    const jobs = created
+      .filter(({ notification }) => wanted.has(notification.id))
+      .map(({ userId, notification }) => {
+        const threadId =
+          notification.kind === 'forum.reply' || notification.kind === 'forum.mention'
+            ? notification.payload.thread.id
+            : null;
+        return {
+          job: { userId, threadId, notificationId: notification.id },
           // a workshop going live is worth nothing five minutes later
           startAfterSeconds: notification.kind === 'workshop.live' ? 0 : delay,
           singletonKey: threadId && window !== null ? `${userId}:thread:${threadId}:${window}` : undefined,
-        },
-      );
-    }
+        };
+      });
+    await this.queue.send(manager, jobs);
   }
 
   /** The job: mails what is still unread and unmailed (nothing when the address is not verified). */
