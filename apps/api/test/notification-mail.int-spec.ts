@@ -264,6 +264,25 @@ describe('notification mail: settings, immediate mail, unsubscribe', () => {
       expect(mail.text).toContain('Début: lundi 15 mars 2027 à 09:00 (Asia/Kuala_Lumpur)');
     });
 
+    it('never delays a workshop going live: the queue mails it at once', async () => {
+      const registrant = await verifiedUser({ language: 'es' });
+      await t.app.get(NotificationsService).notify([
+        {
+          userId: registrant.id,
+          kind: 'workshop.live',
+          payload: { actor: { id: registrant.id, displayName: 'Li Wei' }, workshop: { id: 'w-2', title: 'Mediación' } },
+        },
+      ]);
+      const until = Date.now() + 15_000;
+      let mails = await mailsTo(registrant);
+      while (mails.length === 0 && Date.now() < until) {
+        await new Promise((r) => setTimeout(r, 100));
+        mails = await mailsTo(registrant);
+      }
+      expect(mails.map((m) => m.subject)).toEqual(['En directo: «Mediación»']);
+      expect(mails[0].text).toContain('https://twinning.example.org/workshops/w-2/room');
+    });
+
     it('creates notifications and their mail jobs for many recipients with as many queries as for a few', async () => {
       const service = t.app.get(NotificationsService);
       const actor = await verifiedUser();
