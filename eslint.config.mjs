@@ -35,9 +35,10 @@ const apiBoundaries = {
     moderation: [...apiInfra, 'notifications', 'forums'],
     visits: [...apiInfra, 'notifications', 'partnerships', 'cities'],
     workshops: [...apiInfra, 'notifications'],
+    inbound: [...apiInfra, 'forums'],
   },
   entry: Object.fromEntries(
-    ['users', 'auth', 'notifications', 'cities', 'partnerships', 'forums', 'moderation', 'visits', 'workshops'].map(
+    ['users', 'auth', 'notifications', 'cities', 'partnerships', 'forums', 'moderation', 'visits', 'workshops', 'inbound'].map(
       (feature) => [feature, ['index.ts']],
     ),
   ),

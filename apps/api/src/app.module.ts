@@ -8,6 +8,7 @@ import { DatabaseModule } from './database/database.module';
 import { dataSourceOptions } from './database/data-source';
 import { ForumsModule } from './forums';
 import { HealthModule } from './health/health.module';
+import { InboundModule, ReplyAddressModule } from './inbound';
 import { MailModule } from './mail';
 import { ModerationModule } from './moderation';
 import { NotificationsModule } from './notifications';
@@ -50,6 +51,7 @@ export class AppModule {
         AccessModule,
         RealtimeModule,
         MailModule,
+        ReplyAddressModule,
         NotificationsModule,
         AuthModule,
         UsersModule,
@@ -59,6 +61,7 @@ export class AppModule {
         PartnershipsModule,
         WorkshopsModule,
         VisitsModule,
+        InboundModule,
         HealthModule,
       ],
     };
