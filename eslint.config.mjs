@@ -38,9 +38,18 @@ const apiBoundaries = {
     inbound: [...apiInfra, 'forums'],
   },
   entry: Object.fromEntries(
-    ['users', 'auth', 'notifications', 'cities', 'partnerships', 'forums', 'moderation', 'visits', 'workshops', 'inbound'].map(
-      (feature) => [feature, ['index.ts']],
-    ),
+    [
+      'users',
+      'auth',
+      'notifications',
+      'cities',
+      'partnerships',
+      'forums',
+      'moderation',
+      'visits',
+      'workshops',
+      'inbound',
+    ].map((feature) => [feature, ['index.ts']]),
   ),
 };
 

@@ -86,8 +86,7 @@ export const REPLY_REFUSAL_TEXT: Record<MailLanguage, ReplyRefusalText> = {
         'Llegó un mensaje a su dirección personal de respuesta desde una dirección que no es la de su cuenta de Twinning. Para que nadie publique en su nombre, no se publicó. Si usted lo envió, responda desde la dirección de su cuenta o publique en el sitio web.',
       no_access: 'Ya no tiene acceso a esta conversación, así que su respuesta no se publicó.',
       read_only: 'Puede leer este foro pero no escribir en él, así que su respuesta no se publicó.',
-      locked:
-        'Esta conversación está bloqueada: solo los moderadores pueden responder. Su respuesta no se publicó.',
+      locked: 'Esta conversación está bloqueada: solo los moderadores pueden responder. Su respuesta no se publicó.',
       silenced: 'Un moderador le ha silenciado en este foro por ahora, así que su respuesta no se publicó.',
       empty:
         'Después de quitar el mensaje citado y la firma, su respuesta quedó vacía. Escriba su respuesta encima del texto citado.',
@@ -114,7 +113,8 @@ export const REPLY_REFUSAL_TEXT: Record<MailLanguage, ReplyRefusalText> = {
       empty: 'بعد حذف الرسالة المقتبسة والتوقيع أصبح ردّك فارغًا. اكتب ردّك فوق النص المقتبس.',
       too_long: 'ردّك أطول مما تسمح به المشاركة الواحدة. اختصره أو انشره على الموقع على عدة أجزاء.',
       rate_limited: 'نشرت ردودًا كثيرة في وقت قصير. انتظر دقيقة ثم أرسل ردّك مرة أخرى.',
-      not_verified: 'لم يتم التحقق من عنوان بريدك الإلكتروني بعد. افتح رابط التحقق الذي أرسلناه إليك، ثم أرسل ردّك مرة أخرى.',
+      not_verified:
+        'لم يتم التحقق من عنوان بريدك الإلكتروني بعد. افتح رابط التحقق الذي أرسلناه إليك، ثم أرسل ردّك مرة أخرى.',
     },
     threadLabel: 'النقاش',
     openThread: 'افتح النقاش',

@@ -37,6 +37,9 @@ const REFUSALS: Partial<Record<string, ReplyRefusalReason>> = {
   EMAIL_NOT_VERIFIED: 'not_verified',
 };
 
+/** Refusals that come from the forums service after it found the owner may read the thread. */
+const NAMES_THREAD = new Set<ReplyRefusalReason>(['read_only', 'locked', 'silenced']);
+
 /**
  * Reply by email, whichever way the mail came: automatic mail is dropped without an answer, the
  * reply address names its owner and thread, the sender must be that owner's current address, the
@@ -102,8 +105,8 @@ export class InboundMailService {
       if (!(await this.tokens.claimRefusalMail(manager, hash))) return false;
       const lang = (UI_LANGUAGES as readonly string[]).includes(row.preferred_language) ? row.preferred_language : 'en';
       const text = REPLY_REFUSAL_TEXT[lang];
-      // Someone who can no longer open the thread is not reminded of its title.
-      const showThread = reason !== 'no_access';
+      // The thread is named only when the forums service said why (so the owner can still open it).
+      const showThread = NAMES_THREAD.has(reason);
       const { html, text: plain } = renderMail({
         lang,
         heading: text.heading,

@@ -19,8 +19,8 @@ export class InboundWebhookGuard implements CanActivate {
 
   canActivate(context: ExecutionContext): boolean {
     if (this.expected === null) throw AppError.notFound('Route');
-    const header = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined> }>().headers
-      .authorization;
+    const header = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined> }>()
+      .headers.authorization;
     const presented = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '')?.[1];
     // Hashing first gives both sides the same length, so the comparison time says nothing about the secret.
     if (presented === undefined || !timingSafeEqual(digest(presented), this.expected)) {

@@ -47,7 +47,13 @@ export class InboundController {
       message =
         body.raw !== undefined
           ? await parseRawMail(body.raw, { recipients: to })
-          : structuredMail({ to: to ?? [], from: body.from ?? '', headers: body.headers, text: body.text, html: body.html });
+          : structuredMail({
+              to: to ?? [],
+              from: body.from ?? '',
+              headers: body.headers,
+              text: body.text,
+              html: body.html,
+            });
     } catch (err) {
       if (err instanceof MalformedMailError) throw AppError.validation({ raw: [err.message] }, 'Malformed message.');
       throw err;

@@ -29,22 +29,29 @@ const QUOTE_CLASSES = [
 function isQuoteContainer(tag: string, attribs: Record<string, string>): boolean {
   if (tag === 'blockquote') return true;
   const classes = (attribs.class ?? '').split(/\s+/);
-  return QUOTE_CLASSES.some((name) => classes.includes(name)) || attribs.id === 'mail-editor-reference-message-container';
+  return (
+    QUOTE_CLASSES.some((name) => classes.includes(name)) || attribs.id === 'mail-editor-reference-message-container'
+  );
 }
+
+/** Set by transformTags on quote containers (sanitize-html's filter sees the original tag name). */
+const QUOTE_MARK = 'data-twinning-quote';
 
 const SANITIZE: sanitizeHtml.IOptions = {
   allowedTags: [...BLOCKS, 'a', 'br', 'blockquote', 'td', 'th'],
-  allowedAttributes: { a: ['href'] },
+  allowedAttributes: { a: ['href'], blockquote: [QUOTE_MARK] },
   allowedSchemes: ['http', 'https', 'mailto'],
   allowProtocolRelative: false,
   disallowedTagsMode: 'discard',
   nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'title', 'head', 'template', 'svg', 'math'],
-  // Quote containers become blockquotes, which the filter below drops with their content.
+  // Quote containers are marked, and the filter below drops them with their content.
   transformTags: {
     '*': (tagName, attribs) =>
-      isQuoteContainer(tagName, attribs) ? { tagName: 'blockquote', attribs: {} } : { tagName, attribs },
+      isQuoteContainer(tagName, attribs)
+        ? { tagName: 'blockquote', attribs: { [QUOTE_MARK]: '' } }
+        : { tagName, attribs },
   },
-  exclusiveFilter: (frame) => frame.tag === 'blockquote',
+  exclusiveFilter: (frame) => frame.tag === 'blockquote' || QUOTE_MARK in frame.attribs,
 };
 
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
@@ -118,11 +125,20 @@ export function escapeMarkdown(text: string): string {
     .split('\n')
     .map((raw) => {
       const line = raw.replace(/^[ \t]+/, '');
-      let escaped = line
-        .replace(/[\\`*[\]<>~|&{}]/g, (c) => `\\${c}`)
-        .replace(/(^|[^\p{L}\p{N}])_|_(?=$|[^\p{L}\p{N}])/gu, (m) => m.replace('_', '\\_'));
-      escaped = escaped.replace(/^([#+=-])/, '\\$1').replace(/^(\d{1,9})([.)])/, '$1\\$2');
-      return escaped;
+      // Addresses stay verbatim: the linkifier reads the source, so a backslash would land in the link.
+      const escaped = line
+        .split(URL_RE)
+        .map((part, i) => (i % 2 === 1 ? part : escapeInline(part)))
+        .join('');
+      return escaped.replace(/^([#+=-])/, '\\$1').replace(/^(\d{1,9})([.)])/, '$1\\$2');
     })
     .join('\n');
 }
+
+/** http(s) addresses made only of characters that are no Markdown markup. */
+const URL_RE = /(https?:\/\/[A-Za-z0-9\-._:/?#@!$&'()+,;=%]+)/;
+
+const escapeInline = (text: string): string =>
+  text
+    .replace(/[\\`*[\]<>~|&{}]/g, (c) => `\\${c}`)
+    .replace(/(^|[^\p{L}\p{N}])_|_(?=$|[^\p{L}\p{N}])/gu, (m) => m.replace('_', '\\_'));
