@@ -341,6 +341,7 @@ describe('reply by email: SMTP listener and webhook', () => {
         `From: Alice <${alice.email}>`,
         `To: ${to}`,
         'Subject: Re: Hosting a delegation',
+        `Message-ID: <${Date.now()}.raw@lyon.example.org>`,
         'Content-Type: text/plain; charset=utf-8',
         '',
         'Le programme suit demain.',
@@ -352,6 +353,9 @@ describe('reply by email: SMTP listener and webhook', () => {
       expect(res.body.status).toBe('posted');
       const posts = await postsOf();
       expect(posts[posts.length - 1].body).toBe('Le programme suit demain.');
+      // The provider delivers the same message again: it posts once.
+      const again = await hook().set('Authorization', `Bearer ${SECRET}`).send({ raw }).expect(200);
+      expect(again.body).toEqual({ status: 'dropped', reason: 'duplicate' });
       const auto = await hook()
         .set('Authorization', `Bearer ${SECRET}`)
         .send({ raw: `Auto-Submitted: auto-replied\r\n${raw}` })

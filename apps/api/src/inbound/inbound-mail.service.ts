@@ -23,7 +23,7 @@ import { ReplyTokensRepository, type ReplyTokenRow } from './reply-tokens.reposi
 /** What became of an inbound mail. */
 export type InboundOutcome =
   | { status: 'posted'; postId: string }
-  | { status: 'dropped'; reason: 'automatic' | 'unknown_recipient' }
+  | { status: 'dropped'; reason: 'automatic' | 'unknown_recipient' | 'duplicate' }
   | { status: 'refused'; reason: ReplyRefusalReason; ownerMailed: boolean };
 
 /** How the forums service's refusals read to the person who replied by email. */
@@ -66,6 +66,11 @@ export class InboundMailService {
     const found = await this.findToken(message.recipients);
     if (!found) return this.log({ status: 'dropped', reason: 'unknown_recipient' });
     const { hash, row } = found;
+    const messageId = message.headers['message-id']?.trim().slice(0, 255) || null;
+    // A sender that did not see our answer delivers again: the same message posts once.
+    if (messageId !== null && messageId === row.last_message_id) {
+      return this.log({ status: 'dropped', reason: 'duplicate' });
+    }
     if (!message.from || message.from !== row.email.toLowerCase()) return this.refuse(hash, row, 'sender_mismatch');
     const body = replyBody(message);
     if (body === '') return this.refuse(hash, row, 'empty');
@@ -78,7 +83,7 @@ export class InboundMailService {
     };
     try {
       const post = await this.posts.create(author, row.thread_id, { body });
-      await this.tokens.markUsed(hash);
+      await this.tokens.markUsed(hash, messageId);
       return this.log({ status: 'posted', postId: post.id });
     } catch (err) {
       const reason = err instanceof AppError ? REFUSALS[err.code] : undefined;

@@ -49,6 +49,8 @@ export class InboundSmtpListener implements OnApplicationBootstrap, OnApplicatio
       logger: false,
       maxClients: 100,
       socketTimeout: 60_000,
+      // Shutting down waits this long for open sessions (main.ts gives the whole shutdown 20 s).
+      closeTimeout: 5_000,
       onRcptTo: (address, session, callback) => {
         this.checkRecipient(address.address, session).then(
           () => callback(),

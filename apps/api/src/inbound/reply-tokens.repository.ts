@@ -12,6 +12,7 @@ export interface ReplyTokenRow {
   role: string;
   preferred_language: UiLanguage;
   thread_title: string;
+  last_message_id: string | null;
 }
 
 /** The reply_tokens table: only token hashes, one row per user and thread. */
@@ -37,7 +38,7 @@ export class ReplyTokensRepository {
   /** The token's owner (current address and language) and thread; null when unknown. One query. */
   async resolve(hash: Buffer, manager: EntityManager = this.dataSource.manager): Promise<ReplyTokenRow | null> {
     const rows: ReplyTokenRow[] = await manager.query(
-      `SELECT r.user_id, r.thread_id, u.email, u.display_name, u.role, u.preferred_language, t.title AS thread_title
+      `SELECT r.user_id, r.thread_id, r.last_message_id, u.email, u.display_name, u.role, u.preferred_language, t.title AS thread_title
          FROM reply_tokens r
          JOIN users u ON u.id = r.user_id
          JOIN threads t ON t.id = r.thread_id
@@ -47,8 +48,12 @@ export class ReplyTokensRepository {
     return rows[0] ?? null;
   }
 
-  async markUsed(hash: Buffer): Promise<void> {
-    await this.dataSource.query(`UPDATE reply_tokens SET last_used_at = now() WHERE token_hash = $1`, [hash]);
+  /** Records a posted reply and its Message-ID. */
+  async markUsed(hash: Buffer, messageId: string | null): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE reply_tokens SET last_used_at = now(), last_message_id = $2 WHERE token_hash = $1`,
+      [hash, messageId],
+    );
   }
 
   /**

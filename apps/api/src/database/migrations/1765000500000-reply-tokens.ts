@@ -3,8 +3,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * Reply by email: one row per user and thread whose notification mail carried a reply address
  * `reply+<token>@REPLY_TO_DOMAIN`. Only the SHA-256 of the token is stored, so reading the table
- * does not let anyone post as its users. `last_refusal_mailed_at` keeps the "your reply was not
- * posted" mail to one per token per hour.
+ * does not let anyone post as its users. `last_message_id` is the Message-ID of the last reply
+ * posted through it (a sender retrying a delivery does not post twice); `last_refusal_mailed_at`
+ * keeps the "your reply was not posted" mail to one per token per hour.
  */
 export class ReplyTokens1765000500000 implements MigrationInterface {
   name = 'ReplyTokens1765000500000';
@@ -17,6 +18,7 @@ export class ReplyTokens1765000500000 implements MigrationInterface {
         thread_id uuid NOT NULL REFERENCES threads (id) ON DELETE CASCADE,
         created_at timestamptz NOT NULL DEFAULT now(),
         last_used_at timestamptz,
+        last_message_id varchar(255),
         last_refusal_mailed_at timestamptz
       )`);
     await q.query(`CREATE UNIQUE INDEX reply_tokens_user_thread_key ON reply_tokens (user_id, thread_id)`);
