@@ -8,13 +8,8 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { InboundMailDto } from './dto/inbound-mail.dto';
 import { InboundMailService, type InboundOutcome } from './inbound-mail.service';
 import { InboundWebhookGuard } from './inbound-webhook.guard';
+import { INBOUND_BODY_LIMIT } from './webhook-limits';
 import { MalformedMailError, parseRawMail, structuredMail } from './inbound-message';
-
-/** Fastify route config flag: create-app gives routes that carry it the inbound body limit. */
-export const INBOUND_BODY_LIMIT = 'twinningInboundBodyLimit';
-
-/** JSON escaping can double a message's size; the message itself is then checked against INBOUND_MAX_BYTES. */
-export const inboundWebhookBodyLimit = (maxBytes: number): number => maxBytes * 2 + 64 * 1024;
 
 /** A mail provider's inbound webhook (the alternative to the built-in SMTP listener). */
 @ApiTags('inbound')
