@@ -10,6 +10,7 @@ import { ForumsModule } from './forums';
 import { HealthModule } from './health/health.module';
 import { ReplyAddressModule } from './inbound';
 import { InboundModule } from './inbound/inbound.module';
+import { JobsModule } from './jobs/jobs.module';
 import { MailModule } from './mail';
 import { ModerationModule } from './moderation';
 import { NotificationsModule } from './notifications';
@@ -51,6 +52,7 @@ export class AppModule {
         RateLimitModule,
         AccessModule,
         RealtimeModule,
+        JobsModule,
         MailModule,
         ReplyAddressModule,
         NotificationsModule,
