@@ -105,26 +105,29 @@ const isForwardMarker = (line: string): boolean =>
 /** A header field of Outlook's quoted block: optional bold stars, a label, a colon. */
 const headerField = (labels: string): RegExp => new RegExp(`^\\s*\\*?\\s*(?:${labels})\\s*:\\s*\\*?(?:\\s|$)`, 'i');
 const FROM_FIELD = headerField('From|De|Von|Da|Van|من|المرسل');
+const SUBJECT_FIELD = headerField('Subject|Objet|Asunto|Betreff|Oggetto|Assunto|Onderwerp|الموضوع');
 const OTHER_FIELDS = [
   headerField(
     'Sent|Date|Envoyé|Enviado el|Enviado|Fecha|Gesendet|Datum|Inviato|Data|Verzonden|تاريخ الإرسال|التاريخ|أرسل|أرسلت|تم الإرسال',
   ),
   headerField('To|À|A|Para|An|Aan|إلى'),
-  headerField('Subject|Objet|Asunto|Betreff|Oggetto|Assunto|Onderwerp|الموضوع'),
   headerField('Cc'),
 ];
 
 /**
- * Outlook's "From: … / Sent: … / To: … / Subject: …" block starting at line `i`: a From line with
- * at least two other header fields among the next five lines.
+ * Outlook's "From: … / Sent: … / To: … / Subject: …" block starting at line `i`: a From line, then
+ * within the next six lines a Subject line and a Sent/Date or To line (so "From: Lyon / To: Montreal"
+ * in an itinerary is no header block).
  */
 function isHeaderBlock(lines: readonly string[], i: number): boolean {
   if (!FROM_FIELD.test(lines[i])) return false;
-  let found = 0;
-  for (let k = 1; k <= 5 && i + k < lines.length; k++) {
-    if (OTHER_FIELDS.some((re) => re.test(lines[i + k]))) found++;
+  let subject = false;
+  let other = false;
+  for (let k = 1; k <= 6 && i + k < lines.length; k++) {
+    if (SUBJECT_FIELD.test(lines[i + k])) subject = true;
+    else if (OTHER_FIELDS.some((re) => re.test(lines[i + k]))) other = true;
   }
-  return found >= 2;
+  return subject && other;
 }
 
 const MOBILE_SIGNATURE =
