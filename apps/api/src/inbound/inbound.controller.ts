@@ -9,7 +9,7 @@ import { InboundMailDto } from './dto/inbound-mail.dto';
 import { InboundMailService, type InboundOutcome } from './inbound-mail.service';
 import { InboundWebhookGuard } from './inbound-webhook.guard';
 import { INBOUND_BODY_LIMIT } from './webhook-limits';
-import { MalformedMailError, parseRawMail, structuredMail } from './inbound-message';
+import { MalformedMailError, parseRawMail, structuredMail, type InboundMessage } from './inbound-message';
 
 /** A mail provider's inbound webhook (the alternative to the built-in SMTP listener). */
 @ApiTags('inbound')
@@ -29,15 +29,12 @@ export class InboundController {
     summary: 'Receive a reply by email from a mail provider (Authorization: Bearer INBOUND_WEBHOOK_SECRET)',
   })
   async receive(@Body() body: InboundMailDto): Promise<InboundOutcome> {
-    const size = ['raw', 'text', 'html'].reduce(
-      (sum, key) => sum + Buffer.byteLength((body[key as 'raw' | 'text' | 'html'] as string | undefined) ?? ''),
-      0,
-    );
+    const size = [body.raw, body.text, body.html].reduce((sum, part) => sum + Buffer.byteLength(part ?? ''), 0);
     if (size > this.config.mail.inboundMaxBytes) {
       throw new AppError(ErrorCode.PAYLOAD_TOO_LARGE, `The message exceeds ${this.config.mail.inboundMaxBytes} bytes.`);
     }
     const to = body.to === undefined ? undefined : Array.isArray(body.to) ? body.to : [body.to];
-    let message;
+    let message: InboundMessage;
     try {
       message =
         body.raw !== undefined
