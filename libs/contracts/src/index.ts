@@ -13,3 +13,4 @@ export * from './wall-time';
 export * from './mail';
 export * from './notification-text';
 export * from './mail-notifications';
+export * from './mail-inbound';
