@@ -28,7 +28,8 @@ const apiBoundaries = {
     health: ['config', 'common', 'database'],
     users: ['config', 'common', 'database', 'rate-limit'],
     auth: ['config', 'common', 'database', 'rate-limit', 'users'],
-    notifications: [...apiInfra],
+    // inbound: only its index (reply addresses), for the Reply-To of thread mail
+    notifications: [...apiInfra, 'inbound'],
     cities: [...apiInfra, 'notifications', 'users'],
     partnerships: [...apiInfra, 'notifications', 'cities'],
     forums: [...apiInfra, 'notifications'],

@@ -33,7 +33,11 @@ describe('notification mail: settings, immediate mail, unsubscribe', () => {
   let mailer: NotificationMailService;
 
   beforeAll(async () => {
-    t = await bootApp({ MAIL_IMMEDIATE_DELAY_SECONDS: '3600', PUBLIC_URL: 'https://twinning.example.org' });
+    t = await bootApp({
+      MAIL_IMMEDIATE_DELAY_SECONDS: '3600',
+      PUBLIC_URL: 'https://twinning.example.org',
+      REPLY_TO_DOMAIN: 'reply.twinning.example.org',
+    });
     await resetDatabase(t.dataSource);
     mailer = t.app.get(NotificationMailService);
   });
@@ -158,6 +162,7 @@ describe('notification mail: settings, immediate mail, unsubscribe', () => {
         /^<https:\/\/twinning\.example\.org\/api\/unsubscribe\?token=[^>]+>$/,
       );
       expect(mail.text).toContain('https://twinning.example.org/unsubscribe?token=');
+      expect(mail.headers['Reply-To']).toBeUndefined();
 
       // the job ran once already: nothing is mailed twice
       await runJob(coordinator, note);
@@ -230,6 +235,8 @@ describe('notification mail: settings, immediate mail, unsubscribe', () => {
       for (const body of ['First idea', 'Second idea', 'Third idea']) expect(mails[0].text).toContain(body);
       expect(mails[0].headers.References).toBe(`<thread-${thread.id}@${t.config.mail.fromAddress.split('@')[1]}>`);
       expect(mails[0].headers['In-Reply-To']).toBe(mails[0].headers.References);
+      // reply by email: the reader's own address for this thread
+      expect(mails[0].headers['Reply-To']).toMatch(/^reply\+[a-z2-7]{32}@reply\.twinning\.example\.org$/);
 
       await http().post(`/api/threads/${thread.id}/posts`).set(author.auth).send({ body: 'Fourth' }).expect(201);
       await http().put(`/api/threads/${thread.id}/read`).set(watcher.auth).send({ lastReadSeq: 5 }).expect(204);

@@ -41,9 +41,10 @@ export const mailLanguage = (value: string): UiLanguage =>
 export function threadMailHeaders(
   threadId: string,
   domain: string,
+  replyAddress: string | null,
 ): { headers: Record<string, string>; replyTo?: string } {
   const root = `<thread-${threadId}@${domain}>`;
-  return { headers: { References: root, 'In-Reply-To': root } };
+  return { headers: { References: root, 'In-Reply-To': root }, ...(replyAddress ? { replyTo: replyAddress } : {}) };
 }
 
 /** A date and time in the reader's language and time zone, naming the zone. */
@@ -68,6 +69,8 @@ export function buildNotificationMail(opts: {
   publicUrl: string;
   unsubscribeToken: (kind: NotificationKind) => string;
   mailDomain: string;
+  /** Reply by email: the reader's address for the thread (thread mail only), or null when off. */
+  replyAddress?: string | null;
 }): NotificationMail {
   const { recipient, items, publicUrl } = opts;
   const lang = mailLanguage(recipient.language);
@@ -91,7 +94,7 @@ export function buildNotificationMail(opts: {
     'Auto-Submitted': 'auto-generated',
   };
   const thread = first.kind === 'forum.reply' || first.kind === 'forum.mention' ? first.payload.thread : null;
-  const extras = thread ? threadMailHeaders(thread.id, opts.mailDomain) : { headers: {} };
+  const extras = thread ? threadMailHeaders(thread.id, opts.mailDomain, opts.replyAddress ?? null) : { headers: {} };
   Object.assign(headers, extras.headers);
 
   const base = { lang, footer, unsubscribe: { label: text.unsubscribe, url: unsubscribeUrl } };

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { NotificationDto } from '@twinning/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { ReplyAddressService } from '../inbound';
 import { MailService, renderMail } from '../mail';
 import { buildNotificationMail } from './notification-mail-content';
 import { NotificationMailQueue, type NotificationMailJob } from './notification-mail.queue';
@@ -24,6 +25,7 @@ export class NotificationMailService implements OnApplicationBootstrap {
     private readonly queue: NotificationMailQueue,
     private readonly mail: MailService,
     private readonly tokens: UnsubscribeTokens,
+    private readonly replyAddresses: ReplyAddressService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -65,12 +67,16 @@ export class NotificationMailService implements OnApplicationBootstrap {
       if (!recipient) return;
       const items = await this.repository.claim(manager, job);
       if (items.length === 0) return;
+      const replyAddress = job.threadId
+        ? await this.replyAddresses.replyAddressFor(manager, recipient.id, job.threadId)
+        : null;
       const mail = buildNotificationMail({
         recipient,
         items,
         publicUrl: this.config.publicUrl,
         unsubscribeToken: (kind) => this.tokens.sign(recipient.id, kind),
         mailDomain: this.config.mail.fromAddress.split('@')[1] ?? 'twinning.invalid',
+        replyAddress,
       });
       const { html, text } = renderMail(mail.content);
       await this.mail.enqueue(manager, {
