@@ -24,6 +24,13 @@ describe('notification mail through the job queue', () => {
   });
   afterAll(() => t.close());
 
+  /** An account whose address was never verified (accounts from before mail, or after an email change). */
+  async function unverifiedUser() {
+    const user = await createUser(t);
+    await t.dataSource.query(`UPDATE users SET email_verified_at = NULL WHERE id = $1`, [user.id]);
+    return user;
+  }
+
   async function verifiedUser() {
     const user = await createUser(t);
     await t.dataSource.query(`UPDATE users SET email_verified_at = now() WHERE id = $1`, [user.id]);
@@ -42,7 +49,7 @@ describe('notification mail through the job queue', () => {
     )[0].n;
 
   it('mails each coordinator who gets join requests immediately; not those on a digest, not the unverified', async () => {
-    const [immediate, daily, unverified] = [await verifiedUser(), await verifiedUser(), await createUser(t)];
+    const [immediate, daily, unverified] = [await verifiedUser(), await verifiedUser(), await unverifiedUser()];
     await http()
       .put('/api/me/notification-settings')
       .set(daily.auth)

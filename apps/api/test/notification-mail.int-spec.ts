@@ -43,6 +43,13 @@ describe('notification mail: settings, immediate mail, unsubscribe', () => {
   });
   afterAll(() => t.close());
 
+  /** An account whose address was never verified (accounts from before mail, or after an email change). */
+  async function unverifiedUser() {
+    const user = await createUser(t);
+    await t.dataSource.query(`UPDATE users SET email_verified_at = NULL WHERE id = $1`, [user.id]);
+    return user;
+  }
+
   async function verifiedUser(overrides: { displayName?: string; language?: string; timeZone?: string } = {}) {
     const user = await createUser(t, { displayName: overrides.displayName });
     await t.dataSource.query(
@@ -138,7 +145,7 @@ describe('notification mail: settings, immediate mail, unsubscribe', () => {
   describe('immediate mail', () => {
     it('tells a city’s coordinators that a join request waits, in their language, with one-click unsubscribe', async () => {
       const coordinator = await verifiedUser({ language: 'ar' });
-      const unverified = await createUser(t);
+      const unverified = await unverifiedUser();
       const city = await cityWithCoordinator(coordinator);
       await addMember(t.dataSource, city.id, unverified.id, 'coordinator');
       const applicant = await verifiedUser({ displayName: 'Ana Applicant' });
