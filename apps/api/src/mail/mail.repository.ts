@@ -41,11 +41,10 @@ export class MailRepository {
     const rows: { status: 'captured' | 'queued' | 'suppressed' }[] = await manager.query(
       `INSERT INTO mail_messages
          (id, message_id, user_id, to_address, category, subject, html, text, headers, calendar_method, calendar, status)
-       SELECT $1::uuid, $2::varchar, $3::uuid, $4::varchar, $5::varchar, $6::text, $7::text, $8::text, $9::jsonb,
-              $10::varchar, $11::text,
+       SELECT $1, $2, $3::uuid, $4::text, $5, $6, $7, $8, $9::jsonb, $10, $11,
               CASE WHEN NOT $13::boolean AND EXISTS (
-                     SELECT 1 FROM users u WHERE u.id = $3::uuid AND u.email = $4::varchar AND u.email_bouncing_at IS NOT NULL)
-                   THEN 'suppressed' ELSE $12::varchar END
+                     SELECT 1 FROM users u WHERE u.id = $3::uuid AND u.email = $4::text AND u.email_bouncing_at IS NOT NULL)
+                   THEN 'suppressed' ELSE $12 END
        RETURNING status`,
       [
         row.id,
