@@ -1,28 +1,33 @@
 import request from 'supertest';
 import { NotificationsService } from '../src/notifications';
-import { addMember, createCity, createUser, type TestUser } from './support/factories';
+import { addMember, createCity, createUser, themeForumId, type TestUser } from './support/factories';
+import { SmtpSink, waitFor } from './support/smtp-sink';
 import { bootApp, resetDatabase, type TestApp } from './support/test-app';
 
-async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > until) throw new Error(`timed out; last value ${JSON.stringify(value)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-/** Immediate mail through the real job queue, with no delay (MAIL_IMMEDIATE_DELAY_SECONDS=0). */
-describe('notification mail through the job queue', () => {
+/**
+ * Immediate mail through the real job queue with no delay (MAIL_IMMEDIATE_DELAY_SECONDS=0), sent
+ * to a real SMTP server (smtp-server) and parsed with mailparser.
+ */
+describe('notification mail through the job queue and SMTP', () => {
+  const sink = new SmtpSink();
   let t: TestApp;
   const http = () => request(t.app.getHttpServer());
 
   beforeAll(async () => {
-    t = await bootApp({ MAIL_IMMEDIATE_DELAY_SECONDS: '0', PUBLIC_URL: 'https://twinning.example.org' });
+    await sink.start();
+    t = await bootApp({
+      MAIL_IMMEDIATE_DELAY_SECONDS: '0',
+      PUBLIC_URL: 'https://twinning.example.org',
+      SMTP_URL: sink.url,
+      MAIL_FROM: 'Twinning <no-reply@mail.twinning.test>',
+      REPLY_TO_DOMAIN: 'reply.twinning.test',
+    });
     await resetDatabase(t.dataSource);
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t?.close();
+    await sink.stop();
+  });
 
   /** An account whose address was never verified (accounts from before mail, or after an email change). */
   async function unverifiedUser() {
@@ -90,5 +95,58 @@ describe('notification mail through the job queue', () => {
     ]);
     const [row] = await t.dataSource.query(`SELECT mailed_at FROM notifications WHERE user_id = $1`, [delegate.id]);
     expect(row.mailed_at).toBeInstanceOf(Date);
+  });
+
+  it('sends thread mail that threads, carries one-click unsubscribe, and whose link turns that kind off', async () => {
+    const forumId = await themeForumId(t.dataSource, 'integration');
+    const watcher = await verifiedUser();
+    await t.dataSource.query(`UPDATE users SET preferred_language = 'ar' WHERE id = $1`, [watcher.id]);
+    const author = await verifiedUser();
+    await http()
+      .put('/api/me/notification-settings')
+      .set(watcher.auth)
+      .send({ settings: [{ kind: 'forum.reply', delivery: 'immediately' }] })
+      .expect(200);
+    const thread = (
+      await http()
+        .post(`/api/forums/${forumId}/threads`)
+        .set(watcher.auth)
+        .send({ title: 'Language cafés', body: 'How do you run them?' })
+        .expect(201)
+    ).body;
+    await http().post(`/api/threads/${thread.id}/posts`).set(author.auth).send({ body: 'Every Thursday' }).expect(201);
+
+    const [mail] = await waitFor(
+      () => sink.to(watcher.email),
+      (m) => m.length > 0,
+    );
+    const header = (key: string) => mail.parsed.headerLines.find((h) => h.key === key)?.line ?? '';
+    expect(mail.parsed.subject).toBe('رد جديد في «Language cafés»');
+    expect(mail.parsed.html).toContain('dir="rtl"');
+    expect(mail.parsed.text).toContain('Every Thursday');
+    expect(header('list-unsubscribe-post')).toBe('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
+    expect(mail.parsed.references).toBe(`<thread-${thread.id}@mail.twinning.test>`);
+    expect(mail.parsed.inReplyTo).toBe(`<thread-${thread.id}@mail.twinning.test>`);
+    expect(mail.parsed.replyTo?.value[0].address).toMatch(/^reply\+[a-z2-7]{32}@reply\.twinning\.test$/);
+
+    // the mail client's one-click unsubscribe, without a session
+    const link = /<(https:\/\/twinning\.example\.org\/api\/unsubscribe\?token=[^>]+)>/.exec(
+      header('list-unsubscribe').replace(/\r?\n\s+/g, ''),
+    );
+    expect(link).not.toBeNull();
+    const url = new URL(link?.[1] ?? '');
+    await http()
+      .post(`${url.pathname}${url.search}`)
+      .set('Content-Type', 'application/x-www-form-urlencoded')
+      .send('List-Unsubscribe=One-Click')
+      .expect(200);
+    const settings: { kind: string; delivery: string }[] = (
+      await http().get('/api/me/notification-settings').set(watcher.auth).expect(200)
+    ).body;
+    expect(settings.find((s) => s.kind === 'forum.reply')?.delivery).toBe('off');
+
+    // off: the next reply sends nothing (no job is queued for it)
+    await http().post(`/api/threads/${thread.id}/posts`).set(author.auth).send({ body: 'Or Friday' }).expect(201);
+    expect(await jobsFor(watcher)).toBe(1);
   });
 });
