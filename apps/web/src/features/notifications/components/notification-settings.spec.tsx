@@ -56,6 +56,15 @@ describe('Email notifications in Profile', () => {
     expect(within(replies).getByRole('radio', { name: 'Off' })).toBeChecked();
     const put = requests.find((r) => r.method === 'PUT');
     expect(put?.body).toEqual({ settings: [{ kind: 'forum.reply', delivery: 'off' }] });
+
+    // the keyboard: arrows move through a group and save, focus stays on the radio
+    const weekly = within(joinRequests).getByRole('radio', { name: 'Weekly digest' });
+    await user.click(within(joinRequests).getByRole('radio', { name: 'Daily digest' }));
+    await user.keyboard('{ArrowRight}');
+    expect(weekly).toBeChecked();
+    expect(weekly).toHaveFocus();
+    expect(await screen.findByText('“Join requests to decide”: Weekly digest. Saved.')).toBeInTheDocument();
+    expect(weekly).toHaveFocus();
   });
 
   it('speaks Arabic', async () => {

@@ -19,8 +19,9 @@ import '../notification-settings.css';
 
 /**
  * "Email notifications" in Profile: for each kind, grouped by area, a radio group (immediately, daily
- * digest, weekly digest, off), saved as soon as it is chosen. Kind and delivery names come from the
- * contracts, as the mail's footer names them.
+ * digest, weekly digest, off), saved as soon as it is chosen. The radios stay enabled while saving,
+ * so a keyboard user moving through a group with the arrow keys keeps focus. Kind and delivery names
+ * come from the contracts, as the mail's footer names them.
  */
 export function NotificationSettings() {
   const { t, language } = useI18n();
@@ -70,7 +71,6 @@ export function NotificationSettings() {
                         name={name}
                         value={delivery}
                         checked={(current.get(kind) ?? NOTIFICATION_MAIL_DEFAULTS[kind]) === delivery}
-                        disabled={update.isPending}
                         onChange={() => choose(kind, delivery)}
                       />
                       <label htmlFor={`${name}-${delivery}`}>{text.deliveries[delivery]}</label>
