@@ -36,9 +36,11 @@ export class AccountTokensRepository {
   /** Marks the link used and returns it, if it exists, has this purpose, is unused and has not expired. */
   async consume(manager: EntityManager, purpose: AccountTokenPurpose, tokenHash: string): Promise<AccountTokenRow | null> {
     const rows: { id: string; user_id: string; email: string }[] = await manager.query(
-      `UPDATE account_tokens SET used_at = now()
-        WHERE token_hash = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > now()
-        RETURNING id, user_id, email`,
+      `WITH used AS (
+         UPDATE account_tokens SET used_at = now()
+          WHERE token_hash = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > now()
+          RETURNING id, user_id, email)
+       SELECT * FROM used`,
       [tokenHash, purpose],
     );
     const row = rows[0];

@@ -63,10 +63,12 @@ export class UsersRepository {
    */
   async verifyEmail(manager: EntityManager, id: string, email: string): Promise<boolean> {
     const rows: unknown[] = await manager.query(
-      `UPDATE users SET email = $2, email_verified_at = now(), email_bouncing_at = NULL, email_bounce_reason = NULL,
-              updated_at = now()
-        WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM users o WHERE o.email = $2 AND o.id <> $1)
-        RETURNING id`,
+      `WITH verified AS (
+         UPDATE users SET email = $2, email_verified_at = now(), email_bouncing_at = NULL, email_bounce_reason = NULL,
+                updated_at = now()
+          WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM users o WHERE o.email = $2 AND o.id <> $1)
+          RETURNING id)
+       SELECT id FROM verified`,
       [id, email],
     );
     return rows.length > 0;
