@@ -223,9 +223,10 @@ describe('accounts by email', () => {
       const user = await createUser(t);
       await http().post('/api/auth/forgot-password').send({ email: user.email }).expect(202);
       const { token } = linkOf(await lastMailTo(user.email));
-      await t.dataSource.query(`UPDATE account_tokens SET expires_at = now() - interval '1 second' WHERE user_id = $1`, [
-        user.id,
-      ]);
+      await t.dataSource.query(
+        `UPDATE account_tokens SET expires_at = now() - interval '1 second' WHERE user_id = $1`,
+        [user.id],
+      );
       const res = await http().post('/api/auth/reset-password').send({ token, password: 'a brand new password' });
       expect(res.status).toBe(400);
       expect(res.body.code).toBe('LINK_INVALID');
@@ -269,7 +270,10 @@ describe('accounts by email', () => {
       const confirm = await lastMailTo('new.address@example.test');
       expect(confirm.category).toBe('account.confirm_new_email');
 
-      const verified = await http().post('/api/auth/verify-email').send({ token: linkOf(confirm).token }).expect(200);
+      const verified = await http()
+        .post('/api/auth/verify-email')
+        .send({ token: linkOf(confirm).token })
+        .expect(200);
       expect(verified.body.user).toMatchObject({ email: 'new.address@example.test', emailVerified: true });
       const told = await lastMailTo(user.email);
       expect(told.category).toBe('account.email_changed');

@@ -48,7 +48,9 @@ describe('accounts and sessions', () => {
         .send({ email: 'ANA.SOUZA@example.org', password: 'another long password', displayName: 'Impostor' })
         .expect(202);
       expect(res.body).toEqual({ status: 'check_your_mail' });
-      const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM users WHERE email = 'ana.souza@example.org'`);
+      const [{ n }] = await t.dataSource.query(
+        `SELECT count(*)::int AS n FROM users WHERE email = 'ana.souza@example.org'`,
+      );
       expect(n).toBe(1);
     });
 

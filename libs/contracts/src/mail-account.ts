@@ -2,12 +2,7 @@ import type { MailLanguage } from './mail';
 
 /** The mails about the account itself; each is sent even to an address marked as bouncing only when noted. */
 export type AccountMailKind =
-  | 'verify_email'
-  | 'address_in_use'
-  | 'reset_password'
-  | 'password_changed'
-  | 'confirm_new_email'
-  | 'email_changed';
+  'verify_email' | 'address_in_use' | 'reset_password' | 'password_changed' | 'confirm_new_email' | 'email_changed';
 
 /** What the texts are filled with; dates arrive formatted in the recipient's language and time zone. */
 export interface AccountMailParams {
@@ -79,7 +74,8 @@ const en: AccountMailTexts = {
     ],
     action: 'Choose a new password',
     details: [['Changed', p.at ?? '']],
-    footer: 'You received this mail because your Twinning account uses this address. We always tell you when the password changes.',
+    footer:
+      'You received this mail because your Twinning account uses this address. We always tell you when the password changes.',
   }),
   confirm_new_email: (p) => ({
     subject: 'Confirm your new email address for Twinning',
@@ -177,72 +173,72 @@ const fr: AccountMailTexts = {
 
 const es: AccountMailTexts = {
   verify_email: (p) => ({
-    subject: 'Confirma tu dirección de correo para Twinning',
-    heading: `Te damos la bienvenida, ${p.name}`,
+    subject: 'Confirme su dirección de correo para Twinning',
+    heading: `Le damos la bienvenida, ${p.name}`,
     paragraphs: [
-      'Confirma esta dirección para terminar de crear tu cuenta de Twinning. El enlace inicia tu sesión.',
-      'Hasta entonces puedes leer las páginas públicas, pero no publicar, unirte a una ciudad ni inscribirte en visitas y talleres.',
+      'Confirme esta dirección para terminar de crear su cuenta de Twinning. El enlace inicia su sesión.',
+      'Hasta entonces puede leer las páginas públicas, pero no publicar, unirse a una ciudad ni inscribirse en visitas y talleres.',
     ],
     action: 'Confirmar mi dirección',
     details: [['Enlace válido hasta', p.expiresAt ?? '']],
     footer:
-      'Recibes este correo porque alguien registró una cuenta de Twinning con esta dirección. Si no fuiste tú, ignóralo: la cuenta queda sin confirmar.',
+      'Recibe este correo porque alguien registró una cuenta de Twinning con esta dirección. Si no fue usted, ignórelo: la cuenta queda sin confirmar.',
   }),
   address_in_use: (p) => ({
-    subject: 'Alguien intentó usar tu dirección en Twinning',
+    subject: 'Alguien intentó usar su dirección en Twinning',
     heading: `Hola, ${p.name}`,
     paragraphs: [
-      'Alguien acaba de intentar registrar una cuenta de Twinning con esta dirección de correo. Tu dirección ya tiene una cuenta, así que no se creó nada.',
-      'Si fuiste tú, inicia sesión. Si olvidaste tu contraseña, puedes elegir una nueva.',
+      'Alguien acaba de intentar registrar una cuenta de Twinning con esta dirección de correo. Su dirección ya tiene una cuenta, así que no se creó nada.',
+      'Si fue usted, inicie sesión. Si olvidó su contraseña, puede elegir una nueva.',
     ],
     action: 'Elegir una nueva contraseña',
     footer:
-      'Recibes este correo porque tu cuenta de Twinning usa esta dirección. Si no fuiste tú, puedes ignorarlo: tu cuenta no cambió.',
+      'Recibe este correo porque su cuenta de Twinning usa esta dirección. Si no fue usted, puede ignorarlo: su cuenta no cambió.',
   }),
   reset_password: (p) => ({
-    subject: 'Restablece tu contraseña de Twinning',
+    subject: 'Restablezca su contraseña de Twinning',
     heading: `Hola, ${p.name}`,
     paragraphs: [
-      'Alguien pidió restablecer la contraseña de tu cuenta de Twinning. Sigue el enlace para elegir una nueva; funciona una sola vez.',
-      'Elegir una nueva contraseña cierra todas las sesiones de tu cuenta.',
+      'Alguien pidió restablecer la contraseña de su cuenta de Twinning. Siga el enlace para elegir una nueva; funciona una sola vez.',
+      'Elegir una nueva contraseña cierra todas las sesiones de su cuenta.',
     ],
     action: 'Elegir una nueva contraseña',
     details: [['Enlace válido hasta', p.expiresAt ?? '']],
     footer:
-      'Recibes este correo porque se pidió restablecer la contraseña de esta dirección. Si no fuiste tú, ignóralo: tu contraseña sigue igual.',
+      'Recibe este correo porque se pidió restablecer la contraseña de esta dirección. Si no fue usted, ignórelo: su contraseña sigue igual.',
   }),
   password_changed: (p) => ({
-    subject: 'Se cambió tu contraseña de Twinning',
+    subject: 'Se cambió su contraseña de Twinning',
     heading: `Hola, ${p.name}`,
     paragraphs: [
-      'La contraseña de tu cuenta de Twinning acaba de cambiar y tus otras sesiones se cerraron.',
-      'Si no fuiste tú, elige una nueva contraseña enseguida y avisa a un administrador de la plataforma.',
+      'La contraseña de su cuenta de Twinning acaba de cambiar y sus otras sesiones se cerraron.',
+      'Si no fue usted, elija una nueva contraseña enseguida y avise a un administrador de la plataforma.',
     ],
     action: 'Elegir una nueva contraseña',
     details: [['Cambiada', p.at ?? '']],
     footer:
-      'Recibes este correo porque tu cuenta de Twinning usa esta dirección. Siempre te avisamos cuando cambia la contraseña.',
+      'Recibe este correo porque su cuenta de Twinning usa esta dirección. Siempre le avisamos cuando cambia la contraseña.',
   }),
   confirm_new_email: (p) => ({
-    subject: 'Confirma tu nueva dirección de correo para Twinning',
+    subject: 'Confirme su nueva dirección de correo para Twinning',
     heading: `Hola, ${p.name}`,
     paragraphs: [
-      `Pediste usar ${p.newEmail ?? 'esta dirección'} para tu cuenta de Twinning. Confírmala con el enlace; hasta entonces tu cuenta conserva su dirección actual.`,
+      `Pidió usar ${p.newEmail ?? 'esta dirección'} para su cuenta de Twinning. Confírmela con el enlace; hasta entonces su cuenta conserva su dirección actual.`,
     ],
     action: 'Confirmar mi nueva dirección',
     details: [['Enlace válido hasta', p.expiresAt ?? '']],
     footer:
-      'Recibes este correo porque alguien pidió mover una cuenta de Twinning a esta dirección. Si no fuiste tú, ignóralo: nada cambia.',
+      'Recibe este correo porque alguien pidió mover una cuenta de Twinning a esta dirección. Si no fue usted, ignórelo: nada cambia.',
   }),
   email_changed: (p) => ({
-    subject: 'Se cambió tu dirección de correo de Twinning',
+    subject: 'Se cambió su dirección de correo de Twinning',
     heading: `Hola, ${p.name}`,
     paragraphs: [
-      `La dirección de correo de tu cuenta de Twinning cambió de ${p.oldEmail ?? ''} a ${p.newEmail ?? ''}. Los correos sobre tu cuenta van ahora a la nueva dirección.`,
-      'Si no fuiste tú, avisa de inmediato a un administrador de la plataforma.',
+      `La dirección de correo de su cuenta de Twinning cambió de ${p.oldEmail ?? ''} a ${p.newEmail ?? ''}. Los correos sobre su cuenta van ahora a la nueva dirección.`,
+      'Si no fue usted, avise de inmediato a un administrador de la plataforma.',
     ],
     details: [['Cambiada', p.at ?? '']],
-    footer: 'Recibes este correo porque esta era hasta ahora la dirección de tu cuenta de Twinning.',
+    footer: 'Recibe este correo porque esta era hasta ahora la dirección de su cuenta de Twinning.',
   }),
 };
 
@@ -267,7 +263,8 @@ const ar: AccountMailTexts = {
       'إن كنت أنت، فسجّل الدخول بدلًا من ذلك. وإن نسيت كلمة المرور، يمكنك اختيار كلمة جديدة.',
     ],
     action: 'اختيار كلمة مرور جديدة',
-    footer: 'وصلتك هذه الرسالة لأن حسابك في Twinning يستخدم هذا العنوان. إن لم تكن أنت، فيمكنك تجاهلها: لم يتغيّر حسابك.',
+    footer:
+      'وصلتك هذه الرسالة لأن حسابك في Twinning يستخدم هذا العنوان. إن لم تكن أنت، فيمكنك تجاهلها: لم يتغيّر حسابك.',
   }),
   reset_password: (p) => ({
     subject: 'أعد تعيين كلمة مرورك في Twinning',

@@ -26,7 +26,12 @@ export class AccessTokenService {
 
   /** `familyId`: the refresh-token family of the sign-in, so "sign out other sessions" can keep this one. */
   sign(userId: string, familyId?: string): { token: string; expiresIn: number } {
-    const payload: AccessTokenPayload = { sub: userId, typ: 'access', iam: Date.now(), ...(familyId ? { fam: familyId } : {}) };
+    const payload: AccessTokenPayload = {
+      sub: userId,
+      typ: 'access',
+      iam: Date.now(),
+      ...(familyId ? { fam: familyId } : {}),
+    };
     const token = this.jwt.sign(payload, {
       algorithm: JWT_ALGORITHM,
       issuer: JWT_ISSUER,

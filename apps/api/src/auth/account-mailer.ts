@@ -52,7 +52,8 @@ export class AccountMailer {
       newEmail: extra.newEmail,
     });
     const path = PATHS[kind];
-    const url = path && `${this.config.publicUrl}${path}${extra.token ? `?token=${encodeURIComponent(extra.token)}` : ''}`;
+    const url =
+      path && `${this.config.publicUrl}${path}${extra.token ? `?token=${encodeURIComponent(extra.token)}` : ''}`;
     const { html, text: plain } = renderMail({
       lang,
       preheader: text.paragraphs[0],

@@ -57,7 +57,8 @@ export class AccountSettingsService {
    */
   async changeEmail(actor: AuthUser, dto: ChangeEmailDto): Promise<CheckYourMailResponse> {
     const user = await this.checkPassword(actor, dto.currentPassword);
-    if (dto.email === user.email) throw AppError.validation({ email: ['email is already the address of your account'] });
+    if (dto.email === user.email)
+      throw AppError.validation({ email: ['email is already the address of your account'] });
     await this.dataSource.transaction(async (manager) => {
       const owner = await this.users.findByEmail(dto.email);
       if (owner) await this.mailer.send(manager, 'address_in_use', recipientOf(owner));

@@ -34,7 +34,11 @@ export class AccountTokensRepository {
   }
 
   /** Marks the link used and returns it, if it exists, has this purpose, is unused and has not expired. */
-  async consume(manager: EntityManager, purpose: AccountTokenPurpose, tokenHash: string): Promise<AccountTokenRow | null> {
+  async consume(
+    manager: EntityManager,
+    purpose: AccountTokenPurpose,
+    tokenHash: string,
+  ): Promise<AccountTokenRow | null> {
     const rows: { id: string; user_id: string; email: string }[] = await manager.query(
       `WITH used AS (
          UPDATE account_tokens SET used_at = now()

@@ -1,11 +1,6 @@
 import { Body, Controller, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCookieAuth, ApiTags } from '@nestjs/swagger';
-import {
-  ErrorCode,
-  REFRESH_COOKIE_NAME,
-  type AuthResponse,
-  type CheckYourMailResponse,
-} from '@twinning/contracts';
+import { ErrorCode, REFRESH_COOKIE_NAME, type AuthResponse, type CheckYourMailResponse } from '@twinning/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type {} from '@fastify/cookie';
 import { AppError } from '../common/app-error';

@@ -75,7 +75,8 @@ export class PasswordResetService {
       await this.users.setPassword(manager, user.id, passwordHash, true);
       await this.refreshTokens.revokeAllOf(manager, user.id);
       // The link reached the account's address: that proves it as well as a verification link.
-      if (link.email === user.email && !user.emailVerifiedAt) await this.users.verifyEmail(manager, user.id, user.email);
+      if (link.email === user.email && !user.emailVerifiedAt)
+        await this.users.verifyEmail(manager, user.id, user.email);
       await this.mailer.send(manager, 'password_changed', recipientOf(user), { at: new Date() });
     });
   }

@@ -21,6 +21,7 @@ const user: MeDto = {
   role: 'member',
   cities: [],
   createdAt: '2026-01-01T00:00:00.000Z',
+  emailVerified: true,
 };
 
 const auth = (accessToken: string): AuthResponse => ({ accessToken, expiresIn: 900, user });

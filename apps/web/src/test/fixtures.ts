@@ -48,6 +48,7 @@ export function makeMe(overrides: Partial<MeDto> = {}): MeDto {
     role: 'member',
     cities: [],
     createdAt: '2026-01-05T10:00:00.000Z',
+    emailVerified: true,
     ...overrides,
   };
 }
