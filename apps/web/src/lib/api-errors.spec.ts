@@ -33,7 +33,10 @@ describe('localizedFieldErrors', () => {
   });
 
   it('tells an unverified user what to do when posting or joining is refused', () => {
-    const refusal = new ApiRequestError(403, { code: 'EMAIL_NOT_VERIFIED', message: 'Confirm your email address first.' });
+    const refusal = new ApiRequestError(403, {
+      code: 'EMAIL_NOT_VERIFIED',
+      message: 'Confirm your email address first.',
+    });
     const en = createTranslator('en');
     expect(describeError(en, refusal)).toMatch(/follow the link we mailed you/);
     expect(describeError(createTranslator('ar'), refusal)).toBe(createTranslator('ar')('errors.EMAIL_NOT_VERIFIED'));

@@ -90,7 +90,9 @@ describe('forgotten password', () => {
     const user = userEvent.setup();
     await user.type(await screen.findByLabelText('New password'), 'a long enough password');
     await user.click(screen.getByRole('button', { name: 'Set my new password' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent('This link is invalid, has expired or was already used.');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'This link is invalid, has expired or was already used.',
+    );
     expect(screen.getByRole('link', { name: 'Ask for a new link' })).toHaveAttribute('href', '/forgot-password');
   });
 });
@@ -128,7 +130,9 @@ describe('profile: password and email', () => {
     await user.clear(form.getByLabelText('Current password'));
     await user.type(form.getByLabelText('Current password'), 'the right one');
     await user.click(form.getByRole('button', { name: 'Change password' }));
-    expect(await form.findByText('Your password was changed. Your other sessions were signed out.')).toBeInTheDocument();
+    expect(
+      await form.findByText('Your password was changed. Your other sessions were signed out.'),
+    ).toBeInTheDocument();
     expect(requests.filter((r) => r.url.pathname === '/api/me/password').at(-1)?.body).toEqual({
       currentPassword: 'the right one',
       newPassword: 'a brand new password',
