@@ -2,6 +2,7 @@ import request from 'supertest';
 import { REFRESH_COOKIE_NAME } from '@twinning/contracts';
 import { bootApp, resetDatabase, type TestApp } from './support/test-app';
 import { createUser, FACTORY_PASSWORD, themeForumId } from './support/factories';
+import { connectRoom, createWorkshop } from './support/workshops';
 
 /** A captured mail (capture mode: outside production without SMTP_URL), newest first. */
 interface Mail {
@@ -292,6 +293,40 @@ describe('accounts by email', () => {
       const bad = await http().post('/api/me/email').set(user.auth).send({ email: 'nope', currentPassword: '' });
       expect(bad.status).toBe(400);
       expect(Object.keys(bad.body.fields).sort()).toEqual(['currentPassword', 'email']);
+    });
+  });
+
+  describe('EMAIL_NOT_VERIFIED over sockets', () => {
+    let live: TestApp;
+    beforeAll(async () => {
+      live = await bootApp({}, { listen: true });
+    });
+    afterAll(() => live.close());
+
+    it('refuses entering a live workshop room (which registers) to an unverified user, not to a verified one', async () => {
+      const facilitator = await createUser(live, { role: 'facilitator' });
+      const workshop = await createWorkshop(live, { facilitator, status: 'live' });
+      const unverified = await createUser(live, { verified: false });
+      const verified = await createUser(live);
+      const join = async (user: { token: string }) => {
+        const socket = await connectRoom(live.url, user);
+        try {
+          return (await socket.timeout(5000).emitWithAck('workshop.join', { workshopId: workshop.id })) as {
+            ok: boolean;
+            error?: { code: string };
+          };
+        } finally {
+          socket.close();
+        }
+      };
+      const refused = await join(unverified);
+      expect(refused).toMatchObject({ ok: false, error: { code: 'EMAIL_NOT_VERIFIED' } });
+      const [{ n }] = await live.dataSource.query(
+        `SELECT count(*)::int AS n FROM workshop_attendees WHERE workshop_id = $1 AND user_id = $2`,
+        [workshop.id, unverified.id],
+      );
+      expect(n).toBe(0);
+      expect(await join(verified)).toMatchObject({ ok: true });
     });
   });
 });

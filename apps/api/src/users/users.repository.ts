@@ -74,11 +74,6 @@ export class UsersRepository {
     return rows.length > 0;
   }
 
-  /** Clears the bounce marker (the address was re-verified or changed). */
-  async clearBounce(manager: EntityManager, id: string): Promise<void> {
-    await manager.query(`UPDATE users SET email_bouncing_at = NULL, email_bounce_reason = NULL WHERE id = $1`, [id]);
-  }
-
   /** Sets a new password hash; with `revokeSessions`, access tokens issued before now are refused. */
   async setPassword(manager: EntityManager, id: string, passwordHash: string, revokeSessions: boolean): Promise<void> {
     await manager.query(
