@@ -43,7 +43,7 @@ export class AccountSettingsService {
     const user = await this.checkPassword(actor, dto.currentPassword);
     const passwordHash = await this.passwords.hash(dto.newPassword);
     await this.dataSource.transaction(async (manager) => {
-      await this.users.setPassword(manager, user.id, passwordHash, true);
+      await this.users.setPassword(manager, user.id, passwordHash, new Date());
       await this.refreshTokens.revokeAllOf(manager, user.id, familyId);
       await this.mailer.send(manager, 'password_changed', recipientOf(user), { at: new Date() });
     });

@@ -72,7 +72,7 @@ export class PasswordResetService {
       if (!link) throw linkInvalid();
       const user = await this.users.findByIdForUpdate(manager, link.userId);
       if (!user) throw linkInvalid();
-      await this.users.setPassword(manager, user.id, passwordHash, true);
+      await this.users.setPassword(manager, user.id, passwordHash, new Date());
       await this.refreshTokens.revokeAllOf(manager, user.id);
       // The link reached the account's address: that proves it as well as a verification link.
       if (link.email === user.email && !user.emailVerifiedAt)

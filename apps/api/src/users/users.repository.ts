@@ -74,15 +74,24 @@ export class UsersRepository {
     return rows.length > 0;
   }
 
-  /** Sets a new password hash; with `revokeSessions`, access tokens issued before now are refused. */
-  async setPassword(manager: EntityManager, id: string, passwordHash: string, revokeSessions: boolean): Promise<void> {
+  /**
+   * Sets a new password hash. With `sessionsRevokedAt` (the application's clock, the one access tokens
+   * are stamped with), access tokens issued before that instant are refused.
+   */
+  async setPassword(
+    manager: EntityManager,
+    id: string,
+    passwordHash: string,
+    sessionsRevokedAt: Date | null,
+  ): Promise<void> {
     await manager.query(
       `UPDATE users SET password_hash = $2, updated_at = now(),
-              sessions_revoked_at = CASE WHEN $3::boolean THEN now() ELSE sessions_revoked_at END
+              sessions_revoked_at = COALESCE($3::timestamptz, sessions_revoked_at)
         WHERE id = $1`,
-      [id, passwordHash, revokeSessions],
+      [id, passwordHash, sessionsRevokedAt],
     );
   }
+
 
   async exists(id: string, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
     const rows = await manager.query(`SELECT 1 FROM users WHERE id = $1`, [id]);
