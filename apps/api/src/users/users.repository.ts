@@ -92,7 +92,6 @@ export class UsersRepository {
     );
   }
 
-
   async exists(id: string, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
     const rows = await manager.query(`SELECT 1 FROM users WHERE id = $1`, [id]);
     return rows.length > 0;
