@@ -11,4 +11,5 @@ export * from './workshops';
 export * from './visits';
 export * from './wall-time';
 export * from './mail';
+export * from './mail-account';
 export * from './mail-inbound';
