@@ -27,7 +27,7 @@ const apiBoundaries = {
     realtime: ['config', 'common', 'database', 'rate-limit', 'access', 'auth'],
     health: ['config', 'common', 'database'],
     users: ['config', 'common', 'database', 'rate-limit'],
-    auth: ['config', 'common', 'database', 'rate-limit', 'users'],
+    auth: ['config', 'common', 'database', 'rate-limit', 'users', 'mail'],
     // inbound: only its index (reply addresses), for the Reply-To of thread mail
     notifications: [...apiInfra, 'inbound'],
     cities: [...apiInfra, 'notifications', 'users'],

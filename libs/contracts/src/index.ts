@@ -13,4 +13,5 @@ export * from './wall-time';
 export * from './mail';
 export * from './notification-text';
 export * from './mail-notifications';
+export * from './mail-account';
 export * from './mail-inbound';

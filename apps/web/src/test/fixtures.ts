@@ -49,6 +49,7 @@ export function makeMe(overrides: Partial<MeDto> = {}): MeDto {
     cities: [],
     emailStatus: 'verified',
     createdAt: '2026-01-05T10:00:00.000Z',
+    emailVerified: true,
     ...overrides,
   };
 }

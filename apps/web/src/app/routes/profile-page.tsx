@@ -1,5 +1,12 @@
 import { Loading } from '../../components/loading';
-import { EmailBouncingNotice, MyCitiesList, ProfileForm, useMe } from '../../features/account';
+import {
+  ChangeEmailForm,
+  ChangePasswordForm,
+  EmailBouncingNotice,
+  MyCitiesList,
+  ProfileForm,
+  useMe,
+} from '../../features/account';
 import { MyJoinRequests } from '../../features/join-requests';
 import { NotificationSettings } from '../../features/notifications';
 import { CalendarFeedPanel } from '../../features/visits';
@@ -28,6 +35,11 @@ export function ProfilePage() {
       <section className="section" aria-labelledby="profile-settings">
         <h2 id="profile-settings">{t('profile.settings')}</h2>
         <ProfileForm key={user.id} user={user} />
+      </section>
+      <section className="section" aria-labelledby="profile-account">
+        <h2 id="profile-account">{t('account.profile.heading')}</h2>
+        <ChangePasswordForm key={`password-${user.id}`} />
+        <ChangeEmailForm key={`email-${user.id}`} currentEmail={user.email} />
       </section>
       <section className="section" aria-labelledby="profile-cities">
         <h2 id="profile-cities">{t('profile.myCities')}</h2>

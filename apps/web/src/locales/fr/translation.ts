@@ -74,8 +74,6 @@ export const fr: Dictionary = {
   'errors.FORBIDDEN': 'Vous n’êtes pas autorisé·e à effectuer cette action.',
   'errors.NOT_FOUND': 'Ce que vous cherchez est introuvable.',
   'errors.CONFLICT': 'Cette action entre en conflit avec une modification récente. Rechargez la page et réessayez.',
-  'errors.EMAIL_TAKEN':
-    'Un compte existe déjà avec cette adresse e-mail. Connectez-vous ou utilisez une autre adresse.',
   'errors.ALREADY_MEMBER': 'Vous êtes déjà responsable de cette ville.',
   'errors.REQUEST_PENDING': 'Vous avez déjà une demande en attente pour cette ville.',
   'errors.INVALID_STATE': 'Cette action n’est plus possible ; elle a peut-être déjà été traitée. Rechargez la page.',
@@ -1585,4 +1583,57 @@ export const fr: Dictionary = {
   'outbox.textPart': 'Texte brut',
   'outbox.calendar': 'Partie agenda (METHOD:{method})',
   'outbox.headers': 'En-têtes',
+  // Accounts by email (issue 12): check your mail, verification, forgotten password, profile.
+  'account.checkMail.title': 'Consultez vos e-mails',
+  'account.checkMail.sent':
+    'Nous avons envoyé un message à {email}. Suivez son lien pour confirmer votre adresse ; il vous connecte aussi. Le lien est valable 24 heures.',
+  'account.checkMail.nothing':
+    'Rien après quelques minutes ? Regardez dans vos indésirables. Si cette adresse a déjà un compte, le message vous le dit.',
+  'account.outbox.hint': 'Ce serveur garde les e-mails dans sa boîte d’envoi au lieu de les envoyer.',
+  'account.outbox.link': 'Ouvrir la boîte d’envoi',
+  'account.verify.title': 'Confirmez votre adresse',
+  'account.verify.pending': 'Confirmation de votre adresse…',
+  'account.verify.done': 'Votre adresse est confirmée et vous êtes connecté.',
+  'account.verify.continue': 'Continuer vers Twinning',
+  'account.verify.missing': 'Ce lien est incomplet. Ouvrez de nouveau le lien de l’e-mail, en entier.',
+  'account.verify.askAgain': 'Connectez-vous, puis demandez un nouveau lien dans l’avis en haut de la page.',
+  'account.forgot.link': 'Mot de passe oublié ?',
+  'account.forgot.title': 'Mot de passe oublié',
+  'account.forgot.lead':
+    'Saisissez l’adresse de votre compte : nous vous enverrons un lien pour choisir un nouveau mot de passe.',
+  'account.forgot.submit': 'M’envoyer un lien',
+  'account.forgot.sending': 'Envoi…',
+  'account.forgot.sent':
+    'Si un compte utilise {email}, nous lui avons envoyé un lien pour choisir un nouveau mot de passe. Le lien est valable 30 minutes.',
+  'account.reset.title': 'Choisissez un nouveau mot de passe',
+  'account.reset.newPassword': 'Nouveau mot de passe',
+  'account.reset.submit': 'Enregistrer mon nouveau mot de passe',
+  'account.reset.saving': 'Enregistrement…',
+  'account.reset.done':
+    'Votre mot de passe a été modifié et toutes les sessions ont été déconnectées. Connectez-vous avec votre nouveau mot de passe.',
+  'account.reset.logIn': 'Se connecter',
+  'account.reset.askAgain': 'Demander un nouveau lien',
+  'account.profile.heading': 'Connexion et adresse e-mail',
+  'account.password.heading': 'Mot de passe',
+  'account.password.current': 'Mot de passe actuel',
+  'account.password.new': 'Nouveau mot de passe',
+  'account.password.submit': 'Changer le mot de passe',
+  'account.password.saving': 'Modification…',
+  'account.password.done': 'Votre mot de passe a été modifié. Vos autres sessions ont été déconnectées.',
+  'account.email.heading': 'Adresse e-mail',
+  'account.email.current': 'Votre adresse est {email}.',
+  'account.email.new': 'Nouvelle adresse e-mail',
+  'account.email.password': 'Mot de passe actuel',
+  'account.email.submit': 'Changer d’adresse e-mail',
+  'account.email.saving': 'Envoi…',
+  'account.email.sent':
+    'Nous avons envoyé un lien à {email}. Votre adresse change quand vous le suivez ; d’ici là, elle reste {current}.',
+  'account.banner.text':
+    'Confirmez votre adresse e-mail : suivez le lien envoyé à {email}. D’ici là, vous pouvez lire, mais pas publier, rejoindre une ville ni vous inscrire aux visites et ateliers.',
+  'account.banner.resend': 'Renvoyer le lien',
+  'account.banner.resending': 'Envoi…',
+  'account.banner.resent': 'Nous avons envoyé un nouveau lien à {email}.',
+  'errors.EMAIL_NOT_VERIFIED':
+    'Confirmez d’abord votre adresse e-mail : suivez le lien que nous vous avons envoyé. Vous pouvez demander un nouveau lien dans l’avis en haut de la page.',
+  'errors.LINK_INVALID': 'Ce lien n’est pas valide, a expiré ou a déjà servi.',
 };
