@@ -29,15 +29,16 @@ const apiBoundaries = {
     users: ['config', 'common', 'database', 'rate-limit'],
     auth: ['config', 'common', 'database', 'rate-limit', 'users'],
     notifications: [...apiInfra],
+    calendar: ['config', 'common', 'mail'],
     cities: [...apiInfra, 'notifications', 'users'],
     partnerships: [...apiInfra, 'notifications', 'cities'],
     forums: [...apiInfra, 'notifications'],
     moderation: [...apiInfra, 'notifications', 'forums'],
-    visits: [...apiInfra, 'notifications', 'partnerships', 'cities'],
-    workshops: [...apiInfra, 'notifications'],
+    visits: [...apiInfra, 'notifications', 'calendar', 'partnerships', 'cities', 'workshops'],
+    workshops: [...apiInfra, 'notifications', 'calendar'],
   },
   entry: Object.fromEntries(
-    ['users', 'auth', 'notifications', 'cities', 'partnerships', 'forums', 'moderation', 'visits', 'workshops'].map(
+    ['users', 'auth', 'notifications', 'calendar', 'cities', 'partnerships', 'forums', 'moderation', 'visits', 'workshops'].map(
       (feature) => [feature, ['index.ts']],
     ),
   ),

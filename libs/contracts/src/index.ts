@@ -11,3 +11,4 @@ export * from './workshops';
 export * from './visits';
 export * from './wall-time';
 export * from './mail';
+export * from './mail-calendar';
