@@ -12,7 +12,7 @@ import { RoomQuestionsRepository } from './room-questions.repository';
 import { RoomSnapshotService } from './room-snapshot.service';
 import { WorkshopAttendeesRepository, type TargetUser } from './workshop-attendees.repository';
 import { WorkshopAuditRepository } from './workshop-audit.repository';
-import { WorkshopCalendar } from './workshop-calendar.service';
+import { WorkshopCalendar } from './workshop-calendar';
 import { WorkshopRegistrations } from './workshop-registrations.service';
 import { summary } from './workshop-rules';
 import { WorkshopsRepository } from './workshops.repository';

@@ -6,7 +6,7 @@ import { AccessService, type WorkshopAccess } from '../access/access.service';
 import type { AuthUser } from '../common/auth-user';
 import { AppError } from '../common/app-error';
 import { WorkshopAttendeesRepository } from './workshop-attendees.repository';
-import { WorkshopCalendar } from './workshop-calendar.service';
+import { WorkshopCalendar } from './workshop-calendar';
 import { removedError } from './workshop-rules';
 import { WorkshopsService } from './workshops.service';
 

@@ -16,7 +16,7 @@ import { renderMarkdown } from '../common/markdown';
 import { iso } from '../common/sql';
 import { NotificationsService, type NewNotification } from '../notifications';
 import type { CreateWorkshopDto, UpdateWorkshopDto, WorkshopListQueryDto } from './dto/workshops.dto';
-import { WorkshopCalendar } from './workshop-calendar.service';
+import { WorkshopCalendar } from './workshop-calendar';
 import { WorkshopFacilitatorsRepository } from './workshop-facilitators.repository';
 import { summary } from './workshop-rules';
 import { WorkshopsRepository, type LockedWorkshop, type WorkshopViewer } from './workshops.repository';
