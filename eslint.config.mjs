@@ -38,9 +38,18 @@ const apiBoundaries = {
     workshops: [...apiInfra, 'notifications', 'calendar'],
   },
   entry: Object.fromEntries(
-    ['users', 'auth', 'notifications', 'calendar', 'cities', 'partnerships', 'forums', 'moderation', 'visits', 'workshops'].map(
-      (feature) => [feature, ['index.ts']],
-    ),
+    [
+      'users',
+      'auth',
+      'notifications',
+      'calendar',
+      'cities',
+      'partnerships',
+      'forums',
+      'moderation',
+      'visits',
+      'workshops',
+    ].map((feature) => [feature, ['index.ts']]),
   ),
 };
 

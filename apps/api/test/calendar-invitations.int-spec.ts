@@ -8,7 +8,6 @@ import { createDelegates, createVisit, createVisitWorld, http, move, type VisitW
 
 const ORIGIN = 'https://twinning.example';
 const ORGANIZER = 'calendar@twinning.example';
-const HOUR = 3_600_000;
 
 /** A mail as captured in `mail_messages`. */
 interface CapturedMail {
@@ -383,7 +382,9 @@ describe('calendar invitations by mail', () => {
       expect(res.headers['content-disposition']).toBe(`attachment; filename="workshop-${workshop.id}.ics"`);
       const root = new ICAL.Component(ICAL.parse(res.body as string));
       expect(root.getFirstPropertyValue('method')).toBe('PUBLISH');
-      expect(root.getFirstSubcomponent('vevent')?.getFirstPropertyValue('uid')).toBe(`workshop-${workshop.id}@twinning`);
+      expect(root.getFirstSubcomponent('vevent')?.getFirstPropertyValue('uid')).toBe(
+        `workshop-${workshop.id}@twinning`,
+      );
 
       // the feed: a registered workshop next to a registered visit; not one left
       const visit = await createVisit(t, w, { title: 'Feed visit' });
@@ -406,9 +407,7 @@ describe('calendar invitations by mail', () => {
       const uids = new ICAL.Component(ICAL.parse(body))
         .getAllSubcomponents('vevent')
         .map((c) => c.getFirstPropertyValue('uid'));
-      expect(uids).toEqual(
-        expect.arrayContaining([`visit-${visit.id}@twinning`, `workshop-${workshop.id}@twinning`]),
-      );
+      expect(uids).toEqual(expect.arrayContaining([`visit-${visit.id}@twinning`, `workshop-${workshop.id}@twinning`]));
       expect(uids).not.toContain(`workshop-${left.id}@twinning`);
     });
   });
@@ -430,9 +429,11 @@ describe('calendar invitations by mail', () => {
       expect(inv.attendees[0].cn).toBe('Eve x; ROLE=CHAIR:mailto:evil@attacker.testX');
       expect(inv.lines.filter((l) => l.startsWith('METHOD'))).toEqual(['METHOD:REQUEST']);
       expect(inv.lines.filter((l) => l.startsWith('ATTENDEE'))).toHaveLength(1);
-      expect(inv.lines.some((l) => l.includes('evil@attacker.test') && !l.startsWith('SUMMARY') && !l.startsWith('ATTENDEE;CN='))).toBe(
-        false,
-      );
+      expect(
+        inv.lines.some(
+          (l) => l.includes('evil@attacker.test') && !l.startsWith('SUMMARY') && !l.startsWith('ATTENDEE;CN='),
+        ),
+      ).toBe(false);
       expect(inv.lines.find((l) => l.startsWith('SUMMARY:'))).toBe(
         'SUMMARY:Budget\\; review\\, "Q1"\\nATTENDEE:mailto:evil@attacker.test\\nMETHOD:PUBLISH\\\\n',
       );

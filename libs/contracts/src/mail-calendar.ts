@@ -45,7 +45,8 @@ export const MAIL_CALENDAR_TEXT: Record<MailLanguage, CalendarMailText> = {
     intro: {
       visit: {
         registered: 'You are registered for this study visit.',
-        waitlisted: 'You are on the waitlist for this study visit. It is in your calendar as tentative until a place frees up.',
+        waitlisted:
+          'You are on the waitlist for this study visit. It is in your calendar as tentative until a place frees up.',
         promoted: 'A place freed up: you moved from the waitlist onto the delegation of this study visit.',
         updated: 'This study visit changed. Your calendar entry is updated.',
         cancelled: 'This study visit has been cancelled.',
@@ -64,7 +65,13 @@ export const MAIL_CALENDAR_TEXT: Record<MailLanguage, CalendarMailText> = {
       request: 'The attached invitation adds it to your calendar (Outlook, Google, Apple and others).',
       cancel: 'The attached cancellation removes it from your calendar.',
     },
-    labels: { what: 'What', dates: 'Dates', yourTime: 'When (your time)', hostTime: "When (host's time)", where: 'Where' },
+    labels: {
+      what: 'What',
+      dates: 'Dates',
+      yourTime: 'When (your time)',
+      hostTime: "When (host's time)",
+      where: 'Where',
+    },
     online: 'Online, on Twinning',
     open: { visit: 'Open the visit', workshop: 'Open the workshop' },
     footer: {
@@ -86,7 +93,8 @@ export const MAIL_CALENDAR_TEXT: Record<MailLanguage, CalendarMailText> = {
         registered: 'Vous êtes inscrit·e à cette visite d’étude.',
         waitlisted:
           'Vous êtes sur la liste d’attente de cette visite d’étude. Elle figure dans votre agenda comme provisoire jusqu’à ce qu’une place se libère.',
-        promoted: 'Une place s’est libérée : vous passez de la liste d’attente à la délégation de cette visite d’étude.',
+        promoted:
+          'Une place s’est libérée : vous passez de la liste d’attente à la délégation de cette visite d’étude.',
         updated: 'Cette visite d’étude a changé. Votre agenda est mis à jour.',
         cancelled: 'Cette visite d’étude est annulée.',
         unregistered: 'Votre inscription à cette visite d’étude est annulée.',

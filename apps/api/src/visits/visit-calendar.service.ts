@@ -1,10 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  ErrorCode,
-  localToInstant,
-  parseLocalDateTime,
-  type CalendarFeedDto,
-} from '@twinning/contracts';
+import { ErrorCode, localToInstant, parseLocalDateTime, type CalendarFeedDto } from '@twinning/contracts';
 import { createHash, randomBytes } from 'node:crypto';
 import type { AuthUser } from '../common/auth-user';
 import { AppError } from '../common/app-error';
