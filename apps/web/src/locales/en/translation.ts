@@ -941,6 +941,11 @@ export const en = {
   'workshops.endedAt': 'This workshop ended on {time}.',
   'workshops.readTranscript': 'Read the transcript',
   'workshops.exportTranscript': 'Export the transcript (Markdown)',
+  'workshops.calendar.download': 'Add to calendar (.ics)',
+  'workshops.calendar.downloading': 'Preparing the file…',
+  'workshops.calendar.hint':
+    'Registering mails you an invitation that keeps your calendar up to date; the file adds the workshop by hand.',
+  'workshops.calendar.subscribe': 'Subscribe to all your visits and workshops',
   'workshops.exporting': 'Preparing the transcript…',
   'workshops.transcriptExported': 'The transcript was downloaded.',
   'workshops.facilitatorScheduled':

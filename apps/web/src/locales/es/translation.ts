@@ -1117,6 +1117,11 @@ export const es: Dictionary = {
   'workshops.endedAt': 'Este taller terminó el {time}.',
   'workshops.readTranscript': 'Leer la transcripción',
   'workshops.exportTranscript': 'Exportar la transcripción (Markdown)',
+  'workshops.calendar.download': 'Añadir al calendario (.ics)',
+  'workshops.calendar.downloading': 'Preparando el archivo…',
+  'workshops.calendar.hint':
+    'Al inscribirse recibe por correo una invitación que mantiene su calendario al día; el archivo añade el taller a mano.',
+  'workshops.calendar.subscribe': 'Suscribirse a todas sus visitas y talleres',
   'workshops.exporting': 'Preparando la transcripción…',
   'workshops.transcriptExported': 'Se ha descargado la transcripción.',
   'workshops.facilitatorScheduled':

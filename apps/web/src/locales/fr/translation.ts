@@ -1134,6 +1134,11 @@ export const fr: Dictionary = {
   'workshops.endedAt': 'Cet atelier s’est terminé le {time}.',
   'workshops.readTranscript': 'Lire la transcription',
   'workshops.exportTranscript': 'Exporter la transcription (Markdown)',
+  'workshops.calendar.download': 'Ajouter à l’agenda (.ics)',
+  'workshops.calendar.downloading': 'Préparation du fichier…',
+  'workshops.calendar.hint':
+    'L’inscription vous envoie par courriel une invitation qui tient votre agenda à jour ; le fichier ajoute l’atelier à la main.',
+  'workshops.calendar.subscribe': 'S’abonner à toutes vos visites et tous vos ateliers',
   'workshops.exporting': 'Préparation de la transcription…',
   'workshops.transcriptExported': 'La transcription a été téléchargée.',
   'workshops.facilitatorScheduled':
