@@ -2,6 +2,7 @@ import type { CalendarFeedDto, VisitDto, WorkshopDto } from '@twinning/contracts
 import ICAL from 'ical.js';
 import type { IncomingMessage } from 'node:http';
 import type { Response } from 'supertest';
+import { RoomModerationService } from '../src/workshops/room-moderation.service';
 import { createPartnershipForum, addMember, createCity, createUser, type TestUser } from './support/factories';
 import { bootApp, resetDatabase, type TestApp } from './support/test-app';
 import { createDelegates, createVisit, createVisitWorld, http, move, type VisitWorld } from './support/visits';
@@ -366,6 +367,24 @@ describe('calendar invitations by mail', () => {
       const again = await lastOf(member);
       expect(again.method).toBe('REQUEST');
       expect(again.sequence).toBeGreaterThan(cancelled.sequence);
+    });
+
+    it('takes the workshop out of the calendar of a participant a facilitator removes', async () => {
+      const workshop = await createWorkshop({ title: 'Removal workshop', scope: 'public', partnershipId: undefined });
+      const removed = await createUser(t, { displayName: 'Rex Removed' });
+      await api().put(`/api/workshops/${workshop.id}/registration`).set(removed.auth).expect(200);
+      const invited = await lastOf(removed);
+      await t.app
+        .get(RoomModerationService)
+        .remove(
+          { id: facilitator.id, email: facilitator.email, displayName: facilitator.displayName, role: 'facilitator' },
+          workshop.id,
+          removed.id,
+          'Off-topic',
+        );
+      const cancelled = await lastOf(removed);
+      expect([cancelled.method, cancelled.status, cancelled.uid]).toEqual(['CANCEL', 'CANCELLED', invited.uid]);
+      expect(cancelled.sequence).toBeGreaterThan(invited.sequence);
     });
 
     it('serves calendar.ics to whoever sees the workshop page, 404 to others, and lists registered workshops in the feed', async () => {

@@ -116,7 +116,10 @@ describe('iCalendar writer', () => {
   it('keeps parameter values and mail addresses from breaking out', () => {
     expect(paramValue('a"b;c:d\r\ne')).toBe('"ab;c:de"');
     expect(mailtoUri('x@example.test')).toBe('mailto:x@example.test');
-    expect(() => mailtoUri('x@example.test\r\nATTENDEE:mailto:y@z')).toThrow();
-    expect(() => mailtoUri('x;y@example.test')).toThrow();
+    expect(mailtoUri('x+tag@example.test')).toBe('mailto:x+tag@example.test');
+    expect(mailtoUri('x@example.test\r\nATTENDEE:mailto:y@z')).toBe(
+      'mailto:x@example.test%0D%0AATTENDEE%3Amailto%3Ay@z',
+    );
+    expect(mailtoUri('"x;y"@example.test')).toBe('mailto:%22x%3By%22@example.test');
   });
 });

@@ -79,10 +79,12 @@ export function paramValue(value: string): string {
   return `"${value.replace(/[\p{Cc}"]/gu, '').trim()}"`;
 }
 
-/** A mailto: URI for an address; anything that could break out of the value is refused. */
+/**
+ * A mailto: URI for an address (RFC 6068): anything but the characters of a plain address is
+ * percent-encoded, so no address can end the value, start a parameter or break the line.
+ */
 export function mailtoUri(email: string): string {
-  if (!/^[^\s"<>;:,\\]+@[^\s"<>;:,\\]+$/.test(email)) throw new Error(`not a plain mail address: ${email}`);
-  return `mailto:${email}`;
+  return `mailto:${email.replace(/[^A-Za-z0-9.!#$&'*+\-/=?^_`{|}~@]/gu, (c) => encodeURIComponent(c))}`;
 }
 
 function personProperty(name: string, person: IcsPerson, extra: string[] = []): string {
