@@ -1475,7 +1475,7 @@ export const en = {
   'visits.report.milestoneLink': '“{title}” in the action plan',
   'visits.report.milestoneDue': 'due {date}',
   'visits.feed.intro':
-    'Your private calendar feed lists the visits you are registered for. Calendar applications that subscribe to it stay up to date.',
+    'Your private calendar feed lists the visits and workshops you are registered for. Calendar applications that subscribe to it stay up to date.',
   'visits.feed.none': 'You have no calendar feed.',
   'visits.feed.create': 'Create my feed URL',
   'visits.feed.created': 'Your feed URL is ready.',

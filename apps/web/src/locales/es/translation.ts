@@ -1497,7 +1497,7 @@ export const es: Dictionary = {
   'visits.report.milestoneLink': '«{title}» en el plan de acción',
   'visits.report.milestoneDue': 'vence el {date}',
   'visits.feed.intro':
-    'Su canal de calendario privado muestra las visitas en las que está inscrito. Las aplicaciones de calendario que se suscriben a él se mantienen al día.',
+    'Su canal de calendario privado muestra las visitas y los talleres en los que está inscrito. Las aplicaciones de calendario que se suscriben a él se mantienen al día.',
   'visits.feed.none': 'No tiene canal de calendario.',
   'visits.feed.create': 'Crear la dirección de mi canal',
   'visits.feed.created': 'La dirección de su canal está lista.',

@@ -1516,7 +1516,7 @@ export const fr: Dictionary = {
   'visits.report.milestoneLink': '« {title} » dans le plan d’action',
   'visits.report.milestoneDue': 'échéance le {date}',
   'visits.feed.intro':
-    'Votre flux d’agenda privé liste les visites auxquelles vous êtes inscrit·e. Les applications d’agenda qui s’y abonnent restent à jour.',
+    'Votre flux d’agenda privé liste les visites et les ateliers auxquels vous êtes inscrit·e. Les applications d’agenda qui s’y abonnent restent à jour.',
   'visits.feed.none': 'Vous n’avez pas de flux d’agenda.',
   'visits.feed.create': 'Créer l’adresse de mon flux',
   'visits.feed.created': 'L’adresse de votre flux est prête.',
