@@ -1799,7 +1799,8 @@ export const ar: Dictionary = {
   'visits.report.milestoneBadge': 'مرحلة',
   'visits.report.milestoneLink': '«{title}» في خطة العمل',
   'visits.report.milestoneDue': 'تستحق في {date}',
-  'visits.feed.intro': 'يعرض رابط تقويمك الخاص الزيارات وورش العمل التي سجّلت فيها. تبقى تطبيقات التقويم المشتركة فيه محدَّثة.',
+  'visits.feed.intro':
+    'يعرض رابط تقويمك الخاص الزيارات وورش العمل التي سجّلت فيها. تبقى تطبيقات التقويم المشتركة فيه محدَّثة.',
   'visits.feed.none': 'ليس لديك رابط تقويم.',
   'visits.feed.create': 'إنشاء رابط تقويمي',
   'visits.feed.created': 'رابط تقويمك جاهز.',
