@@ -36,21 +36,27 @@ const apiBoundaries = {
     moderation: [...apiInfra, 'notifications', 'forums'],
     visits: [...apiInfra, 'notifications', 'calendar', 'partnerships', 'cities', 'workshops'],
     workshops: [...apiInfra, 'notifications', 'calendar'],
+    inbound: [...apiInfra, 'forums'],
   },
-  entry: Object.fromEntries(
-    [
-      'users',
-      'auth',
-      'notifications',
-      'calendar',
-      'cities',
-      'partnerships',
-      'forums',
-      'moderation',
-      'visits',
-      'workshops',
-    ].map((feature) => [feature, ['index.ts']]),
-  ),
+  entry: {
+    ...Object.fromEntries(
+      [
+        'users',
+        'auth',
+        'notifications',
+        'calendar',
+        'cities',
+        'partnerships',
+        'forums',
+        'moderation',
+        'visits',
+        'workshops',
+      ].map((feature) => [feature, ['index.ts']]),
+    ),
+    // Reply addresses (index.ts) apart from the module that receives mail and posts through the
+    // forums (inbound.module.ts), so the notification mail can use them without an import cycle.
+    inbound: ['index.ts', 'inbound.module.ts'],
+  },
 };
 
 /** The web client's folders (bulletproof-react): features never import each other; app composes them. */

@@ -8,6 +8,8 @@ import { DatabaseModule } from './database/database.module';
 import { dataSourceOptions } from './database/data-source';
 import { ForumsModule } from './forums';
 import { HealthModule } from './health/health.module';
+import { ReplyAddressModule } from './inbound';
+import { InboundModule } from './inbound/inbound.module';
 import { JobsModule } from './jobs/jobs.module';
 import { MailModule } from './mail';
 import { ModerationModule } from './moderation';
@@ -52,6 +54,7 @@ export class AppModule {
         RealtimeModule,
         JobsModule,
         MailModule,
+        ReplyAddressModule,
         NotificationsModule,
         AuthModule,
         UsersModule,
@@ -61,6 +64,7 @@ export class AppModule {
         PartnershipsModule,
         WorkshopsModule,
         VisitsModule,
+        InboundModule,
         HealthModule,
       ],
     };

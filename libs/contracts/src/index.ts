@@ -12,3 +12,4 @@ export * from './visits';
 export * from './wall-time';
 export * from './mail';
 export * from './mail-calendar';
+export * from './mail-inbound';
