@@ -27,7 +27,7 @@ const apiBoundaries = {
     realtime: ['config', 'common', 'database', 'rate-limit', 'access', 'auth'],
     health: ['config', 'common', 'database'],
     users: ['config', 'common', 'database', 'rate-limit'],
-    auth: ['config', 'common', 'database', 'rate-limit', 'users'],
+    auth: ['config', 'common', 'database', 'rate-limit', 'users', 'mail'],
     notifications: [...apiInfra],
     calendar: ['config', 'common', 'mail'],
     cities: [...apiInfra, 'notifications', 'users'],

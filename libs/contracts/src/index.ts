@@ -11,5 +11,6 @@ export * from './workshops';
 export * from './visits';
 export * from './wall-time';
 export * from './mail';
+export * from './mail-account';
 export * from './mail-calendar';
 export * from './mail-inbound';

@@ -27,6 +27,8 @@ const ModerationPage = lazy(() => import('./routes/moderation-page').then((m) =>
 const NotificationsPage = lazy(() =>
   import('./routes/notifications-page').then((m) => ({ default: m.NotificationsPage })),
 );
+const OutboxMailPage = lazy(() => import('./routes/outbox-mail-page').then((m) => ({ default: m.OutboxMailPage })));
+const OutboxPage = lazy(() => import('./routes/outbox-page').then((m) => ({ default: m.OutboxPage })));
 const PartnershipPage = lazy(() => import('./routes/partnership-page').then((m) => ({ default: m.PartnershipPage })));
 const PartnershipSuggestionsPage = lazy(() =>
   import('./routes/partnership-suggestions-page').then((m) => ({ default: m.PartnershipSuggestionsPage })),
@@ -38,6 +40,13 @@ const ProfilePage = lazy(() => import('./routes/profile-page').then((m) => ({ de
 const ProposePartnershipPage = lazy(() =>
   import('./routes/propose-partnership-page').then((m) => ({ default: m.ProposePartnershipPage })),
 );
+const ForgotPasswordPage = lazy(() =>
+  import('./routes/forgot-password-page').then((m) => ({ default: m.ForgotPasswordPage })),
+);
+const ResetPasswordPage = lazy(() =>
+  import('./routes/reset-password-page').then((m) => ({ default: m.ResetPasswordPage })),
+);
+const VerifyEmailPage = lazy(() => import('./routes/verify-email-page').then((m) => ({ default: m.VerifyEmailPage })));
 const RegisterPage = lazy(() => import('./routes/register-page').then((m) => ({ default: m.RegisterPage })));
 const SearchPage = lazy(() => import('./routes/search-page').then((m) => ({ default: m.SearchPage })));
 const ThreadPage = lazy(() => import('./routes/thread-page').then((m) => ({ default: m.ThreadPage })));
@@ -65,6 +74,12 @@ export const routes: RouteObject[] = [
           { index: true, element: <HomePage /> },
           { path: 'login', element: <LoginPage /> },
           { path: 'register', element: <RegisterPage /> },
+          // The development Outbox: public like a local mail catcher; the API answers 404 in production.
+          { path: 'dev/outbox', element: <OutboxPage /> },
+          { path: 'dev/outbox/:id', element: <OutboxMailPage /> },
+          { path: 'verify-email', element: <VerifyEmailPage /> },
+          { path: 'forgot-password', element: <ForgotPasswordPage /> },
+          { path: 'reset-password', element: <ResetPasswordPage /> },
           { path: 'cities', element: <CitiesPage /> },
           { path: 'cities/:slug', element: <CityPage /> },
           {

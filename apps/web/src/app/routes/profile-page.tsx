@@ -1,5 +1,12 @@
 import { Loading } from '../../components/loading';
-import { MyCitiesList, ProfileForm, useMe } from '../../features/account';
+import {
+  ChangeEmailForm,
+  ChangePasswordForm,
+  EmailBouncingNotice,
+  MyCitiesList,
+  ProfileForm,
+  useMe,
+} from '../../features/account';
 import { MyJoinRequests } from '../../features/join-requests';
 import { CalendarFeedPanel } from '../../features/visits';
 import { useT } from '../../lib/i18n';
@@ -23,9 +30,15 @@ export function ProfilePage() {
       title={t('profile.title')}
       lead={t('profile.lead', { email: user.email, role: t(`platformRoles.${user.role}`) })}
     >
+      <EmailBouncingNotice user={user} />
       <section className="section" aria-labelledby="profile-settings">
         <h2 id="profile-settings">{t('profile.settings')}</h2>
         <ProfileForm key={user.id} user={user} />
+      </section>
+      <section className="section" aria-labelledby="profile-account">
+        <h2 id="profile-account">{t('account.profile.heading')}</h2>
+        <ChangePasswordForm key={`password-${user.id}`} />
+        <ChangeEmailForm key={`email-${user.id}`} currentEmail={user.email} />
       </section>
       <section className="section" aria-labelledby="profile-cities">
         <h2 id="profile-cities">{t('profile.myCities')}</h2>
