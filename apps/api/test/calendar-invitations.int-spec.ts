@@ -5,6 +5,7 @@ import type { Response } from 'supertest';
 import { MailService } from '../src/mail';
 import { RoomModerationService } from '../src/workshops/room-moderation.service';
 import { createPartnershipForum, addMember, createCity, createUser, type TestUser } from './support/factories';
+import { SmtpSink, waitFor } from './support/smtp-sink';
 import { bootApp, resetDatabase, type TestApp } from './support/test-app';
 import { createDelegates, createVisit, createVisitWorld, http, move, type VisitWorld } from './support/visits';
 
@@ -480,5 +481,76 @@ describe('calendar invitations by mail', () => {
       expect(inv.mail.calendar?.split('\r\n').every((l) => !/[\r\n]/.test(l))).toBe(true);
       expect(inv.mail.subject).not.toMatch(/[\r\n]/);
     });
+  });
+});
+
+/**
+ * With SMTP_URL the invitation leaves through a real SMTP server (smtp-server, parsed with
+ * mailparser) as a text/calendar part carrying its METHOD, next to the HTML and text parts.
+ */
+describe('calendar invitations over SMTP', () => {
+  const sink = new SmtpSink();
+  let t: TestApp;
+
+  beforeAll(async () => {
+    await sink.start();
+    t = await bootApp({ PUBLIC_URL: `${ORIGIN}/`, MAIL_FROM: `Twinning <${ORGANIZER}>`, SMTP_URL: sink.url });
+    await resetDatabase(t.dataSource);
+  });
+  afterAll(async () => {
+    await t?.close();
+    await sink.stop();
+  });
+
+  it('arrives as a text/calendar part with METHOD:REQUEST, then METHOD:CANCEL', async () => {
+    const facilitator = await createUser(t, { role: 'facilitator', displayName: 'Fiona Facilitator' });
+    const member = await createUser(t, { displayName: 'Sam Smtp' });
+    const workshop: WorkshopDto = (
+      await http(t)
+        .post('/api/workshops')
+        .set(facilitator.auth)
+        .send({
+          title: 'Over the wire',
+          description: 'A workshop whose invitation travels by SMTP.',
+          theme: 'employment',
+          language: 'en',
+          scope: 'public',
+          startsAt: '2027-04-20T14:00:00.000Z',
+          endsAt: '2027-04-20T15:30:00.000Z',
+        })
+        .expect(201)
+    ).body;
+    await http(t).put(`/api/workshops/${workshop.id}/registration`).set(member.auth).expect(200);
+    const [received] = await waitFor(
+      () => sink.to(member.email),
+      (list) => list.length > 0,
+    );
+    const parsed = received.parsed;
+    expect(parsed.subject).toBe('Invitation: Over the wire');
+    expect(parsed.from?.value).toEqual([{ name: 'Twinning', address: ORGANIZER }]);
+    expect(parsed.text).toContain(`${ORIGIN}/workshops/${workshop.id}`);
+    expect(parsed.html).toContain('<html lang="en" dir="ltr">');
+    expect(received.raw).toMatch(/Content-Type: text\/calendar; charset=utf-8; method=REQUEST/i);
+    const part = parsed.attachments.find((a) => a.contentType === 'text/calendar');
+    const root = new ICAL.Component(ICAL.parse(part?.content.toString('utf8') ?? ''));
+    expect(root.getFirstPropertyValue('method')).toBe('REQUEST');
+    const event = root.getFirstSubcomponent('vevent') as ICAL.Component;
+    expect(event.getFirstPropertyValue('uid')).toBe(`workshop-${workshop.id}@twinning`);
+    expect(event.getFirstPropertyValue('organizer')).toBe(`mailto:${ORGANIZER}`);
+    expect(event.getFirstProperty('attendee')?.getParameter('rsvp')).toBe('FALSE');
+
+    await http(t).delete(`/api/workshops/${workshop.id}/registration`).set(member.auth).expect(200);
+    const [, cancelled] = await waitFor(
+      () => sink.to(member.email),
+      (list) => list.length > 1,
+    );
+    expect(cancelled.raw).toMatch(/Content-Type: text\/calendar; charset=utf-8; method=CANCEL/i);
+    const cancel = new ICAL.Component(
+      ICAL.parse(
+        cancelled.parsed.attachments.find((a) => a.contentType === 'text/calendar')?.content.toString('utf8') ?? '',
+      ),
+    );
+    expect(cancel.getFirstPropertyValue('method')).toBe('CANCEL');
+    expect(cancel.getFirstSubcomponent('vevent')?.getFirstPropertyValue('status')).toBe('CANCELLED');
   });
 });
