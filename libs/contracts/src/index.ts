@@ -14,4 +14,5 @@ export * from './mail';
 export * from './notification-text';
 export * from './mail-notifications';
 export * from './mail-account';
+export * from './mail-calendar';
 export * from './mail-inbound';
