@@ -44,6 +44,8 @@ export interface JobWorkOptions {
   batchSize?: number;
   /** How often an idle worker polls; defaults to JOBS_POLLING_INTERVAL_SECONDS. */
   pollingIntervalSeconds?: number;
+  /** Fetch loops this instance runs for the queue (default 1). */
+  concurrency?: number;
 }
 
 export interface JobOf<T extends object> {
@@ -179,11 +181,15 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
         throw err;
       }
     };
+    const localConcurrency = Math.max(1, options.concurrency ?? 1);
     if (batchSize === 1) {
-      await boss.work<T>(queue, { batchSize, pollingIntervalSeconds }, async ([job]) => run(job));
+      await boss.work<T>(queue, { batchSize, pollingIntervalSeconds, localConcurrency }, async ([job]) => run(job));
       return;
     }
-    await boss.work<T>(queue, { batchSize, pollingIntervalSeconds, perJobResults: true }, async (jobs) => {
+    // A full batch means more are waiting: fetch again at once instead of sleeping a polling
+    // interval (without it a burst of 2,000 mails drains at batchSize per interval).
+    const workOptions = { batchSize, pollingIntervalSeconds, localConcurrency, burstWhenBatchFull: true };
+    await boss.work<T>(queue, { ...workOptions, perJobResults: true }, async (jobs) => {
       const settled = await Promise.allSettled(jobs.map(run));
       return settled.map((result, i): JobResult =>
         result.status === 'fulfilled'
