@@ -35,11 +35,24 @@ const apiBoundaries = {
     moderation: [...apiInfra, 'notifications', 'forums'],
     visits: [...apiInfra, 'notifications', 'partnerships', 'cities'],
     workshops: [...apiInfra, 'notifications'],
+    // a read model across features: one query over their tables, with AccessService's conditions
+    waiting: ['config', 'common', 'database', 'access'],
+    digests: [...apiInfra, 'waiting'],
   },
   entry: Object.fromEntries(
-    ['users', 'auth', 'notifications', 'cities', 'partnerships', 'forums', 'moderation', 'visits', 'workshops'].map(
-      (feature) => [feature, ['index.ts']],
-    ),
+    [
+      'users',
+      'auth',
+      'notifications',
+      'cities',
+      'partnerships',
+      'forums',
+      'moderation',
+      'visits',
+      'workshops',
+      'waiting',
+      'digests',
+    ].map((feature) => [feature, ['index.ts']]),
   ),
 };
 

@@ -11,3 +11,5 @@ export * from './workshops';
 export * from './visits';
 export * from './wall-time';
 export * from './mail';
+export * from './waiting';
+export * from './mail-digest';

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { WaitingModule } from '../waiting';
+import { DigestsRepository } from './digests.repository';
+import { DigestsService } from './digests.service';
+
+/** The daily and weekly digest mail. */
+@Module({
+  imports: [WaitingModule],
+  providers: [DigestsService, DigestsRepository],
+  exports: [DigestsService],
+})
+export class DigestsModule {}

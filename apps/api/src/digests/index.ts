@@ -1,0 +1,3 @@
+/** What other folders may use of this feature (docs/architecture.md). */
+export { DigestsModule } from './digests.module';
+export { DigestsService, type DigestRunResult } from './digests.service';
