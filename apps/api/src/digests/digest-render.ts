@@ -90,7 +90,7 @@ function formatInstant(iso: string, lang: MailLanguage, timeZone: string): strin
     weekday: 'short',
     day: 'numeric',
     month: 'short',
-    hour: '2-digit',
+    hour: 'numeric',
     minute: '2-digit',
     timeZoneName: 'short',
   }).format(new Date(iso));
