@@ -10,8 +10,9 @@ import { renderDigest } from './digest-render';
 import { dueZones } from './digest-window';
 import { DigestsRepository, type DigestClaim, type DueUserRow } from './digests.repository';
 
-/** Users read per batch, and notifications listed per digest. */
+/** Users read per batch, digests written at once (each its own transaction), notifications listed per digest. */
 const BATCH_SIZE = 250;
+const CONCURRENCY = 4;
 const NOTIFICATIONS_LISTED = 30;
 
 export interface DigestRunResult {
@@ -63,13 +64,16 @@ export class DigestsService {
           quiet.map((u) => claimOf(u, now)),
         )
       ).size;
-      for (const user of batch) {
-        if (user.notification_count === 0) continue;
-        if (await this.sendDigest(user, now)) {
-          result.due++;
-          result.sent++;
+      const pending = batch.filter((user) => user.notification_count > 0);
+      const worker = async () => {
+        for (let user = pending.shift(); user; user = pending.shift()) {
+          if (await this.sendDigest(user, now)) {
+            result.due++;
+            result.sent++;
+          }
         }
-      }
+      };
+      await Promise.all(Array.from({ length: CONCURRENCY }, worker));
       if (batch.length < BATCH_SIZE) break;
     }
     return result;

@@ -4,7 +4,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * Digests: one row per user per period (the local date of the digest) is claimed in the
  * transaction that writes the mail, so several instances ticking at once send one digest. The row
  * records which notifications it covered (daily and/or weekly kinds, up to `window_end`): the next
- * digest starts there. Users are found by time zone, hence the index.
+ * digest starts there. Users are found by time zone, and recent threads by their last post, hence the indexes.
  */
 export class Digests1765000400000 implements MigrationInterface {
   name = 'Digests1765000400000';
@@ -22,9 +22,12 @@ export class Digests1765000400000 implements MigrationInterface {
         CONSTRAINT digest_runs_user_period_key UNIQUE (user_id, period_key)
       )`);
     await q.query(`CREATE INDEX users_time_zone_idx ON users (time_zone, id)`);
+    // "what waits for this user" reads the threads with activity since the previous digest
+    await q.query(`CREATE INDEX threads_last_posted_idx ON threads (last_posted_at)`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP INDEX threads_last_posted_idx`);
     await q.query(`DROP INDEX users_time_zone_idx`);
     await q.query(`DROP TABLE digest_runs`);
   }
