@@ -55,6 +55,8 @@ export interface DigestClaim {
   daily: boolean;
   weekly: boolean;
   windowEnd: Date;
+  /** The digest mail written in the claiming transaction, if any. */
+  mailId?: string | null;
 }
 
 /*
@@ -141,8 +143,8 @@ export class DigestsRepository {
   async claim(manager: EntityManager, claims: readonly DigestClaim[]): Promise<Set<string>> {
     if (claims.length === 0) return new Set();
     const rows: { user_id: string }[] = await manager.query(
-      `INSERT INTO digest_runs (user_id, period_key, daily, weekly, window_end)
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::boolean[], $4::boolean[], $5::timestamptz[])
+      `INSERT INTO digest_runs (user_id, period_key, daily, weekly, window_end, mail_id)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::boolean[], $4::boolean[], $5::timestamptz[], $6::uuid[])
        ON CONFLICT (user_id, period_key) DO NOTHING
        RETURNING user_id`,
       [
@@ -151,16 +153,9 @@ export class DigestsRepository {
         claims.map((c) => c.daily),
         claims.map((c) => c.weekly),
         claims.map((c) => c.windowEnd),
+        claims.map((c) => c.mailId ?? null),
       ],
     );
     return new Set(rows.map((r) => r.user_id));
-  }
-
-  async recordMail(manager: EntityManager, userId: string, periodKey: string, mailId: string | null): Promise<void> {
-    await manager.query(`UPDATE digest_runs SET mail_id = $3 WHERE user_id = $1 AND period_key = $2`, [
-      userId,
-      periodKey,
-      mailId,
-    ]);
   }
 }

@@ -79,13 +79,15 @@ export class DigestsService {
     return result;
   }
 
-  /** Claims the user's period and writes their digest in one transaction; false when already claimed. */
+  /**
+   * Writes the user's digest and claims their period in one transaction: the claim comes last,
+   * carrying the mail's id, and a period claimed meanwhile (another instance or tick) rolls the
+   * mail back. Answers whether this call sent it.
+   */
   private async sendDigest(user: DueUserRow, now: Date): Promise<boolean> {
     const kind: DigestKind = !user.weekly || !user.has_weekly ? 'daily' : user.has_daily ? 'combined' : 'weekly';
     try {
-      return await this.dataSource.transaction(async (manager) => {
-        const claimed = await this.digests.claim(manager, [claimOf(user, now)]);
-        if (!claimed.has(user.id)) return false;
+      await this.dataSource.transaction(async (manager) => {
         const waiting = await this.waiting.forUser(
           { id: user.id, role: user.role },
           { since: kind === 'weekly' ? user.weekly_since : user.daily_since, now },
@@ -111,16 +113,21 @@ export class DigestsService {
           text: rendered.text,
           headers: { 'Auto-Submitted': 'auto-generated' },
         });
-        await this.digests.recordMail(manager, user.id, user.local_date, mail.id);
-        return true;
+        const claimed = await this.digests.claim(manager, [{ ...claimOf(user, now), mailId: mail.id }]);
+        if (!claimed.has(user.id)) throw new AlreadyClaimed();
       });
+      return true;
     } catch (error) {
+      if (error instanceof AlreadyClaimed) return false;
       // the period stays unclaimed: a later tick inside the window tries again
       this.logger.error(`Digest for user ${user.id} failed: ${(error as Error).message}`);
       return false;
     }
   }
 }
+
+/** Another instance or tick claimed the period first: this transaction's mail is rolled back. */
+class AlreadyClaimed extends Error {}
 
 function claimOf(user: DueUserRow, now: Date): DigestClaim {
   return { userId: user.id, periodKey: user.local_date, daily: true, weekly: user.weekly, windowEnd: now };

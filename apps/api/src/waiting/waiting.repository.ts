@@ -8,7 +8,9 @@ import type {
   WaitingVisitDto,
   WaitingWorkshopDto,
 } from '@twinning/contracts';
-import { DataSource, type EntityManager } from 'typeorm';
+import { createHash } from 'node:crypto';
+import type { PoolClient } from 'pg';
+import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 
 /** One answer of the waiting query: each list already shaped as its DTO (threads' excerpts still raw). */
 export interface WaitingRow {
@@ -210,8 +212,14 @@ SELECT (SELECT v FROM forums_json) AS forums,
 export class WaitingRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /**
+   * Runs the query. Inside a transaction (the digests write thousands in a row) it goes out as a
+   * named prepared statement on that transaction's connection, so PostgreSQL parses it once per
+   * connection and may keep its plan: planning this statement costs several times its execution.
+   */
   async find(query: WaitingQuery, manager: EntityManager = this.dataSource.manager): Promise<WaitingRow> {
-    const rows: WaitingRow[] = await manager.query(WAITING_SQL(query), [
+    const text = WAITING_SQL(query);
+    const values = [
       query.userId,
       query.since,
       query.now,
@@ -219,7 +227,22 @@ export class WaitingRepository {
       query.threadsPerForum,
       query.listLimit,
       query.isAdmin,
-    ]);
-    return rows[0];
+    ];
+    const runner = manager.queryRunner;
+    if (!runner?.isTransactionActive) {
+      const rows: WaitingRow[] = await manager.query(text, values);
+      return rows[0];
+    }
+    const client = (await runner.connect()) as PoolClient;
+    const name = `waiting_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`;
+    this.dataSource.logger.logQuery(text, values);
+    try {
+      const result = await client.query<WaitingRow & object>({ name, text, values });
+      return result.rows[0];
+    } catch (error) {
+      const failure = new QueryFailedError(text, values, error as Error);
+      this.dataSource.logger.logQueryError(failure.message, text, values);
+      throw failure;
+    }
   }
 }
