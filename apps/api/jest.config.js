@@ -24,10 +24,10 @@ const config = {
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.int-spec.ts'],
   transform: { '^.+\\.(t|j|mj)s$': /** @type {any} */ (swc) },
   // Nest 12, some Fastify plugins, htmlparser2 (under sanitize-html), ical.js (calendar tests) and
-  // json-schema-ref-parser (under swagger-parser, OpenAPI test) ship ESM;
+  // json-schema-ref-parser (under swagger-parser, OpenAPI test), pg-boss and its ESM dependencies ship ESM;
   // let swc turn them into CommonJS for Jest.
   transformIgnorePatterns: [
-    '/node_modules/(?!(@nestjs|@standard-schema|@fastify/cookie|@fastify/static|light-my-request|cookie|content-disposition|htmlparser2|domhandler|domutils|dom-serializer|domelementtype|entities|ical\\.js|@apidevtools/json-schema-ref-parser)/)',
+    '/node_modules/(?!(@nestjs|@standard-schema|@fastify/cookie|@fastify/static|light-my-request|cookie|content-disposition|htmlparser2|domhandler|domutils|dom-serializer|domelementtype|entities|ical\\.js|@apidevtools/json-schema-ref-parser|pg-boss|serialize-error|non-error|rrule-temporal|temporal-spec)/)',
   ],
   moduleNameMapper: { '^@twinning/contracts$': '<rootDir>/../../libs/contracts/src/index.ts' },
   globalSetup: '<rootDir>/test/global-setup.ts',

@@ -10,6 +10,7 @@ import { DatabaseModule } from './database/database.module';
 import { dataSourceOptions } from './database/data-source';
 import { ForumsModule } from './forums';
 import { HealthModule } from './health/health.module';
+import { JobsModule } from './jobs/jobs.module';
 import { MailModule } from './mail';
 import { ModerationModule } from './moderation';
 import { NotificationsModule } from './notifications';
@@ -53,6 +54,7 @@ export class AppModule {
         RateLimitModule,
         AccessModule,
         RealtimeModule,
+        JobsModule,
         MailModule,
         NotificationsModule,
         AuthModule,

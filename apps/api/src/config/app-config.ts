@@ -33,6 +33,8 @@ export interface AppConfig {
    */
   workshopWriteConcurrency: number;
   mail: MailConfig;
+  /** The PostgreSQL job queue (pg-boss): how often an idle worker looks for new jobs. */
+  jobs: { pollingIntervalSeconds: number };
   rateLimits: {
     authPerIpPoints: number;
     authPerAccountPoints: number;
@@ -88,6 +90,16 @@ function intVar(env: Env, name: string, fallback: number, min: number, max: numb
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   if (!/^\d+$/.test(raw.trim())) throw new ConfigError(name, `must be a whole number, got "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
+  return value;
+}
+
+/** A decimal number of seconds, e.g. "0.5". */
+function secondsVar(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  if (!/^\d+(\.\d+)?$/.test(raw)) throw new ConfigError(name, `must be a number of seconds, got "${raw}"`);
   const value = Number(raw);
   if (value < min || value > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
   return value;
@@ -277,6 +289,7 @@ export function loadConfig(env: Env = process.env, opts: { webDistDir?: string |
     trustProxy: boolVar(env, 'TRUST_PROXY', false),
     workshopWriteConcurrency: intVar(env, 'WORKSHOP_WRITE_CONCURRENCY', 2, 1, 64),
     mail,
+    jobs: { pollingIntervalSeconds: secondsVar(env, 'JOBS_POLLING_INTERVAL_SECONDS', 2, 0.5, 60) },
     rateLimits: {
       authPerIpPoints: intVar(env, 'AUTH_RATE_LIMIT_PER_IP', 20, 1, 1_000_000),
       authPerAccountPoints: intVar(env, 'AUTH_RATE_LIMIT_PER_ACCOUNT', 5, 1, 1_000_000),

@@ -41,9 +41,9 @@ export class MailRepository {
     const rows: { status: 'captured' | 'queued' | 'suppressed' }[] = await manager.query(
       `INSERT INTO mail_messages
          (id, message_id, user_id, to_address, category, subject, html, text, headers, calendar_method, calendar, status)
-       SELECT $1, $2, $3, $4::text, $5, $6, $7, $8, $9::jsonb, $10, $11,
+       SELECT $1, $2, $3::uuid, $4::text, $5, $6, $7, $8, $9::jsonb, $10, $11,
               CASE WHEN NOT $13::boolean AND EXISTS (
-                     SELECT 1 FROM users u WHERE u.id = $3 AND u.email = $4::text AND u.email_bouncing_at IS NOT NULL)
+                     SELECT 1 FROM users u WHERE u.id = $3::uuid AND u.email = $4::text AND u.email_bouncing_at IS NOT NULL)
                    THEN 'suppressed' ELSE $12 END
        RETURNING status`,
       [

@@ -67,6 +67,7 @@ export async function bootApp(
       LOG_LEVEL: 'silent',
       AUTH_RATE_LIMIT_PER_IP: '1000',
       AUTH_RATE_LIMIT_PER_ACCOUNT: '1000',
+      JOBS_POLLING_INTERVAL_SECONDS: '0.5',
       ...env,
     },
     { webDistDir: opts.webDistDir ?? null },
