@@ -1,5 +1,6 @@
 import { Clock } from '../src/common/clock';
-import { DigestsService } from '../src/digests';
+import { DIGEST_TICK_CRON, DIGEST_TICK_QUEUE, DigestsService } from '../src/digests';
+import { JOBS_SCHEMA, JobsService } from '../src/jobs';
 import { addMember, createCity, createPartnershipForum, type TestUser } from './support/factories';
 import { createMailUser, insertNotification, mailsTo } from './support/mail-users';
 import { bootApp, resetDatabase, type TestApp } from './support/test-app';
@@ -217,5 +218,30 @@ describe('daily and weekly digests', () => {
     expect(mail.text).toContain('1 unread, first by Amir Author');
     expect(mail.text).not.toContain('Lisbon private matter');
     expect(mail.html).not.toContain('Lisbon private matter');
+  });
+
+  it('ticks through the job queue: the cron is scheduled once, and a tick job sends the due digests', async () => {
+    const scheduled = await bootApp({ DIGEST_SCHEDULE: 'true', JOBS_POLLING_INTERVAL_SECONDS: '0.5' });
+    try {
+      const schedules: { cron: string }[] = await t.dataSource.query(
+        `SELECT cron FROM ${JOBS_SCHEMA}.schedule WHERE name = $1`,
+        [DIGEST_TICK_QUEUE],
+      );
+      expect(schedules).toEqual([{ cron: DIGEST_TICK_CRON }]);
+      const user = await createMailUser(t, { timeZone: 'America/Toronto' });
+      await reply(user, 'Queued tick', '2026-12-07T20:00:00Z');
+      scheduled.app.get(Clock).set('2026-12-08T13:10:00Z');
+      await scheduled.app.get(JobsService).send(null, DIGEST_TICK_QUEUE, {});
+      let mails = await mailsTo(t, user.email);
+      for (let i = 0; i < 100 && mails.length === 0; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        mails = await mailsTo(t, user.email);
+      }
+      expect(mails.map((m) => m.category)).toEqual(['digest.daily']);
+    } finally {
+      await scheduled.close();
+      // no later suite should see this cron fire
+      await t.dataSource.query(`DELETE FROM ${JOBS_SCHEMA}.schedule WHERE name = $1`, [DIGEST_TICK_QUEUE]);
+    }
   });
 });
