@@ -1,5 +1,5 @@
 import { Clock } from '../src/common/clock';
-import { DIGEST_TICK_CRON, DIGEST_TICK_QUEUE, DigestsService } from '../src/digests';
+import { DIGEST_PRUNE_QUEUE, DIGEST_TICK_CRON, DIGEST_TICK_QUEUE, DigestsService } from '../src/digests';
 import { JOBS_SCHEMA, JobsService } from '../src/jobs';
 import { addMember, createCity, createPartnershipForum, type TestUser } from './support/factories';
 import { createMailUser, insertNotification, mailsTo } from './support/mail-users';
@@ -241,7 +241,33 @@ describe('daily and weekly digests', () => {
     } finally {
       await scheduled.close();
       // no later suite should see this cron fire
-      await t.dataSource.query(`DELETE FROM ${JOBS_SCHEMA}.schedule WHERE name = $1`, [DIGEST_TICK_QUEUE]);
+      await t.dataSource.query(`DELETE FROM ${JOBS_SCHEMA}.schedule WHERE name = ANY($1)`, [
+        [DIGEST_TICK_QUEUE, DIGEST_PRUNE_QUEUE],
+      ]);
     }
+  });
+
+  it('prunes old periods but keeps the latest daily and weekly ones', async () => {
+    const user = await createMailUser(t, { timeZone: 'America/Toronto' });
+    await t.dataSource.query(
+      `INSERT INTO digest_runs (user_id, period_key, daily, weekly, window_end, created_at)
+       SELECT $1, d::date::text, true, extract(isodow FROM d) = 1, d + interval '13 hours', d + interval '13 hours'
+         FROM generate_series('2026-10-01'::timestamptz, '2026-10-31'::timestamptz, interval '1 day') d`,
+      [user.id],
+    );
+    t.app.get(Clock).set('2026-12-20T12:00:00Z');
+    expect(await t.app.get(DigestsService).prune()).toBe(29);
+    const left: { period_key: string; weekly: boolean }[] = await t.dataSource.query(
+      `SELECT period_key, weekly FROM digest_runs WHERE user_id = $1 ORDER BY period_key`,
+      [user.id],
+    );
+    // Monday 26 October was the last weekly period, Saturday 31 October the last one
+    expect(left).toEqual([
+      { period_key: '2026-10-26', weekly: true },
+      { period_key: '2026-10-31', weekly: false },
+    ]);
+    // the next digest counts weekly kinds from the kept Monday
+    await visitOpened(user, 'Since October', '2026-10-27T12:00:00Z');
+    expect(await tick('2026-12-21T13:05:00Z')).toEqual({ due: 1, sent: 1 });
   });
 });

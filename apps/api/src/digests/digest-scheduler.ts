@@ -6,6 +6,9 @@ import { DigestsService } from './digests.service';
 /** The queue of the digest tick, and how often it fires (UTC cron; every zone's 08:00 falls on a 5-minute mark). */
 export const DIGEST_TICK_QUEUE = 'digests.tick';
 export const DIGEST_TICK_CRON = '*/5 * * * *';
+/** Old claimed periods are pruned once a day, away from the hours most zones' digests go out. */
+export const DIGEST_PRUNE_QUEUE = 'digests.prune';
+export const DIGEST_PRUNE_CRON = '17 3 * * *';
 
 /**
  * Schedules the digest tick in the job queue (pg-boss fires each occurrence once across instances)
@@ -26,6 +29,10 @@ export class DigestScheduler implements OnApplicationBootstrap {
     await this.jobs.work(DIGEST_TICK_QUEUE, async () => {
       await this.digests.runDueDigests();
     });
+    await this.jobs.work(DIGEST_PRUNE_QUEUE, async () => {
+      await this.digests.prune();
+    });
     await this.jobs.schedule(DIGEST_TICK_QUEUE, DIGEST_TICK_CRON);
+    await this.jobs.schedule(DIGEST_PRUNE_QUEUE, DIGEST_PRUNE_CRON);
   }
 }

@@ -158,4 +158,23 @@ export class DigestsRepository {
     );
     return new Set(rows.map((r) => r.user_id));
   }
+
+  /**
+   * Forgets periods claimed before `before` that a later period of the same user supersedes (the
+   * latest period, and the latest weekly one, stay: the next digests start from them). Answers how
+   * many rows went.
+   */
+  async prune(before: Date): Promise<number> {
+    const rows: unknown[] = await this.dataSource.query(
+      `WITH gone AS (
+         DELETE FROM digest_runs r
+          WHERE r.created_at < $1
+            AND EXISTS (SELECT 1 FROM digest_runs n
+                         WHERE n.user_id = r.user_id AND n.period_key > r.period_key AND (n.weekly OR NOT r.weekly))
+         RETURNING 1)
+       SELECT count(*)::int AS count FROM gone`,
+      [before],
+    );
+    return (rows[0] as { count: number }).count;
+  }
 }

@@ -14,6 +14,7 @@ import { DigestsRepository, type DigestClaim, type DueUserRow } from './digests.
 const BATCH_SIZE = 250;
 const CONCURRENCY = 4;
 const NOTIFICATIONS_LISTED = 30;
+const PRUNE_AFTER_DAYS = 35;
 
 export interface DigestRunResult {
   /** Users whose period came up (claimed now, with or without a mail). */
@@ -77,6 +78,11 @@ export class DigestsService {
       if (batch.length < BATCH_SIZE) break;
     }
     return result;
+  }
+
+  /** Forgets digest periods older than five weeks that later ones supersede (a daily job). */
+  prune(now: Date = this.clock.now()): Promise<number> {
+    return this.digests.prune(new Date(now.getTime() - PRUNE_AFTER_DAYS * 86_400_000));
   }
 
   /**

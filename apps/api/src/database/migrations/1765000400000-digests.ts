@@ -21,6 +21,7 @@ export class Digests1765000400000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         CONSTRAINT digest_runs_user_period_key UNIQUE (user_id, period_key)
       )`);
+    await q.query(`CREATE INDEX digest_runs_created_idx ON digest_runs (created_at)`);
     await q.query(`CREATE INDEX users_time_zone_idx ON users (time_zone, id)`);
     // "what waits for this user" reads the threads with activity since the previous digest
     await q.query(`CREATE INDEX threads_last_posted_idx ON threads (last_posted_at)`);
