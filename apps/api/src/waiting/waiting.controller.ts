@@ -7,7 +7,9 @@ import { CurrentUser } from '../common/decorators';
 import { WaitingService } from './waiting.service';
 
 class WaitingQueryDto {
-  @ApiPropertyOptional({ description: 'Unread threads with activity after this instant (default: the last 14 days)' })
+  @ApiPropertyOptional({
+    description: 'Unread threads with activity after this instant (default: the last 14 days; at most 90 days back)',
+  })
   @IsOptional()
   @IsISO8601({ strict: true }, { message: 'since must be an ISO 8601 instant' })
   since?: string;

@@ -13,6 +13,8 @@ import { Clock } from '../common/clock';
 import { WaitingRepository } from './waiting.repository';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** Unread threads older than this do not wait for anyone any more (and the query stays bounded). */
+const WAITING_MAX_SINCE_DAYS = 90;
 const EXCERPT_MAX = 200;
 
 /** The first lines of a post's Markdown source: at most two non-empty lines, shortened to 200 characters. */
@@ -27,7 +29,7 @@ export function firstLines(body: string): string {
 }
 
 export interface WaitingOptions {
-  /** Threads count when they had activity after this instant (default: 14 days before `now`). */
+  /** Threads count when they had activity after this instant (default: 14 days before `now`; at most 90). */
   since?: Date;
   /** The instant to describe (default: the clock's now). */
   now?: Date;
@@ -53,7 +55,10 @@ export class WaitingService {
     manager?: EntityManager,
   ): Promise<WaitingForMeDto> {
     const now = opts.now ?? this.clock.now();
-    const since = opts.since ?? new Date(now.getTime() - WAITING_DEFAULT_SINCE_DAYS * DAY_MS);
+    const earliest = now.getTime() - WAITING_MAX_SINCE_DAYS * DAY_MS;
+    const since = new Date(
+      Math.max(opts.since?.getTime() ?? now.getTime() - WAITING_DEFAULT_SINCE_DAYS * DAY_MS, earliest),
+    );
     const upcomingUntil = new Date(now.getTime() + WAITING_UPCOMING_DAYS * DAY_MS);
     const isAdmin = user.role === 'admin';
     const row = await this.repository.find(
