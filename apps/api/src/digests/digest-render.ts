@@ -1,5 +1,6 @@
 import {
   MAIL_DIGEST_TEXT,
+  MAIL_FRAME_TEXT,
   type DigestKind,
   type DigestText,
   type MailLanguage,
@@ -199,6 +200,7 @@ export function renderDigest(input: DigestInput): RenderedDigest {
     preheader: t.intro(input.displayName),
     heading: t.heading[input.kind],
     paragraphs: [t.intro(input.displayName)],
+    action: { label: MAIL_FRAME_TEXT[input.lang].openLink, url: `${publicUrl}/` },
     sections,
     footer: t.footer[input.kind],
     // the profile's mail settings, until the per-kind unsubscribe links exist for digests
