@@ -38,22 +38,28 @@ const apiBoundaries = {
     // a read model across features: one query over their tables, with AccessService's conditions
     waiting: ['config', 'common', 'database', 'access'],
     digests: [...apiInfra, 'waiting'],
+    inbound: [...apiInfra, 'forums'],
   },
-  entry: Object.fromEntries(
-    [
-      'users',
-      'auth',
-      'notifications',
-      'cities',
-      'partnerships',
-      'forums',
-      'moderation',
-      'visits',
-      'workshops',
-      'waiting',
-      'digests',
-    ].map((feature) => [feature, ['index.ts']]),
-  ),
+  entry: {
+    ...Object.fromEntries(
+      [
+        'users',
+        'auth',
+        'notifications',
+        'cities',
+        'partnerships',
+        'forums',
+        'moderation',
+        'visits',
+        'workshops',
+        'waiting',
+        'digests',
+      ].map((feature) => [feature, ['index.ts']]),
+    ),
+    // Reply addresses (index.ts) apart from the module that receives mail and posts through the
+    // forums (inbound.module.ts), so the notification mail can use them without an import cycle.
+    inbound: ['index.ts', 'inbound.module.ts'],
+  },
 };
 
 /** The web client's folders (bulletproof-react): features never import each other; app composes them. */

@@ -10,6 +10,8 @@ import { DatabaseModule } from './database/database.module';
 import { dataSourceOptions } from './database/data-source';
 import { ForumsModule } from './forums';
 import { HealthModule } from './health/health.module';
+import { ReplyAddressModule } from './inbound';
+import { InboundModule } from './inbound/inbound.module';
 import { JobsModule } from './jobs/jobs.module';
 import { MailModule } from './mail';
 import { ModerationModule } from './moderation';
@@ -56,6 +58,7 @@ export class AppModule {
         RealtimeModule,
         JobsModule,
         MailModule,
+        ReplyAddressModule,
         NotificationsModule,
         AuthModule,
         UsersModule,
@@ -67,6 +70,7 @@ export class AppModule {
         VisitsModule,
         WaitingModule,
         DigestsModule,
+        InboundModule,
         HealthModule,
       ],
     };

@@ -10,6 +10,7 @@ import { createValidationPipe } from './common/validation';
 import { HttpErrorFilter } from './common/http-error.filter';
 import type { AppConfig } from './config/app-config';
 import { httpLogging } from './config/logging';
+import { INBOUND_BODY_LIMIT, inboundWebhookBodyLimit } from './inbound';
 import { setupApiDocs } from './openapi';
 import { AppIoAdapter } from './realtime/io-adapter';
 
@@ -43,6 +44,13 @@ export async function createApp(
       abortOnError: false,
     },
   );
+
+  // The inbound mail webhook takes whole messages (INBOUND_MAX_BYTES), more than the 256 KB of other routes.
+  adapter.getInstance().addHook('onRoute', (route) => {
+    if ((route.config as Record<string, unknown> | undefined)?.[INBOUND_BODY_LIMIT]) {
+      route.bodyLimit = inboundWebhookBodyLimit(config.mail.inboundMaxBytes);
+    }
+  });
 
   // JSON only: a text/plain body is refused with 415 instead of reaching the validators as a string.
   adapter.getInstance().removeContentTypeParser(['text/plain']);

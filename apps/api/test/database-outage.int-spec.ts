@@ -4,6 +4,7 @@ import type { Ack, WorkshopMessageDto } from '@twinning/contracts';
 import request from 'supertest';
 import { AccessTokenService } from '../src/auth/access-token.service';
 import { EmbeddedPostgres } from '../src/database/embedded-postgres';
+import { JobsService } from '../src/jobs/jobs.service';
 import { prepareDatabase } from '../src/prepare-database';
 import { bootApp, type TestApp } from './support/test-app';
 import { TEST_DATA_DIR } from './support/test-database';
@@ -97,5 +98,29 @@ describe('database outage', () => {
     } finally {
       socket.close();
     }
+  });
+
+  it('keeps the job queue working through a restart: its workers poll on and run the next job', async () => {
+    const jobs = t.app.get(JobsService);
+    const seen: string[] = [];
+    await jobs.work<{ n: string }>('test.outage', async (job) => {
+      seen.push(job.data.n);
+    });
+    await jobs.send(null, 'test.outage', { n: 'before' });
+    for (let i = 0; i < 100 && seen.length < 1; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(seen).toEqual(['before']);
+
+    await pg.stop();
+    await new Promise((r) => setTimeout(r, 1_500)); // a few polls (0.5 s in tests) fail meanwhile
+    await pg.start();
+
+    let sent: string | null = null;
+    for (let i = 0; i < 50 && !sent; i++) {
+      sent = await jobs.send(null, 'test.outage', { n: 'after' }).catch(() => null);
+      if (!sent) await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(sent).toEqual(expect.any(String));
+    for (let i = 0; i < 100 && seen.length < 2; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(seen).toEqual(['before', 'after']);
   });
 });

@@ -21,7 +21,7 @@ describe('HTTP surface: health, docs, headers, web client', () => {
   afterAll(() => t.close());
 
   it('reports liveness and readiness', async () => {
-    expect((await http().get('/api/health').expect(200)).body).toEqual({ status: 'ok' });
+    expect((await http().get('/api/health').expect(200)).body).toEqual({ status: 'ok', devOutbox: true });
     expect((await http().get('/api/ready').expect(200)).body).toEqual({ status: 'ready', database: 'up' });
   });
 

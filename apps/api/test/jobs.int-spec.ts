@@ -94,4 +94,14 @@ describe('job queue', () => {
     expect([...runs.values()].every((count) => count === 1)).toBe(true);
     expect(failedOnce).toBe(true);
   });
+
+  it('keeps one schedule per queue however many instances declare it', async () => {
+    await a.app.get(JobsService).schedule(`${queue}.cron`, '0 8 * * *', { period: 'daily' });
+    await b.app.get(JobsService).schedule(`${queue}.cron`, '0 8 * * *', { period: 'daily' });
+    const rows: { cron: string; data: unknown }[] = await a.dataSource.query(
+      `SELECT cron, data FROM pgboss.schedule WHERE name = $1`,
+      [`${queue}.cron`],
+    );
+    expect(rows).toEqual([{ cron: '0 8 * * *', data: { period: 'daily' } }]);
+  });
 });

@@ -21,6 +21,12 @@ export interface MyCityMembership {
   role: CityRole;
 }
 
+/**
+ * Where the account's address stands: verified, not yet verified, or bouncing (a mail server
+ * refused it permanently; no mail goes to it until it is re-verified or changed).
+ */
+export type EmailStatus = 'verified' | 'unverified' | 'bouncing';
+
 export interface MeDto {
   id: string;
   email: string;
@@ -31,6 +37,7 @@ export interface MeDto {
   timeZone: string;
   role: PlatformRole;
   cities: MyCityMembership[];
+  emailStatus: EmailStatus;
   createdAt: string;
 }
 

@@ -13,3 +13,4 @@ export * from './wall-time';
 export * from './mail';
 export * from './waiting';
 export * from './mail-digest';
+export * from './mail-inbound';

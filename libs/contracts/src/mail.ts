@@ -28,6 +28,12 @@ export interface OutboxMailDetailDto extends OutboxMailDto {
   calendar: { method: 'REQUEST' | 'CANCEL'; content: string } | null;
 }
 
+/** `GET /api/health`: liveness, and whether this server offers the development Outbox (never in production). */
+export interface HealthDto {
+  status: 'ok';
+  devOutbox: boolean;
+}
+
 /** The words every mail's frame shares, in each language. */
 export const MAIL_FRAME_TEXT: Record<MailLanguage, { product: string; tagline: string; openLink: string }> = {
   en: { product: 'Twinning', tagline: 'City partnerships on migration', openLink: 'Open Twinning' },

@@ -62,6 +62,8 @@ export interface MailConfig {
   fromAddress: string;
   /** DKIM signing, when MAIL_DKIM_DOMAIN, MAIL_DKIM_SELECTOR and MAIL_DKIM_PRIVATE_KEY are all set. */
   dkim: { domainName: string; keySelector: string; privateKey: string } | null;
+  /** The first retry's delay after a temporary SMTP failure (then doubling, up to 15 minutes). */
+  retryDelaySeconds: number;
   /** How long an immediate notification mail waits (dropped if read meanwhile, collapsed per thread). */
   immediateDelaySeconds: number;
   /** Reply-by-email addresses are `reply+<token>@<replyToDomain>`; null turns reply by email off. */
@@ -193,6 +195,7 @@ function mailConfig(env: Env, production: boolean): MailConfig {
     from,
     fromAddress,
     dkim: dkimSet === 3 ? { domainName: dkimDomain, keySelector: dkimSelector, privateKey } : null,
+    retryDelaySeconds: intVar(env, 'MAIL_RETRY_DELAY_SECONDS', 10, 1, 600),
     immediateDelaySeconds: intVar(env, 'MAIL_IMMEDIATE_DELAY_SECONDS', 300, 0, 86_400),
     replyToDomain,
     inboundSmtpPort: inboundPort,

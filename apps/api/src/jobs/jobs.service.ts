@@ -30,8 +30,13 @@ export interface JobSendOptions {
   retryLimit?: number;
   /** The delay before the first retry, in seconds. */
   retryDelaySeconds?: number;
-  /** Double the delay at each retry (with jitter), from `retryDelaySeconds`. */
+  /**
+   * Exponential back-off: the n-th retry waits between `retryDelaySeconds × 2^(n-1)` and
+   * `retryDelaySeconds × 2^n` (random jitter), never more than `retryDelayMaxSeconds`.
+   */
   retryBackoff?: boolean;
+  /** The longest wait between two tries with back-off, in seconds (default: no limit). */
+  retryDelayMaxSeconds?: number;
 }
 
 export interface JobWorkOptions {
@@ -122,6 +127,7 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
     if (options.retryLimit !== undefined) sendOptions.retryLimit = options.retryLimit;
     if (options.retryDelaySeconds !== undefined) sendOptions.retryDelay = options.retryDelaySeconds;
     if (options.retryBackoff !== undefined) sendOptions.retryBackoff = options.retryBackoff;
+    if (options.retryDelayMaxSeconds !== undefined) sendOptions.retryDelayMax = options.retryDelayMaxSeconds;
     const db = manager ? transactionDb(manager) : undefined;
     if (db) sendOptions.db = db;
     return boss.send(queue, data, sendOptions);

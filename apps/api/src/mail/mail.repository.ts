@@ -65,6 +65,48 @@ export class MailRepository {
     return rows[0].status;
   }
 
+  /**
+   * Takes a queued mail for one try, counting the attempt; null when it is no longer queued (sent
+   * by an earlier try, failed, or gone), so an accepted mail is never sent again.
+   */
+  async claim(id: string): Promise<MailRow | null> {
+    const [rows]: [MailRow[], number] = await this.dataSource.query(
+      `UPDATE mail_messages SET attempts = attempts + 1 WHERE id = $1 AND status = 'queued' RETURNING *`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** The server accepted the mail (250). */
+  async markSent(id: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE mail_messages SET status = 'sent', sent_at = now(), last_error = NULL WHERE id = $1 AND status = 'queued'`,
+      [id],
+    );
+  }
+
+  /** A temporary failure: the mail stays queued for the next try. */
+  async recordError(id: string, error: string): Promise<void> {
+    await this.dataSource.query(`UPDATE mail_messages SET last_error = $2 WHERE id = $1`, [id, error]);
+  }
+
+  /**
+   * A permanent failure. With `bounce`, the recipient's account is marked as bouncing when the
+   * refused address is still that account's address (in the same transaction).
+   */
+  async markFailed(id: string, error: string, bounce: { userId: string; address: string } | null): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(`UPDATE mail_messages SET status = 'failed', last_error = $2 WHERE id = $1`, [id, error]);
+      if (bounce) {
+        await manager.query(
+          `UPDATE users SET email_bouncing_at = now(), email_bounce_reason = $3
+            WHERE id = $1 AND email = $2 AND email_bouncing_at IS NULL`,
+          [bounce.userId, bounce.address, error.slice(0, 500)],
+        );
+      }
+    });
+  }
+
   async findById(id: string): Promise<MailRow | null> {
     const rows: MailRow[] = await this.dataSource.query(`SELECT * FROM mail_messages WHERE id = $1`, [id]);
     return rows[0] ?? null;

@@ -52,6 +52,7 @@ export class UsersService {
       role: user.role,
       createdAt: user.createdAt.toISOString(),
       cities,
+      emailStatus: user.emailBouncingAt ? 'bouncing' : user.emailVerifiedAt ? 'verified' : 'unverified',
     };
   }
 

@@ -27,6 +27,8 @@ const ModerationPage = lazy(() => import('./routes/moderation-page').then((m) =>
 const NotificationsPage = lazy(() =>
   import('./routes/notifications-page').then((m) => ({ default: m.NotificationsPage })),
 );
+const OutboxMailPage = lazy(() => import('./routes/outbox-mail-page').then((m) => ({ default: m.OutboxMailPage })));
+const OutboxPage = lazy(() => import('./routes/outbox-page').then((m) => ({ default: m.OutboxPage })));
 const PartnershipPage = lazy(() => import('./routes/partnership-page').then((m) => ({ default: m.PartnershipPage })));
 const PartnershipSuggestionsPage = lazy(() =>
   import('./routes/partnership-suggestions-page').then((m) => ({ default: m.PartnershipSuggestionsPage })),
@@ -65,6 +67,9 @@ export const routes: RouteObject[] = [
           { index: true, element: <HomePage /> },
           { path: 'login', element: <LoginPage /> },
           { path: 'register', element: <RegisterPage /> },
+          // The development Outbox: public like a local mail catcher; the API answers 404 in production.
+          { path: 'dev/outbox', element: <OutboxPage /> },
+          { path: 'dev/outbox/:id', element: <OutboxMailPage /> },
           { path: 'cities', element: <CitiesPage /> },
           { path: 'cities/:slug', element: <CityPage /> },
           {

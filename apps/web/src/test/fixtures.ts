@@ -47,6 +47,7 @@ export function makeMe(overrides: Partial<MeDto> = {}): MeDto {
     timeZone: 'America/Toronto',
     role: 'member',
     cities: [],
+    emailStatus: 'verified',
     createdAt: '2026-01-05T10:00:00.000Z',
     ...overrides,
   };

@@ -1,8 +1,11 @@
-import { Suspense, useEffect, useRef, type MouseEvent, type RefObject } from 'react';
+import { lazy, Suspense, useEffect, useRef, type MouseEvent, type RefObject } from 'react';
 import { Outlet, ScrollRestoration, useLocation } from 'react-router';
 import { Loading } from '../../components/loading';
 import { useT } from '../../lib/i18n';
 import { SiteHeader } from './site-header';
+
+// The development Outbox's footer link arrives in a chunk of its own: the first page does not wait for it.
+const DevOutboxLink = lazy(() => import('../../features/outbox').then((m) => ({ default: m.DevOutboxLink })));
 
 /** Moves focus to the new page's heading (or `<main>`) after each client-side navigation. */
 function useFocusOnNavigation(main: RefObject<HTMLElement | null>) {
@@ -43,6 +46,9 @@ export function AppLayout() {
         <div className="container">
           <p>{t('footer.about')}</p>
           <p>{t('footer.license')}</p>
+          <Suspense fallback={null}>
+            <DevOutboxLink />
+          </Suspense>
         </div>
       </footer>
       <ScrollRestoration />

@@ -1,5 +1,5 @@
 import { Loading } from '../../components/loading';
-import { MyCitiesList, ProfileForm, useMe } from '../../features/account';
+import { EmailBouncingNotice, MyCitiesList, ProfileForm, useMe } from '../../features/account';
 import { MyJoinRequests } from '../../features/join-requests';
 import { CalendarFeedPanel } from '../../features/visits';
 import { useT } from '../../lib/i18n';
@@ -23,6 +23,7 @@ export function ProfilePage() {
       title={t('profile.title')}
       lead={t('profile.lead', { email: user.email, role: t(`platformRoles.${user.role}`) })}
     >
+      <EmailBouncingNotice user={user} />
       <section className="section" aria-labelledby="profile-settings">
         <h2 id="profile-settings">{t('profile.settings')}</h2>
         <ProfileForm key={user.id} user={user} />

@@ -7,4 +7,5 @@ export { LoginForm } from './components/login-form';
 export { RegisterForm } from './components/register-form';
 export { ProfileForm } from './components/profile-form';
 export { MyCitiesList } from './components/my-cities-list';
+export { EmailBouncingNotice } from './components/email-bouncing-notice';
 export { canReviewJoinRequests, isAdmin } from './permissions';

@@ -20,6 +20,7 @@ export const en = {
   'footer.about':
     'Twinning is an open-source platform where municipal governments form city-to-city partnerships on migration.',
   'footer.license': 'Free software under the GNU Affero General Public License, version 3 or later.',
+  'footer.devOutbox': 'Outbox (development): every mail this server wrote',
 
   'common.loading': 'Loading…',
   'common.loadingMore': 'Loading more…',
@@ -253,6 +254,9 @@ export const en = {
   'profile.noCities': 'You do not represent a city yet.',
   'profile.browseCities': 'Find your city',
   'profile.myRequests': 'Your join requests',
+  'profile.emailBouncingTitle': 'Mail to {email} is not delivered',
+  'profile.emailBouncingBody':
+    'A mail server refused this address permanently, so Twinning stopped sending mail to it. Check the address or change it; mail resumes once the address is verified again.',
 
   'admin.title': 'Administration',
   'admin.usersHeading': 'Users and roles',
@@ -1507,4 +1511,38 @@ export const en = {
   'visits.partnership.heading': 'Study visits',
   'visits.partnership.see': 'See this partnership’s visits',
   'visits.partnership.plan': 'Plan a study visit',
+
+  'outbox.title': 'Outbox',
+  'outbox.lead':
+    'Development only: every mail this server writes, captured instead of sent. Open a mail to read it and follow its links.',
+  'outbox.filterLabel': 'Recipient',
+  'outbox.filterHint': 'Show only mail to this address.',
+  'outbox.filter': 'Filter',
+  'outbox.showAll': 'Show all mail',
+  'outbox.shown': {
+    one: '{count} mail shown',
+    other: '{count} mails shown',
+  },
+  'outbox.empty': 'No mail yet. Register an account or trigger a notification, then come back here.',
+  'outbox.caption': 'Mail, newest first',
+  'outbox.subject': 'Subject',
+  'outbox.to': 'To',
+  'outbox.time': 'Written',
+  'outbox.status': 'Status',
+  'outbox.statuses.captured': 'Captured',
+  'outbox.statuses.queued': 'Queued',
+  'outbox.statuses.sent': 'Sent',
+  'outbox.statuses.failed': 'Failed',
+  'outbox.statuses.suppressed': 'Not sent (address bouncing)',
+  'outbox.loadMore': 'Load more mail',
+  'outbox.back': 'Back to the Outbox',
+  'outbox.notFound': 'This mail does not exist',
+  'outbox.category': 'Kind',
+  'outbox.messageId': 'Message-ID',
+  'outbox.htmlPart': 'HTML',
+  'outbox.linksNote': 'Links open in a new tab.',
+  'outbox.htmlFrameTitle': 'The mail “{subject}” as HTML',
+  'outbox.textPart': 'Plain text',
+  'outbox.calendar': 'Calendar part (METHOD:{method})',
+  'outbox.headers': 'Headers',
 } as const satisfies Readonly<Record<string, Message>>;

@@ -16,6 +16,7 @@ export const es: Dictionary = {
   'footer.about':
     'Twinning es una plataforma de código abierto donde los gobiernos municipales establecen hermanamientos entre ciudades en materia de migración.',
   'footer.license': 'Software libre bajo la Licencia Pública General Affero de GNU, versión 3 o posterior.',
+  'footer.devOutbox': 'Bandeja de salida (desarrollo): todos los correos que escribió este servidor',
 
   'common.loading': 'Cargando…',
   'common.loadingMore': 'Cargando más…',
@@ -250,6 +251,9 @@ export const es: Dictionary = {
   'profile.noCities': 'Todavía no representa a ninguna ciudad.',
   'profile.browseCities': 'Buscar su ciudad',
   'profile.myRequests': 'Sus solicitudes de adhesión',
+  'profile.emailBouncingTitle': 'Los correos a {email} no se entregan',
+  'profile.emailBouncingBody':
+    'Un servidor de correo rechazó esta dirección de forma permanente, así que Twinning dejó de escribirle. Revise la dirección o cámbiela; los envíos se reanudan en cuanto la dirección se verifique de nuevo.',
 
   'admin.title': 'Administración',
   'admin.usersHeading': 'Usuarios y roles',
@@ -1533,4 +1537,38 @@ export const es: Dictionary = {
   'visits.partnership.heading': 'Visitas de estudio',
   'visits.partnership.see': 'Ver las visitas de este hermanamiento',
   'visits.partnership.plan': 'Organizar una visita de estudio',
+
+  'outbox.title': 'Bandeja de salida',
+  'outbox.lead':
+    'Solo en desarrollo: cada correo que escribe este servidor, guardado en lugar de enviado. Abra un correo para leerlo y seguir sus enlaces.',
+  'outbox.filterLabel': 'Destinatario',
+  'outbox.filterHint': 'Mostrar solo los correos a esta dirección.',
+  'outbox.filter': 'Filtrar',
+  'outbox.showAll': 'Mostrar todos los correos',
+  'outbox.shown': {
+    one: '{count} correo mostrado',
+    other: '{count} correos mostrados',
+  },
+  'outbox.empty': 'Todavía no hay correos. Cree una cuenta o provoque una notificación y vuelva aquí.',
+  'outbox.caption': 'Correos, del más reciente al más antiguo',
+  'outbox.subject': 'Asunto',
+  'outbox.to': 'Para',
+  'outbox.time': 'Escrito',
+  'outbox.status': 'Estado',
+  'outbox.statuses.captured': 'Guardado',
+  'outbox.statuses.queued': 'En cola',
+  'outbox.statuses.sent': 'Enviado',
+  'outbox.statuses.failed': 'Fallido',
+  'outbox.statuses.suppressed': 'No enviado (dirección rebotada)',
+  'outbox.loadMore': 'Cargar más correos',
+  'outbox.back': 'Volver a la bandeja de salida',
+  'outbox.notFound': 'Este correo no existe',
+  'outbox.category': 'Tipo',
+  'outbox.messageId': 'Message-ID',
+  'outbox.htmlPart': 'HTML',
+  'outbox.linksNote': 'Los enlaces se abren en una pestaña nueva.',
+  'outbox.htmlFrameTitle': 'El correo «{subject}» en HTML',
+  'outbox.textPart': 'Texto sin formato',
+  'outbox.calendar': 'Parte de calendario (METHOD:{method})',
+  'outbox.headers': 'Encabezados',
 };

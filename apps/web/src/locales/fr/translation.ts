@@ -16,6 +16,7 @@ export const fr: Dictionary = {
   'footer.about':
     'Twinning est une plateforme libre où les administrations municipales nouent des partenariats de ville à ville sur les migrations.',
   'footer.license': 'Logiciel libre sous licence publique générale GNU Affero, version 3 ou ultérieure.',
+  'footer.devOutbox': 'Boîte d’envoi (développement) : tous les courriels écrits par ce serveur',
 
   'common.loading': 'Chargement…',
   'common.loadingMore': 'Chargement de la suite…',
@@ -255,6 +256,9 @@ export const fr: Dictionary = {
   'profile.noCities': 'Vous ne représentez encore aucune ville.',
   'profile.browseCities': 'Trouver votre ville',
   'profile.myRequests': 'Vos demandes d’adhésion',
+  'profile.emailBouncingTitle': 'Les courriels envoyés à {email} ne sont pas distribués',
+  'profile.emailBouncingBody':
+    'Un serveur de messagerie a refusé définitivement cette adresse ; Twinning a donc cessé de lui écrire. Vérifiez l’adresse ou changez-la : les envois reprennent dès que l’adresse est de nouveau vérifiée.',
 
   'admin.title': 'Administration',
   'admin.usersHeading': 'Utilisateurs et rôles',
@@ -1552,4 +1556,38 @@ export const fr: Dictionary = {
   'visits.partnership.heading': 'Visites d’étude',
   'visits.partnership.see': 'Voir les visites de ce partenariat',
   'visits.partnership.plan': 'Organiser une visite d’étude',
+
+  'outbox.title': 'Boîte d’envoi',
+  'outbox.lead':
+    'Développement uniquement : chaque courriel écrit par ce serveur, conservé au lieu d’être envoyé. Ouvrez un courriel pour le lire et suivre ses liens.',
+  'outbox.filterLabel': 'Destinataire',
+  'outbox.filterHint': 'N’afficher que les courriels envoyés à cette adresse.',
+  'outbox.filter': 'Filtrer',
+  'outbox.showAll': 'Afficher tous les courriels',
+  'outbox.shown': {
+    one: '{count} courriel affiché',
+    other: '{count} courriels affichés',
+  },
+  'outbox.empty': 'Aucun courriel pour l’instant. Créez un compte ou déclenchez une notification, puis revenez ici.',
+  'outbox.caption': 'Courriels, du plus récent au plus ancien',
+  'outbox.subject': 'Objet',
+  'outbox.to': 'À',
+  'outbox.time': 'Écrit le',
+  'outbox.status': 'État',
+  'outbox.statuses.captured': 'Conservé',
+  'outbox.statuses.queued': 'En attente',
+  'outbox.statuses.sent': 'Envoyé',
+  'outbox.statuses.failed': 'Échec',
+  'outbox.statuses.suppressed': 'Non envoyé (adresse en échec)',
+  'outbox.loadMore': 'Afficher plus de courriels',
+  'outbox.back': 'Retour à la boîte d’envoi',
+  'outbox.notFound': 'Ce courriel n’existe pas',
+  'outbox.category': 'Type',
+  'outbox.messageId': 'Message-ID',
+  'outbox.htmlPart': 'HTML',
+  'outbox.linksNote': 'Les liens s’ouvrent dans un nouvel onglet.',
+  'outbox.htmlFrameTitle': 'Le courriel « {subject} » en HTML',
+  'outbox.textPart': 'Texte brut',
+  'outbox.calendar': 'Partie agenda (METHOD:{method})',
+  'outbox.headers': 'En-têtes',
 };

@@ -1,0 +1,29 @@
+import { screen } from '@testing-library/react';
+import type { MeDto } from '@twinning/contracts';
+import { describe, expect, it } from 'vitest';
+import { makeAuth, makeMe } from '../../../test/fixtures';
+import { jsonResponse, renderApp, stubFetch } from '../../../test/test-utils';
+
+function renderProfile(me: MeDto, initialLanguage: 'en' | 'fr' = 'en') {
+  stubFetch(({ url }) => {
+    if (url.pathname === '/api/auth/refresh') return jsonResponse(makeAuth(me));
+    if (url.pathname === '/api/me') return jsonResponse(me);
+    if (url.pathname === '/api/me/join-requests') return jsonResponse([]);
+    return jsonResponse({ items: [], nextCursor: null });
+  });
+  return renderApp({ path: '/profile', initialLanguage });
+}
+
+describe('EmailBouncingNotice', () => {
+  it('tells the user on their profile that mail to their address bounces', async () => {
+    renderProfile(makeMe({ email: 'ana@example.org', emailStatus: 'bouncing' }));
+    const notice = await screen.findByRole('region', { name: 'Mail to ana@example.org is not delivered' });
+    expect(notice).toHaveTextContent('A mail server refused this address permanently');
+  });
+
+  it('shows nothing while the address works', async () => {
+    renderProfile(makeMe({ emailStatus: 'verified' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Your profile' })).toBeInTheDocument();
+    expect(screen.queryByRole('region', { name: /is not delivered/ })).toBeNull();
+  });
+});

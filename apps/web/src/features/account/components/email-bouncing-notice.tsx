@@ -1,0 +1,22 @@
+import type { MeDto } from '@twinning/contracts';
+import { useId } from 'react';
+import { useT } from '../../../lib/i18n';
+import '../account.css';
+
+/**
+ * Shown on the profile while the account's address bounces: a mail server refused it permanently,
+ * so no mail goes to it until it is re-verified or changed.
+ */
+export function EmailBouncingNotice({ user }: { user: Pick<MeDto, 'email' | 'emailStatus'> }) {
+  const t = useT();
+  const titleId = useId();
+  if (user.emailStatus !== 'bouncing') return null;
+  return (
+    <section className="alert alert--error" aria-labelledby={titleId}>
+      <p id={titleId} className="alert__text">
+        {t('profile.emailBouncingTitle', { email: user.email })}
+      </p>
+      <p className="alert__text email-bouncing__body">{t('profile.emailBouncingBody')}</p>
+    </section>
+  );
+}
