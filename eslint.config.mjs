@@ -27,8 +27,9 @@ const apiBoundaries = {
     realtime: ['config', 'common', 'database', 'rate-limit', 'access', 'auth'],
     health: ['config', 'common', 'database'],
     users: ['config', 'common', 'database', 'rate-limit'],
-    auth: ['config', 'common', 'database', 'rate-limit', 'users'],
-    notifications: [...apiInfra],
+    auth: ['config', 'common', 'database', 'rate-limit', 'users', 'mail'],
+    // inbound: only its index (reply addresses), for the Reply-To of thread mail
+    notifications: [...apiInfra, 'inbound'],
     cities: [...apiInfra, 'notifications', 'users'],
     partnerships: [...apiInfra, 'notifications', 'cities'],
     forums: [...apiInfra, 'notifications'],

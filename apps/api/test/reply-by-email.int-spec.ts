@@ -247,6 +247,20 @@ describe('reply by email: SMTP listener and webhook', () => {
     expect(mails[before].text).toContain('A locked thread');
   });
 
+  it('posts nothing for an owner whose address is not verified (as on the web) and tells them why', async () => {
+    const to = await addressFor(alice);
+    await t.dataSource.query(`UPDATE users SET email_verified_at = NULL WHERE id = $1`, [alice.id]);
+    try {
+      const posts = (await postsOf()).length;
+      const before = (await refusals(alice)).length;
+      await smtp().sendMail({ from: alice.email, to, text: 'Sent before confirming my address' });
+      expect(await postsOf()).toHaveLength(posts);
+      expect(await refusals(alice)).toHaveLength(before + 1);
+    } finally {
+      await t.dataSource.query(`UPDATE users SET email_verified_at = now() WHERE id = $1`, [alice.id]);
+    }
+  });
+
   it('posts nothing while the owner is silenced, or when nothing is left after the quote', async () => {
     const to = await addressFor(bob);
     await t.dataSource.query(

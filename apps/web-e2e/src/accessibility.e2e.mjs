@@ -17,6 +17,7 @@ import {
   scenario,
   uniqueSuffix,
 } from './support.mjs';
+import { newestMail } from './mailbox.mjs';
 
 /** @typedef {import('playwright-core').Page} Page */
 /** @typedef {import('./support.mjs').UiLanguage} UiLanguage */
@@ -98,6 +99,16 @@ scenario('axe: public pages, in English and Arabic', async ({ newPage }) => {
   await checkPages(page, [
     { name: 'home', path: '/', ready: (p) => p.locator('main ol.steps').waitFor() },
     { name: 'login', path: '/login', ready: (p) => p.locator('main input[name="password"]').waitFor() },
+    {
+      name: 'forgot-password',
+      path: '/forgot-password',
+      ready: (p) => p.locator('main input[name="email"]').waitFor(),
+    },
+    {
+      name: 'reset-password',
+      path: '/reset-password?token=e2e-not-a-real-token-0000000000',
+      ready: (p) => p.locator('main input[name="password"]').waitFor(),
+    },
     { name: 'register', path: '/register', ready: (p) => p.locator('main input[name="displayName"]').waitFor() },
     {
       name: 'cities-filtered',
@@ -119,6 +130,11 @@ scenario('axe: a member’s profile, city page and empty states, in English and 
   await main.getByRole('textbox', { name: 'Email address' }).fill(`e2e.axe.${suffix}@example.org`);
   await main.getByLabel('Password', { exact: true }).fill(`e2e-password-${suffix}`);
   await main.getByRole('button', { name: 'Create account' }).click();
+  await main.getByRole('heading', { name: 'Check your mail' }).waitFor();
+  await axe(page, { name: 'check-your-mail' });
+  await page.goto(
+    /** @type {string} */ ((await newestMail(`e2e.axe.${suffix}@example.org`, 'account.verify_email')).link),
+  );
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Log out' }).waitFor();
   // A pending request, so that the profile lists it (with its status badge).
   await page.goto('/cities/lisbon');
@@ -154,6 +170,28 @@ scenario('axe: a member’s profile, city page and empty states, in English and 
       name: 'forums-member',
       path: '/forums',
       ready: (p) => Promise.all([p.locator('main ul.forum-grid').waitFor(), p.locator('main p.empty').waitFor()]),
+    },
+  ]);
+});
+
+scenario('axe: the notice of an unverified account, in English and Arabic', async ({ newPage }) => {
+  const page = await newPage({ axe: true });
+  const suffix = uniqueSuffix();
+  const email = `e2e.unverified.${suffix}@example.org`;
+  const password = `e2e-password-${suffix}`;
+  await page.goto('/register');
+  const main = page.getByRole('main');
+  await main.getByRole('textbox', { name: 'Display name' }).fill(`E2E Unverified ${suffix}`);
+  await main.getByRole('textbox', { name: 'Email address' }).fill(email);
+  await main.getByLabel('Password', { exact: true }).fill(password);
+  await main.getByRole('button', { name: 'Create account' }).click();
+  await main.getByRole('heading', { name: 'Check your mail' }).waitFor();
+  await logIn(page, email, { password });
+  await checkPages(page, [
+    {
+      name: 'unverified-notice',
+      path: '/forums',
+      ready: (p) => p.locator('main .verify-banner button').waitFor(),
     },
   ]);
 });

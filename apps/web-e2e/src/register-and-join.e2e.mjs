@@ -1,9 +1,10 @@
 // @ts-check
 /**
- * The main journey: a newcomer registers, logs out and in again, finds cities with the directory's
+ * The main journey: a newcomer registers, confirms their address from the mail, logs out and in again, finds cities with the directory's
  * filters, asks to join Toronto, and is approved by Toronto's coordinator in another browser.
  */
 import assert from 'node:assert/strict';
+import { newestMail } from './mailbox.mjs';
 import { ACCOUNTS, eventually, logIn, scenario, uniqueSuffix } from './support.mjs';
 
 /** @typedef {import('playwright-core').Page} Page */
@@ -57,7 +58,7 @@ scenario('a newcomer registers, filters the directory, asks to join Toronto and 
   const email = `e2e.newcomer.${suffix}@example.org`;
   const password = `e2e-password-${suffix}`;
 
-  // --- Register: the new account is signed in at once.
+  // --- Register: no session yet; the verification mail's link confirms the address and signs in.
   const page = await newPage();
   await page.goto('/register');
   const main = page.getByRole('main');
@@ -72,8 +73,14 @@ scenario('a newcomer registers, filters the directory, asks to join Toronto and 
   await emailInput.fill(email);
   await passwordInput.fill(password);
   await main.getByRole('button', { name: 'Create account' }).click();
-
+  await main.getByRole('heading', { name: 'Check your mail' }).waitFor();
   const nav = page.getByRole('navigation', { name: 'Main' });
+  assert.equal(await nav.getByText(displayName, { exact: true }).count(), 0, 'registering opens no session');
+
+  const { link } = await newestMail(email, 'account.verify_email');
+  assert.match(link ?? '', /^\/verify-email\?token=/);
+  await page.goto(/** @type {string} */ (link));
+  await main.getByText('Your address is confirmed and you are signed in.').waitFor();
   await nav.getByText(displayName, { exact: true }).waitFor();
   await nav.getByRole('button', { name: 'Log out' }).waitFor();
   assert.equal(await nav.getByRole('link', { name: 'Log in' }).count(), 0);

@@ -39,6 +39,8 @@ export interface MeDto {
   cities: MyCityMembership[];
   emailStatus: EmailStatus;
   createdAt: string;
+  /** False until the owner follows a verification link: they can read but not post or join. */
+  emailVerified: boolean;
 }
 
 /**
@@ -51,6 +53,48 @@ export interface AuthResponse {
   expiresIn: number;
   user: MeDto;
 }
+
+/**
+ * Answer of register (202): the same whether or not the address already has an account, and no
+ * session. A new address gets a verification link; an existing account's owner is told someone tried.
+ */
+export interface CheckYourMailResponse {
+  status: 'check_your_mail';
+}
+
+/** Follows a verification link: verifies the address and signs in (an AuthResponse). */
+export interface VerifyEmailRequest {
+  token: string;
+}
+
+export interface ForgotPasswordRequest {
+  email: string;
+}
+
+/** Sets a new password from a reset link; every session of the account is signed out. */
+export interface ResetPasswordRequest {
+  token: string;
+  password: string;
+}
+
+/** Profile: other sessions are signed out; the answer carries a fresh access token for this one. */
+export interface ChangePasswordRequest {
+  currentPassword: string;
+  newPassword: string;
+}
+
+/**
+ * Profile: a verification link goes to the new address; the account's address changes only when it
+ * is followed (as Discourse and GitHub do), and then the old address is told.
+ */
+export interface ChangeEmailRequest {
+  email: string;
+  currentPassword: string;
+}
+
+/** Lifetimes of the links sent by mail. */
+export const VERIFY_EMAIL_TTL_HOURS = 24;
+export const RESET_PASSWORD_TTL_MINUTES = 30;
 
 export interface UpdateProfileRequest {
   displayName?: string;

@@ -12,7 +12,10 @@ export const ErrorCode = {
   FORBIDDEN: 'FORBIDDEN',
   NOT_FOUND: 'NOT_FOUND',
   CONFLICT: 'CONFLICT',
-  EMAIL_TAKEN: 'EMAIL_TAKEN',
+  /** The account's address is not verified yet: reading works, posting and joining do not. */
+  EMAIL_NOT_VERIFIED: 'EMAIL_NOT_VERIFIED',
+  /** A verification or password-reset link that is unknown, expired or already used. */
+  LINK_INVALID: 'LINK_INVALID',
   ALREADY_MEMBER: 'ALREADY_MEMBER',
   REQUEST_PENDING: 'REQUEST_PENDING',
   INVALID_STATE: 'INVALID_STATE',

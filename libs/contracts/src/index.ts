@@ -13,4 +13,7 @@ export * from './wall-time';
 export * from './mail';
 export * from './waiting';
 export * from './mail-digest';
+export * from './notification-text';
+export * from './mail-notifications';
+export * from './mail-account';
 export * from './mail-inbound';

@@ -24,8 +24,14 @@ export class AccessTokenService {
     private readonly users: UsersRepository,
   ) {}
 
-  sign(userId: string): { token: string; expiresIn: number } {
-    const payload: AccessTokenPayload = { sub: userId, typ: 'access' };
+  /** `familyId`: the refresh-token family of the sign-in, so "sign out other sessions" can keep this one. */
+  sign(userId: string, familyId?: string): { token: string; expiresIn: number } {
+    const payload: AccessTokenPayload = {
+      sub: userId,
+      typ: 'access',
+      iam: Date.now(),
+      ...(familyId ? { fam: familyId } : {}),
+    };
     const token = this.jwt.sign(payload, {
       algorithm: JWT_ALGORITHM,
       issuer: JWT_ISSUER,
@@ -56,9 +62,19 @@ export class AccessTokenService {
     if (payload?.typ !== 'access' || typeof payload.sub !== 'string') {
       throw AppError.unauthenticated('The access token is invalid.');
     }
-    const user = await this.users.findAuthUser(payload.sub);
-    if (!user) throw AppError.unauthenticated('The account no longer exists.');
-    return user;
+    const found = await this.users.findAuthUser(payload.sub);
+    if (!found) throw AppError.unauthenticated('The account no longer exists.');
+    const issuedAt = payload.iam ?? (payload.iat ?? 0) * 1000;
+    if (found.sessionsRevokedAt && issuedAt < found.sessionsRevokedAt.getTime()) {
+      throw AppError.unauthenticated('This session was signed out. Sign in again.');
+    }
+    return found.user;
+  }
+
+  /** The sign-in (refresh-token family) of a request's bearer token, already verified by the guard. */
+  async familyOfBearer(authorization: string | undefined): Promise<string | undefined> {
+    const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
+    return token ? (await this.verify(token)).fam : undefined;
   }
 
   async authenticate(token: string | undefined | null): Promise<AuthUser> {

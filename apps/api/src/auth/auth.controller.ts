@@ -1,13 +1,17 @@
 import { Body, Controller, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
-import { ApiCookieAuth, ApiTags } from '@nestjs/swagger';
-import { ErrorCode, REFRESH_COOKIE_NAME, type AuthResponse } from '@twinning/contracts';
+import { ApiBearerAuth, ApiCookieAuth, ApiTags } from '@nestjs/swagger';
+import { ErrorCode, REFRESH_COOKIE_NAME, type AuthResponse, type CheckYourMailResponse } from '@twinning/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type {} from '@fastify/cookie';
 import { AppError } from '../common/app-error';
-import { Public } from '../common/decorators';
+import type { AuthUser } from '../common/auth-user';
+import { CurrentUser, Public } from '../common/decorators';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { AuthService, type SessionResult } from './auth.service';
+import { ForgotPasswordDto, ResetPasswordDto, VerifyEmailDto } from './dto/account.dto';
 import { LoginDto, RegisterDto } from './dto/auth.dto';
+import { PasswordResetService } from './password-reset.service';
+import { RegistrationService } from './registration.service';
 
 const COOKIE_PATH = '/api/auth';
 
@@ -16,17 +20,51 @@ const COOKIE_PATH = '/api/auth';
 export class AuthController {
   constructor(
     private readonly auth: AuthService,
+    private readonly registration: RegistrationService,
+    private readonly passwordReset: PasswordResetService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  /** 202 "check your mail" whether or not the address has an account; no session. */
   @Public()
   @Post('register')
-  async register(
-    @Body() body: RegisterDto,
-    @Req() req: FastifyRequest,
+  @HttpCode(202)
+  register(@Body() body: RegisterDto, @Req() req: FastifyRequest): Promise<CheckYourMailResponse> {
+    return this.registration.register(body, req.ip);
+  }
+
+  /** Follows a verification link: verifies the address and signs in (like login). */
+  @Public()
+  @Post('verify-email')
+  @HttpCode(200)
+  async verifyEmail(
+    @Body() body: VerifyEmailDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<AuthResponse> {
-    return this.withCookie(reply, await this.auth.register(body, req.ip));
+    return this.withCookie(reply, await this.registration.verifyEmail(body.token));
+  }
+
+  @ApiBearerAuth()
+  @Post('resend-verification')
+  @HttpCode(202)
+  resendVerification(@CurrentUser() user: AuthUser): Promise<CheckYourMailResponse> {
+    return this.registration.resendVerification(user);
+  }
+
+  /** Always 202, in the same time, whether or not the address has an account. */
+  @Public()
+  @Post('forgot-password')
+  @HttpCode(202)
+  forgotPassword(@Body() body: ForgotPasswordDto, @Req() req: FastifyRequest): Promise<CheckYourMailResponse> {
+    return this.passwordReset.forgot(body, req.ip);
+  }
+
+  /** Sets the password from a reset link; every session of the account is signed out. */
+  @Public()
+  @Post('reset-password')
+  @HttpCode(204)
+  async resetPassword(@Body() body: ResetPasswordDto): Promise<void> {
+    await this.passwordReset.reset(body);
   }
 
   @Public()

@@ -1,13 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode, type AuthResponse } from '@twinning/contracts';
-import { DataSource } from 'typeorm';
+import { randomUUID } from 'node:crypto';
 import { AppError } from '../common/app-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { RateLimitService, type LimitSpec } from '../rate-limit/rate-limit.service';
-import { UsersRepository, UsersService } from '../users';
+import { UsersService } from '../users';
 import { AccessTokenService } from './access-token.service';
-import type { LoginDto, RegisterDto } from './dto/auth.dto';
+import type { LoginDto } from './dto/auth.dto';
 import { PasswordService } from './password.service';
 import { RefreshTokenService } from './refresh-token.service';
 
@@ -22,10 +21,8 @@ export class AuthService {
   private readonly perAccount: LimitSpec;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly users: UsersService,
-    private readonly accounts: UsersRepository,
     private readonly passwords: PasswordService,
     private readonly accessTokens: AccessTokenService,
     private readonly refreshTokens: RefreshTokenService,
@@ -36,30 +33,6 @@ export class AuthService {
     this.perAccount = { name: 'auth-account', points: authPerAccountPoints, durationSeconds: authWindowSeconds };
   }
 
-  async register(dto: RegisterDto, ip: string): Promise<SessionResult> {
-    await this.rateLimits.consume(this.perIp, ip);
-    await this.rateLimits.consume(this.perAccount, dto.email);
-    const passwordHash = await this.passwords.hash(dto.password);
-    const result = await this.dataSource.transaction(async (manager) => {
-      const id = await this.accounts.insertUnlessEmailTaken(manager, {
-        email: dto.email,
-        passwordHash,
-        displayName: dto.displayName,
-        preferredLanguage: dto.preferredLanguage ?? 'en',
-        timeZone: dto.timeZone ?? 'UTC',
-        role: 'member',
-      });
-      if (!id) {
-        throw new AppError(ErrorCode.EMAIL_TAKEN, 'An account with this email already exists.', {
-          email: ['an account with this email already exists'],
-        });
-      }
-      const refreshToken = await this.refreshTokens.issue(id, undefined, manager);
-      return { id, refreshToken, me: await this.users.getMe(id, manager) };
-    });
-    return this.session(result.id, result.refreshToken, result.me);
-  }
-
   async login(dto: LoginDto, ip: string): Promise<SessionResult> {
     await this.rateLimits.consume(this.perIp, ip);
     await this.rateLimits.consume(this.perAccount, dto.email);
@@ -67,22 +40,34 @@ export class AuthService {
     const ok = await this.passwords.verify(user?.passwordHash ?? null, dto.password);
     if (!user || !ok) throw new AppError(ErrorCode.INVALID_CREDENTIALS, 'Email or password is incorrect.');
     await this.rateLimits.reset(this.perAccount, dto.email);
-    const refreshToken = await this.refreshTokens.issue(user.id);
-    return this.session(user.id, refreshToken, await this.users.getMe(user.id));
+    return this.startSession(user.id);
+  }
+
+  /** A new sign-in (a new refresh-token family) for the user: login, and following a verification link. */
+  async startSession(userId: string): Promise<SessionResult> {
+    const familyId = randomUUID();
+    const refreshToken = await this.refreshTokens.issue(userId, familyId);
+    return this.session(userId, familyId, refreshToken, await this.users.getMe(userId));
+  }
+
+  /** A fresh access token for the sign-in `familyId` (after "sign out other sessions" refused the old ones). */
+  async continueSession(userId: string, familyId: string | undefined): Promise<AuthResponse> {
+    const { token, expiresIn } = this.accessTokens.sign(userId, familyId);
+    return { accessToken: token, expiresIn, user: await this.users.getMe(userId) };
   }
 
   async refresh(token: string | undefined): Promise<SessionResult> {
     if (!token) throw new AppError(ErrorCode.REFRESH_TOKEN_INVALID, 'No session to refresh. Sign in again.');
     const rotated = await this.refreshTokens.rotate(token);
-    return this.session(rotated.userId, rotated.token, await this.users.getMe(rotated.userId));
+    return this.session(rotated.userId, rotated.familyId, rotated.token, await this.users.getMe(rotated.userId));
   }
 
   async logout(token: string | undefined): Promise<void> {
     if (token) await this.refreshTokens.revokeFamilyOf(token);
   }
 
-  private session(userId: string, refreshToken: string, me: AuthResponse['user']): SessionResult {
-    const { token, expiresIn } = this.accessTokens.sign(userId);
+  private session(userId: string, familyId: string, refreshToken: string, me: AuthResponse['user']): SessionResult {
+    const { token, expiresIn } = this.accessTokens.sign(userId, familyId);
     return { body: { accessToken: token, expiresIn, user: me }, refreshToken };
   }
 }

@@ -3,7 +3,8 @@ import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { ErrorCode } from '@twinning/contracts';
 import { AppError } from '../common/app-error';
-import { IS_PUBLIC } from '../common/decorators';
+import type { AuthUser } from '../common/auth-user';
+import { IS_PUBLIC, REQUIRES_VERIFIED_EMAIL } from '../common/decorators';
 
 /**
  * Global guard: every route needs a valid access token unless marked @Public(). On public routes a
@@ -19,12 +20,17 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
     if (context.getType() === 'ws') {
       // Sockets authenticate once, at the handshake (realtime/socket-auth.ts, same token service);
       // every event of a socket that got through carries its user.
-      const client = context.switchToWs().getClient<{ data?: { user?: unknown } }>();
-      if (client.data?.user) return true;
-      throw AppError.unauthenticated();
+      const client = context.switchToWs().getClient<{ data?: { user?: AuthUser } }>();
+      if (!client.data?.user) throw AppError.unauthenticated();
+      this.requireVerifiedEmail(context, client.data.user);
+      return true;
     }
     const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
-    if (!isPublic) return (await super.canActivate(context)) as boolean;
+    if (!isPublic) {
+      const ok = (await super.canActivate(context)) as boolean;
+      this.requireVerifiedEmail(context, context.switchToHttp().getRequest<{ user?: AuthUser }>().user);
+      return ok;
+    }
     const request = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined> }>();
     if (!request.headers.authorization) return true;
     try {
@@ -33,6 +39,15 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
       // anonymous on a public route
     }
     return true;
+  }
+
+  /** Routes and events marked @RequireVerifiedEmail() refuse accounts whose address is not verified. */
+  private requireVerifiedEmail(context: ExecutionContext, user: AuthUser | undefined): void {
+    const required = this.reflector.getAllAndOverride<boolean>(REQUIRES_VERIFIED_EMAIL, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (required && user && !user.emailVerified) throw AppError.emailNotVerified();
   }
 
   override handleRequest<TUser>(err: unknown, user: TUser | false, info: unknown): TUser {

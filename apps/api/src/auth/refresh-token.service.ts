@@ -39,10 +39,11 @@ export class RefreshTokenService {
     return token;
   }
 
-  /** Consumes `token` and returns the user id and the successor token. */
-  async rotate(token: string): Promise<{ userId: string; token: string }> {
+  /** Consumes `token` and returns the user id, the successor token and their family. */
+  async rotate(token: string): Promise<{ userId: string; token: string; familyId: string }> {
     type Outcome =
-      { ok: true; userId: string; token: string } | { ok: false; error: ErrorCode; userId?: string; familyId?: string };
+      | { ok: true; userId: string; token: string; familyId: string }
+      | { ok: false; error: ErrorCode; userId?: string; familyId?: string };
     const outcome = await this.dataSource.transaction(async (manager): Promise<Outcome> => {
       const row = await this.tokens.findByHashForUpdate(manager, hashToken(token));
       if (!row) return { ok: false, error: ErrorCode.REFRESH_TOKEN_INVALID };
@@ -53,7 +54,7 @@ export class RefreshTokenService {
       if (row.expiresAt.getTime() <= Date.now()) return { ok: false, error: ErrorCode.REFRESH_TOKEN_INVALID };
       await this.tokens.markUsed(manager, row.id);
       const next = await this.issue(row.userId, row.familyId, manager);
-      return { ok: true, userId: row.userId, token: next };
+      return { ok: true, userId: row.userId, token: next, familyId: row.familyId };
     });
     if (!outcome.ok) {
       if (outcome.error === ErrorCode.REFRESH_TOKEN_REUSED) {
@@ -65,7 +66,12 @@ export class RefreshTokenService {
       }
       throw new AppError(outcome.error, 'The session has expired or is invalid. Sign in again.');
     }
-    return { userId: outcome.userId, token: outcome.token };
+    return { userId: outcome.userId, token: outcome.token, familyId: outcome.familyId };
+  }
+
+  /** Signs out every session of the user (a password reset), or every other one (`keepFamilyId`). */
+  async revokeAllOf(manager: EntityManager, userId: string, keepFamilyId?: string): Promise<void> {
+    await this.tokens.revokeAllOfUser(manager, userId, keepFamilyId ?? null);
   }
 
   /** Logout: revokes the family of the presented token (unknown tokens are ignored). */

@@ -37,4 +37,13 @@ export class RefreshTokensRepository {
       [tokenHash],
     );
   }
+
+  /** Revokes every live token of the user, except the family `keepFamilyId` when given. */
+  async revokeAllOfUser(manager: EntityManager, userId: string, keepFamilyId: string | null): Promise<void> {
+    await manager.query(
+      `UPDATE refresh_tokens SET revoked_at = now()
+        WHERE user_id = $1 AND revoked_at IS NULL AND ($2::uuid IS NULL OR family_id <> $2::uuid)`,
+      [userId, keepFamilyId],
+    );
+  }
 }

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from 
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { CityDetailDto, CityDto, CitySummaryDto, JoinRequestDto, Page } from '@twinning/contracts';
 import type { AuthUser } from '../common/auth-user';
-import { CurrentUser, OptionalUser, Public } from '../common/decorators';
+import { CurrentUser, OptionalUser, Public, RequireVerifiedEmail } from '../common/decorators';
 import { ParseId } from '../common/id.pipe';
 import { CitiesService } from './cities.service';
 import {
@@ -50,6 +50,7 @@ export class CitiesController {
   }
 
   @ApiBearerAuth()
+  @RequireVerifiedEmail()
   @Post(':id/join-requests')
   join(
     @CurrentUser() user: AuthUser,

@@ -36,6 +36,14 @@ export class AppError extends Error {
     return new AppError(ErrorCode.UNAUTHENTICATED, message);
   }
 
+  /** The account's address is not verified: it may read, not post, join, register or propose. */
+  static emailNotVerified(): AppError {
+    return new AppError(
+      ErrorCode.EMAIL_NOT_VERIFIED,
+      'Confirm your email address first: follow the link we mailed you, or ask for a new one.',
+    );
+  }
+
   static validation(fields: FieldErrors, message = 'Some fields are invalid.'): AppError {
     return new AppError(ErrorCode.VALIDATION_FAILED, message, fields);
   }
@@ -51,7 +59,8 @@ export const HTTP_STATUS_BY_CODE: Record<ErrorCode, number> = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
-  EMAIL_TAKEN: 409,
+  EMAIL_NOT_VERIFIED: 403,
+  LINK_INVALID: 400,
   ALREADY_MEMBER: 409,
   REQUEST_PENDING: 409,
   INVALID_STATE: 409,

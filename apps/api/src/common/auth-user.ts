@@ -6,4 +6,6 @@ export interface AuthUser {
   email: string;
   displayName: string;
   role: PlatformRole;
+  /** False until the owner follows a verification link: routes marked @RequireVerifiedEmail() refuse them. */
+  emailVerified: boolean;
 }

@@ -6,6 +6,15 @@ export const IS_PUBLIC = 'twinning:isPublic';
 /** Marks a route as reachable without signing in. Every other route requires a valid access token. */
 export const Public = () => SetMetadata(IS_PUBLIC, true);
 
+export const REQUIRES_VERIFIED_EMAIL = 'twinning:requiresVerifiedEmail';
+
+/**
+ * Marks a route that writes for others to see or commits the user (post, join a city, register,
+ * propose): an account whose address is not verified gets EMAIL_NOT_VERIFIED (403). Reading stays open.
+ * Checked once, by the global auth guard.
+ */
+export const RequireVerifiedEmail = () => SetMetadata(REQUIRES_VERIFIED_EMAIL, true);
+
 /** The authenticated user of the request (set by the JWT guard). */
 export const CurrentUser = createParamDecorator((_data: unknown, ctx: ExecutionContext): AuthUser => {
   const request = ctx.switchToHttp().getRequest<{ user?: AuthUser }>();

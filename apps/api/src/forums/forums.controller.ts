@@ -14,7 +14,7 @@ import type {
   ThreadSummaryDto,
 } from '@twinning/contracts';
 import type { AuthUser } from '../common/auth-user';
-import { CurrentUser } from '../common/decorators';
+import { CurrentUser, RequireVerifiedEmail } from '../common/decorators';
 import { ParseId } from '../common/id.pipe';
 import {
   CreatePostDto,
@@ -63,6 +63,7 @@ export class ForumsController {
     return this.forums.threads(user, id, query);
   }
 
+  @RequireVerifiedEmail()
   @Post(':id/threads')
   createThread(
     @CurrentUser() user: AuthUser,
@@ -96,6 +97,7 @@ export class ThreadsController {
     return this.posts.page(user, id, query);
   }
 
+  @RequireVerifiedEmail()
   @Post(':id/posts')
   reply(
     @CurrentUser() user: AuthUser,

@@ -80,7 +80,10 @@ export class InboundMailService {
       email: row.email,
       displayName: row.display_name,
       role: row.role as PlatformRole,
+      emailVerified: row.email_verified,
     };
+    // Like posting on the web (@RequireVerifiedEmail): an address not verified yet cannot post.
+    if (!author.emailVerified) return this.refuse(hash, row, REFUSALS[ErrorCode.EMAIL_NOT_VERIFIED] ?? 'not_verified');
     try {
       const post = await this.posts.create(author, row.thread_id, { body });
       await this.tokens.markUsed(hash, messageId);

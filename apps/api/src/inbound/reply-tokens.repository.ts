@@ -10,6 +10,7 @@ export interface ReplyTokenRow {
   email: string;
   display_name: string;
   role: string;
+  email_verified: boolean;
   preferred_language: UiLanguage;
   thread_title: string;
   last_message_id: string | null;
@@ -38,7 +39,7 @@ export class ReplyTokensRepository {
   /** The token's owner (current address and language) and thread; null when unknown. One query. */
   async resolve(hash: Buffer, manager: EntityManager = this.dataSource.manager): Promise<ReplyTokenRow | null> {
     const rows: ReplyTokenRow[] = await manager.query(
-      `SELECT r.user_id, r.thread_id, r.last_message_id, u.email, u.display_name, u.role, u.preferred_language, t.title AS thread_title
+      `SELECT r.user_id, r.thread_id, r.last_message_id, u.email, u.display_name, u.role, u.email_verified_at IS NOT NULL AS email_verified, u.preferred_language, t.title AS thread_title
          FROM reply_tokens r
          JOIN users u ON u.id = r.user_id
          JOIN threads t ON t.id = r.thread_id

@@ -40,6 +40,7 @@ export class SilencesService {
       email: target.email,
       displayName: target.display_name,
       role: target.role,
+      emailVerified: true, // only their forum role matters here
     };
     const targetAccess = (await this.access.forums(targetUser, [forumId])).get(forumId);
     if (targetAccess?.canModerate) throw AppError.forbidden('Moderators of this forum cannot be silenced.');

@@ -9,7 +9,7 @@ import type {
   PartnershipSummaryDto,
 } from '@twinning/contracts';
 import type { AuthUser } from '../common/auth-user';
-import { CurrentUser } from '../common/decorators';
+import { CurrentUser, RequireVerifiedEmail } from '../common/decorators';
 import { ParseId } from '../common/id.pipe';
 import { PageQueryDto } from '../common/page-query.dto';
 import {
@@ -45,6 +45,7 @@ export class PartnershipsController {
     return this.partnerships.list(user, query);
   }
 
+  @RequireVerifiedEmail()
   @Post()
   propose(@CurrentUser() user: AuthUser, @Body() body: ProposePartnershipDto): Promise<PartnershipDetailDto> {
     return this.lifecycle.propose(user, body);
@@ -64,6 +65,7 @@ export class PartnershipsController {
     return this.lifecycle.update(user, id, body);
   }
 
+  @RequireVerifiedEmail()
   @Post(':id/invitations')
   @HttpCode(200)
   invite(

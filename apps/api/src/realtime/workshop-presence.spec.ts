@@ -16,8 +16,20 @@ function fakeNamespace(sockets: { rooms: string[]; data: Partial<WorkshopSocketD
   return { namespace: namespace as unknown as Namespace, asked };
 }
 
-const ana: WorkshopSocketData['user'] = { id: 'u1', email: 'ana@example.test', displayName: 'Ana', role: 'member' };
-const bo: WorkshopSocketData['user'] = { id: 'u2', email: 'bo@example.test', displayName: 'Bo', role: 'facilitator' };
+const ana: WorkshopSocketData['user'] = {
+  id: 'u1',
+  email: 'ana@example.test',
+  displayName: 'Ana',
+  role: 'member',
+  emailVerified: true,
+};
+const bo: WorkshopSocketData['user'] = {
+  id: 'u2',
+  email: 'bo@example.test',
+  displayName: 'Bo',
+  role: 'facilitator',
+  emailVerified: true,
+};
 
 describe('WorkshopPresence', () => {
   it('knows nobody before socket.io is ready', async () => {

@@ -37,13 +37,59 @@ export class UsersRepository {
     return manager.findOne(UserEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
-  /** The signed-in user as guards see them: only the columns of AuthUser. */
-  async findAuthUser(id: string): Promise<AuthUser | null> {
+  /** The signed-in user as guards see them (the columns of AuthUser), and when their sessions were revoked. */
+  async findAuthUser(id: string): Promise<{ user: AuthUser; sessionsRevokedAt: Date | null } | null> {
     const user = await this.users.findOne({
       where: { id },
-      select: { id: true, email: true, displayName: true, role: true },
+      select: { id: true, email: true, displayName: true, role: true, emailVerifiedAt: true, sessionsRevokedAt: true },
     });
-    return user && { id: user.id, email: user.email, displayName: user.displayName, role: user.role };
+    if (!user) return null;
+    return {
+      user: {
+        id: user.id,
+        email: user.email,
+        displayName: user.displayName,
+        role: user.role,
+        emailVerified: user.emailVerifiedAt !== null,
+      },
+      sessionsRevokedAt: user.sessionsRevokedAt,
+    };
+  }
+
+  /**
+   * The account proved it reads mail at `email`: it becomes the account's address (unchanged, or the
+   * new one of an email change), verified now, and any bounce marker is cleared. False when another
+   * account took that address meanwhile.
+   */
+  async verifyEmail(manager: EntityManager, id: string, email: string): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      `WITH verified AS (
+         UPDATE users SET email = $2, email_verified_at = now(), email_bouncing_at = NULL, email_bounce_reason = NULL,
+                updated_at = now()
+          WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM users o WHERE o.email = $2 AND o.id <> $1)
+          RETURNING id)
+       SELECT id FROM verified`,
+      [id, email],
+    );
+    return rows.length > 0;
+  }
+
+  /**
+   * Sets a new password hash. With `sessionsRevokedAt` (the application's clock, the one access tokens
+   * are stamped with), access tokens issued before that instant are refused.
+   */
+  async setPassword(
+    manager: EntityManager,
+    id: string,
+    passwordHash: string,
+    sessionsRevokedAt: Date | null,
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE users SET password_hash = $2, updated_at = now(),
+              sessions_revoked_at = COALESCE($3::timestamptz, sessions_revoked_at)
+        WHERE id = $1`,
+      [id, passwordHash, sessionsRevokedAt],
+    );
   }
 
   async exists(id: string, manager: EntityManager = this.dataSource.manager): Promise<boolean> {

@@ -53,6 +53,7 @@ export class UsersService {
       createdAt: user.createdAt.toISOString(),
       cities,
       emailStatus: user.emailBouncingAt ? 'bouncing' : user.emailVerifiedAt ? 'verified' : 'unverified',
+      emailVerified: user.emailVerifiedAt !== null,
     };
   }
 

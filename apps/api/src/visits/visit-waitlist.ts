@@ -32,8 +32,8 @@ export class VisitWaitlist {
       manager,
       promoted.map((p) => ({
         userId: p.user_id,
-        kind: 'visit.registration' as const,
-        payload: { visit, status: 'promoted' as const, position: null },
+        kind: 'visit.promoted' as const,
+        payload: { visit },
       })),
       actorId,
     );

@@ -27,7 +27,7 @@ import type {
 } from '@twinning/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthUser } from '../common/auth-user';
-import { CurrentUser, Public } from '../common/decorators';
+import { CurrentUser, Public, RequireVerifiedEmail } from '../common/decorators';
 import { ParseId } from '../common/id.pipe';
 import {
   ActionToMilestoneDto,
@@ -143,6 +143,7 @@ export class VisitsController {
     return this.registrations.mine(user, id);
   }
 
+  @RequireVerifiedEmail()
   @Put(':id/registration')
   register(
     @CurrentUser() user: AuthUser,

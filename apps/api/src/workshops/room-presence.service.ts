@@ -54,6 +54,8 @@ export class RoomPresenceService {
     let access = await this.access.requireWorkshop(user, workshopId);
     if (access.removed) throw removedError();
     if (access.status === 'live' && !access.facilitator && !access.registered) {
+      // Entering a live room registers: like PUT /registration, only with a verified address.
+      if (!user.emailVerified) throw AppError.emailNotVerified();
       await this.registrations.takePlace(user.id, access);
       access = { ...access, registered: true };
     }

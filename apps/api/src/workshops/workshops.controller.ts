@@ -21,7 +21,7 @@ import type {
   WorkshopSummaryDto,
 } from '@twinning/contracts';
 import type { AuthUser } from '../common/auth-user';
-import { CurrentUser } from '../common/decorators';
+import { CurrentUser, RequireVerifiedEmail } from '../common/decorators';
 import { ParseId } from '../common/id.pipe';
 import { PageQueryDto } from '../common/page-query.dto';
 import {
@@ -112,6 +112,7 @@ export class WorkshopsController {
     return this.facilitatorsOf.remove(user, id, userId);
   }
 
+  @RequireVerifiedEmail()
   @Put(':id/registration')
   register(@CurrentUser() user: AuthUser, @Param('id', ParseId) id: string): Promise<WorkshopDto> {
     return this.registrations.register(user, id);

@@ -20,10 +20,10 @@ export interface TestUser {
 let seq = 0;
 const next = () => `${Date.now().toString(36)}${(++seq).toString(36)}`;
 
-/** A user inserted straight into the database, with a signed access token. */
+/** A user inserted straight into the database (address verified unless `verified: false`), with a signed access token. */
 export async function createUser(
   t: TestApp,
-  overrides: Partial<{ email: string; displayName: string; role: PlatformRole }> = {},
+  overrides: Partial<{ email: string; displayName: string; role: PlatformRole; verified: boolean }> = {},
 ): Promise<TestUser> {
   passwordHash ??= hash(FACTORY_PASSWORD, {
     algorithm: Algorithm.Argon2id,
@@ -36,8 +36,9 @@ export async function createUser(
   const displayName = overrides.displayName ?? `User ${n}`;
   const role = overrides.role ?? 'member';
   const [row] = await t.dataSource.query(
-    `INSERT INTO users (email, password_hash, display_name, role) VALUES ($1, $2, $3, $4) RETURNING id`,
-    [email, await passwordHash, displayName, role],
+    `INSERT INTO users (email, password_hash, display_name, role, email_verified_at)
+     VALUES ($1, $2, $3, $4, CASE WHEN $5::boolean THEN now() END) RETURNING id`,
+    [email, await passwordHash, displayName, role, overrides.verified ?? true],
   );
   const token = t.app.get(AccessTokenService).sign(row.id).token;
   return { id: row.id, email, displayName, role, token, auth: { Authorization: `Bearer ${token}` } };

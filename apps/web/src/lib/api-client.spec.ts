@@ -22,6 +22,7 @@ const user: MeDto = {
   cities: [],
   emailStatus: 'verified',
   createdAt: '2026-01-01T00:00:00.000Z',
+  emailVerified: true,
 };
 
 const auth = (accessToken: string): AuthResponse => ({ accessToken, expiresIn: 900, user });

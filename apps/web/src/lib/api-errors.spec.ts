@@ -23,14 +23,23 @@ describe('localizedFieldErrors', () => {
       timeZone: [ar('errors.fieldRejected')],
       languages: [ar('errors.fieldRejected')],
     });
-    const taken = new ApiRequestError(409, {
-      code: 'EMAIL_TAKEN',
-      message: 'An account with this email already exists.',
-      fields: { email: ['an account with this email already exists'] },
+    const wrongPassword = new ApiRequestError(400, {
+      code: 'VALIDATION_FAILED',
+      message: 'Some fields are invalid.',
+      fields: { currentPassword: ['currentPassword is not your current password'] },
     });
     const fr = createTranslator('fr');
-    expect(localizedFieldErrors(taken, fr, 'fr')).toEqual({ email: [fr('errors.EMAIL_TAKEN')] });
-    expect(fr('errors.EMAIL_TAKEN')).not.toMatch(/account/);
+    expect(localizedFieldErrors(wrongPassword, fr, 'fr')).toEqual({ currentPassword: [fr('errors.fieldRejected')] });
+  });
+
+  it('tells an unverified user what to do when posting or joining is refused', () => {
+    const refusal = new ApiRequestError(403, {
+      code: 'EMAIL_NOT_VERIFIED',
+      message: 'Confirm your email address first.',
+    });
+    const en = createTranslator('en');
+    expect(describeError(en, refusal)).toMatch(/follow the link we mailed you/);
+    expect(describeError(createTranslator('ar'), refusal)).toBe(createTranslator('ar')('errors.EMAIL_NOT_VERIFIED'));
   });
 });
 

@@ -55,7 +55,6 @@ export function hasFieldErrors(error: unknown): boolean {
 export function localizedFieldErrors(error: unknown, t: Translate, language: UiLanguage): FieldErrors {
   const fields = fieldErrorsOf(error);
   if (language === 'en') return fields;
-  const code = isApiRequestError(error) ? error.code : null;
-  const message = code === 'EMAIL_TAKEN' ? t('errors.EMAIL_TAKEN') : t('errors.fieldRejected');
+  const message = t('errors.fieldRejected');
   return Object.fromEntries(Object.keys(fields).map((field) => [field, [message]]));
 }

@@ -37,6 +37,10 @@ export class UserEntity {
   @Column({ name: 'email_bouncing_at', type: 'timestamptz', nullable: true })
   emailBouncingAt!: Date | null;
 
+  /** Access tokens issued before this instant are refused (a password reset signs every session out). */
+  @Column({ name: 'sessions_revoked_at', type: 'timestamptz', nullable: true })
+  sessionsRevokedAt!: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect, useRef, type MouseEvent, type RefObject } from 'react';
 import { Outlet, ScrollRestoration, useLocation } from 'react-router';
 import { Loading } from '../../components/loading';
+import { VerifyEmailBanner } from '../../features/account';
 import { useT } from '../../lib/i18n';
 import { SiteHeader } from './site-header';
 
@@ -38,6 +39,7 @@ export function AppLayout() {
       </a>
       <SiteHeader />
       <main id="main" ref={mainRef} tabIndex={-1} className="site-main container">
+        <VerifyEmailBanner />
         <Suspense fallback={<Loading />}>
           <Outlet />
         </Suspense>

@@ -20,6 +20,9 @@ export function LoginPage() {
       {rawNext ? <p className="notice">{t('auth.pleaseLogIn')}</p> : null}
       <LoginForm />
       <p>
+        <Link to="/forgot-password">{t('account.forgot.link')}</Link>
+      </p>
+      <p>
         {t('auth.noAccount')} <Link to={registerHref}>{t('auth.registerLink')}</Link>
       </p>
     </Page>

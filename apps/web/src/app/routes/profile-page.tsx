@@ -1,6 +1,14 @@
 import { Loading } from '../../components/loading';
-import { EmailBouncingNotice, MyCitiesList, ProfileForm, useMe } from '../../features/account';
+import {
+  ChangeEmailForm,
+  ChangePasswordForm,
+  EmailBouncingNotice,
+  MyCitiesList,
+  ProfileForm,
+  useMe,
+} from '../../features/account';
 import { MyJoinRequests } from '../../features/join-requests';
+import { NotificationSettings } from '../../features/notifications';
 import { CalendarFeedPanel } from '../../features/visits';
 import { useT } from '../../lib/i18n';
 import { Page } from '../layout/page';
@@ -28,6 +36,11 @@ export function ProfilePage() {
         <h2 id="profile-settings">{t('profile.settings')}</h2>
         <ProfileForm key={user.id} user={user} />
       </section>
+      <section className="section" aria-labelledby="profile-account">
+        <h2 id="profile-account">{t('account.profile.heading')}</h2>
+        <ChangePasswordForm key={`password-${user.id}`} />
+        <ChangeEmailForm key={`email-${user.id}`} currentEmail={user.email} />
+      </section>
       <section className="section" aria-labelledby="profile-cities">
         <h2 id="profile-cities">{t('profile.myCities')}</h2>
         <MyCitiesList cities={user.cities} />
@@ -35,6 +48,10 @@ export function ProfilePage() {
       <section className="section" aria-labelledby="profile-requests">
         <h2 id="profile-requests">{t('profile.myRequests')}</h2>
         <MyJoinRequests />
+      </section>
+      <section className="section" id="email-notifications" aria-labelledby="profile-email-notifications">
+        <h2 id="profile-email-notifications">{t('notificationSettings.heading')}</h2>
+        <NotificationSettings />
       </section>
       <section className="section" id="calendar-feed" aria-labelledby="profile-calendar-feed">
         <h2 id="profile-calendar-feed">{t('visits.feed.heading')}</h2>

@@ -1,22 +1,16 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { AuthResponse, RegisterRequest } from '@twinning/contracts';
-import { apiRequest, setAccessToken } from '../../../lib/api-client';
-import { setSessionUser } from './session';
+import { useMutation } from '@tanstack/react-query';
+import type { CheckYourMailResponse, RegisterRequest } from '@twinning/contracts';
+import { apiRequest } from '../../../lib/api-client';
 
-export async function register(body: RegisterRequest): Promise<AuthResponse> {
-  const auth = await apiRequest<AuthResponse>('/api/auth/register', {
+/** Registering opens no session: the answer is "check your mail", whether or not the address had an account. */
+export function register(body: RegisterRequest): Promise<CheckYourMailResponse> {
+  return apiRequest<CheckYourMailResponse>('/api/auth/register', {
     method: 'POST',
     body,
     retryOnUnauthorized: false,
   });
-  setAccessToken(auth.accessToken);
-  return auth;
 }
 
 export function useRegister() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: register,
-    onSuccess: (auth) => setSessionUser(queryClient, auth.user),
-  });
+  return useMutation({ mutationFn: register });
 }

@@ -1,14 +1,13 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { makeAuth, makeMe } from '../../../test/fixtures';
 import { apiError, jsonResponse, renderApp, stubFetch } from '../../../test/test-utils';
 
 describe('RegisterForm', () => {
-  it('checks the password length and reports a taken email address', async () => {
+  it('checks the password length, then says to check the mail without signing in', async () => {
     const { requests } = stubFetch(({ url }) => {
       if (url.pathname === '/api/auth/refresh') return apiError(401, 'UNAUTHENTICATED');
-      if (url.pathname === '/api/auth/register') return apiError(409, 'EMAIL_TAKEN', 'Email taken');
+      if (url.pathname === '/api/auth/register') return jsonResponse({ status: 'check_your_mail' }, 202);
       return apiError(404, 'NOT_FOUND');
     });
     renderApp({ path: '/register', initialLanguage: 'fr' });
@@ -30,7 +29,10 @@ describe('RegisterForm', () => {
 
     await user.type(password, ' but longer now');
     await user.click(screen.getByRole('button', { name: 'Créer le compte' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent('Un compte existe déjà avec cette adresse e-mail.');
+    const heading = await screen.findByRole('heading', { name: 'Consultez vos e-mails' });
+    expect(heading).toHaveFocus();
+    expect(screen.getByText(/Nous avons envoyé un message à ana@example\.org\./)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Créer le compte' })).not.toBeInTheDocument();
     const register = requests.find((r) => r.url.pathname === '/api/auth/register');
     expect(register?.body).toMatchObject({
       displayName: 'Ana Souza',
@@ -41,11 +43,11 @@ describe('RegisterForm', () => {
     expect(typeof (register?.body as { timeZone?: unknown }).timeZone).toBe('string');
   });
 
-  it('signs the new user in and opens the directory', async () => {
-    stubFetch(({ url }) => {
+  it('opens no session, and points to the Outbox when this server captures mail', async () => {
+    const { requests } = stubFetch(({ url }) => {
       if (url.pathname === '/api/auth/refresh') return apiError(401, 'UNAUTHENTICATED');
-      if (url.pathname === '/api/auth/register') return jsonResponse(makeAuth(makeMe()), 201);
-      if (url.pathname === '/api/cities') return jsonResponse({ items: [], nextCursor: null });
+      if (url.pathname === '/api/auth/register') return jsonResponse({ status: 'check_your_mail' }, 202);
+      if (url.pathname === '/api/dev/outbox') return jsonResponse({ items: [], nextCursor: null });
       return apiError(404, 'NOT_FOUND');
     });
     const { router } = renderApp({ path: '/register' });
@@ -54,7 +56,10 @@ describe('RegisterForm', () => {
     await user.type(screen.getByLabelText('Email address'), 'ana@example.org');
     await user.type(screen.getByLabelText('Password'), 'a long enough password');
     await user.click(screen.getByRole('button', { name: 'Create account' }));
-    await waitFor(() => expect(router.state.location.pathname).toBe('/cities'));
-    expect(await screen.findByText('Ana Souza')).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Check your mail' })).toBeInTheDocument();
+    expect(await screen.findByRole('link', { name: 'Open the Outbox' })).toHaveAttribute('href', '/dev/outbox');
+    expect(router.state.location.pathname).toBe('/register');
+    expect(screen.getByRole('navigation', { name: 'Main' })).toHaveTextContent('Log in'); // still signed out
+    expect(requests.filter((r) => r.url.pathname === '/api/me')).toHaveLength(0);
   });
 });

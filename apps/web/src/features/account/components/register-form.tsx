@@ -3,7 +3,6 @@ import {
   PASSWORD_MAX_LENGTH,
   PASSWORD_MIN_LENGTH,
   type FieldErrors,
-  type MeDto,
 } from '@twinning/contracts';
 import { useRef, useState, type FormEvent } from 'react';
 import { TextField } from '../../../components/form-field';
@@ -13,11 +12,13 @@ import { localizedFieldErrors } from '../../../lib/api-errors';
 import { useI18n } from '../../../lib/i18n';
 import { browserTimeZone } from '../../../lib/time-zones';
 import { useRegister } from '../api/register';
+import { CheckYourMail } from './check-your-mail';
 
 export interface RegisterFormProps {
-  onSuccess?: (user: MeDto) => void;
+  onSuccess?: (email: string) => void;
 }
 
+/** Creates an account; no session opens: the form gives way to "check your mail". */
 export function RegisterForm({ onSuccess }: RegisterFormProps) {
   const { t, language } = useI18n();
   const registration = useRegister();
@@ -27,6 +28,7 @@ export function RegisterForm({ onSuccess }: RegisterFormProps) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [clientErrors, setClientErrors] = useState<FieldErrors>({});
+  const [sentTo, setSentTo] = useState<string | null>(null);
 
   const serverErrors = localizedFieldErrors(registration.error, t, language);
   const errorsFor = (field: string) => clientErrors[field] ?? serverErrors[field];
@@ -55,12 +57,16 @@ export function RegisterForm({ onSuccess }: RegisterFormProps) {
         timeZone: browserTimeZone(),
       },
       {
-        onSuccess: (auth) => onSuccess?.(auth.user),
+        onSuccess: () => {
+          setSentTo(email.trim());
+          onSuccess?.(email.trim());
+        },
         onError: focusFirstInvalid,
       },
     );
   }
 
+  if (sentTo) return <CheckYourMail email={sentTo} />;
   return (
     <form ref={formRef} className="form" noValidate onSubmit={handleSubmit}>
       {hasClientErrors ? (
