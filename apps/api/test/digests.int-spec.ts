@@ -75,9 +75,9 @@ describe('daily and weekly digests', () => {
     const [penangMail] = await mailsTo(t, penang.email);
     expect(penangMail).toMatchObject({ category: 'digest.daily', status: 'captured' });
     expect(penangMail.subject).toBe('Votre résumé Twinning du mardi 8 décembre');
-    expect(penangMail.text).toContain('Nouvelle réponse: Penang thread');
+    expect(penangMail.text).toContain('Someone Else a répondu dans « Penang thread »');
     expect(penangMail.html).toContain('<html lang="fr" dir="ltr">');
-    expect(penangMail.text).toContain(`${t.config.publicUrl}/profile`);
+    expect(penangMail.text).toContain(`${t.config.publicUrl}/profile#email-notifications`);
 
     // 12:55Z: 07:55 in Toronto, too early; 13:05Z: 08:05
     expect(await tick('2026-12-08T12:55:00Z')).toEqual({ due: 0, sent: 0 });
@@ -85,7 +85,7 @@ describe('daily and weekly digests', () => {
     const torontoMails = await mailsTo(t, toronto.email);
     expect(torontoMails).toHaveLength(1);
     expect(torontoMails[0].subject).toBe('Your Twinning digest for Tuesday, December 8');
-    expect(torontoMails[0].text).toContain('New reply: Toronto thread');
+    expect(torontoMails[0].text).toContain('Someone Else replied in “Toronto thread”');
     expect(torontoMails[0].text).not.toContain('Penang thread');
     expect(await mailsTo(t, penang.email)).toHaveLength(1);
   });
@@ -123,8 +123,10 @@ describe('daily and weekly digests', () => {
     const bothMails = await mailsTo(t, both.email);
     expect(bothMails).toHaveLength(1);
     expect(bothMails[0].category).toBe('digest.combined');
-    expect(bothMails[0].text).toContain('New reply: Daily thread');
-    expect(bothMails[0].text).toContain('Visit open for registration: Weekly visit for both');
+    expect(bothMails[0].text).toContain('Someone Else replied in “Daily thread”');
+    expect(bothMails[0].text).toContain(
+      'Coordinator opened registration for the study visit “Weekly visit for both” to Toronto',
+    );
     const weeklyMails = await mailsTo(t, weeklyOnly.email);
     expect(weeklyMails.map((m) => m.category)).toEqual(['digest.weekly']);
     expect(weeklyMails[0].subject).toBe('Your weekly Twinning digest, Monday, December 14');

@@ -1,6 +1,5 @@
 import type { Theme } from './domain';
 import type { MailLanguage } from './mail';
-import type { NotificationKind } from './notifications';
 
 /** Which digest a mail is: the daily one, Monday's weekly one, or both in one mail on Mondays. */
 export type DigestKind = 'daily' | 'weekly' | 'combined';
@@ -35,8 +34,7 @@ export interface DigestText {
   footer: Record<DigestKind, string>;
   settings: string;
   themes: Record<Theme, string>;
-  /** A short name for each kind of notification, before what it is about (the fallback line). */
-  kinds: Partial<Record<NotificationKind, string>>;
+  /** The line of a notification whose payload cannot be read any more. */
   otherKind: string;
 }
 
@@ -83,23 +81,6 @@ const EN: DigestText = {
     human_security: 'Human security',
     intercultural_dialogue: 'Intercultural dialogue',
     environmental_sustainability: 'Environmental sustainability',
-  },
-  kinds: {
-    'partnership.invited': 'Partnership invitation',
-    'partnership.accepted': 'Invitation accepted',
-    'partnership.declined': 'Invitation declined',
-    'partnership.withdrawn': 'Invitation withdrawn',
-    'partnership.concluded': 'Partnership concluded',
-    'forum.reply': 'New reply',
-    'forum.mention': 'You were mentioned',
-    'join_request.decided': 'Join request decided',
-    'workshop.live': 'Workshop live',
-    'workshop.facilitator_added': 'You co-facilitate',
-    'visit.opened': 'Visit open for registration',
-    'visit.date_chosen': 'Visit dates chosen',
-    'visit.registration': 'Your registration',
-    'visit.agenda_changed': 'Agenda changed',
-    'visit.cancelled': 'Visit cancelled',
   },
   otherKind: 'Notification',
 };
@@ -155,23 +136,6 @@ const FR: DigestText = {
     intercultural_dialogue: 'Dialogue interculturel',
     environmental_sustainability: 'Durabilité environnementale',
   },
-  kinds: {
-    'partnership.invited': 'Invitation à un partenariat',
-    'partnership.accepted': 'Invitation acceptée',
-    'partnership.declined': 'Invitation déclinée',
-    'partnership.withdrawn': 'Invitation retirée',
-    'partnership.concluded': 'Partenariat clos',
-    'forum.reply': 'Nouvelle réponse',
-    'forum.mention': 'Vous avez été mentionné·e',
-    'join_request.decided': 'Demande d’adhésion traitée',
-    'workshop.live': 'Atelier en direct',
-    'workshop.facilitator_added': 'Vous co-animez',
-    'visit.opened': 'Inscriptions ouvertes',
-    'visit.date_chosen': 'Dates de visite fixées',
-    'visit.registration': 'Votre inscription',
-    'visit.agenda_changed': 'Programme modifié',
-    'visit.cancelled': 'Visite annulée',
-  },
   otherKind: 'Notification',
 };
 
@@ -219,23 +183,6 @@ const ES: DigestText = {
     intercultural_dialogue: 'Diálogo intercultural',
     environmental_sustainability: 'Sostenibilidad ambiental',
   },
-  kinds: {
-    'partnership.invited': 'Invitación a una alianza',
-    'partnership.accepted': 'Invitación aceptada',
-    'partnership.declined': 'Invitación rechazada',
-    'partnership.withdrawn': 'Invitación retirada',
-    'partnership.concluded': 'Alianza concluida',
-    'forum.reply': 'Nueva respuesta',
-    'forum.mention': 'Te mencionaron',
-    'join_request.decided': 'Solicitud de ingreso resuelta',
-    'workshop.live': 'Taller en directo',
-    'workshop.facilitator_added': 'Co-facilitas',
-    'visit.opened': 'Inscripciones abiertas',
-    'visit.date_chosen': 'Fechas de la visita fijadas',
-    'visit.registration': 'Tu inscripción',
-    'visit.agenda_changed': 'Programa modificado',
-    'visit.cancelled': 'Visita cancelada',
-  },
   otherKind: 'Notificación',
 };
 
@@ -282,23 +229,6 @@ const AR: DigestText = {
     human_security: 'الأمن الإنساني',
     intercultural_dialogue: 'الحوار بين الثقافات',
     environmental_sustainability: 'الاستدامة البيئية',
-  },
-  kinds: {
-    'partnership.invited': 'دعوة إلى شراكة',
-    'partnership.accepted': 'قُبلت الدعوة',
-    'partnership.declined': 'رُفضت الدعوة',
-    'partnership.withdrawn': 'سُحبت الدعوة',
-    'partnership.concluded': 'اختُتمت الشراكة',
-    'forum.reply': 'رد جديد',
-    'forum.mention': 'تمت الإشارة إليك',
-    'join_request.decided': 'البتّ في طلب الانضمام',
-    'workshop.live': 'ورشة عمل مباشرة',
-    'workshop.facilitator_added': 'أنت ميسّر مشارك',
-    'visit.opened': 'فُتح التسجيل في زيارة',
-    'visit.date_chosen': 'حُددت مواعيد الزيارة',
-    'visit.registration': 'تسجيلك',
-    'visit.agenda_changed': 'تغيّر البرنامج',
-    'visit.cancelled': 'أُلغيت الزيارة',
   },
   otherKind: 'إشعار',
 };

@@ -1,6 +1,6 @@
 import type { WaitingForMeDto } from '@twinning/contracts';
 import { firstLines } from '../waiting';
-import { renderDigest, type DigestInput } from './digest-render';
+import { notificationLine, renderDigest, type DigestInput } from './digest-render';
 
 const empty: WaitingForMeDto = {
   since: '2026-12-07T13:00:00.000Z',
@@ -23,7 +23,13 @@ const input = (overrides: Partial<DigestInput> = {}): DigestInput => ({
     {
       id: 'n1',
       kind: 'forum.reply',
-      payload: { actor: { id: 'u', displayName: 'Ben' }, thread: { id: 't1', title: 'Housing' }, seq: 4 },
+      payload: {
+        actor: { id: 'u', displayName: 'Ben' },
+        thread: { id: 't1', title: 'Housing', forumId: 'f' },
+        postId: 'p',
+        seq: 4,
+        excerpt: 'Not sure',
+      },
       createdAt: '2026-12-07T20:00:00.000Z',
     },
   ],
@@ -37,9 +43,11 @@ describe('renderDigest', () => {
   it('lists the new notifications, linked, and says how many more there are', () => {
     const mail = renderDigest(input());
     expect(mail.subject).toBe('Your Twinning digest for Tuesday, December 8');
-    expect(mail.text).toContain('- New reply: Housing\n  https://twinning.example.org/threads/t1?post=4\n  Ben');
+    expect(mail.text).toContain(
+      '- Ben replied in “Housing”\n  https://twinning.example.org/threads/t1?post=4\n  Not sure',
+    );
     expect(mail.text).toContain('…and 2 more');
-    expect(mail.text).toContain('Change your mail settings: https://twinning.example.org/profile');
+    expect(mail.text).toContain('Change your mail settings: https://twinning.example.org/profile#email-notifications');
   });
 
   it('writes sections per forum, upcoming (times in the reader’s zone), polls and decisions', () => {
@@ -118,7 +126,32 @@ describe('renderDigest', () => {
     const mail = renderDigest(input({ kind: 'combined', lang: 'ar', localDate: '2026-12-14' }));
     expect(mail.html).toContain('<html lang="ar" dir="rtl">');
     expect(mail.subject).toContain('مع ملخص الأسبوع');
-    expect(mail.text).toContain('رد جديد: Housing');
+    expect(mail.text).toContain('ردّ Ben في «Housing»');
+  });
+});
+
+describe('notificationLine', () => {
+  it('uses the shared sentence, and a plain line for a payload it cannot read', () => {
+    const url = 'https://twinning.example.org';
+    expect(
+      notificationLine(
+        {
+          id: 'n',
+          kind: 'visit.cancelled',
+          payload: { actor: { id: 'a', displayName: 'Ana' }, visit: { id: 'v9', title: 'Lyon' }, reason: 'Strike' },
+          createdAt: '2026-12-07T00:00:00.000Z',
+        },
+        'fr',
+        url,
+      ),
+    ).toEqual({ text: 'Ana a annulé la visite d’étude « Lyon »', url: `${url}/visits/v9`, note: 'Strike' });
+    expect(
+      notificationLine(
+        { id: 'n', kind: 'visit.cancelled', payload: {}, createdAt: '2026-12-07T00:00:00.000Z' },
+        'es',
+        url,
+      ),
+    ).toEqual({ text: 'Notificación', url: `${url}/notifications` });
   });
 });
 

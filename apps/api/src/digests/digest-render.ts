@@ -1,6 +1,8 @@
 import {
   MAIL_DIGEST_TEXT,
   MAIL_FRAME_TEXT,
+  notificationContent,
+  type NotificationLike,
   type DigestKind,
   type DigestText,
   type MailLanguage,
@@ -32,46 +34,18 @@ export interface RenderedDigest {
   text: string;
 }
 
-const str = (value: unknown): string | null => (typeof value === 'string' && value.length > 0 ? value : null);
-const obj = (value: unknown): Record<string, unknown> | null =>
-  typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : null;
-
 /**
- * One notification as a digest line: what kind it is and what it is about, linked. The one place
- * that words notifications in a digest, so it can switch to the shared per-kind sentences.
+ * One notification as a digest line: its sentence in the reader's language (the same as in the
+ * app and in immediate mail), linked; the quoted post or reason below it.
  */
-export function notificationLine(n: DigestNotification, t: DigestText, publicUrl: string): Item {
-  const p = n.payload;
-  const thread = obj(p.thread);
-  const visit = obj(p.visit);
-  const workshop = obj(p.workshop);
-  const partnership = obj(p.partnership);
-  const city = obj(p.city) ?? obj(p.toCity);
-  const actor = str(obj(p.actor)?.displayName);
-  const label = t.kinds[n.kind] ?? t.otherKind;
-  let about: string | null = null;
-  let path = '/notifications';
-  if (thread) {
-    about = str(thread.title);
-    path = `/threads/${encodeURIComponent(String(thread.id))}${typeof p.seq === 'number' ? `?post=${p.seq}` : ''}`;
-  } else if (visit) {
-    about = str(visit.title);
-    path = `/visits/${encodeURIComponent(String(visit.id))}`;
-  } else if (workshop) {
-    about = str(workshop.title);
-    path = `/workshops/${encodeURIComponent(String(workshop.id))}`;
-  } else if (partnership) {
-    about = str(partnership.title);
-    path = `/partnerships/${encodeURIComponent(String(partnership.id))}`;
-  } else if (city) {
-    about = str(city.name);
-    path = n.kind.startsWith('join_request.') ? '/join-requests' : `/cities/${encodeURIComponent(String(city.slug))}`;
+export function notificationLine(n: DigestNotification, lang: MailLanguage, publicUrl: string): Item {
+  try {
+    const content = notificationContent(lang, n as unknown as NotificationLike);
+    return { text: content.text, url: `${publicUrl}${content.href}`, note: content.excerpt ?? undefined };
+  } catch {
+    // a payload from before its kind's current shape: still counted, linked to the list
+    return { text: MAIL_DIGEST_TEXT[lang].otherKind, url: `${publicUrl}/notifications` };
   }
-  return {
-    text: about ? `${label}: ${about}` : label,
-    url: `${publicUrl}${path}`,
-    note: actor ?? str(p.excerpt) ?? undefined,
-  };
 }
 
 function formatDate(localDate: string, lang: MailLanguage, long = false): string {
@@ -174,7 +148,7 @@ export function renderDigest(input: DigestInput): RenderedDigest {
   const { publicUrl } = input;
   const sections: Section[] = [];
   if (input.notifications.length) {
-    const items = input.notifications.map((n) => notificationLine(n, t, publicUrl));
+    const items = input.notifications.map((n) => notificationLine(n, input.lang, publicUrl));
     const more = input.notificationCount - input.notifications.length;
     if (more > 0) items.push({ text: t.more(more), url: `${publicUrl}/notifications` });
     sections.push({ title: t.notifications, items });
@@ -203,8 +177,8 @@ export function renderDigest(input: DigestInput): RenderedDigest {
     action: { label: MAIL_FRAME_TEXT[input.lang].openLink, url: `${publicUrl}/` },
     sections,
     footer: t.footer[input.kind],
-    // the profile's mail settings, until the per-kind unsubscribe links exist for digests
-    unsubscribe: { label: t.settings, url: `${publicUrl}/profile` },
+    // a digest gathers many kinds: its link opens the settings of each (one-click links are per kind)
+    unsubscribe: { label: t.settings, url: `${publicUrl}/profile#email-notifications` },
   });
   return { subject: t.subject[input.kind](date), html, text };
 }
