@@ -1,7 +1,7 @@
 import { Clock } from '../src/common/clock';
 import { DIGEST_PRUNE_QUEUE, DIGEST_TICK_CRON, DIGEST_TICK_QUEUE, DigestsService } from '../src/digests';
 import { JOBS_SCHEMA, JobsService } from '../src/jobs';
-import { addMember, createCity, createPartnershipForum, type TestUser } from './support/factories';
+import { addMember, createCity, createPartnershipForum, themeForumId, type TestUser } from './support/factories';
 import { createMailUser, insertNotification, mailsTo } from './support/mail-users';
 import { bootApp, resetDatabase, type TestApp } from './support/test-app';
 
@@ -147,6 +147,34 @@ describe('daily and weekly digests', () => {
     expect(mails).toHaveLength(2);
     expect(mails[1].text).toContain('Second thread');
     expect(mails[1].text).not.toContain('First thread');
+  });
+
+  it('leaves out a reply the reader has read in the thread since', async () => {
+    const user = await createMailUser(t, { timeZone: 'America/Toronto' });
+    const forumId = await themeForumId(t.dataSource, 'health');
+    const [thread] = await t.dataSource.query(
+      `INSERT INTO threads (forum_id, author_id, title, last_seq, post_count) VALUES ($1, $2, 'Read it', 2, 2) RETURNING id`,
+      [forumId, user.id],
+    );
+    await insertNotification(
+      t,
+      user.id,
+      'forum.reply',
+      {
+        actor: { id: user.id, displayName: 'Someone Else' },
+        thread: { id: thread.id, title: 'Read it', forumId },
+        postId: '00000000-0000-4000-8000-000000000003',
+        seq: 2,
+        excerpt: 'A reply',
+      },
+      '2026-12-07T20:00:00Z',
+    );
+    await t.dataSource.query(`INSERT INTO thread_reads (user_id, thread_id, last_read_seq) VALUES ($1, $2, 2)`, [
+      user.id,
+      thread.id,
+    ]);
+    expect(await tick('2026-12-08T13:05:00Z')).toEqual({ due: 1, sent: 0 });
+    expect(await mailsTo(t, user.email)).toEqual([]);
   });
 
   it('two instances ticking at the same instant send one digest per user', async () => {

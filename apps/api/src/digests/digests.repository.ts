@@ -64,7 +64,7 @@ export interface DigestClaim {
  * default deliveries, $9 notifications listed per user. Users with a verified, non-bouncing address in
  * a due zone whose period is not yet claimed; for each, the unread notifications whose kind goes to
  * the daily digest (since the previous daily digest, or a day) or, on Mondays, the weekly one (since
- * the previous weekly digest, or a week).
+ * the previous weekly digest, or a week), leaving out posts the reader has since read in the thread.
  */
 const DUE_BATCH_SQL = `
 WITH due AS (
@@ -101,6 +101,11 @@ SELECT d.*, prev.daily_since, prev.weekly_since, coalesce(n.items, '[]'::json) A
           LEFT JOIN notification_settings s ON s.user_id = nn.user_id AND s.kind = nn.kind
          WHERE nn.user_id = d.id AND nn.read_at IS NULL AND nn.created_at <= $4
            AND nn.created_at > least(prev.daily_since, prev.weekly_since)
+           -- a post the reader has read in the thread is not news any more
+           AND NOT EXISTS (
+             SELECT 1 FROM thread_reads tr
+              WHERE tr.user_id = nn.user_id AND tr.thread_id::text = nn.payload->'thread'->>'id'
+                AND nn.payload->>'seq' ~ '^[0-9]{1,9}$' AND tr.last_read_seq >= (nn.payload->>'seq')::int)
            AND ((coalesce(s.delivery, k.delivery) = 'daily' AND nn.created_at > prev.daily_since)
              OR (d.weekly AND coalesce(s.delivery, k.delivery) = 'weekly' AND nn.created_at > prev.weekly_since))
       ) x
