@@ -30,12 +30,13 @@ const apiBoundaries = {
     auth: ['config', 'common', 'database', 'rate-limit', 'users', 'mail'],
     // inbound: only its index (reply addresses), for the Reply-To of thread mail
     notifications: [...apiInfra, 'inbound'],
+    calendar: ['config', 'common', 'mail'],
     cities: [...apiInfra, 'notifications', 'users'],
     partnerships: [...apiInfra, 'notifications', 'cities'],
     forums: [...apiInfra, 'notifications'],
     moderation: [...apiInfra, 'notifications', 'forums'],
-    visits: [...apiInfra, 'notifications', 'partnerships', 'cities'],
-    workshops: [...apiInfra, 'notifications'],
+    visits: [...apiInfra, 'notifications', 'calendar', 'partnerships', 'cities', 'workshops'],
+    workshops: [...apiInfra, 'notifications', 'calendar'],
     // a read model across features: one query over their tables, with AccessService's conditions
     waiting: ['config', 'common', 'database', 'access'],
     digests: [...apiInfra, 'waiting'],
@@ -47,6 +48,7 @@ const apiBoundaries = {
         'users',
         'auth',
         'notifications',
+        'calendar',
         'cities',
         'partnerships',
         'forums',

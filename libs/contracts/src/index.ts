@@ -16,4 +16,5 @@ export * from './mail-digest';
 export * from './notification-text';
 export * from './mail-notifications';
 export * from './mail-account';
+export * from './mail-calendar';
 export * from './mail-inbound';

@@ -941,6 +941,11 @@ export const en = {
   'workshops.endedAt': 'This workshop ended on {time}.',
   'workshops.readTranscript': 'Read the transcript',
   'workshops.exportTranscript': 'Export the transcript (Markdown)',
+  'workshops.calendar.download': 'Add to calendar (.ics)',
+  'workshops.calendar.downloading': 'Preparing the file…',
+  'workshops.calendar.hint':
+    'Registering mails you an invitation that keeps your calendar up to date; the file adds the workshop by hand.',
+  'workshops.calendar.subscribe': 'Subscribe to all your visits and workshops',
   'workshops.exporting': 'Preparing the transcript…',
   'workshops.transcriptExported': 'The transcript was downloaded.',
   'workshops.facilitatorScheduled':
@@ -1470,7 +1475,7 @@ export const en = {
   'visits.report.milestoneLink': '“{title}” in the action plan',
   'visits.report.milestoneDue': 'due {date}',
   'visits.feed.intro':
-    'Your private calendar feed lists the visits you are registered for. Calendar applications that subscribe to it stay up to date.',
+    'Your private calendar feed lists the visits and workshops you are registered for. Calendar applications that subscribe to it stay up to date.',
   'visits.feed.none': 'You have no calendar feed.',
   'visits.feed.create': 'Create my feed URL',
   'visits.feed.created': 'Your feed URL is ready.',

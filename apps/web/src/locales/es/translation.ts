@@ -1116,6 +1116,11 @@ export const es: Dictionary = {
   'workshops.endedAt': 'Este taller terminó el {time}.',
   'workshops.readTranscript': 'Leer la transcripción',
   'workshops.exportTranscript': 'Exportar la transcripción (Markdown)',
+  'workshops.calendar.download': 'Añadir al calendario (.ics)',
+  'workshops.calendar.downloading': 'Preparando el archivo…',
+  'workshops.calendar.hint':
+    'Al inscribirse recibe por correo una invitación que mantiene su calendario al día; el archivo añade el taller a mano.',
+  'workshops.calendar.subscribe': 'Suscribirse a todas sus visitas y talleres',
   'workshops.exporting': 'Preparando la transcripción…',
   'workshops.transcriptExported': 'Se ha descargado la transcripción.',
   'workshops.facilitatorScheduled':
@@ -1491,7 +1496,7 @@ export const es: Dictionary = {
   'visits.report.milestoneLink': '«{title}» en el plan de acción',
   'visits.report.milestoneDue': 'vence el {date}',
   'visits.feed.intro':
-    'Su canal de calendario privado muestra las visitas en las que está inscrito. Las aplicaciones de calendario que se suscriben a él se mantienen al día.',
+    'Su canal de calendario privado muestra las visitas y los talleres en los que está inscrito. Las aplicaciones de calendario que se suscriben a él se mantienen al día.',
   'visits.feed.none': 'No tiene canal de calendario.',
   'visits.feed.create': 'Crear la dirección de mi canal',
   'visits.feed.created': 'La dirección de su canal está lista.',

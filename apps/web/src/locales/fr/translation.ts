@@ -1131,6 +1131,11 @@ export const fr: Dictionary = {
   'workshops.endedAt': 'Cet atelier s’est terminé le {time}.',
   'workshops.readTranscript': 'Lire la transcription',
   'workshops.exportTranscript': 'Exporter la transcription (Markdown)',
+  'workshops.calendar.download': 'Ajouter à l’agenda (.ics)',
+  'workshops.calendar.downloading': 'Préparation du fichier…',
+  'workshops.calendar.hint':
+    'L’inscription vous envoie par courriel une invitation qui tient votre agenda à jour ; le fichier ajoute l’atelier à la main.',
+  'workshops.calendar.subscribe': 'S’abonner à toutes vos visites et tous vos ateliers',
   'workshops.exporting': 'Préparation de la transcription…',
   'workshops.transcriptExported': 'La transcription a été téléchargée.',
   'workshops.facilitatorScheduled':
@@ -1508,7 +1513,7 @@ export const fr: Dictionary = {
   'visits.report.milestoneLink': '« {title} » dans le plan d’action',
   'visits.report.milestoneDue': 'échéance le {date}',
   'visits.feed.intro':
-    'Votre flux d’agenda privé liste les visites auxquelles vous êtes inscrit·e. Les applications d’agenda qui s’y abonnent restent à jour.',
+    'Votre flux d’agenda privé liste les visites et les ateliers auxquels vous êtes inscrit·e. Les applications d’agenda qui s’y abonnent restent à jour.',
   'visits.feed.none': 'Vous n’avez pas de flux d’agenda.',
   'visits.feed.create': 'Créer l’adresse de mon flux',
   'visits.feed.created': 'L’adresse de votre flux est prête.',
