@@ -37,6 +37,9 @@ const apiBoundaries = {
     moderation: [...apiInfra, 'notifications', 'forums'],
     visits: [...apiInfra, 'notifications', 'calendar', 'partnerships', 'cities', 'workshops'],
     workshops: [...apiInfra, 'notifications', 'calendar'],
+    // a read model across features: one query over their tables, with AccessService's conditions
+    waiting: ['config', 'common', 'database', 'access'],
+    digests: [...apiInfra, 'waiting'],
     inbound: [...apiInfra, 'forums'],
   },
   entry: {
@@ -52,6 +55,8 @@ const apiBoundaries = {
         'moderation',
         'visits',
         'workshops',
+        'waiting',
+        'digests',
       ].map((feature) => [feature, ['index.ts']]),
     ),
     // Reply addresses (index.ts) apart from the module that receives mail and posts through the

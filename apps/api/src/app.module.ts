@@ -3,7 +3,9 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccessModule } from './access/access.module';
 import { AuthModule } from './auth';
 import { CitiesModule } from './cities';
+import { ClockModule } from './common/clock';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
+import { DigestsModule } from './digests';
 import { DatabaseModule } from './database/database.module';
 import { dataSourceOptions } from './database/data-source';
 import { ForumsModule } from './forums';
@@ -19,6 +21,7 @@ import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { UsersModule } from './users';
 import { VisitsModule } from './visits';
+import { WaitingModule } from './waiting';
 import { WorkshopsModule } from './workshops';
 
 @Global()
@@ -48,6 +51,7 @@ export class AppModule {
           ...dataSourceOptions(databaseUrl),
           ...(typeormLogger ? { logger: typeormLogger, logging: ['query'] } : {}),
         }),
+        ClockModule,
         DatabaseModule,
         RateLimitModule,
         AccessModule,
@@ -64,6 +68,8 @@ export class AppModule {
         PartnershipsModule,
         WorkshopsModule,
         VisitsModule,
+        WaitingModule,
+        DigestsModule,
         InboundModule,
         HealthModule,
       ],

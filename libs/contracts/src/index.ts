@@ -11,6 +11,8 @@ export * from './workshops';
 export * from './visits';
 export * from './wall-time';
 export * from './mail';
+export * from './waiting';
+export * from './mail-digest';
 export * from './notification-text';
 export * from './mail-notifications';
 export * from './mail-account';

@@ -35,6 +35,8 @@ export interface AppConfig {
   mail: MailConfig;
   /** The PostgreSQL job queue (pg-boss): how often an idle worker looks for new jobs. */
   jobs: { pollingIntervalSeconds: number };
+  /** Whether this instance schedules and works the digest tick (off by default under NODE_ENV=test). */
+  digests: { schedule: boolean };
   rateLimits: {
     authPerIpPoints: number;
     authPerAccountPoints: number;
@@ -293,6 +295,7 @@ export function loadConfig(env: Env = process.env, opts: { webDistDir?: string |
     workshopWriteConcurrency: intVar(env, 'WORKSHOP_WRITE_CONCURRENCY', 2, 1, 64),
     mail,
     jobs: { pollingIntervalSeconds: secondsVar(env, 'JOBS_POLLING_INTERVAL_SECONDS', 2, 0.5, 60) },
+    digests: { schedule: boolVar(env, 'DIGEST_SCHEDULE', nodeEnv !== 'test') },
     rateLimits: {
       authPerIpPoints: intVar(env, 'AUTH_RATE_LIMIT_PER_IP', 20, 1, 1_000_000),
       authPerAccountPoints: intVar(env, 'AUTH_RATE_LIMIT_PER_ACCOUNT', 5, 1, 1_000_000),
