@@ -1886,6 +1886,8 @@ export const ar: Dictionary = {
   'account.verify.continue': 'المتابعة إلى Twinning',
   'account.verify.missing': 'هذا الرابط ناقص. افتح الرابط من الرسالة مرة أخرى كاملًا.',
   'account.verify.askAgain': 'سجّل الدخول، ثم اطلب رابطًا جديدًا من التنبيه في أعلى الصفحة.',
+  'account.verify.askAgainSignedIn': 'اطلب رابطًا جديدًا بزر «إرسال الرابط مرة أخرى» في التنبيه أعلى الصفحة.',
+  'account.verify.alreadyConfirmed': 'عنوانك مؤكَّد بالفعل: لا حاجة إلى أي إجراء آخر.',
   'account.forgot.link': 'هل نسيت كلمة المرور؟',
   'account.forgot.title': 'نسيت كلمة المرور',
   'account.forgot.lead': 'أدخل عنوان حسابك: سنرسل إليك رابطًا لاختيار كلمة مرور جديدة.',

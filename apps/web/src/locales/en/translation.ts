@@ -1558,6 +1558,9 @@ export const en = {
   'account.verify.continue': 'Continue to Twinning',
   'account.verify.missing': 'This link is incomplete. Open the link from the mail again, in full.',
   'account.verify.askAgain': 'Log in, then ask for a new link from the notice at the top of the page.',
+  'account.verify.askAgainSignedIn':
+    'Ask for a new link with “Send the link again” in the notice at the top of the page.',
+  'account.verify.alreadyConfirmed': 'Your address is already confirmed: there is nothing more to do.',
   'account.forgot.link': 'Forgot your password?',
   'account.forgot.title': 'Forgot your password',
   'account.forgot.lead': 'Enter the address of your account: we will mail you a link to choose a new password.',

@@ -1584,6 +1584,9 @@ export const es: Dictionary = {
   'account.verify.continue': 'Continuar a Twinning',
   'account.verify.missing': 'Este enlace está incompleto. Vuelva a abrir el enlace del correo, completo.',
   'account.verify.askAgain': 'Inicie sesión y pida un nuevo enlace en el aviso de la parte superior de la página.',
+  'account.verify.askAgainSignedIn':
+    'Pida un nuevo enlace con «Enviar el enlace de nuevo» en el aviso de la parte superior de la página.',
+  'account.verify.alreadyConfirmed': 'Su dirección ya está confirmada: no tiene que hacer nada más.',
   'account.forgot.link': '¿Olvidó su contraseña?',
   'account.forgot.title': 'Olvidó su contraseña',
   'account.forgot.lead': 'Escriba la dirección de su cuenta: le enviaremos un enlace para elegir una nueva contraseña.',

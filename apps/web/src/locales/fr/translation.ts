@@ -1602,6 +1602,9 @@ export const fr: Dictionary = {
   'account.verify.continue': 'Continuer vers Twinning',
   'account.verify.missing': 'Ce lien est incomplet. Ouvrez de nouveau le lien de l’e-mail, en entier.',
   'account.verify.askAgain': 'Connectez-vous, puis demandez un nouveau lien dans l’avis en haut de la page.',
+  'account.verify.askAgainSignedIn':
+    'Demandez un nouveau lien avec « Renvoyer le lien » dans l’avis en haut de la page.',
+  'account.verify.alreadyConfirmed': 'Votre adresse est déjà confirmée : vous n’avez rien d’autre à faire.',
   'account.forgot.link': 'Mot de passe oublié ?',
   'account.forgot.title': 'Mot de passe oublié',
   'account.forgot.lead':
