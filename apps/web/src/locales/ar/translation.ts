@@ -268,8 +268,9 @@ export const ar: Dictionary = {
   'profile.browseCities': 'ابحث عن مدينتك',
   'profile.myRequests': 'طلبات الانضمام الخاصة بك',
   'profile.emailBouncingTitle': 'الرسائل المرسلة إلى {email} لا تصل',
+  'profile.emailBouncingChange': 'تغيير عنوان بريدي',
   'profile.emailBouncingBody':
-    'رفض خادم بريد هذا العنوان رفضًا نهائيًا، لذا توقّف Twinning عن المراسلة عليه. تحقّق من العنوان أو غيّره؛ تُستأنف المراسلة بمجرد التحقق من العنوان من جديد.',
+    'رفض خادم بريد هذا العنوان رفضًا نهائيًا، لذا توقّف Twinning عن المراسلة عليه. إن كان خاطئًا أو لم يعد مستخدمًا فغيّره: تُستأنف المراسلة بمجرد تأكيدك العنوان الجديد.',
 
   'admin.title': 'الإدارة',
   'admin.usersHeading': 'المستخدمون والأدوار',

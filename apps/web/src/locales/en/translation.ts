@@ -254,8 +254,9 @@ export const en = {
   'profile.browseCities': 'Find your city',
   'profile.myRequests': 'Your join requests',
   'profile.emailBouncingTitle': 'Mail to {email} is not delivered',
+  'profile.emailBouncingChange': 'Change my email address',
   'profile.emailBouncingBody':
-    'A mail server refused this address permanently, so Twinning stopped sending mail to it. Check the address or change it; mail resumes once the address is verified again.',
+    'A mail server refused this address permanently, so Twinning stopped sending mail to it. If it is wrong or no longer used, change it: mail resumes once you confirm the new address.',
 
   'admin.title': 'Administration',
   'admin.usersHeading': 'Users and roles',

@@ -251,8 +251,9 @@ export const es: Dictionary = {
   'profile.browseCities': 'Buscar su ciudad',
   'profile.myRequests': 'Sus solicitudes de adhesión',
   'profile.emailBouncingTitle': 'Los correos a {email} no se entregan',
+  'profile.emailBouncingChange': 'Cambiar mi dirección de correo',
   'profile.emailBouncingBody':
-    'Un servidor de correo rechazó esta dirección de forma permanente, así que Twinning dejó de escribirle. Revise la dirección o cámbiela; los envíos se reanudan en cuanto la dirección se verifique de nuevo.',
+    'Un servidor de correo rechazó esta dirección de forma permanente, así que Twinning dejó de escribirle. Si es incorrecta o ya no la usa, cámbiela: los envíos se reanudan en cuanto confirme la nueva dirección.',
 
   'admin.title': 'Administración',
   'admin.usersHeading': 'Usuarios y roles',

@@ -255,8 +255,9 @@ export const fr: Dictionary = {
   'profile.browseCities': 'Trouver votre ville',
   'profile.myRequests': 'Vos demandes d’adhésion',
   'profile.emailBouncingTitle': 'Les courriels envoyés à {email} ne sont pas distribués',
+  'profile.emailBouncingChange': 'Changer mon adresse e-mail',
   'profile.emailBouncingBody':
-    'Un serveur de messagerie a refusé définitivement cette adresse ; Twinning a donc cessé de lui écrire. Vérifiez l’adresse ou changez-la : les envois reprennent dès que l’adresse est de nouveau vérifiée.',
+    'Un serveur de messagerie a refusé définitivement cette adresse ; Twinning a donc cessé de lui écrire. Si elle est fausse ou n’est plus utilisée, changez-la : les envois reprennent dès que vous confirmez la nouvelle adresse.',
 
   'admin.title': 'Administration',
   'admin.usersHeading': 'Utilisateurs et rôles',

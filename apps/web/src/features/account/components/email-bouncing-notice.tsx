@@ -17,6 +17,9 @@ export function EmailBouncingNotice({ user }: { user: Pick<MeDto, 'email' | 'ema
         {t('profile.emailBouncingTitle', { email: isolateLtr(user.email, language) })}
       </p>
       <p className="alert__text email-bouncing__body">{t('profile.emailBouncingBody')}</p>
+      <p className="alert__text email-bouncing__body">
+        <a href="#change-email">{t('profile.emailBouncingChange')}</a>
+      </p>
     </section>
   );
 }
