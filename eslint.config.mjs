@@ -28,20 +28,31 @@ const apiBoundaries = {
     health: ['config', 'common', 'database'],
     users: ['config', 'common', 'database', 'rate-limit'],
     auth: ['config', 'common', 'database', 'rate-limit', 'users', 'mail'],
-    notifications: [...apiInfra],
+    // inbound: only its index (reply addresses), for the Reply-To of thread mail
+    notifications: [...apiInfra, 'inbound'],
+    calendar: ['config', 'common', 'mail'],
     cities: [...apiInfra, 'notifications', 'users'],
     partnerships: [...apiInfra, 'notifications', 'cities'],
     forums: [...apiInfra, 'notifications'],
     moderation: [...apiInfra, 'notifications', 'forums'],
-    visits: [...apiInfra, 'notifications', 'partnerships', 'cities'],
-    workshops: [...apiInfra, 'notifications'],
+    visits: [...apiInfra, 'notifications', 'calendar', 'partnerships', 'cities', 'workshops'],
+    workshops: [...apiInfra, 'notifications', 'calendar'],
     inbound: [...apiInfra, 'forums'],
   },
   entry: {
     ...Object.fromEntries(
-      ['users', 'auth', 'notifications', 'cities', 'partnerships', 'forums', 'moderation', 'visits', 'workshops'].map(
-        (feature) => [feature, ['index.ts']],
-      ),
+      [
+        'users',
+        'auth',
+        'notifications',
+        'calendar',
+        'cities',
+        'partnerships',
+        'forums',
+        'moderation',
+        'visits',
+        'workshops',
+      ].map((feature) => [feature, ['index.ts']]),
     ),
     // Reply addresses (index.ts) apart from the module that receives mail and posts through the
     // forums (inbound.module.ts), so the notification mail can use them without an import cycle.

@@ -47,6 +47,23 @@ describe('joining a city as an official', () => {
       user: { id: applicant.id },
     });
 
+    // the city's coordinators are told a request waits; nobody else is
+    const waiting = (u: TestUser) =>
+      t.dataSource.query(`SELECT payload FROM notifications WHERE user_id = $1 AND kind = 'join_request.created'`, [
+        u.id,
+      ]);
+    expect(await waiting(coordinator)).toEqual([
+      {
+        payload: {
+          actor: { id: applicant.id, displayName: 'Ana Applicant' },
+          city: { id: toronto.id, slug: expect.any(String), name: 'Toronto' },
+          requestId: created.body.id,
+        },
+      },
+    ]);
+    expect(await waiting(official)).toEqual([]);
+    expect(await waiting(otherCoordinator)).toEqual([]);
+
     const dup = await http().post(`/api/cities/${toronto.id}/join-requests`).set(applicant.auth).send({}).expect(409);
     expect(dup.body.code).toBe('REQUEST_PENDING');
 

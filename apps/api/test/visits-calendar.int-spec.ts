@@ -274,7 +274,7 @@ describe('study visits: iCalendar exports and feeds', () => {
       const res = await fetchFeed(path).expect(200);
       expect(res.headers['content-type']).toBe('text/calendar; charset=utf-8');
       const feed = parse(res.body);
-      expect(feed.root.getFirstPropertyValue('x-wr-calname')).toBe('Twinning: my study visits');
+      expect(feed.root.getFirstPropertyValue('x-wr-calname')).toBe('Twinning: my visits and workshops');
       const visitEvents = feed.events.filter((e) => e.uid.startsWith('visit-'));
       expect(visitEvents.map((e) => [e.summary, prop(e, 'status')])).toEqual([
         ['Feed: confirmed', 'CONFIRMED'],

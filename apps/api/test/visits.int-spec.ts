@@ -899,21 +899,11 @@ describe('study visits', () => {
       ]);
       expect(await placesTaken(visit.id)).toBe(4);
       for (const promoted of [c, d]) {
-        const note = (await notificationsOf(t, promoted)).find(
-          (n) => n.kind === 'visit.registration' && n.payload.status === 'promoted',
-        );
-        expect(note?.payload).toEqual({
-          visit: { id: visit.id, title: 'Small visit' },
-          status: 'promoted',
-          position: null,
-        });
+        const note = (await notificationsOf(t, promoted)).find((n) => n.kind === 'visit.promoted');
+        expect(note?.payload).toEqual({ visit: { id: visit.id, title: 'Small visit' } });
       }
       for (const still of [e, f]) {
-        expect(
-          (await notificationsOf(t, still)).some(
-            (n) => n.kind === 'visit.registration' && n.payload.status === 'promoted',
-          ),
-        ).toBe(false);
+        expect((await notificationsOf(t, still)).some((n) => n.kind === 'visit.promoted')).toBe(false);
       }
       const [first] = await notificationsOf(t, f);
       expect(first).toMatchObject({ kind: 'visit.registration', payload: { status: 'waitlisted', position: 4 } });
@@ -1235,7 +1225,7 @@ describe('study visits', () => {
       'visit.cancelled',
       'visit.date_chosen',
       'visit.opened',
-      'visit.registration:promoted',
+      'visit.promoted',
       'visit.registration:registered',
       'visit.registration:waitlisted',
     ]);

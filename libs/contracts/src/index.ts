@@ -11,5 +11,8 @@ export * from './workshops';
 export * from './visits';
 export * from './wall-time';
 export * from './mail';
+export * from './notification-text';
+export * from './mail-notifications';
 export * from './mail-account';
+export * from './mail-calendar';
 export * from './mail-inbound';

@@ -21,6 +21,8 @@ export interface NotificationPayloads {
   'forum.reply': { actor: UserSummary; thread: ThreadRef; postId: string; seq: number; excerpt: string };
   'forum.mention': { actor: UserSummary; thread: ThreadRef; postId: string; seq: number; excerpt: string };
   'join_request.decided': { actor: UserSummary; city: CityRef; decision: 'approved' | 'rejected' };
+  /** Someone asked to join a city the reader coordinates: the request waits for their decision. */
+  'join_request.created': { actor: UserSummary; city: CityRef; requestId: string };
   /** A workshop the reader registered for (or co-facilitates) was opened: join now. */
   'workshop.live': { actor: UserSummary; workshop: WorkshopRef };
   /** The reader was made a co-facilitator of a workshop. */
@@ -37,10 +39,12 @@ export interface NotificationPayloads {
   /** The reader voted in a visit's date poll; the coordinator picked these dates (host's calendar, `timeZone`). */
   'visit.date_chosen': { actor: UserSummary; visit: VisitRef; startDate: string; endDate: string; timeZone: string };
   /**
-   * The reader's registration: `registered` or `waitlisted` (with the 1-based `position`) when they
-   * register, `promoted` when a freed place moved them from the waitlist onto the delegation.
+   * The reader's registration when they register: `registered`, or `waitlisted` with the 1-based
+   * `position`.
    */
-  'visit.registration': { visit: VisitRef; status: 'registered' | 'waitlisted' | 'promoted'; position: number | null };
+  'visit.registration': { visit: VisitRef; status: 'registered' | 'waitlisted'; position: number | null };
+  /** A freed place moved the reader from the waitlist onto the delegation. */
+  'visit.promoted': { visit: VisitRef };
   /** The agenda of a confirmed visit the reader is registered for changed. */
   'visit.agenda_changed': {
     actor: UserSummary;
@@ -63,11 +67,13 @@ export const NOTIFICATION_KINDS = [
   'forum.reply',
   'forum.mention',
   'join_request.decided',
+  'join_request.created',
   'workshop.live',
   'workshop.facilitator_added',
   'visit.opened',
   'visit.date_chosen',
   'visit.registration',
+  'visit.promoted',
   'visit.agenda_changed',
   'visit.cancelled',
 ] as const satisfies readonly NotificationKind[];
@@ -112,18 +118,76 @@ export const NOTIFICATION_MAIL_DEFAULTS: Record<NotificationKind, NotificationDe
   'forum.reply': 'daily',
   'forum.mention': 'immediately',
   'join_request.decided': 'weekly',
+  'join_request.created': 'immediately',
   'workshop.live': 'immediately',
   'workshop.facilitator_added': 'weekly',
   'visit.opened': 'weekly',
   'visit.date_chosen': 'immediately',
   'visit.registration': 'weekly',
+  'visit.promoted': 'immediately',
   'visit.agenda_changed': 'weekly',
   'visit.cancelled': 'immediately',
 };
+
+/** The areas the settings page groups kinds by. */
+export type NotificationArea = 'partnerships' | 'cities' | 'forums' | 'visits' | 'workshops';
+
+/** Each kind's area, in the order the settings page shows them. */
+export const NOTIFICATION_KIND_AREAS: Readonly<Record<NotificationKind, NotificationArea>> = {
+  'partnership.invited': 'partnerships',
+  'partnership.accepted': 'partnerships',
+  'partnership.declined': 'partnerships',
+  'partnership.withdrawn': 'partnerships',
+  'partnership.concluded': 'partnerships',
+  'join_request.created': 'cities',
+  'join_request.decided': 'cities',
+  'forum.mention': 'forums',
+  'forum.reply': 'forums',
+  'visit.opened': 'visits',
+  'visit.date_chosen': 'visits',
+  'visit.registration': 'visits',
+  'visit.promoted': 'visits',
+  'visit.agenda_changed': 'visits',
+  'visit.cancelled': 'visits',
+  'workshop.live': 'workshops',
+  'workshop.facilitator_added': 'workshops',
+};
+
+export const NOTIFICATION_AREAS: readonly NotificationArea[] = [
+  'partnerships',
+  'cities',
+  'forums',
+  'visits',
+  'workshops',
+];
+
+/** Kinds about a forum thread: their mail collapses per thread and threads in the reader's mail client. */
+export const THREAD_NOTIFICATION_KINDS = [
+  'forum.reply',
+  'forum.mention',
+] as const satisfies readonly NotificationKind[];
 
 /** The reader's delivery of every kind, and whether it is their choice or the default. */
 export interface NotificationSettingDto {
   kind: NotificationKind;
   delivery: NotificationDelivery;
   isDefault: boolean;
+}
+
+/** `PUT /api/me/notification-settings`: the kinds whose delivery changes (others keep theirs). */
+export interface UpdateNotificationSettingsRequest {
+  settings: { kind: NotificationKind; delivery: NotificationDelivery }[];
+}
+
+/** What an unsubscribe link turns off (`GET /api/unsubscribe?token=`, which changes nothing). */
+export interface UnsubscribeInfoDto {
+  kind: NotificationKind;
+  /** The reader's current delivery of that kind. */
+  delivery: NotificationDelivery;
+}
+
+/** `POST /api/unsubscribe?token=`: the kind is now off. */
+export interface UnsubscribeResultDto {
+  kind: NotificationKind;
+  delivery: 'off';
 }

@@ -106,19 +106,41 @@ export class CitiesService {
     });
   }
 
-  /** Ask to join a city as an official. A rejected request may be asked again. */
+  /**
+   * Ask to join a city as an official. A rejected request may be asked again. The city's
+   * coordinators are told that a request waits (in the same transaction).
+   */
   async requestToJoin(actor: AuthUser, cityId: string, message: string | undefined): Promise<JoinRequestDto> {
-    if (!(await this.cities.exists(cityId))) throw AppError.notFound('City');
-    const id = await this.memberships.openRequest(cityId, actor.id, message ?? '');
-    if (id === null) {
-      if ((await this.memberships.status(cityId, actor.id)) === 'approved') {
-        throw new AppError(ErrorCode.ALREADY_MEMBER, 'You are already an official of this city.');
+    const { id, created } = await this.dataSource.transaction(async (manager) => {
+      const city = await this.cities.findById(cityId, manager);
+      if (!city) throw AppError.notFound('City');
+      const requestId = await this.memberships.openRequest(cityId, actor.id, message ?? '', manager);
+      if (requestId === null) {
+        if ((await this.memberships.status(cityId, actor.id, manager)) === 'approved') {
+          throw new AppError(ErrorCode.ALREADY_MEMBER, 'You are already an official of this city.');
+        }
+        throw new AppError(
+          ErrorCode.REQUEST_PENDING,
+          'Your request to join this city is already waiting for a decision.',
+        );
       }
-      throw new AppError(
-        ErrorCode.REQUEST_PENDING,
-        'Your request to join this city is already waiting for a decision.',
+      const coordinators = await this.memberships.coordinatorIds([cityId], manager);
+      const notified = await this.notifications.create(
+        manager,
+        coordinators.map((userId) => ({
+          userId,
+          kind: 'join_request.created' as const,
+          payload: {
+            actor: { id: actor.id, displayName: actor.displayName },
+            city: { id: city.id, slug: city.slug, name: city.name },
+            requestId,
+          },
+        })),
+        actor.id,
       );
-    }
+      return { id: requestId, created: notified };
+    });
+    await this.notifications.publish(created);
     return this.joinRequestById(id);
   }
 

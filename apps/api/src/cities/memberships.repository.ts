@@ -112,8 +112,13 @@ export class CityMembershipsRepository {
   }
 
   /** Opens a pending request, or reopens a rejected one; null when one is pending or approved already. */
-  async openRequest(cityId: string, userId: string, message: string): Promise<string | null> {
-    const rows: { id: string }[] = await this.dataSource.query(
+  async openRequest(
+    cityId: string,
+    userId: string,
+    message: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<string | null> {
+    const rows: { id: string }[] = await manager.query(
       `INSERT INTO city_memberships (city_id, user_id, role, status, message)
        VALUES ($1, $2, 'official', 'pending', $3)
        ON CONFLICT (city_id, user_id) DO UPDATE
@@ -126,8 +131,12 @@ export class CityMembershipsRepository {
     return rows[0]?.id ?? null;
   }
 
-  async status(cityId: string, userId: string): Promise<JoinRequestStatus | undefined> {
-    const [current]: { status: JoinRequestStatus }[] = await this.dataSource.query(
+  async status(
+    cityId: string,
+    userId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<JoinRequestStatus | undefined> {
+    const [current]: { status: JoinRequestStatus }[] = await manager.query(
       `SELECT status FROM city_memberships WHERE city_id = $1 AND user_id = $2`,
       [cityId, userId],
     );

@@ -7,7 +7,7 @@ import {
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 // pg-boss ships ESM only: Node 24 loads it through require(esm); Jest compiles it (transformIgnorePatterns).
-import { PgBoss, type Db, type JobResult, type SendOptions } from 'pg-boss';
+import { PgBoss, type Db, type JobInsert, type JobResult, type SendOptions } from 'pg-boss';
 import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 
@@ -131,6 +131,32 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
     const db = manager ? transactionDb(manager) : undefined;
     if (db) sendOptions.db = db;
     return boss.send(queue, data, sendOptions);
+  }
+
+  /**
+   * Adds several jobs to `queue` in one statement (a burst of notifications queues its mail
+   * without a statement per recipient), in the caller's transaction like `send`. A job whose
+   * `singletonKey` matches a kept job is skipped.
+   */
+  async sendMany(
+    manager: EntityManager | null,
+    queue: string,
+    jobs: readonly { data: object; options?: JobSendOptions }[],
+  ): Promise<void> {
+    if (jobs.length === 0) return;
+    const boss = await this.queue(queue);
+    const inserts: JobInsert[] = jobs.map(({ data, options = {} }) => ({
+      data,
+      ...(options.startAfter !== undefined ? { startAfter: options.startAfter } : {}),
+      ...(options.singletonKey !== undefined
+        ? { singletonKey: options.singletonKey, singletonSeconds: SINGLETON_SLOT_SECONDS }
+        : {}),
+      ...(options.retryLimit !== undefined ? { retryLimit: options.retryLimit } : {}),
+      ...(options.retryDelaySeconds !== undefined ? { retryDelay: options.retryDelaySeconds } : {}),
+      ...(options.retryBackoff !== undefined ? { retryBackoff: options.retryBackoff } : {}),
+    }));
+    const db = manager ? transactionDb(manager) : undefined;
+    await boss.insert(queue, inserts, db ? { db } : {});
   }
 
   /**

@@ -2,3 +2,5 @@
 export { NotificationsModule } from './notifications.module';
 export { NotificationsService } from './notifications.service';
 export type { CreatedNotifications, NewNotification } from './notifications.service';
+export { NotificationSettingsService } from './notification-settings.service';
+export { threadMailHeaders } from './notification-mail-content';

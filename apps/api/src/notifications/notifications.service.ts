@@ -12,6 +12,7 @@ import type { AuthUser } from '../common/auth-user';
 import { AppError } from '../common/app-error';
 import { decodeCursor, keysetPage } from '../common/cursor';
 import { NotificationsPublisher } from '../realtime/notifications.publisher';
+import { NotificationMailService } from './notification-mail.service';
 import { NotificationsRepository } from './notifications.repository';
 
 /** A notification to create: its recipient, kind and the payload that kind carries. */
@@ -37,13 +38,19 @@ export class NotificationsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly notifications: NotificationsRepository,
     private readonly publisher: NotificationsPublisher,
+    private readonly mail: NotificationMailService,
   ) {}
 
-  /** Inserts the notifications in one statement. Nobody is notified of their own action. */
+  /**
+   * Inserts the notifications in one statement and, in the same transaction, schedules the mail of
+   * those their recipients get immediately. Nobody is notified of their own action.
+   */
   async create(manager: EntityManager, items: NewNotification[], actorId?: string): Promise<CreatedNotifications> {
     const wanted = items.filter((item) => item.userId !== actorId);
     if (wanted.length === 0) return { items: [] };
-    return { items: await this.notifications.insert(manager, wanted) };
+    const created = await this.notifications.insert(manager, wanted);
+    await this.mail.schedule(manager, created);
+    return { items: created };
   }
 
   /** Call after the transaction that created them committed. Never throws: delivery is best effort. */

@@ -1,19 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  ErrorCode,
-  addCalendarDays,
-  localToInstant,
-  parseLocalDateTime,
-  type CalendarFeedDto,
-} from '@twinning/contracts';
+import { ErrorCode, localToInstant, parseLocalDateTime, type CalendarFeedDto } from '@twinning/contracts';
 import { createHash, randomBytes } from 'node:crypto';
 import type { AuthUser } from '../common/auth-user';
 import { AppError } from '../common/app-error';
 import { plainExcerpt } from '../common/markdown';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { RateLimitService, type LimitSpec } from '../rate-limit/rate-limit.service';
-import { buildCalendar, type IcsEvent, type IcsStatus, type IcsTime } from './icalendar';
+import { buildCalendar, type IcsEvent, type IcsStatus, type IcsTime } from '../common/icalendar';
+import { WorkshopCalendarService } from '../workshops';
 import { VisitAccess } from './visit-access';
+import { visitEvent } from './visit-calendar-event';
 import { VisitCalendarRepository, type CalendarItemRow, type CalendarVisitRow } from './visit-calendar.repository';
 
 /** Calendar apps poll feeds every few minutes at most; this is generous for them and stops token guessing. */
@@ -34,13 +30,14 @@ export class VisitCalendarService {
     private readonly calendars: VisitCalendarRepository,
     private readonly visitAccess: VisitAccess,
     private readonly rateLimits: RateLimitService,
+    private readonly workshopCalendars: WorkshopCalendarService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** The visit and its agenda as a VCALENDAR; the dates must be fixed. */
   async visitCalendar(user: AuthUser, id: string): Promise<string> {
     await this.visitAccess.require(user, id);
-    const visit = await this.calendars.visit(id);
+    const visit = await this.calendars.visit(id, user.id);
     if (!visit) throw AppError.notFound('Visit');
     if (!visit.start_date) {
       throw new AppError(ErrorCode.INVALID_STATE, 'This visit has no dates yet: the date poll is still open.');
@@ -75,28 +72,34 @@ export class VisitCalendarService {
 
   /**
    * The public feed behind a token: every visit its owner is registered or waitlisted for (in
-   * partnerships they still belong to) whose dates are fixed, with the agenda. Waitlisted visits
-   * are TENTATIVE; cancelled ones CANCELLED. Unknown or revoked tokens are 404.
+   * partnerships they still belong to) whose dates are fixed, with the agenda, then every workshop
+   * they hold a place in and may still see. Waitlisted visits are TENTATIVE; cancelled ones
+   * CANCELLED. Unknown or revoked tokens are 404.
    */
   async feedCalendar(file: string, ip: string): Promise<string> {
     await this.rateLimits.consume(CALENDAR_FEED_RATE_LIMIT, ip);
     const token = FEED_FILE_RE.exec(file)?.[1];
     if (!token) throw AppError.notFound('Calendar');
-    const visits = await this.calendars.feedVisits(sha256(token));
-    if (visits.length === 0 && !(await this.calendars.feedExists(sha256(token)))) {
-      throw AppError.notFound('Calendar');
-    }
+    const owner = await this.calendars.feedOwner(sha256(token));
+    if (!owner) throw AppError.notFound('Calendar');
+    const [visits, workshops] = await Promise.all([
+      this.calendars.feedVisits(sha256(token)),
+      this.workshopCalendars.feedEvents(owner.user_id, owner.is_admin),
+    ]);
     const items = visits.length ? await this.calendars.items(visits.map((v) => v.id)) : [];
     return buildCalendar({
       stamp: new Date(),
-      name: 'Twinning: my study visits',
+      name: 'Twinning: my visits and workshops',
       refreshMinutes: 60,
-      events: visits.flatMap((v) =>
-        this.events(
-          v,
-          items.filter((i) => i.visit_id === v.id),
+      events: [
+        ...visits.flatMap((v) =>
+          this.events(
+            v,
+            items.filter((i) => i.visit_id === v.id),
+          ),
         ),
-      ),
+        ...workshops,
+      ],
     });
   }
 
@@ -110,18 +113,7 @@ export class VisitCalendarService {
           ? 'TENTATIVE'
           : 'CONFIRMED';
     const common = { sequence: visit.sequence, status, url, lastModified: new Date(visit.updated_at) };
-    const purpose = plainExcerpt(visit.purpose, 2000);
-    const events: IcsEvent[] = [
-      {
-        ...common,
-        uid: `visit-${visit.id}@twinning`,
-        summary: visit.title,
-        start: { date: visit.start_date },
-        end: { date: addCalendarDays(visit.end_date, 1) },
-        location: visit.host_name,
-        description: [purpose, `Visit page: ${url}`].filter(Boolean).join('\n\n'),
-      },
-    ];
+    const events: IcsEvent[] = [visitEvent(visit, url, status)];
     for (const item of items) {
       events.push({
         ...common,

@@ -8,6 +8,7 @@ import { AppError } from '../common/app-error';
 import { NotificationsService } from '../notifications';
 import type { PickDateDto, VisitVoteDto } from './dto/visits.dto';
 import { VisitAccess } from './visit-access';
+import { VisitInvitations } from './visit-invitations';
 import { VisitPollRepository } from './visit-poll.repository';
 import type { VisitRecord } from './visit-rows';
 import { VisitsRepository } from './visits.repository';
@@ -33,6 +34,7 @@ export class VisitPollService {
     private readonly visits: VisitsService,
     private readonly notifications: NotificationsService,
     private readonly realtime: NotificationsPublisher,
+    private readonly invitations: VisitInvitations,
   ) {}
 
   async vote(user: AuthUser, id: string, dto: VisitVoteDto): Promise<VisitDto> {
@@ -74,6 +76,8 @@ export class VisitPollService {
       const option = await this.poll.choose(id, dto.optionId, manager);
       if (!option) throw AppError.validation({ optionId: ['is not a date option of this visit'] });
       await this.visitsRepository.setDates(id, option.start_date, option.end_date, manager);
+      // registrants get their first calendar invitation now that there are dates
+      await this.invitations.send(manager, id, 'current');
       const voterIds = await this.poll.voterIds(id, manager);
       return this.notifications.create(
         manager,

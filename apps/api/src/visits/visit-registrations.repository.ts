@@ -81,7 +81,8 @@ export class VisitRegistrationsRepository {
        ON CONFLICT (visit_id, user_id) DO UPDATE
          SET status = EXCLUDED.status, accompanying = EXCLUDED.accompanying, dietary = EXCLUDED.dietary,
              accessibility = EXCLUDED.accessibility, queued_at = clock_timestamp(),
-             created_at = clock_timestamp(), updated_at = clock_timestamp()`,
+             created_at = clock_timestamp(), updated_at = clock_timestamp(),
+             calendar_sequence = visit_registrations.calendar_sequence + 1`,
       [visitId, userId, status, details.accompanying, details.dietary, details.accessibility],
     );
   }
@@ -101,7 +102,9 @@ export class VisitRegistrationsRepository {
 
   async markCancelled(id: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
     await manager.query(
-      `UPDATE visit_registrations SET status = 'cancelled', updated_at = clock_timestamp() WHERE id = $1`,
+      `UPDATE visit_registrations SET status = 'cancelled', updated_at = clock_timestamp(),
+              calendar_sequence = calendar_sequence + 1
+        WHERE id = $1`,
       [id],
     );
   }
@@ -134,7 +137,8 @@ export class VisitRegistrationsRepository {
      ), free AS (
        SELECT capacity - places_taken AS places FROM visits WHERE id = $1
      )
-     UPDATE visit_registrations r SET status = 'registered', updated_at = clock_timestamp()
+     UPDATE visit_registrations r
+        SET status = 'registered', updated_at = clock_timestamp(), calendar_sequence = r.calendar_sequence + 1
        FROM queue q, free f
       WHERE r.id = q.id AND q.running <= f.places
      RETURNING r.user_id, 1 + r.accompanying AS places`,

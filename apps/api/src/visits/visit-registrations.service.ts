@@ -9,6 +9,7 @@ import { toCsvRow } from '../common/csv';
 import { NotificationsService, type CreatedNotifications } from '../notifications';
 import type { VisitRegistrationDto } from './dto/visits.dto';
 import { VisitAccess } from './visit-access';
+import { VisitInvitations } from './visit-invitations';
 import { VisitRegistrationsRepository } from './visit-registrations.repository';
 import type { VisitRecord } from './visit-rows';
 import { VisitWaitlist } from './visit-waitlist';
@@ -48,6 +49,7 @@ export class VisitRegistrationsService {
     private readonly waitlist: VisitWaitlist,
     private readonly notifications: NotificationsService,
     private readonly realtime: NotificationsPublisher,
+    private readonly invitations: VisitInvitations,
   ) {}
 
   async register(user: AuthUser, id: string, dto: VisitRegistrationDto): Promise<MyRegistrationDto> {
@@ -80,6 +82,8 @@ export class VisitRegistrationsService {
         const status: RegistrationStatus = waiting === 0 && places <= free ? 'registered' : 'waitlisted';
         await this.registrations.upsert(id, user.id, status, details, manager);
         if (status === 'registered') await this.registrations.takePlaces(id, places, manager);
+        // the calendar invitation: CONFIRMED, or TENTATIVE on the waitlist (once the dates are fixed)
+        await this.invitations.send(manager, id, 'current', [user.id]);
         // The delegate is told too: the confirmation (or waitlist place) is what they keep.
         return this.notifications.create(manager, [
           {
@@ -122,6 +126,7 @@ export class VisitRegistrationsService {
       if (!existing) throw AppError.notFound('Registration');
       registrationOpen(visit);
       await this.registrations.markCancelled(existing.id, manager);
+      await this.invitations.send(manager, id, 'unregistered', [user.id]);
       if (existing.status !== 'registered') return { items: [] };
       await this.registrations.freePlaces(id, 1 + existing.accompanying, manager);
       return this.waitlist.promote(manager, { id, title: visit.title }, user.id);

@@ -1,10 +1,13 @@
 import { Module } from '@nestjs/common';
+import { CalendarModule } from '../calendar';
 import { PartnershipsModule } from '../partnerships';
+import { WorkshopsModule } from '../workshops';
 import { VisitAccess } from './visit-access';
 import { VisitAgendaRepository } from './visit-agenda.repository';
 import { VisitAgendaService } from './visit-agenda.service';
 import { VisitCalendarRepository } from './visit-calendar.repository';
 import { VisitCalendarService } from './visit-calendar.service';
+import { VisitInvitations } from './visit-invitations';
 import { VisitPollRepository } from './visit-poll.repository';
 import { VisitPollService } from './visit-poll.service';
 import { VisitRegistrationsRepository } from './visit-registrations.repository';
@@ -23,7 +26,7 @@ import { VisitsService } from './visits.service';
  * repositories SQL and row mapping.
  */
 @Module({
-  imports: [PartnershipsModule],
+  imports: [PartnershipsModule, CalendarModule, WorkshopsModule],
   controllers: [VisitsController, CalendarFeedController],
   providers: [
     VisitsRepository,
@@ -34,6 +37,7 @@ import { VisitsService } from './visits.service';
     VisitCalendarRepository,
     VisitAccess,
     VisitWaitlist,
+    VisitInvitations,
     VisitsService,
     VisitPollService,
     VisitAgendaService,

@@ -25,6 +25,7 @@ import { NotificationsService, type CreatedNotifications } from '../notification
 import type { CreateVisitDto, DateRangeDto, TransitionVisitDto, UpdateVisitDto } from './dto/visits.dto';
 import { VisitAccess } from './visit-access';
 import { VisitAgendaRepository } from './visit-agenda.repository';
+import { VisitInvitations } from './visit-invitations';
 import { VisitPollRepository } from './visit-poll.repository';
 import { VisitRegistrationsRepository } from './visit-registrations.repository';
 import { VisitReportsRepository } from './visit-reports.repository';
@@ -55,6 +56,7 @@ export class VisitsService {
     private readonly waitlist: VisitWaitlist,
     private readonly notifications: NotificationsService,
     private readonly realtime: NotificationsPublisher,
+    private readonly invitations: VisitInvitations,
   ) {}
 
   /**
@@ -168,6 +170,8 @@ export class VisitsService {
       if (Object.values(changes).every((value) => value === undefined)) return { items: [] };
       // What calendars show (title, description) changed: bump the iCalendar SEQUENCE.
       await this.visits.update(id, changes, dto.title !== undefined || dto.purpose !== undefined, manager);
+      // a new title reaches the registrants' calendars as an update (a new purpose waits for the next one)
+      if (dto.title !== undefined && dto.title !== visit.title) await this.invitations.send(manager, id, 'updated');
       if (dto.capacity !== undefined && dto.capacity > visit.capacity) {
         return this.waitlist.promote(manager, { id, title: dto.title ?? visit.title }, user.id);
       }
@@ -230,6 +234,7 @@ export class VisitsService {
         );
       }
       if (to === 'cancelled') {
+        await this.invitations.send(manager, id, 'cancelled');
         const userIds = await this.registrations.activeUserIds(id, manager);
         return this.notifications.create(
           manager,

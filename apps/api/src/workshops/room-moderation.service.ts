@@ -12,6 +12,7 @@ import { RoomQuestionsRepository } from './room-questions.repository';
 import { RoomSnapshotService } from './room-snapshot.service';
 import { WorkshopAttendeesRepository, type TargetUser } from './workshop-attendees.repository';
 import { WorkshopAuditRepository } from './workshop-audit.repository';
+import { WorkshopCalendar } from './workshop-calendar';
 import { WorkshopRegistrations } from './workshop-registrations.service';
 import { summary } from './workshop-rules';
 import { WorkshopsRepository } from './workshops.repository';
@@ -34,6 +35,7 @@ export class RoomModerationService {
     private readonly qa: RoomQaService,
     private readonly snapshots: RoomSnapshotService,
     private readonly publisher: WorkshopsPublisher,
+    private readonly calendar: WorkshopCalendar,
   ) {}
 
   /** Mutes a participant for `minutes` (0 lifts the mute). Facilitators cannot be muted. */
@@ -67,7 +69,10 @@ export class RoomModerationService {
     await this.access.requireWorkshop(user, workshopId, { facilitator: true });
     const result = await this.dataSource.transaction(async (manager) => {
       const target = await this.target(manager, workshopId, userId, 'removed');
-      await this.registrations.releasePlace(userId, workshopId, manager); // also locks the workshop row
+      // also locks the workshop row; a place given back takes the event out of their calendar
+      if (await this.registrations.releasePlace(userId, workshopId, manager)) {
+        await this.calendar.invite(manager, workshopId, 'unregistered', [userId]);
+      }
       if (!(await this.attendees.remove(manager, workshopId, userId, user.id, reason))) return null; // already removed
       const handLowered = await this.questions.lower(workshopId, userId, manager);
       await this.audit.record(manager, {

@@ -40,7 +40,9 @@ export class WorkshopAttendeesRepository {
   async register(manager: EntityManager, workshopId: string, userId: string): Promise<void> {
     await manager.query(
       `INSERT INTO workshop_attendees (workshop_id, user_id, registered) VALUES ($1, $2, true)
-       ON CONFLICT (workshop_id, user_id) DO UPDATE SET registered = true, registered_at = clock_timestamp()`,
+       ON CONFLICT (workshop_id, user_id) DO UPDATE
+         SET registered = true, registered_at = clock_timestamp(),
+             calendar_sequence = workshop_attendees.calendar_sequence + 1`,
       [workshopId, userId],
     );
     await manager.query(`UPDATE workshops SET registered_count = registered_count + 1 WHERE id = $1`, [workshopId]);
@@ -50,7 +52,8 @@ export class WorkshopAttendeesRepository {
   async unregister(manager: EntityManager, workshopId: string, userId: string): Promise<boolean> {
     // an UPDATE answers [rows, rowCount] through the driver: count the rows it changed
     const result: unknown = await manager.query(
-      `UPDATE workshop_attendees SET registered = false WHERE workshop_id = $1 AND user_id = $2 AND registered`,
+      `UPDATE workshop_attendees SET registered = false, calendar_sequence = calendar_sequence + 1
+        WHERE workshop_id = $1 AND user_id = $2 AND registered`,
       [workshopId, userId],
     );
     if (affectedRows(result) === 0) return false;

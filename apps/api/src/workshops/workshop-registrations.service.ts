@@ -6,6 +6,7 @@ import { AccessService, type WorkshopAccess } from '../access/access.service';
 import type { AuthUser } from '../common/auth-user';
 import { AppError } from '../common/app-error';
 import { WorkshopAttendeesRepository } from './workshop-attendees.repository';
+import { WorkshopCalendar } from './workshop-calendar';
 import { removedError } from './workshop-rules';
 import { WorkshopsService } from './workshops.service';
 
@@ -21,6 +22,7 @@ export class WorkshopRegistrations {
     private readonly access: AccessService,
     private readonly workshops: WorkshopsService,
     private readonly attendees: WorkshopAttendeesRepository,
+    private readonly calendar: WorkshopCalendar,
   ) {}
 
   /** Takes a place (idempotent): WORKSHOP_FULL, REMOVED, INVALID_STATE once ended. */
@@ -30,10 +32,14 @@ export class WorkshopRegistrations {
     return this.workshops.get(user, workshopId);
   }
 
-  /** Gives the place back (idempotent). */
+  /** Gives the place back (idempotent); a place given back sends the calendar's cancellation. */
   async unregister(user: AuthUser, workshopId: string): Promise<WorkshopDto> {
     await this.access.requireWorkshop(user, workshopId);
-    await this.releasePlace(user.id, workshopId);
+    await this.dataSource.transaction(async (manager) => {
+      if (await this.releasePlace(user.id, workshopId, manager)) {
+        await this.calendar.invite(manager, workshopId, 'unregistered', [user.id]);
+      }
+    });
     return this.workshops.get(user, workshopId);
   }
 
@@ -57,6 +63,7 @@ export class WorkshopRegistrations {
         throw new AppError(ErrorCode.WORKSHOP_FULL, 'This workshop is full.');
       }
       await this.attendees.register(manager, access.workshopId, userId);
+      await this.calendar.invite(manager, access.workshopId, 'registered', [userId]);
       return true;
     });
   }

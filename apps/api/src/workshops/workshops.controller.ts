@@ -3,6 +3,7 @@ import {
   Controller,
   Delete,
   Get,
+  Header,
   HttpCode,
   Param,
   Patch,
@@ -32,6 +33,7 @@ import {
   WorkshopListQueryDto,
   WorkshopMessagesQueryDto,
 } from './dto/workshops.dto';
+import { WorkshopCalendarService } from './workshop-calendar.service';
 import { WorkshopFacilitatorsService } from './workshop-facilitators.service';
 import { WorkshopHistoryService } from './workshop-history.service';
 import { WorkshopLifecycleService } from './workshop-lifecycle.service';
@@ -49,6 +51,7 @@ export class WorkshopsController {
     private readonly facilitatorsOf: WorkshopFacilitatorsService,
     private readonly registrations: WorkshopRegistrations,
     private readonly history: WorkshopHistoryService,
+    private readonly calendars: WorkshopCalendarService,
   ) {}
 
   @Get()
@@ -130,6 +133,17 @@ export class WorkshopsController {
     @Query() query: WorkshopMessagesQueryDto,
   ): Promise<WorkshopMessagesPage> {
     return this.history.messagesPage(user, id, query);
+  }
+
+  /** The workshop as an iCalendar file (the page's URL, never a meeting link); 404 when the page is. */
+  @Get(':id/calendar.ics')
+  @ApiProduces('text/calendar')
+  @Header('Cache-Control', 'no-store')
+  async calendar(@CurrentUser() user: AuthUser, @Param('id', ParseId) id: string): Promise<StreamableFile> {
+    return new StreamableFile(Buffer.from(await this.calendars.file(user, id), 'utf8'), {
+      type: 'text/calendar; charset=utf-8',
+      disposition: `attachment; filename="workshop-${id}.ics"`,
+    });
   }
 
   @Get(':id/transcript.md')

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CalendarModule } from '../calendar';
 import { RoomMessagesRepository } from './room-messages.repository';
 import { RoomMessagesService } from './room-messages.service';
 import { RoomModerationService } from './room-moderation.service';
@@ -11,6 +12,9 @@ import { RoomSendWriter } from './room-send-writer';
 import { RoomSnapshotService } from './room-snapshot.service';
 import { WorkshopAttendeesRepository } from './workshop-attendees.repository';
 import { WorkshopAuditRepository } from './workshop-audit.repository';
+import { WorkshopCalendarRepository } from './workshop-calendar.repository';
+import { WorkshopCalendar } from './workshop-calendar';
+import { WorkshopCalendarService } from './workshop-calendar.service';
 import { WorkshopFacilitatorsRepository } from './workshop-facilitators.repository';
 import { WorkshopFacilitatorsService } from './workshop-facilitators.service';
 import { WorkshopHistoryService } from './workshop-history.service';
@@ -28,6 +32,7 @@ import { WorkshopsService } from './workshops.service';
  * repositories. The handshake, publisher and presence come from the realtime wing.
  */
 @Module({
+  imports: [CalendarModule],
   controllers: [WorkshopsController],
   providers: [
     // repositories
@@ -35,6 +40,7 @@ import { WorkshopsService } from './workshops.service';
     WorkshopAttendeesRepository,
     WorkshopFacilitatorsRepository,
     WorkshopAuditRepository,
+    WorkshopCalendarRepository,
     RoomMessagesRepository,
     RoomQuestionsRepository,
     RoomReportsRepository,
@@ -44,6 +50,8 @@ import { WorkshopsService } from './workshops.service';
     WorkshopLifecycleService,
     WorkshopRegistrations,
     WorkshopHistoryService,
+    WorkshopCalendar,
+    WorkshopCalendarService,
     // the live room
     WorkshopsGateway,
     RoomPresenceService,
@@ -54,5 +62,7 @@ import { WorkshopsService } from './workshops.service';
     RoomModerationService,
     RoomReportsService,
   ],
+  // the private calendar feed (visits) lists the workshops a user registered for
+  exports: [WorkshopCalendarService],
 })
 export class WorkshopsModule {}

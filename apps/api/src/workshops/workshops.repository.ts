@@ -107,6 +107,7 @@ export interface WorkshopChanges {
 /** The columns of a workshop row locked for a change. */
 export interface LockedWorkshop {
   title: string;
+  description: string;
   status: WorkshopStatus;
   starts_at: Date;
   ends_at: Date;
@@ -220,10 +221,15 @@ export class WorkshopsRepository {
     );
   }
 
+  /** What calendars show changed (title, description, times): a higher iCalendar SEQUENCE. */
+  async bumpSequence(manager: EntityManager, workshopId: string): Promise<void> {
+    await manager.query(`UPDATE workshops SET sequence = sequence + 1 WHERE id = $1`, [workshopId]);
+  }
+
   /** Locks the workshop row until the transaction ends; undefined when there is none. */
   async lock(manager: EntityManager, workshopId: string): Promise<LockedWorkshop | undefined> {
     const [row]: LockedWorkshop[] = await manager.query(
-      `SELECT title, status, starts_at, ends_at, capacity, registered_count, locked, slow_mode_seconds
+      `SELECT title, description, status, starts_at, ends_at, capacity, registered_count, locked, slow_mode_seconds
          FROM workshops WHERE id = $1 FOR UPDATE`,
       [workshopId],
     );

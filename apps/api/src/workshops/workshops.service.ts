@@ -16,6 +16,7 @@ import { renderMarkdown } from '../common/markdown';
 import { iso } from '../common/sql';
 import { NotificationsService, type NewNotification } from '../notifications';
 import type { CreateWorkshopDto, UpdateWorkshopDto, WorkshopListQueryDto } from './dto/workshops.dto';
+import { WorkshopCalendar } from './workshop-calendar';
 import { WorkshopFacilitatorsRepository } from './workshop-facilitators.repository';
 import { summary } from './workshop-rules';
 import { WorkshopsRepository, type LockedWorkshop, type WorkshopViewer } from './workshops.repository';
@@ -44,6 +45,7 @@ export class WorkshopsService {
     private readonly notifications: NotificationsService,
     private readonly workshops: WorkshopsRepository,
     private readonly facilitators: WorkshopFacilitatorsRepository,
+    private readonly calendar: WorkshopCalendar,
   ) {}
 
   /** The workshops the viewer may see, one part of the list at a time; one statement per page. */
@@ -155,6 +157,16 @@ export class WorkshopsService {
         endsAt: dto.endsAt,
         capacity: dto.capacity,
       });
+      // What calendars show changed: a higher SEQUENCE; a new title or time is mailed as an update
+      // to everyone holding a place (a new description waits for the next one).
+      const retimed =
+        (dto.title !== undefined && dto.title !== row.title) ||
+        startsAt !== row.starts_at.getTime() ||
+        endsAt !== row.ends_at.getTime();
+      if (retimed || (dto.description !== undefined && dto.description !== row.description)) {
+        await this.workshops.bumpSequence(manager, workshopId);
+      }
+      if (retimed) await this.calendar.invite(manager, workshopId, 'updated');
     });
     return this.get(user, workshopId);
   }

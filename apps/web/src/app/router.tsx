@@ -50,6 +50,7 @@ const VerifyEmailPage = lazy(() => import('./routes/verify-email-page').then((m)
 const RegisterPage = lazy(() => import('./routes/register-page').then((m) => ({ default: m.RegisterPage })));
 const SearchPage = lazy(() => import('./routes/search-page').then((m) => ({ default: m.SearchPage })));
 const ThreadPage = lazy(() => import('./routes/thread-page').then((m) => ({ default: m.ThreadPage })));
+const UnsubscribePage = lazy(() => import('./routes/unsubscribe-page').then((m) => ({ default: m.UnsubscribePage })));
 const VisitNewPage = lazy(() => import('./routes/visit-new-page').then((m) => ({ default: m.VisitNewPage })));
 const VisitPage = lazy(() => import('./routes/visit-page').then((m) => ({ default: m.VisitPage })));
 const VisitsPage = lazy(() => import('./routes/visits-page').then((m) => ({ default: m.VisitsPage })));
@@ -74,6 +75,8 @@ export const routes: RouteObject[] = [
           { index: true, element: <HomePage /> },
           { path: 'login', element: <LoginPage /> },
           { path: 'register', element: <RegisterPage /> },
+          // public: the link of a notification mail turns off one kind of mail without signing in
+          { path: 'unsubscribe', element: <UnsubscribePage /> },
           // The development Outbox: public like a local mail catcher; the API answers 404 in production.
           { path: 'dev/outbox', element: <OutboxPage /> },
           { path: 'dev/outbox/:id', element: <OutboxMailPage /> },

@@ -153,6 +153,7 @@ const NOTIFICATION_PAYLOADS: NotificationPayloads = {
     excerpt: '@ana_souza what do you think?',
   },
   'join_request.decided': { actor: LI, city: TORONTO_REF, decision: 'approved' },
+  'join_request.created': { actor: LI, city: TORONTO_REF, requestId: 'request-1' },
   'workshop.live': { actor: LI, workshop: WORKSHOP_REF },
   'workshop.facilitator_added': { actor: LI, workshop: WORKSHOP_REF, startsAt: '2026-03-10T13:00:00.000Z' },
   'visit.opened': {
@@ -171,6 +172,7 @@ const NOTIFICATION_PAYLOADS: NotificationPayloads = {
     timeZone: 'America/Toronto',
   },
   'visit.registration': { visit: VISIT_REF, status: 'waitlisted', position: 2 },
+  'visit.promoted': { visit: VISIT_REF },
   'visit.agenda_changed': {
     actor: LI,
     visit: VISIT_REF,

@@ -8,6 +8,7 @@ import {
   useMe,
 } from '../../features/account';
 import { MyJoinRequests } from '../../features/join-requests';
+import { NotificationSettings } from '../../features/notifications';
 import { CalendarFeedPanel } from '../../features/visits';
 import { isolateLtr, useI18n } from '../../lib/i18n';
 import { Page } from '../layout/page';
@@ -50,6 +51,10 @@ export function ProfilePage() {
       <section className="section" aria-labelledby="profile-requests">
         <h2 id="profile-requests">{t('profile.myRequests')}</h2>
         <MyJoinRequests />
+      </section>
+      <section className="section" id="email-notifications" aria-labelledby="profile-email-notifications">
+        <h2 id="profile-email-notifications">{t('notificationSettings.heading')}</h2>
+        <NotificationSettings />
       </section>
       <section className="section" id="calendar-feed" aria-labelledby="profile-calendar-feed">
         <h2 id="profile-calendar-feed">{t('visits.feed.heading')}</h2>

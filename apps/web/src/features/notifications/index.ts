@@ -6,3 +6,5 @@ export { useMarkAllNotificationsRead } from './api/mark-all-notifications-read';
 export { notificationContent, type NotificationContent } from './notification-text';
 export { NotificationBell } from './components/notification-bell';
 export { NotificationsList } from './components/notifications-list';
+export { NotificationSettings } from './components/notification-settings';
+export { UnsubscribePanel } from './components/unsubscribe-panel';

@@ -322,26 +322,21 @@ export const fr: Dictionary = {
   'notifications.listUnreadLabel': 'Vos notifications non lues',
   'notifications.loadMore': 'Afficher plus de notifications',
   'notifications.arrived': 'Nouvelle notification : {text}',
-  'notifications.partnershipInvited': '{actor} ({fromCity}) a invité {toCity} dans le partenariat « {title} »',
-  'notifications.partnershipAccepted': '{actor} a accepté l’invitation de {city} au partenariat « {title} »',
-  'notifications.partnershipDeclined': '{actor} a décliné l’invitation de {city} au partenariat « {title} »',
-  'notifications.partnershipWithdrawn': '{actor} a retiré l’invitation de {city} au partenariat « {title} »',
-  'notifications.partnershipConcluded': '{actor} a clos le partenariat « {title} »',
-  'notifications.forumReply': '{actor} a répondu dans « {thread} »',
-  'notifications.forumMention': '{actor} vous a mentionné·e dans « {thread} »',
-  'notifications.joinApproved': '{actor} a approuvé votre demande pour rejoindre {city} en tant que responsable',
-  'notifications.joinRejected': '{actor} a refusé votre demande pour rejoindre {city} en tant que responsable',
-  'notifications.workshopLive': 'L’atelier « {title} » est en direct : rejoignez la salle',
-  'notifications.workshopFacilitatorAdded': '{actor} vous a ajouté·e à l’animation de l’atelier « {title} »',
-  'notifications.visitOpened': '{actor} a ouvert les inscriptions à la visite d’étude « {title} » à {city}',
-  'notifications.visitDateChosen': '{actor} a fixé les dates de « {title} » : du {start} au {end}',
-  'notifications.visitRegistered': 'Vous êtes inscrit·e à la visite d’étude « {title} »',
-  'notifications.visitWaitlisted':
-    'La visite d’étude « {title} » est complète : vous êtes n° {position} sur la liste d’attente',
-  'notifications.visitPromoted':
-    'Une place s’est libérée : vous êtes maintenant inscrit·e à la visite d’étude « {title} »',
-  'notifications.visitAgendaChanged': '{actor} a modifié le programme de « {title} » ({item})',
-  'notifications.visitCancelled': '{actor} a annulé la visite d’étude « {title} »',
+  'notificationSettings.heading': 'Notifications par courriel',
+  'notificationSettings.intro':
+    'Choisissez comment chaque type de notification vous parvient par courriel : immédiatement, regroupé dans un résumé quotidien ou hebdomadaire, ou pas du tout. La cloche de l’en-tête montre toutes les notifications dans tous les cas.',
+  'notificationSettings.default': 'Par défaut : {delivery}',
+  'notificationSettings.saved': '« {kind} » : {delivery}. Enregistré.',
+  'unsubscribe.title': 'Désactiver les courriels de notification',
+  'unsubscribe.explain':
+    'Ce lien désactive les courriels « {kind} » pour le compte auquel il a été envoyé. Actuellement, ces courriels vous parviennent : {delivery}.',
+  'unsubscribe.keep': 'Les notifications restent visibles dans Twinning ; seuls les courriels s’arrêtent.',
+  'unsubscribe.confirm': 'Ne plus recevoir ces courriels',
+  'unsubscribe.done': 'C’est fait : vous ne recevrez plus de courriels « {kind} ».',
+  'unsubscribe.alreadyOff': 'Les courriels « {kind} » sont déjà désactivés.',
+  'unsubscribe.settingsLink': 'Choisir vos notifications par courriel dans votre profil',
+  'unsubscribe.invalid':
+    'Ce lien de désinscription n’est pas valide. Connectez-vous et choisissez vos notifications par courriel dans votre profil.',
 
   'partnerships.navLink': 'Partenariats',
   'partnerships.title': 'Vos partenariats',
@@ -1137,6 +1132,11 @@ export const fr: Dictionary = {
   'workshops.endedAt': 'Cet atelier s’est terminé le {time}.',
   'workshops.readTranscript': 'Lire la transcription',
   'workshops.exportTranscript': 'Exporter la transcription (Markdown)',
+  'workshops.calendar.download': 'Ajouter à l’agenda (.ics)',
+  'workshops.calendar.downloading': 'Préparation du fichier…',
+  'workshops.calendar.hint':
+    'L’inscription vous envoie par courriel une invitation qui tient votre agenda à jour ; le fichier ajoute l’atelier à la main.',
+  'workshops.calendar.subscribe': 'S’abonner à toutes vos visites et tous vos ateliers',
   'workshops.exporting': 'Préparation de la transcription…',
   'workshops.transcriptExported': 'La transcription a été téléchargée.',
   'workshops.facilitatorScheduled':
@@ -1514,7 +1514,7 @@ export const fr: Dictionary = {
   'visits.report.milestoneLink': '« {title} » dans le plan d’action',
   'visits.report.milestoneDue': 'échéance le {date}',
   'visits.feed.intro':
-    'Votre flux d’agenda privé liste les visites auxquelles vous êtes inscrit·e. Les applications d’agenda qui s’y abonnent restent à jour.',
+    'Votre flux d’agenda privé liste les visites et les ateliers auxquels vous êtes inscrit·e. Les applications d’agenda qui s’y abonnent restent à jour.',
   'visits.feed.none': 'Vous n’avez pas de flux d’agenda.',
   'visits.feed.create': 'Créer l’adresse de mon flux',
   'visits.feed.created': 'L’adresse de votre flux est prête.',

@@ -19,7 +19,7 @@ const LATEST_COUNT = 6;
  * when one arrives. It also keeps the notification caches live for the whole app (mount it once).
  */
 export function NotificationBell() {
-  const { t, format } = useI18n();
+  const { t, format, language } = useI18n();
   const [open, setOpen] = useState(false);
   const [announcement, setAnnouncement] = useState('');
   const panelId = useId();
@@ -32,7 +32,7 @@ export function NotificationBell() {
   const count = unread.data?.count ?? 0;
 
   useNotificationsLive((notification) =>
-    setAnnouncement(t('notifications.arrived', { text: notificationContent(t, notification).text })),
+    setAnnouncement(t('notifications.arrived', { text: notificationContent(language, notification).text })),
   );
 
   // While open: Escape closes it (focus back on the bell), and so do a click or focus outside it.

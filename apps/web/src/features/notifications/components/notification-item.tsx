@@ -17,10 +17,10 @@ export interface NotificationItemProps {
 
 /** One notification: its sentence linking to what it is about, when it happened, and whether it was read. */
 export function NotificationItem({ notification, withMarkRead = false, onOpen }: NotificationItemProps) {
-  const { t, format } = useI18n();
+  const { t, format, language } = useI18n();
   const markRead = useMarkNotificationRead();
   const linkRef = useRef<HTMLAnchorElement>(null);
-  const { text, href, excerpt } = notificationContent(t, notification);
+  const { text, href, excerpt } = notificationContent(language, notification);
   const unread = notification.readAt === null;
 
   return (

@@ -286,6 +286,42 @@ describe('Workshop page: facilitators', () => {
     expect(screen.queryByRole('button', { name: 'Register' })).not.toBeInTheDocument();
   });
 
+  it('adds a scheduled workshop to the calendar as an .ics file, with the token in a header', async () => {
+    const { requests } = stubWorkshopApi(participant, { workshop: makeWorkshop() }, ({ url }) =>
+      url.pathname === '/api/workshops/workshop-1/calendar.ics'
+        ? new Response('BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n', {
+            status: 200,
+            headers: { 'Content-Type': 'text/calendar' },
+          })
+        : undefined,
+    );
+    renderApp({ path: '/workshops/workshop-1' });
+    const user = userEvent.setup();
+
+    const link = await screen.findByRole('link', { name: 'Add to calendar (.ics)' });
+    expect(link).toHaveAttribute('href', '/api/workshops/workshop-1/calendar.ics');
+    expect(screen.getByRole('link', { name: 'Subscribe to all your visits and workshops' })).toHaveAttribute(
+      'href',
+      '/profile#calendar-feed',
+    );
+    await user.click(link);
+    await waitFor(() =>
+      expect(saved).toEqual([
+        { href: 'blob:transcript-1', download: 'twinning-workshop-mediation-skills-for-city-officials.ics' },
+      ]),
+    );
+    const download = calls(requests, 'GET', '/api/workshops/workshop-1/calendar.ics')[0];
+    expect(download?.headers.get('Authorization')).toBe('Bearer token-1');
+    expect(download?.url.search).toBe('');
+  });
+
+  it('offers no calendar file once the workshop has ended', async () => {
+    stubWorkshopApi(participant, { workshop: makeWorkshop({ status: 'ended', endedAt: '2026-03-10T14:31:00.000Z' }) });
+    renderApp({ path: '/workshops/workshop-1' });
+    expect(await screen.findByRole('link', { name: 'Export the transcript (Markdown)' })).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Add to calendar (.ics)' })).not.toBeInTheDocument();
+  });
+
   it('adds and removes co-facilitators found by name, and shows the facilitator log', async () => {
     const state: ServerState = { workshop: asFacilitator() };
     const { requests } = stubWorkshopApi(facilitator, state, ({ url, method }) => {

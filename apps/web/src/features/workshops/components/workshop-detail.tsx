@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { StatusMessage } from '../../../components/status-message';
 import { useI18n } from '../../../lib/i18n';
 import type { Announce } from '../../../lib/announce';
+import { CalendarActions } from './calendar-actions';
 import { FacilitatorActions } from './facilitator-actions';
 import { ParticipantActions } from './participant-actions';
 import { TranscriptActions } from './transcript-actions';
@@ -73,6 +74,7 @@ export function WorkshopDetail({ workshop, viewerId, initialAnnouncement }: Work
         {workshop.status === 'ended' && !viewer.removed ? (
           <TranscriptActions workshop={workshop} announce={announce} />
         ) : null}
+        {workshop.status !== 'ended' && !viewer.removed ? <CalendarActions workshop={workshop} /> : null}
       </section>
 
       <section className="section" aria-labelledby={aboutId}>

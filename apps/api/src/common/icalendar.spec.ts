@@ -1,5 +1,5 @@
 import ICAL from 'ical.js';
-import { buildCalendar, escapeText, foldLine, vtimezone } from './icalendar';
+import { buildCalendar, escapeText, foldLine, mailtoUri, paramValue, vtimezone } from './icalendar';
 import { parseLocalDateTime } from '@twinning/contracts';
 
 const local = (s: string) => {
@@ -83,5 +83,43 @@ describe('iCalendar writer', () => {
     } finally {
       ICAL.TimezoneService.remove('America/Toronto');
     }
+  });
+
+  it('writes an invitation: METHOD, ORGANIZER and one ATTENDEE who is not asked to reply', () => {
+    const text = buildCalendar({
+      stamp: new Date('2027-01-01T00:00:00Z'),
+      method: 'REQUEST',
+      events: [
+        {
+          uid: 'workshop-1@twinning',
+          sequence: 2,
+          status: 'TENTATIVE',
+          summary: 'Talk',
+          start: { utc: new Date('2027-04-20T14:00:00Z') },
+          end: { utc: new Date('2027-04-20T15:00:00Z') },
+          organizer: { email: 'no-reply@twinning.example', name: 'Twinning' },
+          attendees: [{ email: 'amira@example.test', name: 'Amira "A"\r\nX', partstat: 'TENTATIVE' }],
+        },
+      ],
+    });
+    const unfolded = text.replace(/\r\n /g, '').split('\r\n');
+    expect(unfolded).toContain('METHOD:REQUEST');
+    expect(unfolded).toContain('ORGANIZER;CN="Twinning":mailto:no-reply@twinning.example');
+    expect(unfolded).toContain(
+      'ATTENDEE;CN="Amira AX";CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;PARTSTAT=TENTATIVE;RSVP=FALSE:mailto:amira@example.test',
+    );
+    const event = new ICAL.Component(ICAL.parse(text)).getFirstSubcomponent('vevent') as ICAL.Component;
+    expect(event.getFirstProperty('attendee')?.getParameter('rsvp')).toBe('FALSE');
+    expect(buildCalendar({ stamp: new Date(), events: [] })).toContain('\r\nMETHOD:PUBLISH\r\n');
+  });
+
+  it('keeps parameter values and mail addresses from breaking out', () => {
+    expect(paramValue('a"b;c:d\r\ne')).toBe('"ab;c:de"');
+    expect(mailtoUri('x@example.test')).toBe('mailto:x@example.test');
+    expect(mailtoUri('x+tag@example.test')).toBe('mailto:x+tag@example.test');
+    expect(mailtoUri('x@example.test\r\nATTENDEE:mailto:y@z')).toBe(
+      'mailto:x@example.test%0D%0AATTENDEE%3Amailto%3Ay@z',
+    );
+    expect(mailtoUri('"x;y"@example.test')).toBe('mailto:%22x%3By%22@example.test');
   });
 });

@@ -16,6 +16,20 @@ export type IcsTime =
 
 export type IcsStatus = 'CONFIRMED' | 'TENTATIVE' | 'CANCELLED';
 
+/** iTIP method (RFC 5546): a published file or feed, an invitation (or its update), a cancellation. */
+export type IcsMethod = 'PUBLISH' | 'REQUEST' | 'CANCEL';
+
+/** A calendar user: a mailto: address and an optional common name. */
+export interface IcsPerson {
+  email: string;
+  name?: string;
+}
+
+/** An invitation's attendee: never asked to reply (RSVP=FALSE); PARTSTAT says where they stand. */
+export interface IcsAttendee extends IcsPerson {
+  partstat: 'ACCEPTED' | 'TENTATIVE' | 'DECLINED' | 'NEEDS-ACTION';
+}
+
 export interface IcsEvent {
   uid: string;
   sequence: number;
@@ -27,6 +41,9 @@ export interface IcsEvent {
   location?: string;
   url?: string;
   lastModified?: Date;
+  /** Invitations only: who sends it (ORGANIZER) and to whom (ATTENDEE). */
+  organizer?: IcsPerson;
+  attendees?: IcsAttendee[];
 }
 
 export interface IcsCalendar {
@@ -37,9 +54,11 @@ export interface IcsCalendar {
   name?: string;
   /** Suggested refresh interval for subscribed feeds, in minutes. */
   refreshMinutes?: number;
+  /** METHOD of the object; PUBLISH (files and feeds) unless given. */
+  method?: IcsMethod;
 }
 
-export const PRODID = '-//Twinning//Study visits//EN';
+export const PRODID = '-//Twinning//Visits and workshops//EN';
 
 /** Escapes a TEXT value (RFC 5545 §3.3.11); drops control characters TEXT may not hold. */
 export function escapeText(value: string): string {
@@ -50,6 +69,27 @@ export function escapeText(value: string): string {
     .replace(/;/g, '\\;')
     .replace(/,/g, '\\,')
     .replace(/\n/g, '\\n');
+}
+
+/**
+ * A parameter value (RFC 5545 §3.2): quoted, with what a quoted value may not hold (DQUOTE and
+ * control characters) removed, so a display name cannot end the parameter or the line.
+ */
+export function paramValue(value: string): string {
+  return `"${value.replace(/[\p{Cc}"]/gu, '').trim()}"`;
+}
+
+/**
+ * A mailto: URI for an address (RFC 6068): anything but the characters of a plain address is
+ * percent-encoded, so no address can end the value, start a parameter or break the line.
+ */
+export function mailtoUri(email: string): string {
+  return `mailto:${email.replace(/[^A-Za-z0-9.!#$&'*+\-/=?^_`{|}~@]/gu, (c) => encodeURIComponent(c))}`;
+}
+
+function personProperty(name: string, person: IcsPerson, extra: string[] = []): string {
+  const params = [...(person.name ? [`CN=${paramValue(person.name)}`] : []), ...extra];
+  return `${name}${params.map((p) => `;${p}`).join('')}:${mailtoUri(person.email)}`;
 }
 
 /** Folds a content line into chunks of at most 75 octets; continuation lines start with a space. */
@@ -135,7 +175,8 @@ export function vtimezone(zone: string, fromYear: number, toYear: number): strin
 
 /** The whole VCALENDAR text, CRLF-terminated and folded. */
 export function buildCalendar(calendar: IcsCalendar): string {
-  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:${PRODID}`, 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH'];
+  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:${PRODID}`, 'CALSCALE:GREGORIAN'];
+  lines.push(`METHOD:${calendar.method ?? 'PUBLISH'}`);
   if (calendar.name) lines.push(`X-WR-CALNAME:${escapeText(calendar.name)}`);
   if (calendar.refreshMinutes) {
     lines.push(`REFRESH-INTERVAL;VALUE=DURATION:PT${calendar.refreshMinutes}M`);
@@ -164,6 +205,17 @@ export function buildCalendar(calendar: IcsCalendar): string {
     if (event.location) lines.push(`LOCATION:${escapeText(event.location)}`);
     if (event.description) lines.push(`DESCRIPTION:${escapeText(event.description)}`);
     if (event.url) lines.push(`URL:${event.url.replace(/[\r\n]/g, '')}`);
+    if (event.organizer) lines.push(personProperty('ORGANIZER', event.organizer));
+    for (const attendee of event.attendees ?? []) {
+      lines.push(
+        personProperty('ATTENDEE', attendee, [
+          'CUTYPE=INDIVIDUAL',
+          'ROLE=REQ-PARTICIPANT',
+          `PARTSTAT=${attendee.partstat}`,
+          'RSVP=FALSE',
+        ]),
+      );
+    }
     lines.push('END:VEVENT');
   }
   lines.push('END:VCALENDAR');

@@ -1,0 +1,64 @@
+import { buildNotificationMail, type MailedNotification } from './notification-mail-content';
+
+const post = (
+  id: string,
+  seq: number,
+  excerpt: string,
+  kind: 'forum.reply' | 'forum.mention' = 'forum.reply',
+): MailedNotification => ({
+  id,
+  kind,
+  payload: {
+    actor: { id: 'u-li', displayName: 'Li Wei' },
+    thread: { id: 't-1', title: 'Language cafés', forumId: 'f-1' },
+    postId: `p-${seq}`,
+    seq,
+    excerpt,
+  },
+});
+
+const build = (items: MailedNotification[], language = 'en') =>
+  buildNotificationMail({
+    recipient: { id: 'u-ana', email: 'ana@example.test', language, timeZone: 'America/Toronto' },
+    items,
+    publicUrl: 'https://twinning.example.org',
+    unsubscribeToken: (kind) => `token-${kind}`,
+    mailDomain: 'twinning.example.org',
+  });
+
+describe('buildNotificationMail', () => {
+  it('writes one notification with its subject, action, quote, footer and one-click unsubscribe', () => {
+    const mail = build([post('n-1', 4, 'We meet on Thursdays')]);
+    expect(mail.subject).toBe('New reply in “Language cafés”');
+    expect(mail.content.heading).toBe('Li Wei replied in “Language cafés”');
+    expect(mail.content.quote).toBe('We meet on Thursdays');
+    expect(mail.content.action).toEqual({
+      label: 'Read the reply',
+      url: 'https://twinning.example.org/threads/t-1?post=4',
+    });
+    expect(mail.content.footer).toBe(
+      'You got this mail because “Replies in threads you watch” notifications reach you immediately. Change how they reach you in your profile: https://twinning.example.org/profile#email-notifications',
+    );
+    expect(mail.content.unsubscribe?.url).toBe('https://twinning.example.org/unsubscribe?token=token-forum.reply');
+    expect(mail.headers).toMatchObject({
+      'List-Unsubscribe': '<https://twinning.example.org/api/unsubscribe?token=token-forum.reply>',
+      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+      References: '<thread-t-1@twinning.example.org>',
+      'In-Reply-To': '<thread-t-1@twinning.example.org>',
+    });
+  });
+
+  it('collapses a thread’s posts into one mail, filed under a mention when it holds one, in Arabic', () => {
+    const mention = post('n-2', 5, '@ana what do you think?', 'forum.mention');
+    const mail = build([post('n-1', 4, 'First'), mention], 'ar');
+    expect(mail.kind).toBe('forum.mention');
+    expect(mail.subject).toBe(`${new Intl.NumberFormat('ar').format(2)} مشاركات جديدة في «Language cafés»`);
+    expect(mail.content.sections?.[0].items.map((i) => i.note)).toEqual(['First', '@ana what do you think?']);
+    expect(mail.content.action?.url).toBe('https://twinning.example.org/threads/t-1?post=4');
+    expect(mail.content.lang).toBe('ar');
+  });
+
+  it('falls back to English for an unknown language', () => {
+    expect(build([post('n-1', 4, '')], 'xx').content.lang).toBe('en');
+  });
+});

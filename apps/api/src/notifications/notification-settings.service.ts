@@ -1,0 +1,86 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  NOTIFICATION_KINDS,
+  NOTIFICATION_MAIL_DEFAULTS,
+  type NotificationDelivery,
+  type NotificationKind,
+  type NotificationSettingDto,
+  type UnsubscribeInfoDto,
+  type UnsubscribeResultDto,
+} from '@twinning/contracts';
+import { DataSource } from 'typeorm';
+import { AppError } from '../common/app-error';
+import type { AuthUser } from '../common/auth-user';
+import { RateLimitService, type LimitSpec } from '../rate-limit/rate-limit.service';
+import { NotificationSettingsRepository } from './notification-settings.repository';
+import { UnsubscribeTokens } from './unsubscribe-token';
+
+/** Unsubscribe links are public: a few tries per minute per address, enough for a person, not for a scan. */
+const UNSUBSCRIBE_LIMIT: LimitSpec = { name: 'unsubscribe-ip', points: 30, durationSeconds: 60 };
+
+/**
+ * How each kind of notification reaches a user by mail: their choices in Profile, and the
+ * one-click unsubscribe that turns off one kind without signing in.
+ */
+@Injectable()
+export class NotificationSettingsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly settings: NotificationSettingsRepository,
+    private readonly tokens: UnsubscribeTokens,
+    private readonly rateLimits: RateLimitService,
+  ) {}
+
+  /** Every kind with the user's delivery (their choice, or the default). */
+  async list(user: Pick<AuthUser, 'id'>): Promise<NotificationSettingDto[]> {
+    const chosen = await this.settings.chosen(user.id);
+    return NOTIFICATION_KINDS.map((kind) => {
+      const delivery = chosen.get(kind);
+      return { kind, delivery: delivery ?? NOTIFICATION_MAIL_DEFAULTS[kind], isDefault: delivery === undefined };
+    });
+  }
+
+  /** Sets the given kinds (the others keep theirs); a kind named twice is refused. */
+  async update(
+    user: Pick<AuthUser, 'id'>,
+    settings: readonly { kind: NotificationKind; delivery: NotificationDelivery }[],
+  ): Promise<NotificationSettingDto[]> {
+    const seen = new Set<string>();
+    settings.forEach((s, i) => {
+      if (seen.has(s.kind)) throw AppError.validation({ [`settings.${i}.kind`]: [`${s.kind} is listed twice`] });
+      seen.add(s.kind);
+    });
+    await this.settings.upsert(this.dataSource.manager, user.id, settings);
+    return this.list(user);
+  }
+
+  /** What the link would turn off; changes nothing (mail scanners open links). */
+  async unsubscribeInfo(token: string | undefined, ip: string): Promise<UnsubscribeInfoDto> {
+    await this.rateLimits.consume(UNSUBSCRIBE_LIMIT, ip);
+    const { userId, kind } = await this.requireToken(token);
+    const chosen = await this.settings.chosen(userId);
+    return { kind, delivery: chosen.get(kind) ?? NOTIFICATION_MAIL_DEFAULTS[kind] };
+  }
+
+  /** Turns the token's kind off for the token's user (one-click, RFC 8058). */
+  async unsubscribe(token: string | undefined, ip: string): Promise<UnsubscribeResultDto> {
+    await this.rateLimits.consume(UNSUBSCRIBE_LIMIT, ip);
+    const { userId, kind } = await this.requireToken(token);
+    await this.settings.upsert(this.dataSource.manager, userId, [{ kind, delivery: 'off' }]);
+    return { kind, delivery: 'off' };
+  }
+
+  /** The link for a mail: the web page that explains and asks before turning anything off. */
+  unsubscribeToken(userId: string, kind: NotificationKind): string {
+    return this.tokens.sign(userId, kind);
+  }
+
+  private async requireToken(token: string | undefined): Promise<{ userId: string; kind: NotificationKind }> {
+    const claim = this.tokens.verify(token);
+    if (!claim || !(await this.settings.userExists(claim.userId))) {
+      throw AppError.validation({ token: ['is not a valid unsubscribe link'] }, 'Invalid field: token.');
+    }
+    return claim;
+  }
+}
