@@ -13,7 +13,6 @@
  * apps/web-e2e/artifacts/.
  */
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import {
   chmodSync,
@@ -121,18 +120,6 @@ async function stopOrphanedPostgres(dataDir) {
   for (let i = 0; i < 100 && signalPostgres(0); i += 1) await new Promise((resolve) => setTimeout(resolve, 100));
 }
 
-/**
- * The URL of the embedded PostgreSQL the app starts in `dataDir` (as apps/api/src/main.ts and
- * database/embedded-postgres.ts derive it: user postgres, database twinning, a password from the folder).
- * @param {string} dataDir
- * @param {number} port
- */
-function embeddedDatabaseUrl(dataDir, port) {
-  const folder = path.resolve(dataDir, 'postgres');
-  const password = createHash('sha256').update(`${folder}:${os.hostname()}`).digest('hex').slice(0, 32);
-  return `postgres://postgres:${password}@127.0.0.1:${port}/twinning`;
-}
-
 /** The `node --test` process, while it runs. */
 /** @type {import('node:child_process').ChildProcess | null} */
 let testRunner = null;
@@ -141,9 +128,8 @@ let testRunner = null;
  * Runs the test files (those whose name contains one of `filters`, if any are given).
  * @param {string} baseUrl
  * @param {string[]} filters
- * @param {NodeJS.ProcessEnv} [extraEnv]
  */
-async function runTests(baseUrl, filters, extraEnv = {}) {
+async function runTests(baseUrl, filters) {
   const srcDir = path.join(e2eDir, 'src');
   const files = readdirSync(srcDir)
     .filter((name) => name.endsWith('.e2e.mjs'))
@@ -155,7 +141,7 @@ async function runTests(baseUrl, filters, extraEnv = {}) {
   const child = spawn(
     process.execPath,
     ['--test', '--test-concurrency=1', '--test-reporter=spec', '--test-reporter-destination=stdout', ...files],
-    { cwd: workspaceRoot, stdio: 'inherit', env: { ...extraEnv, ...process.env, E2E_BASE_URL: baseUrl } },
+    { cwd: workspaceRoot, stdio: 'inherit', env: { ...process.env, E2E_BASE_URL: baseUrl } },
   );
   testRunner = child;
   /** @type {[number | null, NodeJS.Signals | null]} */
@@ -187,8 +173,15 @@ async function main() {
   // As root, PostgreSQL runs as the `postgres` user, which must be able to enter this folder.
   chmodSync(dataDir, 0o755);
   const baseUrl = `http://127.0.0.1:${port}`;
+  // PUBLIC_URL: the links in mail (read in the development Outbox) lead back to this server.
   /** @type {NodeJS.ProcessEnv} */
-  const env = { ...process.env, PORT: String(port), DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort) };
+  const env = {
+    ...process.env,
+    PORT: String(port),
+    DATA_DIR: dataDir,
+    EMBEDDED_PG_PORT: String(pgPort),
+    PUBLIC_URL: baseUrl,
+  };
   delete env['DATABASE_URL'];
 
   const logFile = path.join(artifactsDir, 'app.log');
@@ -231,8 +224,7 @@ async function main() {
     log(
       `App ready after ${((Date.now() - started) / 1000).toFixed(1)} s (log: ${path.relative(workspaceRoot, logFile)}).`,
     );
-    // Tests read captured mail from the database while the server has no Outbox API (src/mailbox.mjs).
-    exitCode = await runTests(baseUrl, filters, { E2E_DATABASE_URL: embeddedDatabaseUrl(dataDir, pgPort) });
+    exitCode = await runTests(baseUrl, filters);
   } finally {
     await cleanUp();
     log(`Done in ${((Date.now() - started) / 1000).toFixed(1)} s.`);

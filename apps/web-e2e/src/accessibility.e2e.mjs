@@ -17,7 +17,7 @@ import {
   scenario,
   uniqueSuffix,
 } from './support.mjs';
-import { newestMail } from './mailbox.mjs';
+import { mailLinkPath, openMail } from './outbox.mjs';
 
 /** @typedef {import('playwright-core').Page} Page */
 /** @typedef {import('./support.mjs').UiLanguage} UiLanguage */
@@ -111,6 +111,16 @@ scenario('axe: public pages, in English and Arabic', async ({ newPage }) => {
     },
     { name: 'register', path: '/register', ready: (p) => p.locator('main input[name="displayName"]').waitFor() },
     {
+      name: 'verify-email-invalid',
+      path: '/verify-email?token=e2e-not-a-real-token-0000000000',
+      ready: (p) => p.locator('main [role="alert"]').waitFor(),
+    },
+    {
+      name: 'verify-email-missing',
+      path: '/verify-email',
+      ready: (p) => p.locator('main [role="alert"], main p').first().waitFor(),
+    },
+    {
       name: 'cities-filtered',
       path: '/cities?region=south_east_asia&profile=emerging',
       ready: (p) => p.locator('main ul[aria-label] > li.city-card').first().waitFor(),
@@ -132,10 +142,13 @@ scenario('axe: a member’s profile, city page and empty states, in English and 
   await main.getByRole('button', { name: 'Create account' }).click();
   await main.getByRole('heading', { name: 'Check your mail' }).waitFor();
   await axe(page, { name: 'check-your-mail' });
-  await page.goto(
-    /** @type {string} */ ((await newestMail(`e2e.axe.${suffix}@example.org`, 'account.verify_email')).link),
-  );
+  const mail = await openMail(page, `e2e.axe.${suffix}@example.org`, 'Confirm your email address for Twinning');
+  const outboxMail = page.url();
+  const verifyLink = await mailLinkPath(mail, 'Confirm my address');
+  await page.goto(verifyLink);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Log out' }).waitFor();
+  await main.getByText('Your address is confirmed and you are signed in.').waitFor();
+  await axe(page, { name: 'verify-email-done' });
   // A pending request, so that the profile lists it (with its status badge).
   await page.goto('/cities/lisbon');
   const panel = main.getByRole('region', { name: 'Represent this city' });
@@ -156,6 +169,17 @@ scenario('axe: a member’s profile, city page and empty states, in English and 
       name: 'city-signed-in',
       path: '/cities/da-nang',
       ready: (p) => p.locator('main textarea[name="message"]').waitFor(),
+    },
+    // The development Outbox: this account's mail, and its verification mail (HTML in a frame, text, headers).
+    {
+      name: 'outbox',
+      path: `/dev/outbox?to=${encodeURIComponent(`e2e.axe.${suffix}@example.org`)}`,
+      ready: (p) => p.locator('main table tbody tr').first().waitFor(),
+    },
+    {
+      name: 'outbox-mail',
+      path: new URL(outboxMail).pathname,
+      ready: (p) => Promise.all([p.locator('main iframe').waitFor(), p.locator('main pre').first().waitFor()]),
     },
     // No city yet: the partnership pages say how to start; no notification; only the theme forums.
     { name: 'partnerships-no-city', path: '/partnerships', ready: (p) => p.locator('main .empty').waitFor() },

@@ -1,46 +1,67 @@
 // @ts-check
 /**
- * Accounts by email: registering opens no session until the verification mail's link is followed; a
- * forgotten password is reset from its mail, and the session opened before the reset is refused.
+ * Accounts by email, read through the development Outbox as a person reads their inbox: registering opens
+ * no session until the link of the verification mail is followed; a forgotten password is reset from its
+ * mail, and the session opened before the reset is refused.
  */
 import assert from 'node:assert/strict';
-import { newestMail } from './mailbox.mjs';
+import { followMailLink, mailLinkPath, openMail } from './outbox.mjs';
 import { eventually, isSignedIn, logIn, scenario, uniqueSuffix } from './support.mjs';
 
-scenario('register, read the verification mail, its link signs the account in', async ({ newPage }) => {
-  const suffix = uniqueSuffix();
-  const email = `e2e.verify.${suffix}@example.org`;
-  const displayName = `E2E Verify ${suffix}`;
-  const page = await newPage({ viewport: { width: 390, height: 844 } });
+/** @typedef {import('playwright-core').Page} Page */
+
+/**
+ * Registers through /register on `page` and waits for "Check your mail".
+ * @param {Page} page
+ * @param {{ displayName: string, email: string, password: string }} account
+ */
+async function register(page, { displayName, email, password }) {
   await page.goto('/register');
   const main = page.getByRole('main');
   await main.getByRole('textbox', { name: 'Display name' }).fill(displayName);
   await main.getByRole('textbox', { name: 'Email address' }).fill(email);
-  await main.getByLabel('Password', { exact: true }).fill(`e2e-password-${suffix}`);
+  await main.getByLabel('Password', { exact: true }).fill(password);
   await main.getByRole('button', { name: 'Create account' }).click();
+  await main.getByRole('heading', { name: 'Check your mail' }).waitFor();
+}
 
+scenario('register, find the verification mail in the Outbox, its link signs the account in', async ({ newPage }) => {
+  const suffix = uniqueSuffix();
+  const email = `e2e.verify.${suffix}@example.org`;
+  const page = await newPage({ viewport: { width: 390, height: 844 } });
+  await register(page, { displayName: `E2E Verify ${suffix}`, email, password: `e2e-password-${suffix}` });
+  const main = page.getByRole('main');
   const heading = main.getByRole('heading', { name: 'Check your mail' });
-  await heading.waitFor();
   assert.ok(await heading.evaluate((h) => h === document.activeElement), 'focus moves to the message');
   await main.getByText(`We sent a message to ${email}.`, { exact: false }).waitFor();
   assert.equal(await isSignedIn(page), false, 'no session before the address is confirmed');
 
-  const { mail, link } = await newestMail(email, 'account.verify_email');
-  assert.equal(mail.subject, 'Confirm your email address for Twinning');
-  assert.match(mail.text, /You received this mail because someone registered a Twinning account with this address/);
-  await page.goto(/** @type {string} */ (link));
-  await main.getByText('Your address is confirmed and you are signed in.').waitFor();
-  await eventually(async () => assert.ok(await isSignedIn(page)));
-  assert.equal(await page.getByRole('button', { name: 'Send the link again' }).count(), 0, 'no banner once verified');
+  // Outside production the page points to the Outbox, where the mail is.
+  await main.getByRole('link', { name: 'Open the Outbox' }).waitFor();
+  const mail = await openMail(page, email, 'Confirm your email address for Twinning');
+  await mail.getByRole('heading', { name: `Welcome, E2E Verify ${suffix}` }).waitFor();
+  await page
+    .getByRole('main')
+    .getByText(/You received this mail because someone registered a Twinning account with this address/)
+    .first()
+    .waitFor();
+  const link = await mailLinkPath(mail, 'Confirm my address');
+  assert.match(link, /^\/verify-email\?token=/);
+
+  const tab = await followMailLink(page, mail, 'Confirm my address');
+  await tab.getByRole('main').getByText('Your address is confirmed and you are signed in.').waitFor();
+  await eventually(async () => assert.ok(await isSignedIn(tab)));
+  assert.equal(await tab.getByRole('button', { name: 'Send the link again' }).count(), 0, 'no banner once verified');
 
   // The link is single use.
   const other = await newPage();
-  await other.goto(/** @type {string} */ (link));
+  await other.goto(link);
   await other
     .getByRole('main')
     .getByRole('alert')
     .filter({ hasText: 'This link is invalid, has expired or was already used.' })
     .waitFor();
+  assert.equal(await isSignedIn(other), false);
 });
 
 scenario('forgot password: the reset link sets a new one and the old session is refused', async ({ newPage }) => {
@@ -49,16 +70,11 @@ scenario('forgot password: the reset link sets a new one and the old session is 
   const oldPassword = `e2e-old-password-${suffix}`;
   const newPassword = `e2e-new-password-${suffix}`;
 
-  // An account, verified through its mail.
-  const before = await newPage();
-  await before.goto('/register');
-  const main = before.getByRole('main');
-  await main.getByRole('textbox', { name: 'Display name' }).fill(`E2E Reset ${suffix}`);
-  await main.getByRole('textbox', { name: 'Email address' }).fill(email);
-  await main.getByLabel('Password', { exact: true }).fill(oldPassword);
-  await main.getByRole('button', { name: 'Create account' }).click();
-  await main.getByRole('heading', { name: 'Check your mail' }).waitFor();
-  await before.goto(/** @type {string} */ ((await newestMail(email, 'account.verify_email')).link));
+  // An account, verified through its mail; this browser keeps the session it opened.
+  const outbox = await newPage();
+  await register(outbox, { displayName: `E2E Reset ${suffix}`, email, password: oldPassword });
+  const verification = await openMail(outbox, email, 'Confirm your email address for Twinning');
+  const before = await followMailLink(outbox, verification, 'Confirm my address');
   await eventually(async () => assert.ok(await isSignedIn(before)));
 
   // In another browser: "Forgot your password?" from the login page.
@@ -74,22 +90,27 @@ scenario('forgot password: the reset link sets a new one and the old session is 
     .filter({ hasText: `If an account uses ${email}, we sent it a link` })
     .waitFor();
 
-  const { link } = await newestMail(email, 'account.reset_password');
-  assert.match(link ?? '', /^\/reset-password\?token=/);
-  await page.goto(/** @type {string} */ (link));
-  await form.getByLabel('New password').fill(newPassword);
-  await form.getByRole('button', { name: 'Set my new password' }).click();
-  await form.getByText(/every session was signed out/).waitFor();
-  assert.equal(
-    (await newestMail(email, 'account.password_changed')).mail.subject,
-    'Your Twinning password was changed',
-  );
+  // The reset mail, in the Outbox of this second browser; its link opens a tab there.
+  const resetMail = await openMail(page, email, 'Reset your Twinning password');
+  assert.match(await mailLinkPath(resetMail, 'Choose a new password'), /^\/reset-password\?token=/);
+  const reset = await followMailLink(page, resetMail, 'Choose a new password');
+  const resetForm = reset.getByRole('main');
+  await resetForm.getByLabel('New password').fill(newPassword);
+  await resetForm.getByRole('button', { name: 'Set my new password' }).click();
+  await resetForm.getByText(/every session was signed out/).waitFor();
+  await openMail(page, email, 'Your Twinning password was changed');
 
   // The session opened before the reset is refused: reloading finds it signed out.
   await before.reload();
   await before.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Log in' }).waitFor();
   assert.equal(await isSignedIn(before), false);
 
-  // The new password works.
-  await logIn(page, email, { password: newPassword });
+  // The old password no longer works; the new one does.
+  await reset.goto('/login');
+  await resetForm.getByLabel('Email address').fill(email);
+  await resetForm.getByLabel('Password', { exact: true }).fill(oldPassword);
+  await resetForm.getByRole('button', { name: 'Log in' }).click();
+  await resetForm.getByRole('alert').waitFor();
+  assert.equal(await isSignedIn(reset), false);
+  await logIn(reset, email, { password: newPassword });
 });

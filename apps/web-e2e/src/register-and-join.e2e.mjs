@@ -4,7 +4,7 @@
  * filters, asks to join Toronto, and is approved by Toronto's coordinator in another browser.
  */
 import assert from 'node:assert/strict';
-import { newestMail } from './mailbox.mjs';
+import { mailLinkPath, openMail } from './outbox.mjs';
 import { ACCOUNTS, eventually, logIn, scenario, uniqueSuffix } from './support.mjs';
 
 /** @typedef {import('playwright-core').Page} Page */
@@ -77,9 +77,12 @@ scenario('a newcomer registers, filters the directory, asks to join Toronto and 
   const nav = page.getByRole('navigation', { name: 'Main' });
   assert.equal(await nav.getByText(displayName, { exact: true }).count(), 0, 'registering opens no session');
 
-  const { link } = await newestMail(email, 'account.verify_email');
-  assert.match(link ?? '', /^\/verify-email\?token=/);
-  await page.goto(/** @type {string} */ (link));
+  const link = await mailLinkPath(
+    await openMail(page, email, 'Confirm your email address for Twinning'),
+    'Confirm my address',
+  );
+  assert.match(link, /^\/verify-email\?token=/);
+  await page.goto(link);
   await main.getByText('Your address is confirmed and you are signed in.').waitFor();
   await nav.getByText(displayName, { exact: true }).waitFor();
   await nav.getByRole('button', { name: 'Log out' }).waitFor();

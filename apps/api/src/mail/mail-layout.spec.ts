@@ -14,6 +14,7 @@ describe('renderMail', () => {
     const { html, text } = renderMail({ lang: 'en', ...content });
     expect(html).toContain('<html lang="en" dir="ltr">');
     expect(html).toContain('Confirm &lt;your&gt; address');
+    expect(html).toMatch(/<th scope="row" style="text-align:left;padding:4px 12px 4px 0;/);
     expect(html).toContain('Hello &quot;Amira&quot; &amp; welcome');
     expect(html).toContain('href="https://twinning.example.org/verify-email?token=a&amp;b=1"');
     expect(text).toContain('Confirm: https://twinning.example.org/verify-email?token=a&b=1');
@@ -26,6 +27,8 @@ describe('renderMail', () => {
     const { html, text } = renderMail({ lang: 'ar', ...content, heading: 'أكّد عنوانك' });
     expect(html).toContain('<html lang="ar" dir="rtl">');
     expect(html).toContain('text-align:right');
+    // The space between a detail's name and its value is on the name's left, where the value is.
+    expect(html).toMatch(/<th scope="row" style="text-align:right;padding:4px 0 4px 12px;/);
     expect(text.startsWith('\u200Fأكّد عنوانك')).toBe(true);
   });
 

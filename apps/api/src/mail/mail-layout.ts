@@ -50,8 +50,8 @@ function renderHtml(c: MailContent): string {
     const rows = c.details
       .map(
         ([label, value]) =>
-          `<tr><th scope="row" style="text-align:${align};padding:4px 12px 4px 0;color:#555;font-weight:600">${escapeHtml(label)}</th>` +
-          `<td style="padding:4px 0">${escapeHtml(value)}</td></tr>`,
+          `<tr><th scope="row" style="text-align:${align};padding:${dir === 'rtl' ? '4px 0 4px 12px' : '4px 12px 4px 0'};vertical-align:top;color:#555;font-weight:600">${escapeHtml(label)}</th>` +
+          `<td style="padding:4px 0;vertical-align:top">${escapeHtml(value)}</td></tr>`,
       )
       .join('');
     parts.push(`<table role="presentation" style="border-collapse:collapse;margin:0 0 16px">${rows}</table>`);

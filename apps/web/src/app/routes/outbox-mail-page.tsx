@@ -34,7 +34,8 @@ export function OutboxMailPage() {
     );
   }
   return (
-    <Page title={mail.data.subject}>
+    // The subject is in the recipient's language, which may run the other way than the interface.
+    <Page title={mail.data.subject} heading={<bdi>{mail.data.subject}</bdi>}>
       {back}
       <OutboxMail mail={mail.data} />
     </Page>

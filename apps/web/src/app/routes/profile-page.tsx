@@ -10,11 +10,11 @@ import {
 import { MyJoinRequests } from '../../features/join-requests';
 import { NotificationSettings } from '../../features/notifications';
 import { CalendarFeedPanel } from '../../features/visits';
-import { useT } from '../../lib/i18n';
+import { isolateLtr, useI18n } from '../../lib/i18n';
 import { Page } from '../layout/page';
 
 export function ProfilePage() {
-  const t = useT();
+  const { t, language } = useI18n();
   // Read the profile again on each visit: memberships change when requests are approved.
   const me = useMe({ refetchOnMount: 'always' });
   const user = me.data;
@@ -29,7 +29,10 @@ export function ProfilePage() {
   return (
     <Page
       title={t('profile.title')}
-      lead={t('profile.lead', { email: user.email, role: t(`platformRoles.${user.role}`) })}
+      lead={t('profile.lead', {
+        email: isolateLtr(user.email, language),
+        role: t(`platformRoles.${user.role}`),
+      })}
     >
       <EmailBouncingNotice user={user} />
       <section className="section" aria-labelledby="profile-settings">

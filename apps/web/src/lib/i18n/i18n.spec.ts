@@ -1,7 +1,7 @@
 import { UI_LANGUAGES } from '@twinning/contracts';
 import { describe, expect, it } from 'vitest';
 import { en } from '../../locales/en/translation';
-import { createTranslator, dictionaries, directionOf, type Message } from './i18n';
+import { createTranslator, dictionaries, directionOf, isolateLtr, type Message } from './i18n';
 
 const placeholders = (message: Message): string[] => {
   const texts = typeof message === 'string' ? [message] : Object.values(message);
@@ -93,4 +93,12 @@ describe('dictionaries', () => {
       }
     },
   );
+});
+
+describe('isolateLtr', () => {
+  it('wraps a left-to-right value in Unicode isolates inside right-to-left languages only', () => {
+    expect(isolateLtr('ana@example.org', 'ar')).toBe('\u2066ana@example.org\u2069');
+    expect(isolateLtr('ana@example.org', 'en')).toBe('ana@example.org');
+    expect(isolateLtr('ana@example.org', 'fr')).toBe('ana@example.org');
+  });
 });

@@ -51,6 +51,15 @@ export function directionOf(language: UiLanguage): 'ltr' | 'rtl' {
   return RTL_LANGUAGES.includes(language) ? 'rtl' : 'ltr';
 }
 
+/**
+ * A left-to-right value (an email address, a URL) set inside right-to-left text: wrapped in Unicode
+ * isolates (LRI … PDI) so that its dots and @ stay in place and the sentence around it keeps its order.
+ * Left-to-right languages get the value unchanged.
+ */
+export function isolateLtr(value: string, language: UiLanguage): string {
+  return directionOf(language) === 'rtl' ? `\u2066${value}\u2069` : value;
+}
+
 const PLACEHOLDER = /\{(\w+)\}/g;
 
 /** Replaces `{name}` placeholders; numbers are formatted for the language. Unknown placeholders stay as they are. */

@@ -2,6 +2,7 @@ export {
   createTranslator,
   dictionaries,
   directionOf,
+  isolateLtr,
   isUiLanguage,
   LANGUAGE_NATIVE_NAMES,
   DEFAULT_LANGUAGE,

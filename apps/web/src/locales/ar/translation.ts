@@ -268,8 +268,9 @@ export const ar: Dictionary = {
   'profile.browseCities': 'ابحث عن مدينتك',
   'profile.myRequests': 'طلبات الانضمام الخاصة بك',
   'profile.emailBouncingTitle': 'الرسائل المرسلة إلى {email} لا تصل',
+  'profile.emailBouncingChange': 'تغيير عنوان بريدي',
   'profile.emailBouncingBody':
-    'رفض خادم بريد هذا العنوان رفضًا نهائيًا، لذا توقّف Twinning عن المراسلة عليه. تحقّق من العنوان أو غيّره؛ تُستأنف المراسلة بمجرد التحقق من العنوان من جديد.',
+    'رفض خادم بريد هذا العنوان رفضًا نهائيًا، لذا توقّف Twinning عن المراسلة عليه. إن كان خاطئًا أو لم يعد مستخدمًا فغيّره: تُستأنف المراسلة بمجرد تأكيدك العنوان الجديد.',
 
   'admin.title': 'الإدارة',
   'admin.usersHeading': 'المستخدمون والأدوار',
@@ -1886,6 +1887,8 @@ export const ar: Dictionary = {
   'account.verify.continue': 'المتابعة إلى Twinning',
   'account.verify.missing': 'هذا الرابط ناقص. افتح الرابط من الرسالة مرة أخرى كاملًا.',
   'account.verify.askAgain': 'سجّل الدخول، ثم اطلب رابطًا جديدًا من التنبيه في أعلى الصفحة.',
+  'account.verify.askAgainSignedIn': 'اطلب رابطًا جديدًا بزر «إرسال الرابط مرة أخرى» في التنبيه أعلى الصفحة.',
+  'account.verify.alreadyConfirmed': 'عنوانك مؤكَّد بالفعل: لا حاجة إلى أي إجراء آخر.',
   'account.forgot.link': 'هل نسيت كلمة المرور؟',
   'account.forgot.title': 'نسيت كلمة المرور',
   'account.forgot.lead': 'أدخل عنوان حسابك: سنرسل إليك رابطًا لاختيار كلمة مرور جديدة.',

@@ -254,8 +254,9 @@ export const en = {
   'profile.browseCities': 'Find your city',
   'profile.myRequests': 'Your join requests',
   'profile.emailBouncingTitle': 'Mail to {email} is not delivered',
+  'profile.emailBouncingChange': 'Change my email address',
   'profile.emailBouncingBody':
-    'A mail server refused this address permanently, so Twinning stopped sending mail to it. Check the address or change it; mail resumes once the address is verified again.',
+    'A mail server refused this address permanently, so Twinning stopped sending mail to it. If it is wrong or no longer used, change it: mail resumes once you confirm the new address.',
 
   'admin.title': 'Administration',
   'admin.usersHeading': 'Users and roles',
@@ -1560,6 +1561,9 @@ export const en = {
   'account.verify.continue': 'Continue to Twinning',
   'account.verify.missing': 'This link is incomplete. Open the link from the mail again, in full.',
   'account.verify.askAgain': 'Log in, then ask for a new link from the notice at the top of the page.',
+  'account.verify.askAgainSignedIn':
+    'Ask for a new link with “Send the link again” in the notice at the top of the page.',
+  'account.verify.alreadyConfirmed': 'Your address is already confirmed: there is nothing more to do.',
   'account.forgot.link': 'Forgot your password?',
   'account.forgot.title': 'Forgot your password',
   'account.forgot.lead': 'Enter the address of your account: we will mail you a link to choose a new password.',

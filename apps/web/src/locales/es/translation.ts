@@ -251,8 +251,9 @@ export const es: Dictionary = {
   'profile.browseCities': 'Buscar su ciudad',
   'profile.myRequests': 'Sus solicitudes de adhesión',
   'profile.emailBouncingTitle': 'Los correos a {email} no se entregan',
+  'profile.emailBouncingChange': 'Cambiar mi dirección de correo',
   'profile.emailBouncingBody':
-    'Un servidor de correo rechazó esta dirección de forma permanente, así que Twinning dejó de escribirle. Revise la dirección o cámbiela; los envíos se reanudan en cuanto la dirección se verifique de nuevo.',
+    'Un servidor de correo rechazó esta dirección de forma permanente, así que Twinning dejó de escribirle. Si es incorrecta o ya no la usa, cámbiela: los envíos se reanudan en cuanto confirme la nueva dirección.',
 
   'admin.title': 'Administración',
   'admin.usersHeading': 'Usuarios y roles',
@@ -1585,6 +1586,9 @@ export const es: Dictionary = {
   'account.verify.continue': 'Continuar a Twinning',
   'account.verify.missing': 'Este enlace está incompleto. Vuelva a abrir el enlace del correo, completo.',
   'account.verify.askAgain': 'Inicie sesión y pida un nuevo enlace en el aviso de la parte superior de la página.',
+  'account.verify.askAgainSignedIn':
+    'Pida un nuevo enlace con «Enviar el enlace de nuevo» en el aviso de la parte superior de la página.',
+  'account.verify.alreadyConfirmed': 'Su dirección ya está confirmada: no tiene que hacer nada más.',
   'account.forgot.link': '¿Olvidó su contraseña?',
   'account.forgot.title': 'Olvidó su contraseña',
   'account.forgot.lead': 'Escriba la dirección de su cuenta: le enviaremos un enlace para elegir una nueva contraseña.',

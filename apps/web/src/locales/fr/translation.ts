@@ -255,8 +255,9 @@ export const fr: Dictionary = {
   'profile.browseCities': 'Trouver votre ville',
   'profile.myRequests': 'Vos demandes d’adhésion',
   'profile.emailBouncingTitle': 'Les courriels envoyés à {email} ne sont pas distribués',
+  'profile.emailBouncingChange': 'Changer mon adresse e-mail',
   'profile.emailBouncingBody':
-    'Un serveur de messagerie a refusé définitivement cette adresse ; Twinning a donc cessé de lui écrire. Vérifiez l’adresse ou changez-la : les envois reprennent dès que l’adresse est de nouveau vérifiée.',
+    'Un serveur de messagerie a refusé définitivement cette adresse ; Twinning a donc cessé de lui écrire. Si elle est fausse ou n’est plus utilisée, changez-la : les envois reprennent dès que vous confirmez la nouvelle adresse.',
 
   'admin.title': 'Administration',
   'admin.usersHeading': 'Utilisateurs et rôles',
@@ -1602,6 +1603,9 @@ export const fr: Dictionary = {
   'account.verify.continue': 'Continuer vers Twinning',
   'account.verify.missing': 'Ce lien est incomplet. Ouvrez de nouveau le lien de l’e-mail, en entier.',
   'account.verify.askAgain': 'Connectez-vous, puis demandez un nouveau lien dans l’avis en haut de la page.',
+  'account.verify.askAgainSignedIn':
+    'Demandez un nouveau lien avec « Renvoyer le lien » dans l’avis en haut de la page.',
+  'account.verify.alreadyConfirmed': 'Votre adresse est déjà confirmée : vous n’avez rien d’autre à faire.',
   'account.forgot.link': 'Mot de passe oublié ?',
   'account.forgot.title': 'Mot de passe oublié',
   'account.forgot.lead':

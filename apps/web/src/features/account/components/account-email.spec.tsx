@@ -30,7 +30,12 @@ describe('verification link', () => {
     renderApp({ path: `/verify-email?token=${TOKEN}`, initialLanguage: 'es' });
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('Este enlace no es válido, caducó o ya se usó.');
-    expect(alert).toHaveTextContent(/pida un nuevo enlace/);
+    // A visitor is told to log in, with the link to do it.
+    expect(screen.getByText(/Inicie sesión y pida un nuevo enlace/)).toBeInTheDocument();
+    expect(within(screen.getByRole('main')).getByRole('link', { name: 'Iniciar sesión' })).toHaveAttribute(
+      'href',
+      '/login',
+    );
   });
 });
 
@@ -150,7 +155,8 @@ describe('profile: password and email', () => {
     await user.type(form.getByLabelText('عنوان البريد الجديد'), 'ana@new.example.org');
     await user.type(form.getByLabelText('كلمة المرور الحالية'), 'my password');
     await user.click(form.getByRole('button', { name: 'تغيير عنوان البريد' }));
-    expect(await form.findByText(/أرسلنا رابطًا إلى ana@new\.example\.org/)).toBeInTheDocument();
+    // The address keeps its left-to-right order inside the Arabic sentence (Unicode isolates around it).
+    expect(await form.findByText(/أرسلنا رابطًا إلى \u2066ana@new\.example\.org\u2069/)).toBeInTheDocument();
     expect(requests.find((r) => r.url.pathname === '/api/me/email')?.body).toEqual({
       email: 'ana@new.example.org',
       currentPassword: 'my password',

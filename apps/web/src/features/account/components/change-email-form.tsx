@@ -5,7 +5,7 @@ import { FormError } from '../../../components/form-error';
 import { StatusMessage } from '../../../components/status-message';
 import { useFocusFirstInvalid } from '../../../components/use-focus-first-invalid';
 import { localizedFieldErrors } from '../../../lib/api-errors';
-import { useI18n } from '../../../lib/i18n';
+import { isolateLtr, useI18n } from '../../../lib/i18n';
 import { useChangeEmail } from '../api/change-email';
 import { OutboxHint } from './outbox-hint';
 
@@ -50,7 +50,7 @@ export function ChangeEmailForm({ currentEmail }: { currentEmail: string }) {
   return (
     <form ref={formRef} className="form" noValidate onSubmit={handleSubmit} aria-labelledby="change-email">
       <h3 id="change-email">{t('account.email.heading')}</h3>
-      <p>{t('account.email.current', { email: currentEmail })}</p>
+      <p>{t('account.email.current', { email: isolateLtr(currentEmail, language) })}</p>
       <FormError error={change.error} shownFields={['email', 'currentPassword']} />
       <TextField
         name="email"
@@ -80,7 +80,12 @@ export function ChangeEmailForm({ currentEmail }: { currentEmail: string }) {
         </button>
       </div>
       <StatusMessage className="status--success">
-        {sentTo ? t('account.email.sent', { email: sentTo, current: currentEmail }) : null}
+        {sentTo
+          ? t('account.email.sent', {
+              email: isolateLtr(sentTo, language),
+              current: isolateLtr(currentEmail, language),
+            })
+          : null}
       </StatusMessage>
       {sentTo ? <OutboxHint /> : null}
     </form>

@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import type { MeDto } from '@twinning/contracts';
 import { describe, expect, it } from 'vitest';
 import { makeAuth, makeMe } from '../../../test/fixtures';
@@ -19,6 +19,10 @@ describe('EmailBouncingNotice', () => {
     renderProfile(makeMe({ email: 'ana@example.org', emailStatus: 'bouncing' }));
     const notice = await screen.findByRole('region', { name: 'Mail to ana@example.org is not delivered' });
     expect(notice).toHaveTextContent('A mail server refused this address permanently');
+    // It leads to the form that fixes it.
+    const change = within(notice).getByRole('link', { name: 'Change my email address' });
+    expect(change).toHaveAttribute('href', '#change-email');
+    expect(document.getElementById('change-email')).toHaveTextContent('Email address');
   });
 
   it('shows nothing while the address works', async () => {

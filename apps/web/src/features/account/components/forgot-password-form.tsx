@@ -5,7 +5,7 @@ import { FormError } from '../../../components/form-error';
 import { StatusMessage } from '../../../components/status-message';
 import { useFocusFirstInvalid } from '../../../components/use-focus-first-invalid';
 import { localizedFieldErrors } from '../../../lib/api-errors';
-import { useI18n } from '../../../lib/i18n';
+import { isolateLtr, useI18n } from '../../../lib/i18n';
 import { useForgotPassword } from '../api/forgot-password';
 import { OutboxHint } from './outbox-hint';
 
@@ -55,7 +55,7 @@ export function ForgotPasswordForm() {
         </button>
       </div>
       <StatusMessage className="status--success">
-        {sentTo ? t('account.forgot.sent', { email: sentTo }) : null}
+        {sentTo ? t('account.forgot.sent', { email: isolateLtr(sentTo, language) }) : null}
       </StatusMessage>
       {sentTo ? <OutboxHint /> : null}
     </form>

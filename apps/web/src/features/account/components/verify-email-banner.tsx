@@ -1,18 +1,19 @@
 import { describeError } from '../../../lib/api-errors';
-import { useT } from '../../../lib/i18n';
+import { isolateLtr, useI18n } from '../../../lib/i18n';
 import { useSession } from '../api/get-me';
 import { useResendVerification } from '../api/resend-verification';
 import { OutboxHint } from './outbox-hint';
+import '../account.css';
 
 /** For a signed-in user whose address is not verified: what they cannot do yet, and a rate-limited resend. */
 export function VerifyEmailBanner() {
-  const t = useT();
+  const { t, language } = useI18n();
   const { user } = useSession();
   const resend = useResendVerification();
   if (!user || user.emailVerified) return null;
   return (
     <section className="notice verify-banner" aria-labelledby="verify-banner-text">
-      <p id="verify-banner-text">{t('account.banner.text', { email: user.email })}</p>
+      <p id="verify-banner-text">{t('account.banner.text', { email: isolateLtr(user.email, language) })}</p>
       <p>
         <button
           type="button"
@@ -24,7 +25,7 @@ export function VerifyEmailBanner() {
         </button>
       </p>
       <p role="status" className="status">
-        {resend.isSuccess ? t('account.banner.resent', { email: user.email }) : null}
+        {resend.isSuccess ? t('account.banner.resent', { email: isolateLtr(user.email, language) }) : null}
       </p>
       {resend.isError ? (
         <p role="alert" className="alert alert--error">

@@ -54,7 +54,9 @@ export function OutboxMail({ mail }: { mail: OutboxMailDetailDto }) {
         <div className="facts__row">
           <dt>{t('outbox.messageId')}</dt>
           <dd>
-            <code className="outbox__address">{mail.messageId}</code>
+            <code className="outbox__address" dir="ltr">
+              {mail.messageId}
+            </code>
           </dd>
         </div>
       </dl>
@@ -97,7 +99,9 @@ export function OutboxMail({ mail }: { mail: OutboxMailDetailDto }) {
                   <code>{name}</code>
                 </dt>
                 <dd>
-                  <code className="outbox__address">{value}</code>
+                  <code className="outbox__address" dir="ltr">
+                    {value}
+                  </code>
                 </dd>
               </div>
             ))}
