@@ -134,6 +134,24 @@ describe('accounts by email', () => {
       const already = await http().post('/api/auth/resend-verification').set(verified.auth).expect(409);
       expect(already.body.code).toBe('INVALID_STATE');
     });
+
+    it('re-verifies a verified address that bounces: the link goes out despite the marker and lifts it', async () => {
+      const user = await createUser(t);
+      await t.dataSource.query(
+        `UPDATE users SET email_bouncing_at = now(), email_bounce_reason = '552 mailbox full' WHERE id = $1`,
+        [user.id],
+      );
+      await http().post('/api/auth/resend-verification').set(user.auth).expect(202);
+      const mail = await lastMailTo(user.email);
+      expect(mail.category).toBe('account.verify_email');
+      expect(mail.status).not.toBe('suppressed');
+      await http()
+        .post('/api/auth/verify-email')
+        .send({ token: linkOf(mail).token })
+        .expect(200);
+      const me = await http().get('/api/me').set(user.auth).expect(200);
+      expect(me.body.emailStatus).toBe('verified');
+    });
   });
 
   describe('EMAIL_NOT_VERIFIED', () => {

@@ -100,9 +100,16 @@ export class RegistrationService {
     return this.auth.startSession(userId);
   }
 
-  /** Sends a new verification link to the signed-in user's address; rate limited (the answer says how long). */
+  /**
+   * Sends a new verification link to the signed-in user's address, when it is not verified or when
+   * it bounces (following the link proves the address works again and lifts the bounce marker);
+   * rate limited (the answer says how long).
+   */
   async resendVerification(actor: AuthUser): Promise<CheckYourMailResponse> {
-    if (actor.emailVerified) throw new AppError(ErrorCode.INVALID_STATE, 'Your address is already verified.');
+    const current = await this.users.findById(actor.id);
+    if (current?.emailVerifiedAt && !current.emailBouncingAt) {
+      throw new AppError(ErrorCode.INVALID_STATE, 'Your address is already verified.');
+    }
     await this.rateLimits.consume(this.resend, actor.id);
     await this.dataSource.transaction(async (manager) => {
       const user = await this.users.findById(actor.id, manager);

@@ -255,8 +255,9 @@ export const en = {
   'profile.myRequests': 'Your join requests',
   'profile.emailBouncingTitle': 'Mail to {email} is not delivered',
   'profile.emailBouncingChange': 'Change my email address',
+  'profile.emailBouncingRecheck': 'Send me a verification link',
   'profile.emailBouncingBody':
-    'A mail server refused this address permanently, so Twinning stopped sending mail to it. If it is wrong or no longer used, change it: mail resumes once you confirm the new address.',
+    'A mail server refused this address permanently, so Twinning stopped sending mail to it. If the address is right (a full mailbox or a server fault may have caused it), send yourself a verification link: mail resumes once you follow it. If it is wrong or no longer used, change it.',
 
   'admin.title': 'Administration',
   'admin.usersHeading': 'Users and roles',

@@ -252,8 +252,9 @@ export const es: Dictionary = {
   'profile.myRequests': 'Sus solicitudes de adhesión',
   'profile.emailBouncingTitle': 'Los correos a {email} no se entregan',
   'profile.emailBouncingChange': 'Cambiar mi dirección de correo',
+  'profile.emailBouncingRecheck': 'Enviarme un enlace de verificación',
   'profile.emailBouncingBody':
-    'Un servidor de correo rechazó esta dirección de forma permanente, así que Twinning dejó de escribirle. Si es incorrecta o ya no la usa, cámbiela: los envíos se reanudan en cuanto confirme la nueva dirección.',
+    'Un servidor de correo rechazó esta dirección de forma permanente, así que Twinning dejó de escribirle. Si la dirección es correcta (un buzón lleno o un fallo del servidor pudo causarlo), envíese un enlace de verificación: los envíos se reanudan en cuanto lo abra. Si es incorrecta o ya no la usa, cámbiela.',
 
   'admin.title': 'Administración',
   'admin.usersHeading': 'Usuarios y roles',

@@ -256,8 +256,9 @@ export const fr: Dictionary = {
   'profile.myRequests': 'Vos demandes d’adhésion',
   'profile.emailBouncingTitle': 'Les courriels envoyés à {email} ne sont pas distribués',
   'profile.emailBouncingChange': 'Changer mon adresse e-mail',
+  'profile.emailBouncingRecheck': 'M’envoyer un lien de vérification',
   'profile.emailBouncingBody':
-    'Un serveur de messagerie a refusé définitivement cette adresse ; Twinning a donc cessé de lui écrire. Si elle est fausse ou n’est plus utilisée, changez-la : les envois reprennent dès que vous confirmez la nouvelle adresse.',
+    'Un serveur de messagerie a refusé définitivement cette adresse ; Twinning a donc cessé de lui écrire. Si l’adresse est bonne (une boîte pleine ou une panne du serveur a pu en être la cause), envoyez-vous un lien de vérification : les envois reprennent dès que vous l’ouvrez. Si elle est fausse ou n’est plus utilisée, changez-la.',
 
   'admin.title': 'Administration',
   'admin.usersHeading': 'Utilisateurs et rôles',
