@@ -42,6 +42,9 @@ export class NotificationMailQueue {
   }
 
   async work(handler: (job: NotificationMailJob) => Promise<void>): Promise<void> {
-    await this.jobs.work<NotificationMailJob>(NOTIFICATION_MAIL_QUEUE, (job) => handler(job.data), { batchSize: 10, concurrency: 2 });
+    await this.jobs.work<NotificationMailJob>(NOTIFICATION_MAIL_QUEUE, (job) => handler(job.data), {
+      batchSize: 10,
+      concurrency: 2,
+    });
   }
 }
