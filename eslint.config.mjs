@@ -39,7 +39,7 @@ const apiBoundaries = {
     workshops: [...apiInfra, 'notifications', 'calendar'],
     // a read model across features: one query over their tables, with AccessService's conditions
     waiting: ['config', 'common', 'database', 'access'],
-    digests: [...apiInfra, 'waiting'],
+    digests: [...apiInfra, 'waiting', 'notifications'],
     inbound: [...apiInfra, 'forums'],
   },
   entry: {

@@ -77,7 +77,7 @@ describe('daily and weekly digests', () => {
     expect(penangMail.subject).toBe('Votre résumé Twinning du mardi 8 décembre');
     expect(penangMail.text).toContain('Someone Else a répondu dans « Penang thread »');
     expect(penangMail.html).toContain('<html lang="fr" dir="ltr">');
-    expect(penangMail.text).toContain(`${t.config.publicUrl}/profile#email-notifications`);
+    expect(penangMail.text).toContain(`Ne plus recevoir le résumé quotidien: ${t.config.publicUrl}/unsubscribe?token=`);
 
     // 12:55Z: 07:55 in Toronto, too early; 13:05Z: 08:05
     expect(await tick('2026-12-08T12:55:00Z')).toEqual({ due: 0, sent: 0 });

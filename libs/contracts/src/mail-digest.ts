@@ -33,6 +33,8 @@ export interface DigestText {
   /** Why the recipient got the mail. */
   footer: Record<DigestKind, string>;
   settings: string;
+  /** The footer's one-click unsubscribe link: turns this digest off. */
+  unsubscribe: Record<DigestKind, string>;
   themes: Record<Theme, string>;
   /** The line of a notification whose payload cannot be read any more. */
   otherKind: string;
@@ -71,6 +73,11 @@ const EN: DigestText = {
     combined: 'You receive this digest because some of your notifications are set to the daily or weekly digest.',
   },
   settings: 'Change your mail settings',
+  unsubscribe: {
+    daily: 'Turn off the daily digest',
+    weekly: 'Turn off the weekly digest',
+    combined: 'Turn off the daily and weekly digests',
+  },
   themes: {
     integration: 'Integration',
     employment: 'Employment',
@@ -125,6 +132,11 @@ const FR: DigestText = {
       'Vous recevez ce résumé car certaines de vos notifications sont réglées sur le résumé du jour ou de la semaine.',
   },
   settings: 'Modifier vos réglages de courriel',
+  unsubscribe: {
+    daily: 'Ne plus recevoir le résumé quotidien',
+    weekly: 'Ne plus recevoir le résumé hebdomadaire',
+    combined: 'Ne plus recevoir les résumés quotidien et hebdomadaire',
+  },
   themes: {
     integration: 'Intégration',
     employment: 'Emploi',
@@ -172,6 +184,11 @@ const ES: DigestText = {
     combined: 'Recibes este resumen porque algunas de tus notificaciones están en el resumen diario o semanal.',
   },
   settings: 'Cambiar tus ajustes de correo',
+  unsubscribe: {
+    daily: 'Dejar de recibir el resumen diario',
+    weekly: 'Dejar de recibir el resumen semanal',
+    combined: 'Dejar de recibir los resúmenes diario y semanal',
+  },
   themes: {
     integration: 'Integración',
     employment: 'Empleo',
@@ -219,6 +236,11 @@ const AR: DigestText = {
     combined: 'تتلقى هذا الملخص لأن بعض إشعاراتك مضبوطة على الملخص اليومي أو الأسبوعي.',
   },
   settings: 'غيّر إعدادات البريد',
+  unsubscribe: {
+    daily: 'أوقف الملخص اليومي',
+    weekly: 'أوقف الملخص الأسبوعي',
+    combined: 'أوقف الملخصين اليومي والأسبوعي',
+  },
   themes: {
     integration: 'الإدماج',
     employment: 'التوظيف',

@@ -179,15 +179,26 @@ export interface UpdateNotificationSettingsRequest {
   settings: { kind: NotificationKind; delivery: NotificationDelivery }[];
 }
 
-/** What an unsubscribe link turns off (`GET /api/unsubscribe?token=`, which changes nothing). */
-export interface UnsubscribeInfoDto {
-  kind: NotificationKind;
-  /** The reader's current delivery of that kind. */
-  delivery: NotificationDelivery;
-}
+/** The digest an unsubscribe link turns off: daily, weekly, or both (Monday's combined mail). */
+export type UnsubscribeDigest = 'daily' | 'weekly' | 'combined';
 
-/** `POST /api/unsubscribe?token=`: the kind is now off. */
-export interface UnsubscribeResultDto {
-  kind: NotificationKind;
-  delivery: 'off';
-}
+/**
+ * What an unsubscribe link turns off (`GET /api/unsubscribe?token=`, which changes nothing): one kind
+ * (a notification mail's link), or a digest: every kind whose delivery is that digest's period.
+ */
+export type UnsubscribeInfoDto =
+  | {
+      kind: NotificationKind;
+      /** The reader's current delivery of that kind. */
+      delivery: NotificationDelivery;
+    }
+  | {
+      digest: UnsubscribeDigest;
+      /** The kinds that reach the reader in that digest now (their choice, else the default); empty when none. */
+      kinds: NotificationKind[];
+    };
+
+/** `POST /api/unsubscribe?token=`: the kind, or the digest's kinds, are now off. */
+export type UnsubscribeResultDto =
+  | { kind: NotificationKind; delivery: 'off' }
+  | { digest: UnsubscribeDigest; kinds: NotificationKind[]; delivery: 'off' };

@@ -36,6 +36,7 @@ const input = (overrides: Partial<DigestInput> = {}): DigestInput => ({
   notificationCount: 3,
   waiting: empty,
   publicUrl: 'https://twinning.example.org',
+  unsubscribeUrl: 'https://twinning.example.org/unsubscribe?token=tok.sig',
   ...overrides,
 });
 
@@ -47,7 +48,7 @@ describe('renderDigest', () => {
       '- Ben replied in “Housing”\n  https://twinning.example.org/threads/t1?post=4\n  Not sure',
     );
     expect(mail.text).toContain('…and 2 more');
-    expect(mail.text).toContain('Change your mail settings: https://twinning.example.org/profile#email-notifications');
+    expect(mail.text).toContain('Turn off the daily digest: https://twinning.example.org/unsubscribe?token=tok.sig');
   });
 
   it('writes sections per forum, upcoming (times in the reader’s zone), polls and decisions', () => {

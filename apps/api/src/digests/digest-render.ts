@@ -27,6 +27,8 @@ export interface DigestInput {
   waiting: WaitingForMeDto;
   /** Where the web client is (links are built on it). */
   publicUrl: string;
+  /** The footer's link: the unsubscribe page with this digest's signed token. */
+  unsubscribeUrl: string;
 }
 
 export interface RenderedDigest {
@@ -186,8 +188,8 @@ export function renderDigest(input: DigestInput): RenderedDigest {
     action: { label: MAIL_FRAME_TEXT[input.lang].openLink, url: `${publicUrl}/` },
     sections,
     footer: t.footer[input.kind],
-    // a digest gathers many kinds: its link opens the settings of each (one-click links are per kind)
-    unsubscribe: { label: t.settings, url: `${publicUrl}/profile#email-notifications` },
+    // the page says which kinds this digest carries and turns them off when asked
+    unsubscribe: { label: t.unsubscribe[input.kind], url: input.unsubscribeUrl },
   });
   return { subject: t.subject[input.kind](date), html, text };
 }

@@ -4,7 +4,8 @@ import { NOTIFICATION_MAIL_DEFAULTS, type DigestKind } from '@twinning/contracts
 import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { MailService } from '../mail';
+import { MailService, unsubscribeLinks } from '../mail';
+import { NotificationSettingsService } from '../notifications';
 import { WaitingService } from '../waiting';
 import { renderDigest } from './digest-render';
 import { dueZones } from './digest-window';
@@ -39,6 +40,7 @@ export class DigestsService {
     private readonly digests: DigestsRepository,
     private readonly waiting: WaitingService,
     private readonly mail: MailService,
+    private readonly settings: NotificationSettingsService,
     private readonly clock: Clock,
   ) {}
 
@@ -99,6 +101,11 @@ export class DigestsService {
           { since: kind === 'weekly' ? user.weekly_since : user.daily_since, now },
           manager,
         );
+        // one link per digest mail: Monday's combined one turns off both periods
+        const unsubscribe = unsubscribeLinks(
+          this.config.publicUrl,
+          this.settings.unsubscribeToken(user.id, `digest.${kind}`),
+        );
         const rendered = renderDigest({
           kind,
           lang: user.preferred_language,
@@ -109,6 +116,7 @@ export class DigestsService {
           notificationCount: user.notification_count,
           waiting,
           publicUrl: this.config.publicUrl,
+          unsubscribeUrl: unsubscribe.pageUrl,
         });
         const mail = await this.mail.enqueue(manager, {
           to: user.email,
@@ -117,7 +125,7 @@ export class DigestsService {
           subject: rendered.subject,
           html: rendered.html,
           text: rendered.text,
-          headers: { 'Auto-Submitted': 'auto-generated' },
+          headers: { ...unsubscribe.headers, 'Auto-Submitted': 'auto-generated' },
         });
         const claimed = await this.digests.claim(manager, [{ ...claimOf(user, now), mailId: mail.id }]);
         if (!claimed.has(user.id)) throw new AlreadyClaimed();

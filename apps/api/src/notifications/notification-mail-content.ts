@@ -8,7 +8,7 @@ import {
   type NotificationLike,
   type UiLanguage,
 } from '@twinning/contracts';
-import type { MailContent } from '../mail';
+import { unsubscribeLinks, type MailContent } from '../mail';
 
 /** Who a notification mail goes to, as the mail job reads them. */
 export interface MailRecipient {
@@ -82,15 +82,14 @@ export function buildNotificationMail(opts: {
   const kindText = text.kinds[kind];
   const link = (href: string) => `${publicUrl}${href}`;
   const token = opts.unsubscribeToken(kind);
-  const unsubscribeUrl = `${publicUrl}/unsubscribe?token=${encodeURIComponent(token)}`;
+  const unsubscribe = unsubscribeLinks(publicUrl, token);
   const footer = fillTemplate(
     text.footer,
     { kind: kindText.label, settingsUrl: `${publicUrl}/profile#email-notifications` },
     lang,
   );
   const headers: Record<string, string> = {
-    'List-Unsubscribe': `<${publicUrl}/api/unsubscribe?token=${encodeURIComponent(token)}>`,
-    'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+    ...unsubscribe.headers,
     'Auto-Submitted': 'auto-generated',
   };
   const thread = first.kind === 'forum.reply' || first.kind === 'forum.mention' ? first.payload.thread : null;
@@ -100,7 +99,7 @@ export function buildNotificationMail(opts: {
   const base = {
     lang,
     footer,
-    unsubscribe: { label: text.unsubscribe, url: unsubscribeUrl },
+    unsubscribe: { label: text.unsubscribe, url: unsubscribe.pageUrl },
     // with a personal Reply-To, say so under the button, as GitHub and Discourse do
     ...(extras.replyTo ? { note: text.replyByMail } : {}),
   };

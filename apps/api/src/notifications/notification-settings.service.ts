@@ -6,6 +6,7 @@ import {
   type NotificationDelivery,
   type NotificationKind,
   type NotificationSettingDto,
+  type UnsubscribeDigest,
   type UnsubscribeInfoDto,
   type UnsubscribeResultDto,
 } from '@twinning/contracts';
@@ -14,7 +15,7 @@ import { AppError } from '../common/app-error';
 import type { AuthUser } from '../common/auth-user';
 import { RateLimitService, type LimitSpec } from '../rate-limit/rate-limit.service';
 import { NotificationSettingsRepository } from './notification-settings.repository';
-import { UnsubscribeTokens } from './unsubscribe-token';
+import { UnsubscribeTokens, type UnsubscribeTarget } from './unsubscribe-token';
 
 /** Unsubscribe links are public: a few tries per minute per address, enough for a person, not for a scan. */
 const UNSUBSCRIBE_LIMIT: LimitSpec = { name: 'unsubscribe-ip', points: 30, durationSeconds: 60 };
@@ -60,27 +61,63 @@ export class NotificationSettingsService {
     await this.rateLimits.consume(UNSUBSCRIBE_LIMIT, ip);
     const { userId, kind } = await this.requireToken(token);
     const chosen = await this.settings.chosen(userId);
-    return { kind, delivery: chosen.get(kind) ?? NOTIFICATION_MAIL_DEFAULTS[kind] };
+    const digest = digestOf(kind);
+    if (digest) return { digest, kinds: kindsInDigest(chosen, digest) };
+    return {
+      kind: kind as NotificationKind,
+      delivery: chosen.get(kind as NotificationKind) ?? NOTIFICATION_MAIL_DEFAULTS[kind as NotificationKind],
+    };
   }
 
-  /** Turns the token's kind off for the token's user (one-click, RFC 8058). */
+  /**
+   * Turns the token's kind off for the token's user (one-click, RFC 8058); a digest's token turns
+   * off every kind whose delivery (their choice, else the default) is that digest's period.
+   */
   async unsubscribe(token: string | undefined, ip: string): Promise<UnsubscribeResultDto> {
     await this.rateLimits.consume(UNSUBSCRIBE_LIMIT, ip);
     const { userId, kind } = await this.requireToken(token);
-    await this.settings.upsert(this.dataSource.manager, userId, [{ kind, delivery: 'off' }]);
-    return { kind, delivery: 'off' };
+    const digest = digestOf(kind);
+    if (!digest) {
+      await this.settings.upsert(this.dataSource.manager, userId, [
+        { kind: kind as NotificationKind, delivery: 'off' },
+      ]);
+      return { kind: kind as NotificationKind, delivery: 'off' };
+    }
+    const kinds = await this.dataSource.transaction(async (manager) => {
+      const found = kindsInDigest(await this.settings.chosen(userId, manager), digest);
+      await this.settings.upsert(
+        manager,
+        userId,
+        found.map((k) => ({ kind: k, delivery: 'off' as const })),
+      );
+      return found;
+    });
+    return { digest, kinds, delivery: 'off' };
   }
 
-  /** The link for a mail: the web page that explains and asks before turning anything off. */
-  unsubscribeToken(userId: string, kind: NotificationKind): string {
+  /** The token of an unsubscribe link: one kind of notification mail, or a digest. */
+  unsubscribeToken(userId: string, kind: UnsubscribeTarget): string {
     return this.tokens.sign(userId, kind);
   }
 
-  private async requireToken(token: string | undefined): Promise<{ userId: string; kind: NotificationKind }> {
+  private async requireToken(token: string | undefined): Promise<{ userId: string; kind: UnsubscribeTarget }> {
     const claim = this.tokens.verify(token);
     if (!claim || !(await this.settings.userExists(claim.userId))) {
       throw AppError.validation({ token: ['is not a valid unsubscribe link'] }, 'Invalid field: token.');
     }
     return claim;
   }
+}
+
+function digestOf(target: UnsubscribeTarget): UnsubscribeDigest | null {
+  return target.startsWith('digest.') ? (target.slice('digest.'.length) as UnsubscribeDigest) : null;
+}
+
+/** The kinds that reach the user in that digest now: their choice, else the default. */
+function kindsInDigest(
+  chosen: ReadonlyMap<string, NotificationDelivery>,
+  digest: UnsubscribeDigest,
+): NotificationKind[] {
+  const periods: NotificationDelivery[] = digest === 'combined' ? ['daily', 'weekly'] : [digest];
+  return NOTIFICATION_KINDS.filter((kind) => periods.includes(chosen.get(kind) ?? NOTIFICATION_MAIL_DEFAULTS[kind]));
 }

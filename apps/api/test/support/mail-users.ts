@@ -42,12 +42,13 @@ export interface CapturedMail {
   html: string;
   text: string;
   status: string;
+  headers: Record<string, string>;
 }
 
 /** The mail captured for an address, oldest first. */
 export async function mailsTo(t: TestApp, email: string): Promise<CapturedMail[]> {
   return t.dataSource.query(
-    `SELECT id, category, subject, html, text, status FROM mail_messages WHERE to_address = $1 ORDER BY created_at, id`,
+    `SELECT id, category, subject, html, text, status, headers FROM mail_messages WHERE to_address = $1 ORDER BY created_at, id`,
     [email.toLowerCase()],
   );
 }
