@@ -358,6 +358,13 @@ export const ar: Dictionary = {
   'unsubscribe.confirm': 'أوقف هذه الرسائل',
   'unsubscribe.done': 'تم: لن تصلك بعد الآن رسائل بشأن «{kind}».',
   'unsubscribe.alreadyOff': 'رسائل «{kind}» متوقفة أصلًا.',
+  'unsubscribe.digest.daily': 'الملخص اليومي',
+  'unsubscribe.digest.weekly': 'الملخص الأسبوعي',
+  'unsubscribe.digest.combined': 'الملخصين اليومي والأسبوعي',
+  'unsubscribe.digestExplain':
+    'يوقف هذا الرابط {digest} للحساب الذي أُرسل إليه. أنواع الإشعارات التالية تصلك حاليًا على هذا النحو، ولن تُرسل بعد الآن بالبريد:',
+  'unsubscribe.digestDone': 'تم إيقاف {digest}.',
+  'unsubscribe.digestAlreadyOff': 'لم يعد يصلك أي إشعار في {digest}: لا شيء لإيقافه.',
   'unsubscribe.settingsLink': 'اختر إشعاراتك بالبريد من ملفك الشخصي',
   'unsubscribe.invalid': 'رابط إلغاء الاشتراك هذا غير صالح. سجّل الدخول واختر إشعاراتك بالبريد من ملفك الشخصي.',
 

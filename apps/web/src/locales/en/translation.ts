@@ -333,6 +333,13 @@ export const en = {
   'unsubscribe.confirm': 'Turn off these mails',
   'unsubscribe.done': 'Done: you will no longer get mail about “{kind}”.',
   'unsubscribe.alreadyOff': 'Mail about “{kind}” is already off.',
+  'unsubscribe.digest.daily': 'the daily digest',
+  'unsubscribe.digest.weekly': 'the weekly digest',
+  'unsubscribe.digest.combined': 'the daily and weekly digests',
+  'unsubscribe.digestExplain':
+    'This link turns off {digest} for the account it was sent to. These kinds of notification reach you in it now and will no longer be mailed:',
+  'unsubscribe.digestDone': 'Done: you will no longer get {digest}.',
+  'unsubscribe.digestAlreadyOff': 'No notification reaches you in {digest} any more: there is nothing to turn off.',
   'unsubscribe.settingsLink': 'Choose your email notifications in your profile',
   'unsubscribe.invalid':
     'This unsubscribe link is not valid. Sign in and choose your email notifications in your profile.',

@@ -331,6 +331,13 @@ export const es: Dictionary = {
   'unsubscribe.confirm': 'Dejar de recibir estos correos',
   'unsubscribe.done': 'Hecho: ya no recibirá correos sobre «{kind}».',
   'unsubscribe.alreadyOff': 'Los correos sobre «{kind}» ya están desactivados.',
+  'unsubscribe.digest.daily': 'el resumen diario',
+  'unsubscribe.digest.weekly': 'el resumen semanal',
+  'unsubscribe.digest.combined': 'los resúmenes diario y semanal',
+  'unsubscribe.digestExplain':
+    'Este enlace desactiva {digest} para la cuenta a la que se envió. Estos tipos de notificación le llegan ahora en él y dejarán de enviarse por correo:',
+  'unsubscribe.digestDone': 'Hecho: ya no recibirá {digest}.',
+  'unsubscribe.digestAlreadyOff': 'Ya no le llega ninguna notificación en {digest}: no hay nada que desactivar.',
   'unsubscribe.settingsLink': 'Elegir sus notificaciones por correo en su perfil',
   'unsubscribe.invalid':
     'Este enlace para darse de baja no es válido. Inicie sesión y elija sus notificaciones por correo en su perfil.',

@@ -335,6 +335,14 @@ export const fr: Dictionary = {
   'unsubscribe.confirm': 'Ne plus recevoir ces courriels',
   'unsubscribe.done': 'C’est fait : vous ne recevrez plus de courriels « {kind} ».',
   'unsubscribe.alreadyOff': 'Les courriels « {kind} » sont déjà désactivés.',
+  'unsubscribe.digest.daily': 'le résumé quotidien',
+  'unsubscribe.digest.weekly': 'le résumé hebdomadaire',
+  'unsubscribe.digest.combined': 'les résumés quotidien et hebdomadaire',
+  'unsubscribe.digestExplain':
+    'Ce lien désactive {digest} pour le compte auquel il a été envoyé. Ces types de notification vous y parviennent actuellement et ne seront plus envoyés par courriel :',
+  'unsubscribe.digestDone': 'C’est fait : vous ne recevrez plus {digest}.',
+  'unsubscribe.digestAlreadyOff':
+    'Plus aucune notification ne vous parvient dans {digest} : il n’y a rien à désactiver.',
   'unsubscribe.settingsLink': 'Choisir vos notifications par courriel dans votre profil',
   'unsubscribe.invalid':
     'Ce lien de désinscription n’est pas valide. Connectez-vous et choisissez vos notifications par courriel dans votre profil.',
