@@ -58,6 +58,7 @@ describe('joining a city as an official', () => {
           actor: { id: applicant.id, displayName: 'Ana Applicant' },
           city: { id: toronto.id, slug: expect.any(String), name: 'Toronto' },
           requestId: created.body.id,
+          message: 'Settlement policy lead',
         },
       },
     ]);

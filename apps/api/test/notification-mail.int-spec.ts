@@ -176,6 +176,47 @@ describe('notification mail: settings, immediate mail, unsubscribe', () => {
       expect(await mailsTo(coordinator)).toHaveLength(1);
     });
 
+    it('quotes the applicant’s message in the coordinator’s mail: plain text, escaped, cut to 300 characters', async () => {
+      const coordinator = await verifiedUser();
+      const city = await cityWithCoordinator(coordinator);
+      const applicant = await verifiedUser({ displayName: 'Ana Applicant' });
+      const opening = 'I lead **settlement** policy <script>alert(1)</script> & [our plan](https://evil.example)';
+      const message = `${opening}\n\n${'word '.repeat(120)}END`;
+      await http().post(`/api/cities/${city.id}/join-requests`).set(applicant.auth).send({ message }).expect(201);
+
+      const [note] = await notificationsOf(coordinator, 'join_request.created');
+      const excerpt = String(note.payload.message);
+      expect(excerpt.startsWith(`${opening} word word`)).toBe(true);
+      expect(excerpt.endsWith('word…')).toBe(true);
+      expect(Array.from(excerpt)).toHaveLength(300);
+      expect(excerpt).not.toContain('END');
+
+      await runJob(coordinator, note);
+      const [mail] = await mailsTo(coordinator);
+      expect(mail.text).toContain(`> ${excerpt}`);
+      expect(mail.html).toContain(
+        'I lead **settlement** policy &lt;script&gt;alert(1)&lt;/script&gt; &amp; [our plan](https://evil.example)',
+      );
+      expect(mail.html).not.toContain('<script>');
+      expect(mail.html).not.toContain('href="https://evil.example"');
+    });
+
+    it('a join request without a message carries none', async () => {
+      const coordinator = await verifiedUser();
+      const city = await cityWithCoordinator(coordinator);
+      const applicant = await verifiedUser();
+      await http()
+        .post(`/api/cities/${city.id}/join-requests`)
+        .set(applicant.auth)
+        .send({ message: '  \n ' })
+        .expect(201);
+      const [note] = await notificationsOf(coordinator, 'join_request.created');
+      expect(note.payload).not.toHaveProperty('message');
+      await runJob(coordinator, note);
+      const [mail] = await mailsTo(coordinator);
+      expect(mail.html).not.toContain('<blockquote');
+    });
+
     it('drops a notification read before its mail was due', async () => {
       const coordinator = await verifiedUser();
       const city = await cityWithCoordinator(coordinator);

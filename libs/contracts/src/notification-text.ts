@@ -205,7 +205,7 @@ function notificationTarget(n: NotificationLike): { href: string; excerpt: strin
     case 'join_request.decided':
       return { href: `/cities/${n.payload.city.slug}`, excerpt: null };
     case 'join_request.created':
-      return { href: '/join-requests', excerpt: null };
+      return { href: '/join-requests', excerpt: n.payload.message || null };
     case 'workshop.live':
       // Straight into the room: the reader was told it is open now.
       return { href: `/workshops/${encodeURIComponent(n.payload.workshop.id)}/room`, excerpt: null };

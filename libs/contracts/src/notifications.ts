@@ -22,7 +22,13 @@ export interface NotificationPayloads {
   'forum.mention': { actor: UserSummary; thread: ThreadRef; postId: string; seq: number; excerpt: string };
   'join_request.decided': { actor: UserSummary; city: CityRef; decision: 'approved' | 'rejected' };
   /** Someone asked to join a city the reader coordinates: the request waits for their decision. */
-  'join_request.created': { actor: UserSummary; city: CityRef; requestId: string };
+  'join_request.created': {
+    actor: UserSummary;
+    city: CityRef;
+    requestId: string;
+    /** The first ~300 characters of the applicant's message, plain text (absent before it was carried, or empty message). */
+    message?: string;
+  };
   /** A workshop the reader registered for (or co-facilitates) was opened: join now. */
   'workshop.live': { actor: UserSummary; workshop: WorkshopRef };
   /** The reader was made a co-facilitator of a workshop. */

@@ -125,6 +125,8 @@ export class CitiesService {
         );
       }
       const coordinators = await this.memberships.coordinatorIds([cityId], manager);
+      // coordinators decide on the message: its opening travels with the notification (and its mail)
+      const excerpt = messageExcerpt(message ?? '');
       const notified = await this.notifications.create(
         manager,
         coordinators.map((userId) => ({
@@ -134,6 +136,7 @@ export class CitiesService {
             actor: { id: actor.id, displayName: actor.displayName },
             city: { id: city.id, slug: city.slug, name: city.name },
             requestId,
+            ...(excerpt ? { message: excerpt } : {}),
           },
         })),
         actor.id,
@@ -256,4 +259,17 @@ export class CitiesService {
     if (opts.hideFromOutsiders && membership?.status !== 'approved') throw AppError.notFound('Join request');
     throw AppError.forbidden(message);
   }
+}
+
+/** How much of a join request's message its notification carries. */
+const MESSAGE_EXCERPT_LENGTH = 300;
+
+/** The message as plain text (never rendered as Markdown), whitespace collapsed, cut to ~300 characters. */
+export function messageExcerpt(message: string): string {
+  const chars = Array.from(message.replace(/\s+/g, ' ').trim());
+  if (chars.length <= MESSAGE_EXCERPT_LENGTH) return chars.join('');
+  return `${chars
+    .slice(0, MESSAGE_EXCERPT_LENGTH - 1)
+    .join('')
+    .trimEnd()}…`;
 }
