@@ -70,6 +70,14 @@ describe('notificationContent: new kinds', () => {
     });
   });
 
+  it('quotes the applicant’s message of a join request when the notification carries it', () => {
+    const notification = makeNotification('join_request.created', { payload: { message: 'Settlement policy lead' } });
+    expect(notificationContent('fr', notification)).toMatchObject({
+      href: '/join-requests',
+      excerpt: 'Settlement policy lead',
+    });
+  });
+
   it('tells a promoted delegate, in their language', () => {
     expect(notificationContent('fr', makeNotification('visit.promoted')).text).toBe(
       'Une place s’est libérée : vous êtes maintenant inscrit·e à la visite d’étude « Newcomer services in Toronto »',

@@ -91,6 +91,31 @@ describe('Notifications page', () => {
     expect(screen.queryByRole('button', { name: `Mark as read: ${sentence}` })).not.toBeInTheDocument();
   });
 
+  it('quotes a join request’s message as plain text, and shows none for a request created before messages travelled', async () => {
+    const message = 'Settlement policy lead **since 2019** <b>not bold</b>';
+    stubFetch(({ url }) => {
+      if (url.pathname === '/api/auth/refresh') return jsonResponse(makeAuth(makeMe()));
+      if (url.pathname === '/api/notifications/unread-count') return jsonResponse({ count: 2 });
+      if (url.pathname === '/api/notifications') {
+        return jsonResponse({
+          items: [
+            makeNotification('join_request.created', { id: 'n-new', payload: { message } }),
+            makeNotification('join_request.created', { id: 'n-old' }),
+          ],
+          nextCursor: null,
+        });
+      }
+      return apiError(404, 'NOT_FOUND');
+    });
+    renderApp({ path: '/notifications' });
+    const list = await screen.findByRole('list', { name: 'Your notifications' });
+    const [withMessage, without] = within(list).getAllByRole('listitem');
+    const quote = withMessage.querySelector('blockquote');
+    expect(quote?.textContent).toBe(message);
+    expect(quote?.querySelector('b, strong')).toBeNull();
+    expect(without.querySelector('blockquote')).toBeNull();
+  });
+
   it('says so when there is nothing yet', async () => {
     stubFetch(({ url }) => {
       if (url.pathname === '/api/auth/refresh') return jsonResponse(makeAuth(makeMe()));
