@@ -17,4 +17,13 @@ describe('UnsubscribeTokens', () => {
     expect(tokens.verify(`${bent}.${signature}`)).toBeNull();
     for (const junk of [undefined, '', 'a.b', 'a.b.c', 'x'.repeat(400)]) expect(tokens.verify(junk)).toBeNull();
   });
+
+  it('signs a digest (daily, weekly, or both) and refuses one bent to another digest', () => {
+    for (const digest of ['digest.daily', 'digest.weekly', 'digest.combined'] as const) {
+      expect(tokens.verify(tokens.sign(user, digest))).toEqual({ userId: user, kind: digest });
+    }
+    const [, signature] = tokens.sign(user, 'digest.daily').split('.');
+    const bent = Buffer.from(`${user}:digest.combined`).toString('base64url');
+    expect(tokens.verify(`${bent}.${signature}`)).toBeNull();
+  });
 });
