@@ -8,6 +8,7 @@ import type { Logger as TypeOrmLogger } from 'typeorm';
 import { AppModule } from './app.module';
 import { createValidationPipe } from './common/validation';
 import { HttpErrorFilter } from './common/http-error.filter';
+import { acceptOneClickForms } from './common/one-click-form';
 import type { AppConfig } from './config/app-config';
 import { httpLogging } from './config/logging';
 import { INBOUND_BODY_LIMIT, inboundWebhookBodyLimit } from './inbound';
@@ -54,10 +55,11 @@ export async function createApp(
 
   // JSON only: a text/plain body is refused with 415 instead of reaching the validators as a string.
   adapter.getInstance().removeContentTypeParser(['text/plain']);
+  acceptOneClickForms(adapter.getInstance());
 
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new HttpErrorFilter(config.webDistDir));
+  app.useGlobalFilters(new HttpErrorFilter(config.webDistDir, { devPages: config.nodeEnv !== 'production' }));
   app.useWebSocketAdapter(new AppIoAdapter(app, config));
   app.enableCors({ origin: config.corsOrigins, credentials: true, maxAge: 600 });
 

@@ -1,0 +1,149 @@
+import request from 'supertest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { bootApp, resetDatabase, testDatabaseUrl, type TestApp } from './support/test-app';
+import { createUser } from './support/factories';
+import { UnsubscribeTokens } from '../src/notifications/unsubscribe-token';
+
+/** The email work as an attacker sees it: enumeration, tokens across purposes, unsubscribe links. */
+describe('email security', () => {
+  let t: TestApp;
+  const http = () => request(t.app.getHttpServer());
+  const linkTokenIn = async (to: string): Promise<string> => {
+    const [mail] = await t.dataSource.query(
+      `SELECT text FROM mail_messages WHERE to_address = $1 ORDER BY created_at DESC, id DESC LIMIT 1`,
+      [to],
+    );
+    const token = /\?token=([A-Za-z0-9_-]+)/.exec(mail?.text ?? '')?.[1];
+    if (!token) throw new Error(`no link mailed to ${to}`);
+    return token;
+  };
+  /** What a response tells apart, Date and timing left aside. */
+  const observable = (res: request.Response) => {
+    const { date: _date, ...headers } = res.headers;
+    return { status: res.status, body: res.body, headers };
+  };
+
+  beforeAll(async () => {
+    t = await bootApp({ PUBLIC_URL: 'https://twinning.example.org' });
+    await resetDatabase(t.dataSource);
+  });
+  afterAll(() => t.close());
+
+  describe('account enumeration', () => {
+    it('answers registration of a taken and a new address with the same status, body, headers and no cookie', async () => {
+      const owner = await createUser(t);
+      const send = (email: string) =>
+        http().post('/api/auth/register').send({ email, password: 'a long enough password', displayName: 'Eve' });
+      const taken = observable(await send(owner.email));
+      const fresh = observable(await send('nobody-yet@example.test'));
+      expect(taken).toEqual(fresh);
+      expect(taken.status).toBe(202);
+      expect(taken.headers['set-cookie']).toBeUndefined();
+    });
+
+    it('answers forgot-password for a known and an unknown address identically', async () => {
+      const owner = await createUser(t);
+      const send = (email: string) => http().post('/api/auth/forgot-password').send({ email });
+      const known = observable(await send(owner.email));
+      const unknown = observable(await send('nobody-here@example.test'));
+      expect(known).toEqual(unknown);
+      expect(known.status).toBe(202);
+      expect(known.headers['set-cookie']).toBeUndefined();
+    });
+  });
+
+  describe('link tokens', () => {
+    it('refuses a verification token as a reset token and a reset token as a verification token', async () => {
+      await http()
+        .post('/api/auth/register')
+        .send({ email: 'purpose@example.test', password: 'a long enough password', displayName: 'P' })
+        .expect(202);
+      const verify = await linkTokenIn('purpose@example.test');
+      const asReset = await http()
+        .post('/api/auth/reset-password')
+        .send({ token: verify, password: 'an attacker password' });
+      expect([asReset.status, asReset.body.code]).toEqual([400, 'LINK_INVALID']);
+      await http().post('/api/auth/forgot-password').send({ email: 'purpose@example.test' }).expect(202);
+      const reset = await linkTokenIn('purpose@example.test');
+      const asVerify = await http().post('/api/auth/verify-email').send({ token: reset });
+      expect([asVerify.status, asVerify.body.code]).toEqual([400, 'LINK_INVALID']);
+      // both still work for their own purpose
+      await http().post('/api/auth/verify-email').send({ token: verify }).expect(200);
+      await http().post('/api/auth/reset-password').send({ token: reset, password: 'the owner password' }).expect(204);
+    });
+  });
+
+  describe('unsubscribe links', () => {
+    const deliveryOf = async (userId: string, kind: string): Promise<string | undefined> =>
+      (
+        await t.dataSource.query(`SELECT delivery FROM notification_settings WHERE user_id = $1 AND kind = $2`, [
+          userId,
+          kind,
+        ])
+      )[0]?.delivery;
+
+    it('takes the one-click POST as multipart/form-data (what RFC 8058 recommends), without cookies', async () => {
+      const user = await createUser(t);
+      const token = t.app.get(UnsubscribeTokens).sign(user.id, 'join_request.created');
+      await http()
+        .post(`/api/unsubscribe?token=${encodeURIComponent(token)}`)
+        .field('List-Unsubscribe', 'One-Click')
+        .expect(200);
+      expect(await deliveryOf(user.id, 'join_request.created')).toBe('off');
+      // other routes still refuse multipart bodies
+      await http().post('/api/auth/forgot-password').field('email', user.email).expect(415);
+    });
+
+    it('turns the kind off again when an old link is used after re-enabling it (links do not expire)', async () => {
+      const user = await createUser(t);
+      const url = `/api/unsubscribe?token=${encodeURIComponent(t.app.get(UnsubscribeTokens).sign(user.id, 'partnership.invited'))}`;
+      await http().post(url).expect(200);
+      await http()
+        .put('/api/me/notification-settings')
+        .set(user.auth)
+        .send({ settings: [{ kind: 'partnership.invited', delivery: 'immediately' }] })
+        .expect(200);
+      // a scanner following the link changes nothing
+      expect((await http().get(url).expect(200)).body).toEqual({
+        kind: 'partnership.invited',
+        delivery: 'immediately',
+      });
+      expect(await deliveryOf(user.id, 'partnership.invited')).toBe('immediately');
+      await http().post(url).expect(200);
+      expect(await deliveryOf(user.id, 'partnership.invited')).toBe('off');
+    });
+
+    it('refuses truncated tokens', async () => {
+      const user = await createUser(t);
+      const token = t.app.get(UnsubscribeTokens).sign(user.id, 'join_request.created');
+      for (const bad of [token.slice(0, -1), token.slice(0, token.indexOf('.') + 1), token.slice(1), `${token}.`]) {
+        await http()
+          .post(`/api/unsubscribe?token=${encodeURIComponent(bad)}`)
+          .expect(400);
+      }
+      expect(await deliveryOf(user.id, 'join_request.created')).toBeUndefined();
+    });
+  });
+
+  describe('production', () => {
+    it('serves no Outbox page: /dev/outbox is a 404 even with the web client built', async () => {
+      const webDistDir = mkdtempSync(path.join(os.tmpdir(), 'twinning-web-'));
+      writeFileSync(path.join(webDistDir, 'index.html'), '<!doctype html><title>Twinning</title>');
+      const production = await bootApp(
+        { NODE_ENV: 'production', MAIL_DISABLED: 'true', DATABASE_URL: testDatabaseUrl() },
+        { webDistDir },
+      );
+      try {
+        const prod = () => request(production.app.getHttpServer());
+        await prod().get('/threads/1').expect(200); // client-side routes still get the web client
+        await prod().get('/dev/outbox').expect(404);
+        await prod().get('/dev/outbox/0b7e0d1c-7c1a-4f57-9f0e-2d7c8f1f4a11').expect(404);
+        await prod().get('/api/dev/outbox').expect(404);
+      } finally {
+        await production.close();
+      }
+    });
+  });
+});
