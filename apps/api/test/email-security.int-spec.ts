@@ -3,8 +3,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { bootApp, resetDatabase, testDatabaseUrl, type TestApp } from './support/test-app';
-import { createUser } from './support/factories';
+import { createUser, FACTORY_PASSWORD } from './support/factories';
 import { UnsubscribeTokens } from '../src/notifications/unsubscribe-token';
+import { ACCOUNT_ANSWER_MIN_MS } from '../src/auth/uniform-timing';
 
 /** The email work as an attacker sees it: enumeration, tokens across purposes, unsubscribe links. */
 describe('email security', () => {
@@ -51,6 +52,32 @@ describe('email security', () => {
       expect(known).toEqual(unknown);
       expect(known.status).toBe(202);
       expect(known.headers['set-cookie']).toBeUndefined();
+    });
+  });
+
+  describe('answer time', () => {
+    // The work behind the two answers differs by a few milliseconds (measured: medians of 31 apart
+    // by 4 ms for register, 14 ms for a change of address); both answers are held to one minimum.
+    const timed = async (req: request.Test): Promise<number> => {
+      const started = Date.now();
+      await req;
+      return Date.now() - started;
+    };
+    it('holds register and change of address, for taken and free addresses, to the same minimum', async () => {
+      const owner = await createUser(t);
+      const me = await createUser(t);
+      const register = (email: string) =>
+        http().post('/api/auth/register').send({ email, password: 'a long enough password', displayName: 'Eve' });
+      const change = (email: string) =>
+        http().post('/api/me/email').set(me.auth).send({ email, currentPassword: FACTORY_PASSWORD }).expect(202);
+      const times = [
+        await timed(register(owner.email).expect(202)),
+        await timed(register('fresh-timing@example.test').expect(202)),
+        await timed(change(owner.email)),
+        await timed(change('free-timing@example.test')),
+      ];
+      // a lower bound only (timers may fire a millisecond early)
+      for (const ms of times) expect(ms).toBeGreaterThanOrEqual(ACCOUNT_ANSWER_MIN_MS - 2);
     });
   });
 
@@ -144,6 +171,38 @@ describe('email security', () => {
       } finally {
         await production.close();
       }
+    });
+  });
+
+  describe('rate limits', () => {
+    let low: TestApp;
+    const lowHttp = () => request(low.app.getHttpServer());
+    beforeAll(async () => {
+      low = await bootApp({ PUBLIC_URL: 'https://twinning.example.org', AUTH_RATE_LIMIT_PER_ACCOUNT: '3' });
+    });
+    afterAll(() => low.close());
+
+    it('counts forgot-password per address whatever its case and surrounding spaces', async () => {
+      const variants = ['Limit.Me@Example.test', ' limit.me@example.test ', 'LIMIT.ME@EXAMPLE.TEST'];
+      for (const email of variants) await lowHttp().post('/api/auth/forgot-password').send({ email }).expect(202);
+      const res = await lowHttp().post('/api/auth/forgot-password').send({ email: '\tlimit.ME@example.test' });
+      expect([res.status, res.body.code]).toEqual([429, 'RATE_LIMITED']);
+    });
+
+    it('limits changes of address even with the right password (each one mails an address the user names)', async () => {
+      const me = await createUser(low);
+      const change = (n: number) =>
+        lowHttp()
+          .post('/api/me/email')
+          .set(me.auth)
+          .send({ email: `flood-${n}@example.test`, currentPassword: FACTORY_PASSWORD });
+      for (const n of [1, 2, 3]) await change(n).expect(202);
+      const res = await change(4);
+      expect([res.status, res.body.code]).toEqual([429, 'RATE_LIMITED']);
+      const [{ mails }] = await low.dataSource.query(
+        `SELECT count(*)::int AS mails FROM mail_messages WHERE to_address LIKE 'flood-%@example.test'`,
+      );
+      expect(mails).toBe(3);
     });
   });
 });

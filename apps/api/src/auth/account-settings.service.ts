@@ -14,11 +14,17 @@ import type { ChangeEmailDto, ChangePasswordDto } from './dto/account.dto';
 import { PasswordService } from './password.service';
 import { RefreshTokenService } from './refresh-token.service';
 import { CHECK_YOUR_MAIL, RegistrationService, recipientOf } from './registration.service';
+import { answerNoSoonerThan } from './uniform-timing';
 
 /** Profile: change the password (other sessions signed out) or the address (verified before it changes). */
 @Injectable()
 export class AccountSettingsService {
   private readonly perAccount: LimitSpec;
+  /**
+   * Changes of address per account, right password or not: each one mails an address the user
+   * names, so without it a signed-in user could flood any mailbox (and time the answers).
+   */
+  private readonly emailChanges: LimitSpec;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -33,6 +39,7 @@ export class AccountSettingsService {
   ) {
     const { authPerAccountPoints, authWindowSeconds } = config.rateLimits;
     this.perAccount = { name: 'account-settings', points: authPerAccountPoints, durationSeconds: authWindowSeconds };
+    this.emailChanges = { name: 'email-change', points: authPerAccountPoints, durationSeconds: authWindowSeconds };
   }
 
   /**
@@ -59,11 +66,14 @@ export class AccountSettingsService {
     const user = await this.checkPassword(actor, dto.currentPassword);
     if (dto.email === user.email)
       throw AppError.validation({ email: ['email is already the address of your account'] });
+    const started = Date.now();
+    await this.rateLimits.consume(this.emailChanges, actor.id);
     await this.dataSource.transaction(async (manager) => {
       const owner = await this.users.findByEmail(dto.email);
       if (owner) await this.mailer.send(manager, 'address_in_use', recipientOf(owner));
       else await this.registration.sendVerification(manager, user, dto.email, 'confirm_new_email');
     });
+    await answerNoSoonerThan(started);
     return CHECK_YOUR_MAIL;
   }
 

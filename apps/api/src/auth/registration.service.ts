@@ -14,6 +14,7 @@ import { AuthService, type SessionResult } from './auth.service';
 import type { RegisterDto } from './dto/auth.dto';
 import { hashToken, newLinkToken } from './link-tokens';
 import { PasswordService } from './password.service';
+import { answerNoSoonerThan } from './uniform-timing';
 
 export const CHECK_YOUR_MAIL: CheckYourMailResponse = { status: 'check_your_mail' };
 const VERIFY_TTL_SECONDS = VERIFY_EMAIL_TTL_HOURS * 3600;
@@ -56,6 +57,7 @@ export class RegistrationService {
   }
 
   async register(dto: RegisterDto, ip: string): Promise<CheckYourMailResponse> {
+    const started = Date.now();
     await this.rateLimits.consume(this.perIp, ip);
     await this.rateLimits.consume(this.perAccount, dto.email);
     // Hashed either way, so an existing address answers in the same time as a new one.
@@ -74,6 +76,7 @@ export class RegistrationService {
       if (id) await this.sendVerification(manager, user, user.email, 'verify_email');
       else await this.mailer.send(manager, 'address_in_use', recipientOf(user));
     });
+    await answerNoSoonerThan(started);
     return CHECK_YOUR_MAIL;
   }
 

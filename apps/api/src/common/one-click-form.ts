@@ -13,7 +13,7 @@ export function acceptOneClickForms(fastify: FastifyInstance): void {
     'multipart/form-data',
     { parseAs: 'buffer', bodyLimit: 16 * 1024 },
     (request, _body, done) => {
-      const config = request.routeOptions.config as Record<string, unknown> | undefined;
+      const config = request.routeOptions.config as unknown as Record<string, unknown> | undefined;
       if (config?.[ONE_CLICK_FORM]) done(null, {});
       else done(new errorCodes.FST_ERR_CTP_INVALID_MEDIA_TYPE('multipart/form-data'), undefined);
     },
