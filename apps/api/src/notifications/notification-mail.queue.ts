@@ -36,12 +36,17 @@ export class NotificationMailQueue {
           retryLimit: 5,
           retryDelaySeconds: 30,
           retryBackoff: true,
+          // a killed process's job runs again within about a minute, not after the 15-minute expiry
+          heartbeatSeconds: 30,
         },
       })),
     );
   }
 
   async work(handler: (job: NotificationMailJob) => Promise<void>): Promise<void> {
-    await this.jobs.work<NotificationMailJob>(NOTIFICATION_MAIL_QUEUE, (job) => handler(job.data), { batchSize: 10, concurrency: 2 });
+    await this.jobs.work<NotificationMailJob>(NOTIFICATION_MAIL_QUEUE, (job) => handler(job.data), {
+      batchSize: 10,
+      concurrency: 2,
+    });
   }
 }
