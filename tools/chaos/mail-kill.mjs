@@ -26,6 +26,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 const require = createRequire(import.meta.url);
 const { SMTPServer } = require('smtp-server');
 const { PgBoss } = require('pg-boss');
+// the options MailService.enqueue gives each mail.send job (retries, back-off, heartbeat)
+const { mailRetryOptions } = require(path.join(root, 'dist/apps/api/mail/mail-retry.js'));
 
 const { values: args } = parseArgs({
   options: {
@@ -148,9 +150,17 @@ async function main() {
       [id, `<${id}@chaos.twinning.test>`, `rcpt-${i}@example.test`, `Mail ${i}`],
     );
   }
+  const o = mailRetryOptions(1);
+  const jobOptions = {
+    retryLimit: o.retryLimit,
+    retryDelay: o.retryDelaySeconds,
+    retryBackoff: o.retryBackoff,
+    retryDelayMax: o.retryDelayMaxSeconds,
+    ...(o.heartbeatSeconds ? { heartbeatSeconds: o.heartbeatSeconds } : {}),
+  };
   await boss.insert(
     'mail.send',
-    ids.map((mailId) => ({ data: { mailId }, retryLimit: 40, retryDelay: 1, retryBackoff: true, retryDelayMax: 900 })),
+    ids.map((mailId) => ({ data: { mailId }, ...jobOptions })),
   );
   await boss.stop({ graceful: false });
   log(`${MAILS} mails queued`);

@@ -55,6 +55,33 @@ describe('email security', () => {
     });
   });
 
+  describe('change of address', () => {
+    it('refuses the link of a new address that someone else registered meanwhile; neither account changes', async () => {
+      const me = await createUser(t);
+      await http()
+        .post('/api/me/email')
+        .set(me.auth)
+        .send({ email: 'contested@example.test', currentPassword: FACTORY_PASSWORD })
+        .expect(202);
+      const token = await linkTokenIn('contested@example.test');
+      await http()
+        .post('/api/auth/register')
+        .send({ email: 'contested@example.test', password: 'a long enough password', displayName: 'Mallory' })
+        .expect(202);
+      const res = await http().post('/api/auth/verify-email').send({ token });
+      expect([res.status, res.body.code]).toEqual([400, 'LINK_INVALID']);
+      const rows: { id: string; email: string; verified: boolean }[] = await t.dataSource.query(
+        `SELECT id, email, email_verified_at IS NOT NULL AS verified FROM users
+          WHERE id = $1 OR email = 'contested@example.test' ORDER BY email`,
+        [me.id],
+      );
+      expect(rows.map((r) => [r.email, r.verified])).toEqual([
+        ['contested@example.test', false],
+        [me.email, true],
+      ]);
+    });
+  });
+
   describe('answer time', () => {
     // The work behind the two answers differs by a few milliseconds (measured: medians of 31 apart
     // by 4 ms for register, 14 ms for a change of address); both answers are held to one minimum.
