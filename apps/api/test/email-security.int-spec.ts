@@ -181,6 +181,54 @@ describe('email security', () => {
     });
   });
 
+  describe('authorization', () => {
+    /** Routes anyone may call; every other route of the OpenAPI document must answer 401 without a token. */
+    const PUBLIC = new Set([
+      'GET /api/dev/outbox',
+      'GET /api/dev/outbox/{id}',
+      'GET /api/unsubscribe',
+      'POST /api/unsubscribe',
+      'POST /api/auth/register',
+      'POST /api/auth/verify-email',
+      'POST /api/auth/forgot-password',
+      'POST /api/auth/reset-password',
+      'POST /api/auth/login',
+      'POST /api/auth/logout',
+      'GET /api/cities',
+      'GET /api/cities/{slug}',
+      'GET /api/calendar/{file}',
+      'POST /api/inbound/mail',
+      'GET /api/health',
+      'GET /api/ready',
+    ]);
+
+    it('answers 401 to anonymous callers on every route but the public ones (new mail routes included)', async () => {
+      const doc: { paths: Record<string, Record<string, unknown>> } = (await http().get('/api/docs-json').expect(200))
+        .body;
+      const open: string[] = [];
+      let checked = 0;
+      for (const [route, operations] of Object.entries(doc.paths)) {
+        for (const method of Object.keys(operations)) {
+          const name = `${method.toUpperCase()} ${route}`;
+          if (PUBLIC.has(name)) continue;
+          const url = route.replace(/\{[^}]+\}/g, '00000000-0000-4000-8000-000000000000');
+          const res = await http()[method as 'get' | 'post' | 'put' | 'patch' | 'delete'](url);
+          checked++;
+          if (res.status !== 401) open.push(`${name} → ${res.status}`);
+        }
+      }
+      expect(open).toEqual([]);
+      expect(checked).toBeGreaterThan(50);
+      for (const route of [
+        '/api/me/waiting',
+        '/api/me/notification-settings',
+        '/api/me/email',
+        '/api/me/calendar-feed',
+      ])
+        expect(Object.keys(doc.paths)).toContain(route);
+    });
+  });
+
   describe('production', () => {
     it('serves no Outbox page: /dev/outbox is a 404 even with the web client built', async () => {
       const webDistDir = mkdtempSync(path.join(os.tmpdir(), 'twinning-web-'));
