@@ -6,6 +6,7 @@ import { bootApp, resetDatabase, testDatabaseUrl, type TestApp } from './support
 import { createUser, FACTORY_PASSWORD } from './support/factories';
 import { UnsubscribeTokens } from '../src/notifications/unsubscribe-token';
 import { ACCOUNT_ANSWER_MIN_MS } from '../src/auth/uniform-timing';
+import { UNSOLICITED_MAIL_PER_HOUR } from '../src/auth/account-mailer';
 
 /** The email work as an attacker sees it: enumeration, tokens across purposes, unsubscribe links. */
 describe('email security', () => {
@@ -229,23 +230,37 @@ describe('email security', () => {
     });
   });
 
-  describe('production', () => {
-    it('serves no Outbox page: /dev/outbox is a 404 even with the web client built', async () => {
-      const webDistDir = mkdtempSync(path.join(os.tmpdir(), 'twinning-web-'));
-      writeFileSync(path.join(webDistDir, 'index.html'), '<!doctype html><title>Twinning</title>');
-      const production = await bootApp(
-        { NODE_ENV: 'production', MAIL_DISABLED: 'true', DATABASE_URL: testDatabaseUrl() },
-        { webDistDir },
-      );
-      try {
-        const prod = () => request(production.app.getHttpServer());
-        await prod().get('/threads/1').expect(200); // client-side routes still get the web client
-        await prod().get('/dev/outbox').expect(404);
-        await prod().get('/dev/outbox/0b7e0d1c-7c1a-4f57-9f0e-2d7c8f1f4a11').expect(404);
-        await prod().get('/api/dev/outbox').expect(404);
-      } finally {
-        await production.close();
+  describe('mail anyone can trigger', () => {
+    const count = async (to: string, category: string): Promise<number> =>
+      (
+        await t.dataSource.query(
+          `SELECT count(*)::int AS n FROM mail_messages WHERE to_address = $1 AND category = $2`,
+          [to, category],
+        )
+      )[0].n;
+
+    it('sends an address at most a few "someone used your address" and reset mails an hour, answering the same', async () => {
+      const victim = await createUser(t);
+      const other = await createUser(t);
+      const tries = UNSOLICITED_MAIL_PER_HOUR + 3;
+      for (let i = 0; i < tries; i++) {
+        await http()
+          .post('/api/auth/register')
+          .send({ email: victim.email, password: 'a long enough password', displayName: 'Eve' })
+          .expect(202);
+        await http().post('/api/auth/forgot-password').send({ email: victim.email }).expect(202);
       }
+      // other accounts moving to the address count too
+      await http()
+        .post('/api/me/email')
+        .set(other.auth)
+        .send({ email: victim.email, currentPassword: FACTORY_PASSWORD })
+        .expect(202);
+      expect(await count(victim.email, 'account.address_in_use')).toBe(UNSOLICITED_MAIL_PER_HOUR);
+      expect(await count(victim.email, 'account.reset_password')).toBe(UNSOLICITED_MAIL_PER_HOUR);
+      // the last link sent still works: capped requests issue no new one
+      const token = await linkTokenIn(victim.email);
+      await http().post('/api/auth/reset-password').send({ token, password: 'the victim password' }).expect(204);
     });
   });
 
@@ -278,6 +293,26 @@ describe('email security', () => {
         `SELECT count(*)::int AS mails FROM mail_messages WHERE to_address LIKE 'flood-%@example.test'`,
       );
       expect(mails).toBe(3);
+    });
+  });
+  // Last: passport keeps the strategy of the app booted last, so no request of `t` may follow this boot.
+  describe('production', () => {
+    it('serves no Outbox page: /dev/outbox is a 404 even with the web client built', async () => {
+      const webDistDir = mkdtempSync(path.join(os.tmpdir(), 'twinning-web-'));
+      writeFileSync(path.join(webDistDir, 'index.html'), '<!doctype html><title>Twinning</title>');
+      const production = await bootApp(
+        { NODE_ENV: 'production', MAIL_DISABLED: 'true', DATABASE_URL: testDatabaseUrl() },
+        { webDistDir },
+      );
+      try {
+        const prod = () => request(production.app.getHttpServer());
+        await prod().get('/threads/1').expect(200); // client-side routes still get the web client
+        await prod().get('/dev/outbox').expect(404);
+        await prod().get('/dev/outbox/0b7e0d1c-7c1a-4f57-9f0e-2d7c8f1f4a11').expect(404);
+        await prod().get('/api/dev/outbox').expect(404);
+      } finally {
+        await production.close();
+      }
     });
   });
 });

@@ -70,7 +70,10 @@ export class AccountSettingsService {
     await this.rateLimits.consume(this.emailChanges, actor.id);
     await this.dataSource.transaction(async (manager) => {
       const owner = await this.users.findByEmail(dto.email);
-      if (owner) await this.mailer.send(manager, 'address_in_use', recipientOf(owner));
+      const to = owner ? recipientOf(owner) : recipientOf(user, dto.email);
+      const kind = owner ? 'address_in_use' : 'confirm_new_email';
+      if (await this.mailer.capped(manager, kind, to)) return;
+      if (owner) await this.mailer.send(manager, 'address_in_use', to);
       else await this.registration.sendVerification(manager, user, dto.email, 'confirm_new_email');
     });
     await answerNoSoonerThan(started);

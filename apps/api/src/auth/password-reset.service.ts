@@ -43,7 +43,8 @@ export class PasswordResetService {
     const { token, tokenHash } = newLinkToken();
     await this.dataSource.transaction(async (manager) => {
       const user = await this.users.findByEmail(dto.email);
-      if (!user) return;
+      // capped: no new link either, so the links already sent keep working
+      if (!user || (await this.mailer.capped(manager, 'reset_password', recipientOf(user)))) return;
       const expiresAt = await this.tokens.issue(manager, {
         userId: user.id,
         purpose: 'reset_password',

@@ -74,7 +74,8 @@ export class RegistrationService {
       const user = id ? await this.users.findById(id, manager) : await this.users.findByEmail(dto.email);
       if (!user) return; // the owner deleted the account meanwhile: nothing to tell
       if (id) await this.sendVerification(manager, user, user.email, 'verify_email');
-      else await this.mailer.send(manager, 'address_in_use', recipientOf(user));
+      else if (!(await this.mailer.capped(manager, 'address_in_use', recipientOf(user))))
+        await this.mailer.send(manager, 'address_in_use', recipientOf(user));
     });
     await answerNoSoonerThan(started);
     return CHECK_YOUR_MAIL;
