@@ -2,8 +2,11 @@
 // Chaos experiment (not part of npm test): SIGKILL the built API while it sends queued mail.
 //
 //   node tools/chaos/mail-kill.mjs [--mails 500] [--kill-after 150] [--smtp-delay-ms 20] [--wait-s 1200]
-//     [--smtp-outage-s 0]
+//     [--smtp-outage-s 0] [--mode kill|pgdrop] [--instances 1]
 //
+// --mode pgdrop terminates every PostgreSQL connection of the database three times, 3 s apart,
+// instead of killing the API. --instances 2 runs two APIs on the database; kill mode kills the
+// first and does not restart it (the second must finish the work).
 // Starts dist/apps/api/main.js (NODE_ENV=production) on a fresh database with SMTP_URL pointing at
 // an smtp-server in this process (answering each mail after --smtp-delay-ms), queues --mails mails
 // (mail_messages rows + mail.send jobs, as MailService.enqueue writes them), SIGKILLs the API once
@@ -41,6 +44,8 @@ const { values: args } = parseArgs({
     'smtp-outage-s': { type: 'string', default: '0' },
     'wait-s': { type: 'string', default: '1200' },
     'db-name': { type: 'string', default: 'twinning_chaos_mail' },
+    mode: { type: 'string', default: 'kill' },
+    instances: { type: 'string', default: '1' },
   },
 });
 const MAILS = Number(args.mails);
@@ -99,7 +104,9 @@ async function main() {
   const dbUrl = new URL(args['database-url']);
   dbUrl.pathname = `/${args['db-name']}`;
   const databaseUrl = dbUrl.toString();
-  const port = await freePort();
+  const ports = [];
+  for (let i = 0; i < Number(args.instances); i++) ports.push(await freePort());
+  const port = ports[0];
   const env = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
@@ -116,15 +123,19 @@ async function main() {
     MAIL_FROM: 'Twinning <no-reply@chaos.twinning.test>',
     MAIL_RETRY_DELAY_SECONDS: '1',
   };
-  const start = async () => {
-    const child = spawn(process.execPath, [mainJs], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const start = async (onPort = port) => {
+    const child = spawn(process.execPath, [mainJs], {
+      cwd: root,
+      env: { ...env, PORT: String(onPort) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const out = [];
     child.stdout.on('data', (c) => out.push(c.toString()));
     child.stderr.on('data', (c) => out.push(c.toString()));
     child.output = out;
     for (let i = 0; ; i++) {
       try {
-        if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return child;
+        if ((await fetch(`http://127.0.0.1:${onPort}/api/health`)).ok) return child;
       } catch {
         /* not yet */
       }
@@ -133,9 +144,12 @@ async function main() {
     }
   };
   let api = await start();
-  log(`API pid ${api.pid} on ${port}; SMTP sink on ${smtpPort}`);
+  const others = [];
+  for (const p of ports.slice(1)) others.push(await start(p));
+  log(`API pids ${[api, ...others].map((c) => c.pid).join(', ')}; SMTP sink on ${smtpPort}`);
 
   const db = new pg.Pool({ connectionString: databaseUrl, max: 4 });
+  db.on('error', () => undefined); // pgdrop terminates our connections too
   const boss = new PgBoss({ connectionString: databaseUrl, schema: 'pgboss' });
   boss.on('error', () => undefined);
   await boss.start();
@@ -166,9 +180,6 @@ async function main() {
   log(`${MAILS} mails queued`);
 
   while (total < KILL_AFTER) await new Promise((r) => setTimeout(r, 5));
-  api.kill('SIGKILL');
-  await new Promise((r) => api.once('exit', r));
-  const atKill = total;
   const states = async () =>
     Object.fromEntries(
       (await db.query(`SELECT status, count(*)::int AS n FROM mail_messages GROUP BY status`)).rows.map((r) => [
@@ -182,22 +193,43 @@ async function main() {
         await db.query(`SELECT state, count(*)::int AS n FROM pgboss.job WHERE name = 'mail.send' GROUP BY state`)
       ).rows.map((r) => [r.state, r.n]),
     );
-  log(
-    `SIGKILL after ${atKill} arrivals; mails ${JSON.stringify(await states())}; jobs ${JSON.stringify(await jobStates())}`,
-  );
-  const outage = Number(args['smtp-outage-s']);
-  if (outage > 0) {
-    await new Promise((r) => sink.close(r));
-    log(`SMTP down for ${outage}s`);
-  }
-  api = await start();
   const restartedAt = Date.now();
-  log(`restarted (pid ${api.pid})`);
-  if (outage > 0) {
-    await new Promise((r) => setTimeout(r, outage * 1000));
-    sink = makeSink();
-    await new Promise((r) => sink.listen(smtpPort, '127.0.0.1', r));
-    log(`SMTP back; mails ${JSON.stringify(await states())}`);
+  if (args.mode === 'pgdrop') {
+    const admin2 = new pg.Client({ connectionString: args['database-url'] });
+    await admin2.connect();
+    for (let i = 0; i < 3; i++) {
+      const { rowCount } = await admin2.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`,
+        [args['db-name']],
+      );
+      log(`terminated ${rowCount} connections after ${total} arrivals`);
+      await new Promise((r) => setTimeout(r, 3000));
+    }
+    await admin2.end();
+  } else {
+    api.kill('SIGKILL');
+    await new Promise((r) => api.once('exit', r));
+    log(
+      `SIGKILL after ${total} arrivals; mails ${JSON.stringify(await states())}; jobs ${JSON.stringify(await jobStates())}`,
+    );
+    const outage = Number(args['smtp-outage-s']);
+    if (outage > 0) {
+      await new Promise((r) => sink.close(r));
+      log(`SMTP down for ${outage}s`);
+    }
+    if (others.length === 0) {
+      api = await start();
+      log(`restarted (pid ${api.pid})`);
+    } else {
+      api = others.shift();
+      log(`not restarted: ${others.length + 1} instance(s) left`);
+    }
+    if (outage > 0) {
+      await new Promise((r) => setTimeout(r, outage * 1000));
+      sink = makeSink();
+      await new Promise((r) => sink.listen(smtpPort, '127.0.0.1', r));
+      log(`SMTP back; mails ${JSON.stringify(await states())}`);
+    }
   }
   const deadline = Date.now() + Number(args['wait-s']) * 1000;
   let lastReport = 0;
@@ -213,12 +245,14 @@ async function main() {
   const missing = ids.filter((id) => !arrivals.has(`<${id}@chaos.twinning.test>`));
   const twice = [...arrivals.entries()].filter(([, n]) => n > 1);
   log(
-    `done ${((Date.now() - restartedAt) / 1000).toFixed(0)}s after restart: distinct ${arrivals.size}/${MAILS}, ` +
+    `done ${((Date.now() - restartedAt) / 1000).toFixed(0)}s after the kill/drop: distinct ${arrivals.size}/${MAILS}, ` +
       `missing ${missing.length}, duplicates ${twice.length} (${twice.map(([id]) => id).join(' ')})`,
   );
   log(`mails ${JSON.stringify(await states())}; jobs ${JSON.stringify(await jobStates())}`);
-  api.kill('SIGTERM');
-  await new Promise((r) => api.once('exit', r));
+  for (const child of [api, ...others]) {
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+  }
   await db.end();
   sink.close();
   process.exit(missing.length ? 1 : 0);

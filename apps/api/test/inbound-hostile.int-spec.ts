@@ -1,6 +1,7 @@
 import nodemailer from 'nodemailer';
 import request from 'supertest';
 import { ReplyAddressService } from '../src/inbound';
+import { INBOUND_SMTP_SESSIONS_PER_CLIENT } from '../src/inbound/inbound-smtp.listener';
 import { addMember, createCity, createPartnershipForum, createUser, type TestUser } from './support/factories';
 import { freePort, rawSmtp } from './support/smtp-client';
 import { bootApp, resetDatabase, type TestApp } from './support/test-app';
@@ -163,6 +164,35 @@ describe('reply by email under hostile input', () => {
       ]);
       expect(many.slice(3).some((r) => /^452 /m.test(r))).toBe(true);
       await stillServes('After the flood of headers and recipients.');
+    });
+
+    it('holds a slowloris client to a few sessions: the next gets 421, and others are still served', async () => {
+      const { Socket } = await import('node:net');
+      const greeting = (socket: InstanceType<typeof Socket>) =>
+        new Promise<string>((resolve) => socket.once('data', (chunk) => resolve(chunk.toString('utf8'))));
+      const open: InstanceType<typeof Socket>[] = [];
+      try {
+        for (let i = 0; i < INBOUND_SMTP_SESSIONS_PER_CLIENT; i++) {
+          const socket = new Socket();
+          const first = greeting(socket);
+          socket.connect(port, '127.0.0.1');
+          open.push(socket);
+          expect(await first).toMatch(/^220 /);
+          socket.write('EHLO slow\r\n');
+        }
+        const extra = new Socket();
+        const refused = greeting(extra);
+        extra.connect(port, '127.0.0.1');
+        open.push(extra);
+        expect(await refused).toMatch(/^421 /);
+        // the slots come back when the sessions close
+        for (const socket of open) socket.destroy();
+        open.length = 0;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        await stillServes('After the slow clients left.');
+      } finally {
+        for (const socket of open) socket.destroy();
+      }
     });
   });
 });
