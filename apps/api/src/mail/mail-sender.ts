@@ -49,7 +49,10 @@ export class MailSender implements OnApplicationBootstrap, BeforeApplicationShut
 
   async onApplicationBootstrap(): Promise<void> {
     if (this.config.mail.mode !== 'smtp') return;
-    await this.jobs.work<MailSendJob>(MAIL_SEND_QUEUE, (job) => this.deliver(job.data.mailId), { batchSize: 10, concurrency: 2 });
+    await this.jobs.work<MailSendJob>(MAIL_SEND_QUEUE, (job) => this.deliver(job.data.mailId), {
+      batchSize: 10,
+      concurrency: 2,
+    });
   }
 
   beforeApplicationShutdown(): void {
