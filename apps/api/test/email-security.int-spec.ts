@@ -83,6 +83,41 @@ describe('email security', () => {
     });
   });
 
+  describe('reset links outliving a change', () => {
+    const resetLinkFor = async (email: string) => {
+      await http().post('/api/auth/forgot-password').send({ email }).expect(202);
+      return linkTokenIn(email);
+    };
+    const tryReset = async (token: string) =>
+      (await http().post('/api/auth/reset-password').send({ token, password: 'an attacker password' })).body.code;
+
+    it('retires a reset link mailed to the old address once the account moves to a new one', async () => {
+      const me = await createUser(t);
+      const token = await resetLinkFor(me.email);
+      await http()
+        .post('/api/me/email')
+        .set(me.auth)
+        .send({ email: 'moved-away@example.test', currentPassword: FACTORY_PASSWORD })
+        .expect(202);
+      await http()
+        .post('/api/auth/verify-email')
+        .send({ token: await linkTokenIn('moved-away@example.test') })
+        .expect(200);
+      expect(await tryReset(token)).toBe('LINK_INVALID');
+    });
+
+    it('retires outstanding reset links when the password is changed with the current one', async () => {
+      const me = await createUser(t);
+      const token = await resetLinkFor(me.email);
+      await http()
+        .post('/api/me/password')
+        .set(me.auth)
+        .send({ currentPassword: FACTORY_PASSWORD, newPassword: 'a new password of mine' })
+        .expect(200);
+      expect(await tryReset(token)).toBe('LINK_INVALID');
+    });
+  });
+
   describe('answer time', () => {
     // The work behind the two answers differs by a few milliseconds (measured: medians of 31 apart
     // by 4 ms for register, 14 ms for a change of address); both answers are held to one minimum.

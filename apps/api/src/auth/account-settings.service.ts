@@ -9,6 +9,7 @@ import type { UserEntity } from '../database/entities/user.entity';
 import { RateLimitService, type LimitSpec } from '../rate-limit/rate-limit.service';
 import { UsersRepository } from '../users';
 import { AccountMailer } from './account-mailer';
+import { AccountTokensRepository } from './account-tokens.repository';
 import { AuthService } from './auth.service';
 import type { ChangeEmailDto, ChangePasswordDto } from './dto/account.dto';
 import { PasswordService } from './password.service';
@@ -31,6 +32,7 @@ export class AccountSettingsService {
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly users: UsersRepository,
     private readonly mailer: AccountMailer,
+    private readonly tokens: AccountTokensRepository,
     private readonly passwords: PasswordService,
     private readonly refreshTokens: RefreshTokenService,
     private readonly rateLimits: RateLimitService,
@@ -52,6 +54,7 @@ export class AccountSettingsService {
     await this.dataSource.transaction(async (manager) => {
       await this.users.setPassword(manager, user.id, passwordHash, new Date());
       await this.refreshTokens.revokeAllOf(manager, user.id, familyId);
+      await this.tokens.retire(manager, user.id, 'reset_password');
       await this.mailer.send(manager, 'password_changed', recipientOf(user), { at: new Date() });
     });
     return this.auth.continueSession(user.id, familyId);

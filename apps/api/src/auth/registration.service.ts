@@ -92,6 +92,8 @@ export class RegistrationService {
         throw new AppError(ErrorCode.LINK_INVALID, 'Another account uses this address now. Choose another one.');
       }
       if (link.email !== user.email) {
+        // A reset link mailed to the old address must not outlive the move (it may be why they moved).
+        await this.tokens.retire(manager, user.id, 'reset_password');
         // An email change: the old address learns where the account went.
         await this.mailer.send(manager, 'email_changed', recipientOf(user, user.email), {
           at: new Date(),
