@@ -5,6 +5,8 @@ import path from 'node:path';
 import { bootApp, resetDatabase, testDatabaseUrl, type TestApp } from './support/test-app';
 import { createUser, FACTORY_PASSWORD } from './support/factories';
 import { UnsubscribeTokens } from '../src/notifications/unsubscribe-token';
+import { UNSUBSCRIBE_LIMIT } from '../src/notifications/notification-settings.service';
+import { RateLimitService } from '../src/rate-limit/rate-limit.service';
 import { ACCOUNT_ANSWER_MIN_MS } from '../src/auth/uniform-timing';
 import { UNSOLICITED_MAIL_PER_HOUR } from '../src/auth/account-mailer';
 
@@ -203,6 +205,22 @@ describe('email security', () => {
       expect(await deliveryOf(user.id, 'partnership.invited')).toBe('immediately');
       await http().post(url).expect(200);
       expect(await deliveryOf(user.id, 'partnership.invited')).toBe('off');
+    });
+
+    it('limits unsubscribe requests per client address (a scan of tokens gets nowhere)', async () => {
+      const limits = t.app.get(RateLimitService);
+      await limits.reset(UNSUBSCRIBE_LIMIT, '127.0.0.1');
+      try {
+        const codes: number[] = [];
+        for (let i = 0; i < UNSUBSCRIBE_LIMIT.points + 2; i++) {
+          const path = `/api/unsubscribe?token=aaaa.bbbb${i}`;
+          codes.push((await (i % 2 ? http().post(path) : http().get(path))).status);
+        }
+        expect(codes.slice(0, UNSUBSCRIBE_LIMIT.points).every((c) => c === 400)).toBe(true);
+        expect(codes.slice(UNSUBSCRIBE_LIMIT.points)).toEqual([429, 429]);
+      } finally {
+        await limits.reset(UNSUBSCRIBE_LIMIT, '127.0.0.1');
+      }
     });
 
     it('refuses truncated tokens', async () => {

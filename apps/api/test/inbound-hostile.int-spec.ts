@@ -99,6 +99,22 @@ describe('reply by email under hostile input', () => {
       expect(await refusals()).toBe(before.refusals);
     });
 
+    it('trusts the reply address and From, not the envelope: a forged From with the token posts (see README)', async () => {
+      // What we rely on, pinned down: SPF, DKIM and DMARC are not checked here; the token is the secret.
+      await smtp().sendMail({
+        envelope: { from: 'someone@elsewhere.test', to: [to] },
+        from: alice.email,
+        to,
+        text: 'Posted by whoever knows the reply address.',
+      });
+      expect((await posts()).at(-1)).toBe('Posted by whoever knows the reply address.');
+      // without the token, the same forgery reaches nothing
+      const other = `reply+${'A'.repeat(20)}@${DOMAIN}`;
+      await expect(smtp().sendMail({ from: alice.email, to: other, text: 'No.' })).rejects.toMatchObject({
+        responseCode: 550,
+      });
+    });
+
     it('survives a client that disconnects in the middle of DATA', async () => {
       const { Socket } = await import('node:net');
       const socket = new Socket();
