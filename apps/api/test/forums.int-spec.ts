@@ -481,6 +481,10 @@ describe('forums: threads, posts, read state, notifications', () => {
       expect(await notificationsOf(bob, null, thread.id)).toHaveLength(0);
       const [toAlice] = await notificationsOf(alice, 'forum.reply', thread.id);
       expect(toAlice.payload).toMatchObject({ seq: 2, excerpt: `Hello @${await handleOf(w2)}` });
+      // the excerpt (bell, mail) is the reply's own words in plain text, not the passage it quotes
+      await reply(bob, thread.id, { body: '> Hello everyone\n\nAgreed, **see you** on [Monday](https://example.org)' });
+      const quoting = (await notificationsOf(alice, 'forum.reply', thread.id)).find((n) => n.payload.seq === 3);
+      expect(quoting?.payload).toMatchObject({ excerpt: 'Agreed, see you on Monday' });
       // mentions do not reach someone who muted the thread; normal readers hear of mentions
       await reply(bob, thread.id, { body: `@${await handleOf(muted)} and @${await handleOf(normal)}` });
       expect(await notificationsOf(muted, null, thread.id)).toHaveLength(0);

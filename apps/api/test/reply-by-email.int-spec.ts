@@ -199,6 +199,7 @@ describe('reply by email: SMTP listener and webhook', () => {
     expect(await postsOf(locked)).toHaveLength(1);
     const mails = await refusals(alice);
     expect(mails).toHaveLength(before + 1);
+    expect(mails[before].subject).toBe('Your reply to “A locked thread” was not posted');
     expect(mails[before].text).toContain('This discussion is locked');
     expect(mails[before].text).toContain('A locked thread');
   });

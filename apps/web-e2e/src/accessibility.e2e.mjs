@@ -127,6 +127,19 @@ scenario('axe: public pages, in English and Arabic', async ({ newPage }) => {
     },
     { name: 'city', path: '/cities/toronto', ready: cityPageReady },
     { name: 'not-found', path: '/no-such-page', ready: (p) => p.locator('main ul.link-list').waitFor() },
+    // An unsubscribe link that is not (or no longer) valid: the page says so and points to the profile.
+    {
+      name: 'unsubscribe-invalid',
+      path: '/unsubscribe?token=e2e-not-a-real-token-0000000000',
+      ready: (p) => p.locator('main [role="alert"]').waitFor(),
+    },
+    { name: 'unsubscribe-missing', path: '/unsubscribe', ready: (p) => p.locator('main [role="alert"]').waitFor() },
+    // The development Outbox filtered by an address nothing was sent to: its empty state.
+    {
+      name: 'outbox-empty',
+      path: '/dev/outbox?to=nobody.e2e%40example.org',
+      ready: (p) => p.locator('main p.empty').waitFor(),
+    },
   ]);
 });
 

@@ -1,10 +1,11 @@
 // @ts-check
 /**
  * Keyboard only: the skip link comes first, leads to the main content, and the login form works with
- * Tab, typing and Enter.
+ * Tab, typing and Enter; the email notification settings are radio groups worked with the arrow keys,
+ * whose "Saved" is announced inside the group that changed.
  */
 import assert from 'node:assert/strict';
-import { ACCOUNTS, DEMO_PASSWORD, eventually, scenario } from './support.mjs';
+import { ACCOUNTS, DEMO_PASSWORD, eventually, logIn, scenario, tabTo } from './support.mjs';
 
 /** @typedef {import('playwright-core').Page} Page */
 
@@ -77,3 +78,39 @@ scenario('keyboard only: skip link first, then log in with Tab, typing and Enter
   );
   assert.equal(await main.getByRole('textbox', { name: 'Email address' }).count(), 0);
 });
+
+scenario(
+  'keyboard only: choose how a kind of notification is mailed, and hear that it was saved',
+  async ({ newPage }) => {
+    const page = await newPage();
+    await logIn(page, ACCOUNTS.member.email);
+    await page.goto('/profile');
+    const section = page.getByRole('main').getByRole('region', { name: 'Email notifications' });
+    const group = section.getByRole('group', { name: 'Replies in threads you watch' });
+    const daily = group.getByRole('radio', { name: 'Daily digest' });
+    const weekly = group.getByRole('radio', { name: 'Weekly digest' });
+    // The demo member keeps the default (daily digest); a radio group is one stop in the tab order.
+    await tabTo(page, daily, { max: 80 });
+    assert.ok(await daily.isChecked());
+    const ring = await daily.evaluate((el) => {
+      const style = getComputedStyle(el);
+      return `${style.outlineStyle} ${style.outlineWidth} ${style.boxShadow}`;
+    });
+    assert.ok(!/^none 0px none$/.test(ring), `the focused radio shows where focus is (${ring})`);
+
+    await page.keyboard.press('ArrowRight');
+    const status = group.getByRole('status');
+    await eventually(async () =>
+      assert.equal(await status.textContent(), '“Replies in threads you watch”: Weekly digest. Saved.'),
+    );
+    assert.ok(await weekly.isChecked());
+    assert.ok(await weekly.evaluate((el) => el === document.activeElement), 'focus stays on the chosen radio');
+
+    // Back to the default, for the other tests that use this account.
+    await page.keyboard.press('ArrowLeft');
+    await eventually(async () =>
+      assert.equal(await status.textContent(), '“Replies in threads you watch”: Daily digest. Saved.'),
+    );
+    assert.ok(await daily.isChecked());
+  },
+);

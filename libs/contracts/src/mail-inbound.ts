@@ -19,6 +19,8 @@ export type ReplyRefusalReason = (typeof REPLY_REFUSAL_REASONS)[number];
 
 export interface ReplyRefusalText {
   subject: string;
+  /** The subject when the mail may name the discussion (the owner can still open it): `{thread}`. */
+  threadSubject: string;
   heading: string;
   /** Why, one paragraph per reason. */
   reasons: Record<ReplyRefusalReason, string>;
@@ -33,6 +35,7 @@ export interface ReplyRefusalText {
 export const REPLY_REFUSAL_TEXT: Record<MailLanguage, ReplyRefusalText> = {
   en: {
     subject: 'Your reply by email was not posted',
+    threadSubject: 'Your reply to “{thread}” was not posted',
     heading: 'Your reply was not posted',
     reasons: {
       sender_mismatch:
@@ -54,6 +57,7 @@ export const REPLY_REFUSAL_TEXT: Record<MailLanguage, ReplyRefusalText> = {
   },
   fr: {
     subject: 'Votre réponse par e-mail n’a pas été publiée',
+    threadSubject: 'Votre réponse à « {thread} » n’a pas été publiée',
     heading: 'Votre réponse n’a pas été publiée',
     reasons: {
       sender_mismatch:
@@ -80,6 +84,7 @@ export const REPLY_REFUSAL_TEXT: Record<MailLanguage, ReplyRefusalText> = {
   },
   es: {
     subject: 'Su respuesta por correo no se publicó',
+    threadSubject: 'Su respuesta a «{thread}» no se publicó',
     heading: 'Su respuesta no se publicó',
     reasons: {
       sender_mismatch:
@@ -102,6 +107,7 @@ export const REPLY_REFUSAL_TEXT: Record<MailLanguage, ReplyRefusalText> = {
   },
   ar: {
     subject: 'لم يُنشر ردّك عبر البريد الإلكتروني',
+    threadSubject: 'لم يُنشر ردّك على «{thread}»',
     heading: 'لم يُنشر ردّك',
     reasons: {
       sender_mismatch:

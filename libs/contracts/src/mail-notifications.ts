@@ -26,6 +26,8 @@ export interface NotificationMailText {
   threadHeading: string;
   /** Label of a detail line giving when something starts (in the reader's zone). */
   startsAt: string;
+  /** Under the button of thread mail that carries a personal Reply-To (reply by email is on). */
+  replyByMail: string;
 }
 
 export const NOTIFICATION_MAIL_TEXT: Readonly<Record<UiLanguage, NotificationMailText>> = {
@@ -123,6 +125,7 @@ export const NOTIFICATION_MAIL_TEXT: Readonly<Record<UiLanguage, NotificationMai
     threadSubject: '{count} new posts in “{thread}”',
     threadHeading: 'New posts in “{thread}”',
     startsAt: 'Starts',
+    replyByMail: 'Reply to this mail to post your answer in the discussion.',
   },
   fr: {
     kinds: {
@@ -231,6 +234,7 @@ export const NOTIFICATION_MAIL_TEXT: Readonly<Record<UiLanguage, NotificationMai
     threadSubject: '{count} nouveaux messages dans « {thread} »',
     threadHeading: 'Nouveaux messages dans « {thread} »',
     startsAt: 'Début',
+    replyByMail: 'Répondez à ce courriel pour publier votre réponse dans la discussion.',
   },
   es: {
     kinds: {
@@ -326,6 +330,7 @@ export const NOTIFICATION_MAIL_TEXT: Readonly<Record<UiLanguage, NotificationMai
     threadSubject: '{count} mensajes nuevos en «{thread}»',
     threadHeading: 'Mensajes nuevos en «{thread}»',
     startsAt: 'Empieza',
+    replyByMail: 'Responda a este correo para publicar su respuesta en la conversación.',
   },
   ar: {
     kinds: {
@@ -412,5 +417,6 @@ export const NOTIFICATION_MAIL_TEXT: Readonly<Record<UiLanguage, NotificationMai
     threadSubject: '{count} مشاركات جديدة في «{thread}»',
     threadHeading: 'مشاركات جديدة في «{thread}»',
     startsAt: 'يبدأ',
+    replyByMail: 'ردّ على هذه الرسالة لتنشر جوابك في النقاش.',
   },
 };

@@ -160,6 +160,13 @@ describe('plainExcerpt', () => {
     expect(plainExcerpt('**Hello** <b>&</b> world', 100)).toBe('Hello <b>&</b> world');
     expect(plainExcerpt('a'.repeat(50), 10)).toBe(`${'a'.repeat(9)}…`);
   });
+
+  it('can leave out quoted passages, unless the post is nothing but a quote', () => {
+    const body = '> What did Toronto learn?\n> > nested\n\nThanks — **three things**:\n\n- a guide\n- drop-in hours';
+    expect(plainExcerpt(body, 100, { skipQuotes: true })).toBe('Thanks — three things: a guide drop-in hours');
+    expect(plainExcerpt(body, 100)).toBe('What did Toronto learn? nested Thanks — three things: a guide drop-in hours');
+    expect(plainExcerpt('> only a quote', 100, { skipQuotes: true })).toBe('only a quote');
+  });
 });
 
 describe('escapeHtml', () => {

@@ -146,9 +146,29 @@ export function extractMentions(source: string): string[] {
   return [...found];
 }
 
-/** Plain text of the markdown (for notification excerpts and CSV), collapsed and cut to `max` characters. */
-export function plainExcerpt(source: string, max = 140): string {
-  const text = sanitizeHtml(md.render(source), { allowedTags: [], allowedAttributes: {} })
+/**
+ * Plain text of the markdown (for notification excerpts and CSV), collapsed and cut to `max` characters.
+ * `skipQuotes`: leave out quoted passages (another post's words), unless nothing else is left.
+ */
+export function plainExcerpt(source: string, max = 140, opts: { skipQuotes?: boolean } = {}): string {
+  const html = md.render(source);
+  if (opts.skipQuotes) {
+    const own = plainText(html, true);
+    if (own !== '') return cut(own, max);
+  }
+  return cut(plainText(html, false), max);
+}
+
+function cut(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
+}
+
+function plainText(html: string, skipQuotes: boolean): string {
+  // sanitize-html filters only the tags it keeps: keeping blockquote, the filter then drops each one whole
+  const options: sanitizeHtml.IOptions = skipQuotes
+    ? { allowedTags: ['blockquote'], allowedAttributes: {}, exclusiveFilter: (frame) => frame.tag === 'blockquote' }
+    : { allowedTags: [], allowedAttributes: {} };
+  return sanitizeHtml(html, options)
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&quot;/g, '"')
@@ -156,7 +176,6 @@ export function plainExcerpt(source: string, max = 140): string {
     .replace(/&amp;/g, '&')
     .replace(/\s+/g, ' ')
     .trim();
-  return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
 }
 
 /** Escapes text for HTML (search highlights build on it). */

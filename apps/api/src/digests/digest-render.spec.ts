@@ -128,6 +128,37 @@ describe('renderDigest', () => {
     expect(mail.subject).toContain('مع ملخص الأسبوع');
     expect(mail.text).toContain('ردّ Ben في «Housing»');
   });
+
+  it('isolates an excerpt inside an Arabic line, so an English one keeps its full stop at its end', () => {
+    const forum = (excerpt: string) => ({
+      ...empty,
+      forums: [
+        {
+          forumId: 'f1',
+          kind: 'theme' as const,
+          theme: 'health' as const,
+          partnership: null,
+          unreadThreads: 1,
+          threads: [
+            {
+              id: 't2',
+              title: 'Clinics',
+              lastPostedAt: '2026-12-08T01:00:00.000Z',
+              unreadCount: 2,
+              firstUnreadSeq: 3,
+              excerpt,
+              author: { id: 'u2', displayName: 'Chen' },
+            },
+          ],
+        },
+      ],
+    });
+    const arabic = renderDigest(input({ lang: 'ar', waiting: forum('Walk-in clinics.') }));
+    expect(arabic.text).toContain(' — \u2068Walk-in clinics.\u2069');
+    expect(arabic.html).toContain('\u2068Walk-in clinics.\u2069</span>');
+    const english = renderDigest(input({ waiting: forum('Walk-in clinics.') }));
+    expect(english.text).toContain('first by Chen — Walk-in clinics.\n');
+  });
 });
 
 describe('notificationLine', () => {
@@ -156,8 +187,18 @@ describe('notificationLine', () => {
 });
 
 describe('firstLines', () => {
-  it('keeps two non-empty lines, without quote marks, shortened', () => {
-    expect(firstLines('> quoted\n\nSecond\nThird')).toBe('quoted Second');
+  it('keeps the post’s own first two non-empty lines, shortened', () => {
+    expect(firstLines('> quoted\n\nSecond\nThird\nFourth')).toBe('Second Third');
+    expect(firstLines('> only a quote')).toBe('only a quote');
     expect(firstLines('x'.repeat(300))).toHaveLength(200);
+  });
+
+  it('writes Markdown as plain text', () => {
+    expect(
+      firstLines(
+        'Recognition is rarely the issue; *moving between employers* is.\n- a [one-page guide](https://example.org/g)',
+      ),
+    ).toBe('Recognition is rarely the issue; moving between employers is. a one-page guide');
+    expect(firstLines('Use `drop-in` hours & **ask**')).toBe('Use drop-in hours & ask');
   });
 });

@@ -1,6 +1,7 @@
 import {
   MAIL_DIGEST_TEXT,
   MAIL_FRAME_TEXT,
+  mailDirection,
   notificationContent,
   type NotificationLike,
   type DigestKind,
@@ -71,6 +72,14 @@ function formatInstant(iso: string, lang: MailLanguage, timeZone: string): strin
   }).format(new Date(iso));
 }
 
+/**
+ * In right-to-left mail, a quotation (in whatever language it was written) set inside a sentence is
+ * isolated (U+2068 … U+2069), so an English excerpt's full stop stays at its end.
+ */
+function isolate(text: string, lang: MailLanguage): string {
+  return text && mailDirection(lang) === 'rtl' ? `\u2068${text}\u2069` : text;
+}
+
 function forumSections(input: DigestInput, t: DigestText): Section[] {
   return input.waiting.forums.map((forum) => {
     const title = forum.partnership
@@ -79,7 +88,7 @@ function forumSections(input: DigestInput, t: DigestText): Section[] {
     const items: Item[] = forum.threads.map((thread) => ({
       text: thread.title,
       url: `${input.publicUrl}/threads/${encodeURIComponent(thread.id)}?post=${thread.firstUnreadSeq}`,
-      note: [t.unreadPosts(thread.unreadCount, thread.author?.displayName ?? null), thread.excerpt]
+      note: [t.unreadPosts(thread.unreadCount, thread.author?.displayName ?? null), isolate(thread.excerpt, input.lang)]
         .filter(Boolean)
         .join(' — '),
     }));

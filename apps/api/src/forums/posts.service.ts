@@ -223,7 +223,8 @@ export class PostsService {
       thread: { id: input.thread.id, title: input.thread.title, forumId: input.thread.forumId },
       postId: input.postId,
       seq: input.seq,
-      excerpt: plainExcerpt(input.body, EXCERPT_LENGTH),
+      // the post's own words: a quoted passage would tell the reader what they already know
+      excerpt: plainExcerpt(input.body, EXCERPT_LENGTH, { skipQuotes: true }),
     };
     const items: NewNotification[] = [
       ...mentionTo.map((userId): NewNotification => ({ userId, kind: 'forum.mention', payload })),

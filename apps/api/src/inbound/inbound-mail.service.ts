@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   ErrorCode,
+  fillTemplate,
   POST_BODY_MAX_LENGTH,
   REPLY_REFUSAL_TEXT,
   UI_LANGUAGES,
@@ -140,7 +141,7 @@ export class InboundMailService {
         to: row.email,
         userId: row.user_id,
         category: 'inbound.refused',
-        subject: text.subject,
+        subject: showThread ? fillTemplate(text.threadSubject, { thread: row.thread_title }, lang) : text.subject,
         html,
         text: plain,
         // RFC 3834: an automatic answer, so the recipient's autoresponder does not answer it.

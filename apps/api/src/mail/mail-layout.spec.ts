@@ -32,6 +32,22 @@ describe('renderMail', () => {
     expect(text.startsWith('\u200Fأكّد عنوانك')).toBe(true);
   });
 
+  it('lets quoted text keep its own direction, and writes a note under the button in both parts', () => {
+    const { html, text } = renderMail({
+      lang: 'ar',
+      ...content,
+      quote: 'Thanks, see you in March!',
+      note: 'ردّ على هذه الرسالة لتنشر جوابك في النقاش.',
+      sections: [{ title: 'النقاش', items: [{ text: 'ردّ أحدهم', note: 'An English excerpt.' }] }],
+    });
+    expect(html).toContain('<blockquote dir="auto"');
+    expect(html).toContain('<span dir="auto" style="color:#555">An English excerpt.</span>');
+    expect(html.indexOf('ردّ على هذه الرسالة')).toBeGreaterThan(html.indexOf('>Confirm</a>'));
+    expect(text).toContain(
+      'Confirm: https://twinning.example.org/verify-email?token=a&b=1\n\nردّ على هذه الرسالة لتنشر جوابك في النقاش.\n',
+    );
+  });
+
   it('never links anything but http(s)', () => {
     const { html } = renderMail({ lang: 'en', ...content, action: { label: 'x', url: 'javascript:alert(1)' } });
     expect(html).not.toContain('javascript:');

@@ -13,6 +13,8 @@ export interface MailContent {
   /** Quoted content, such as the first lines of a post. */
   quote?: string;
   action?: { label: string; url: string };
+  /** A short line under the button, e.g. that replying to the mail answers in the thread. */
+  note?: string;
   /** Further sections (a digest's groups): a title and lines, each optionally linked. */
   sections?: readonly { title: string; items: readonly { text: string; url?: string; note?: string }[] }[];
   /** Why the recipient got this mail. */
@@ -59,7 +61,8 @@ function renderHtml(c: MailContent): string {
   if (c.quote) {
     const side = dir === 'rtl' ? 'right' : 'left';
     parts.push(
-      `<blockquote style="margin:0 0 16px;padding:8px 12px;border-${side}:4px solid #c8d3e0;color:#333">${escapeHtml(c.quote).replace(/\n/g, '<br>')}</blockquote>`,
+      // dir="auto": quoted words keep their own direction (an English post in an Arabic mail)
+      `<blockquote dir="auto" style="margin:0 0 16px;padding:8px 12px;border-${side}:4px solid #c8d3e0;color:#333">${escapeHtml(c.quote).replace(/\n/g, '<br>')}</blockquote>`,
     );
   }
   if (c.action) {
@@ -67,13 +70,15 @@ function renderHtml(c: MailContent): string {
       `<p style="margin:24px 0"><a href="${escapeHtml(safeUrl(c.action.url))}" style="background:#1f5fa8;color:#fff;padding:10px 18px;border-radius:6px;text-decoration:none;display:inline-block">${escapeHtml(c.action.label)}</a></p>`,
     );
   }
+  if (c.note)
+    parts.push(`<p style="margin:0 0 16px;font-size:14px;color:#555;line-height:1.5">${escapeHtml(c.note)}</p>`);
   for (const section of c.sections ?? []) {
     const items = section.items
       .map((item) => {
         const text = item.url
           ? `<a href="${escapeHtml(safeUrl(item.url))}" style="color:#1f5fa8">${escapeHtml(item.text)}</a>`
           : escapeHtml(item.text);
-        const note = item.note ? `<br><span style="color:#555">${escapeHtml(item.note)}</span>` : '';
+        const note = item.note ? `<br><span dir="auto" style="color:#555">${escapeHtml(item.note)}</span>` : '';
         return `<li style="margin:0 0 8px">${text}${note}</li>`;
       })
       .join('');
@@ -111,6 +116,7 @@ function renderText(c: MailContent): string {
     lines.push('');
   }
   if (c.action) lines.push(`${c.action.label}: ${c.action.url}`, '');
+  if (c.note) lines.push(c.note, '');
   for (const section of c.sections ?? []) {
     lines.push(section.title, '-'.repeat(Math.min(section.title.length, 60)));
     for (const item of section.items) {

@@ -17,8 +17,9 @@ const post = (
   },
 });
 
-const build = (items: MailedNotification[], language = 'en') =>
+const build = (items: MailedNotification[], language = 'en', replyAddress: string | null = null) =>
   buildNotificationMail({
+    replyAddress,
     recipient: { id: 'u-ana', email: 'ana@example.test', language, timeZone: 'America/Toronto' },
     items,
     publicUrl: 'https://twinning.example.org',
@@ -56,6 +57,18 @@ describe('buildNotificationMail', () => {
     expect(mail.content.sections?.[0].items.map((i) => i.note)).toEqual(['First', '@ana what do you think?']);
     expect(mail.content.action?.url).toBe('https://twinning.example.org/threads/t-1?post=4');
     expect(mail.content.lang).toBe('ar');
+  });
+
+  it('says under the button that replying to the mail answers in the thread, only when it carries a Reply-To', () => {
+    const reply = 'reply+abc@reply.twinning.example.org';
+    const mail = build([post('n-1', 4, 'We meet on Thursdays')], 'en', reply);
+    expect(mail.replyTo).toBe(reply);
+    expect(mail.content.note).toBe('Reply to this mail to post your answer in the discussion.');
+    const arabic = build([post('n-1', 4, 'First'), post('n-2', 5, 'Second')], 'ar', reply);
+    expect(arabic.content.note).toBe('ردّ على هذه الرسالة لتنشر جوابك في النقاش.');
+    const off = build([post('n-1', 4, 'We meet on Thursdays')]);
+    expect(off.replyTo).toBeUndefined();
+    expect(off.content.note).toBeUndefined();
   });
 
   it('falls back to English for an unknown language', () => {

@@ -97,7 +97,13 @@ export function buildNotificationMail(opts: {
   const extras = thread ? threadMailHeaders(thread.id, opts.mailDomain, opts.replyAddress ?? null) : { headers: {} };
   Object.assign(headers, extras.headers);
 
-  const base = { lang, footer, unsubscribe: { label: text.unsubscribe, url: unsubscribeUrl } };
+  const base = {
+    lang,
+    footer,
+    unsubscribe: { label: text.unsubscribe, url: unsubscribeUrl },
+    // with a personal Reply-To, say so under the button, as GitHub and Discourse do
+    ...(extras.replyTo ? { note: text.replyByMail } : {}),
+  };
   if (items.length > 1 && thread) {
     // the thread's title as of the latest post (it may have been renamed meanwhile)
     const title =

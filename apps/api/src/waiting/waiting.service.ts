@@ -10,6 +10,7 @@ import type { EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import type { AuthUser } from '../common/auth-user';
 import { Clock } from '../common/clock';
+import { plainExcerpt } from '../common/markdown';
 import { WaitingRepository } from './waiting.repository';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -17,15 +18,16 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const WAITING_MAX_SINCE_DAYS = 90;
 const EXCERPT_MAX = 200;
 
-/** The first lines of a post's Markdown source: at most two non-empty lines, shortened to 200 characters. */
+/**
+ * The first words of a post as plain text: its first two non-empty lines of its own (lines quoting
+ * another post are left out, unless the post is nothing but a quote), with the Markdown rendered
+ * away (no `*stars*` or `[links](…)` in a digest), shortened to 200 characters.
+ */
 export function firstLines(body: string): string {
-  const lines = body
-    .split('\n')
-    .map((line) => line.replace(/^\s*(>\s*)+/, '').trim())
-    .filter((line) => line.length > 0)
-    .slice(0, 2);
-  const text = lines.join(' ');
-  return text.length > EXCERPT_MAX ? `${text.slice(0, EXCERPT_MAX - 1).trimEnd()}…` : text;
+  const lines = body.split('\n').filter((line) => line.trim().length > 0);
+  const own = lines.filter((line) => !/^\s*>/.test(line));
+  const chosen = (own.length > 0 ? own : lines.map((line) => line.replace(/^\s*(>\s*)+/, ''))).slice(0, 2);
+  return plainExcerpt(chosen.join('\n'), EXCERPT_MAX);
 }
 
 export interface WaitingOptions {

@@ -1526,7 +1526,12 @@ export const en = {
     one: '{count} mail shown',
     other: '{count} mails shown',
   },
-  'outbox.empty': 'No mail yet. Register an account or trigger a notification, then come back here.',
+  'outbox.empty': 'No mail yet. Every mail this server writes appears here instead of being sent, for example:',
+  'outbox.emptyRegister': 'Register an account: its confirmation mail arrives at once.',
+  'outbox.emptyReply':
+    'Sign in as a demo user and reply in a forum thread, mentioning someone with @: the people you mention get mail a few minutes later (MAIL_IMMEDIATE_DELAY_SECONDS); those watching the thread get it in their daily digest.',
+  'outbox.emptyVisit': 'Register for a study visit: the calendar invitation arrives at once.',
+  'outbox.emptyFiltered': 'No mail to {to} yet.',
   'outbox.caption': 'Mail, newest first',
   'outbox.subject': 'Subject',
   'outbox.to': 'To',

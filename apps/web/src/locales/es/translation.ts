@@ -1551,7 +1551,13 @@ export const es: Dictionary = {
     one: '{count} correo mostrado',
     other: '{count} correos mostrados',
   },
-  'outbox.empty': 'Todavía no hay correos. Cree una cuenta o provoque una notificación y vuelva aquí.',
+  'outbox.empty':
+    'Todavía no hay correos. Cada correo que escribe este servidor aparece aquí en lugar de enviarse, por ejemplo:',
+  'outbox.emptyRegister': 'Cree una cuenta: el correo de confirmación llega al instante.',
+  'outbox.emptyReply':
+    'Inicie sesión con una cuenta de demostración y responda en un hilo mencionando a alguien con @: las personas mencionadas reciben un correo unos minutos después (MAIL_IMMEDIATE_DELAY_SECONDS); quienes siguen el hilo lo reciben en su resumen diario.',
+  'outbox.emptyVisit': 'Inscríbase en una visita de estudio: la invitación de calendario llega al instante.',
+  'outbox.emptyFiltered': 'Todavía no hay correos para {to}.',
   'outbox.caption': 'Correos, del más reciente al más antiguo',
   'outbox.subject': 'Asunto',
   'outbox.to': 'Para',

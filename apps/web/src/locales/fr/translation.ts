@@ -1568,7 +1568,13 @@ export const fr: Dictionary = {
     one: '{count} courriel affiché',
     other: '{count} courriels affichés',
   },
-  'outbox.empty': 'Aucun courriel pour l’instant. Créez un compte ou déclenchez une notification, puis revenez ici.',
+  'outbox.empty':
+    'Aucun courriel pour l’instant. Chaque courriel que ce serveur écrit s’affiche ici au lieu d’être envoyé, par exemple :',
+  'outbox.emptyRegister': 'Créez un compte : le courriel de confirmation arrive aussitôt.',
+  'outbox.emptyReply':
+    'Connectez-vous avec un compte de démonstration et répondez dans un fil en mentionnant quelqu’un avec @ : les personnes mentionnées reçoivent un courriel quelques minutes plus tard (MAIL_IMMEDIATE_DELAY_SECONDS) ; celles qui suivent le fil le retrouvent dans leur résumé quotidien.',
+  'outbox.emptyVisit': 'Inscrivez-vous à une visite d’étude : l’invitation de calendrier arrive aussitôt.',
+  'outbox.emptyFiltered': 'Aucun courriel pour {to} pour l’instant.',
   'outbox.caption': 'Courriels, du plus récent au plus ancien',
   'outbox.subject': 'Objet',
   'outbox.to': 'À',

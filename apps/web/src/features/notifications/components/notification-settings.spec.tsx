@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { makeAuth, makeMe } from '../../../test/fixtures';
 import { apiError, jsonResponse, renderApp, stubFetch } from '../../../test/test-utils';
 
-function stubSettingsApi(language: 'en' | 'ar' = 'en') {
+function stubSettingsApi(language: 'en' | 'ar' = 'en', { failSave = false } = {}) {
   const chosen = new Map<NotificationKind, NotificationDelivery>();
   const list = (): NotificationSettingDto[] =>
     NOTIFICATION_KINDS.map((kind) => ({
@@ -27,6 +27,7 @@ function stubSettingsApi(language: 'en' | 'ar' = 'en') {
     if (url.pathname === '/api/notifications/unread-count') return jsonResponse({ count: 0 });
     if (url.pathname === '/api/me/notification-settings' && method === 'GET') return jsonResponse(list());
     if (url.pathname === '/api/me/notification-settings' && method === 'PUT') {
+      if (failSave) return apiError(500, 'INTERNAL');
       const { settings } = body as { settings: { kind: NotificationKind; delivery: NotificationDelivery }[] };
       for (const s of settings) chosen.set(s.kind, s.delivery);
       return jsonResponse(list());
@@ -52,7 +53,8 @@ describe('Email notifications in Profile', () => {
     expect(within(section).getAllByRole('group')).toHaveLength(NOTIFICATION_KINDS.length);
 
     await user.click(within(replies).getByRole('radio', { name: 'Off' }));
-    expect(await screen.findByText('“Replies in threads you watch”: Off. Saved.')).toBeInTheDocument();
+    // the feedback is announced and shows inside the group that changed, not at the end of the page
+    expect(await within(replies).findByRole('status')).toHaveTextContent('“Replies in threads you watch”: Off. Saved.');
     expect(within(replies).getByRole('radio', { name: 'Off' })).toBeChecked();
     const put = requests.find((r) => r.method === 'PUT');
     expect(put?.body).toEqual({ settings: [{ kind: 'forum.reply', delivery: 'off' }] });
@@ -63,8 +65,22 @@ describe('Email notifications in Profile', () => {
     await user.keyboard('{ArrowRight}');
     expect(weekly).toBeChecked();
     expect(weekly).toHaveFocus();
-    expect(await screen.findByText('“Join requests to decide”: Weekly digest. Saved.')).toBeInTheDocument();
+    expect(await within(joinRequests).findByRole('status')).toHaveTextContent(
+      '“Join requests to decide”: Weekly digest. Saved.',
+    );
+    expect(within(replies).getByRole('status')).toBeEmptyDOMElement();
     expect(weekly).toHaveFocus();
+  });
+
+  it('shows a failed save inside the group that changed', async () => {
+    stubSettingsApi('en', { failSave: true });
+    renderApp({ path: '/profile' });
+    const user = userEvent.setup();
+    const section = await screen.findByRole('region', { name: 'Email notifications' });
+    const mentions = await within(section).findByRole('group', { name: 'Mentions' });
+    await user.click(within(mentions).getByRole('radio', { name: 'Off' }));
+    expect(await within(mentions).findByRole('alert')).toBeInTheDocument();
+    expect(within(mentions).getByRole('status')).toBeEmptyDOMElement();
   });
 
   it('speaks Arabic', async () => {

@@ -20,15 +20,18 @@ import '../notification-settings.css';
 /**
  * "Email notifications" in Profile: for each kind, grouped by area, a radio group (immediately, daily
  * digest, weekly digest, off), saved as soon as it is chosen. The radios stay enabled while saving,
- * so a keyboard user moving through a group with the arrow keys keeps focus. Kind and delivery names
- * come from the contracts, as the mail's footer names them.
+ * so a keyboard user moving through a group with the arrow keys keeps focus. "Saved" (or the error)
+ * shows inside the group that changed, where the reader is looking: each group has its own live
+ * region, present from the start so that screen readers announce it. Kind and delivery names come
+ * from the contracts, as the mail's footer names them.
  */
 export function NotificationSettings() {
   const { t, language } = useI18n();
   const id = useId();
   const settings = useNotificationSettings();
   const update = useUpdateNotificationSettings();
-  const [saved, setSaved] = useState('');
+  /** The group that changed last and what it says: "Saved", or the error. */
+  const [last, setLast] = useState<{ kind: NotificationKind; saved: string } | null>(null);
   const text = NOTIFICATION_MAIL_TEXT[language];
 
   if (settings.isPending) return <Loading />;
@@ -36,14 +39,18 @@ export function NotificationSettings() {
   const current = new Map(settings.data.map((s) => [s.kind, s.delivery]));
 
   function choose(kind: NotificationKind, delivery: NotificationDelivery) {
-    setSaved('');
+    setLast({ kind, saved: '' });
     update.mutate(
       { settings: [{ kind, delivery }] },
       {
         onSuccess: () =>
-          setSaved(
-            t('notificationSettings.saved', { kind: text.kinds[kind].label, delivery: text.deliveries[delivery] }),
-          ),
+          setLast({
+            kind,
+            saved: t('notificationSettings.saved', {
+              kind: text.kinds[kind].label,
+              delivery: text.deliveries[delivery],
+            }),
+          }),
       },
     );
   }
@@ -56,6 +63,7 @@ export function NotificationSettings() {
           <h3 id={`${id}-${area}`}>{text.areas[area]}</h3>
           {NOTIFICATION_KINDS.filter((kind) => NOTIFICATION_KIND_AREAS[kind] === area).map((kind) => {
             const name = `${id}-${kind}`;
+            const isLast = last?.kind === kind;
             return (
               <fieldset key={kind} className="fieldset notification-settings__kind" aria-describedby={`${name}-hint`}>
                 <legend>{text.kinds[kind].label}</legend>
@@ -77,13 +85,15 @@ export function NotificationSettings() {
                     </div>
                   ))}
                 </div>
+                <StatusMessage className={isLast && last.saved ? 'status--success' : undefined}>
+                  {isLast ? last.saved : ''}
+                </StatusMessage>
+                {isLast && update.isError ? <FormError error={update.error} /> : null}
               </fieldset>
             );
           })}
         </section>
       ))}
-      <StatusMessage className={saved ? 'status--success' : undefined}>{saved}</StatusMessage>
-      <FormError error={update.error} />
     </div>
   );
 }

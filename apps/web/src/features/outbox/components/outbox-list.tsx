@@ -65,7 +65,20 @@ export function OutboxList({ to, onFilter }: { to: string; onFilter: (to: string
       </form>
       <StatusMessage>{status}</StatusMessage>
       {outbox.isLoadingError ? <FormError error={outbox.error} /> : null}
-      {outbox.isSuccess && items.length === 0 ? <p className="empty">{t('outbox.empty')}</p> : null}
+      {outbox.isSuccess && items.length === 0 ? (
+        to ? (
+          <p className="empty">{t('outbox.emptyFiltered', { to })}</p>
+        ) : (
+          <div className="empty">
+            <p>{t('outbox.empty')}</p>
+            <ul>
+              <li>{t('outbox.emptyRegister')}</li>
+              <li>{t('outbox.emptyReply')}</li>
+              <li>{t('outbox.emptyVisit')}</li>
+            </ul>
+          </div>
+        )
+      ) : null}
       {items.length > 0 ? (
         <table className="table table--stack outbox__table" aria-labelledby={captionId}>
           <caption id={captionId}>{t('outbox.caption')}</caption>

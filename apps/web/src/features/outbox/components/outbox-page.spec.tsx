@@ -73,6 +73,25 @@ describe('Outbox page', () => {
     await waitFor(() => expect(screen.getByText('2 mails shown')).toBeInTheDocument());
   });
 
+  it('explains how mail gets into an empty Outbox, and names the recipient a filter found nothing for', async () => {
+    stubOutbox([]);
+    const { router } = renderApp({ path: '/dev/outbox' });
+    const user = userEvent.setup();
+    expect(
+      await screen.findByText(
+        'No mail yet. Every mail this server writes appears here instead of being sent, for example:',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Register an account: its confirmation mail arrives at once.')).toBeInTheDocument();
+    expect(screen.getByText(/reply in a forum thread, mentioning someone with @/)).toBeInTheDocument();
+
+    await user.type(screen.getByRole('searchbox', { name: 'Recipient' }), 'ana@example.org');
+    await user.click(screen.getByRole('button', { name: 'Filter' }));
+    expect(router.state.location.search).toBe('?to=ana%40example.org');
+    expect(await screen.findByText('No mail to ana@example.org yet.')).toBeInTheDocument();
+    expect(screen.queryByText(/No mail yet/)).not.toBeInTheDocument();
+  });
+
   it('shows a mail as sandboxed HTML whose links open in a new tab, and as text', async () => {
     stubOutbox([mail({})]);
     const user = userEvent.setup();
