@@ -8,9 +8,10 @@ import type { Logger as TypeOrmLogger } from 'typeorm';
 import { AppModule } from './app.module';
 import { createValidationPipe } from './common/validation';
 import { HttpErrorFilter } from './common/http-error.filter';
+import { acceptOneClickForms } from './common/one-click-form';
 import type { AppConfig } from './config/app-config';
 import { httpLogging } from './config/logging';
-import { INBOUND_BODY_LIMIT, inboundWebhookBodyLimit } from './inbound';
+import { INBOUND_BODY_LIMIT, inboundWebhookBodyLimit, inboundWebhookOnRequest } from './inbound';
 import { setupApiDocs } from './openapi';
 import { AppIoAdapter } from './realtime/io-adapter';
 
@@ -45,19 +46,23 @@ export async function createApp(
     },
   );
 
-  // The inbound mail webhook takes whole messages (INBOUND_MAX_BYTES), more than the 256 KB of other routes.
+  // The inbound mail webhook takes whole messages (INBOUND_MAX_BYTES), more than the 256 KB of other
+  // routes, and only from a client with its secret: checked before the body is read.
   adapter.getInstance().addHook('onRoute', (route) => {
     if ((route.config as Record<string, unknown> | undefined)?.[INBOUND_BODY_LIMIT]) {
       route.bodyLimit = inboundWebhookBodyLimit(config.mail.inboundMaxBytes);
+      const existing = route.onRequest === undefined ? [] : ([] as unknown[]).concat(route.onRequest);
+      route.onRequest = [...existing, inboundWebhookOnRequest(config)] as typeof route.onRequest;
     }
   });
 
   // JSON only: a text/plain body is refused with 415 instead of reaching the validators as a string.
   adapter.getInstance().removeContentTypeParser(['text/plain']);
+  acceptOneClickForms(adapter.getInstance());
 
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new HttpErrorFilter(config.webDistDir));
+  app.useGlobalFilters(new HttpErrorFilter(config.webDistDir, { devPages: config.nodeEnv !== 'production' }));
   app.useWebSocketAdapter(new AppIoAdapter(app, config));
   app.enableCors({ origin: config.corsOrigins, credentials: true, maxAge: 600 });
 

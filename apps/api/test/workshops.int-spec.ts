@@ -290,11 +290,12 @@ describe('workshops over REST: list, create, edit, open and end, facilitators, r
       await insertMessages(privateId, facMember, 3);
     });
 
-    it('answers 404 to outsiders on the page, list, history, transcript, registration and audit', async () => {
+    it('answers 404 to outsiders on the page, list, history, transcript, calendar file, registration and audit', async () => {
       for (const user of [outsider, fac]) {
         await fails(http().get(`/api/workshops/${privateId}`).set(user.auth), 404, 'NOT_FOUND');
         await fails(http().get(`/api/workshops/${privateId}/messages`).set(user.auth), 404, 'NOT_FOUND');
         await fails(http().get(`/api/workshops/${privateId}/transcript.md`).set(user.auth), 404, 'NOT_FOUND');
+        await fails(http().get(`/api/workshops/${privateId}/calendar.ics`).set(user.auth), 404, 'NOT_FOUND');
         await fails(http().put(`/api/workshops/${privateId}/registration`).set(user.auth), 404, 'NOT_FOUND');
         await fails(http().get(`/api/workshops/${privateId}/audit`).set(user.auth), 404, 'NOT_FOUND');
         await fails(http().post(`/api/workshops/${privateId}/open`).set(user.auth), 404, 'NOT_FOUND');

@@ -26,6 +26,14 @@ const PATHS: Partial<Record<AccountMailKind, string>> = {
 };
 
 /**
+ * Mails anyone can make us send to an address (someone registers it, asks for its password reset,
+ * or moves their account to it): at most this many of each kind per address and hour, whatever the
+ * number of IPs or accounts asking, so the form cannot be used to flood a mailbox or spoil the
+ * sender's reputation. Beyond it nothing is sent, and the answer stays the same.
+ */
+export const UNSOLICITED_MAIL_PER_HOUR = 5;
+
+/**
  * Writes the account mails (texts in libs/contracts/src/mail-account.ts) in the recipient's language,
  * dates in their time zone, inside the caller's transaction.
  */
@@ -35,6 +43,16 @@ export class AccountMailer {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly mail: MailService,
   ) {}
+
+  /** Whether `kind` went to `recipient.to` UNSOLICITED_MAIL_PER_HOUR times in the last hour (then send nothing). */
+  async capped(manager: EntityManager, kind: AccountMailKind, recipient: Pick<AccountRecipient, 'userId' | 'to'>) {
+    const [{ n }]: { n: number }[] = await manager.query(
+      `SELECT count(*)::int AS n FROM mail_messages
+        WHERE user_id = $1 AND category = $2 AND to_address = lower($3) AND created_at > now() - interval '1 hour'`,
+      [recipient.userId, `account.${kind}`, recipient.to],
+    );
+    return n >= UNSOLICITED_MAIL_PER_HOUR;
+  }
 
   async send(
     manager: EntityManager,

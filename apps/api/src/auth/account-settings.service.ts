@@ -9,22 +9,30 @@ import type { UserEntity } from '../database/entities/user.entity';
 import { RateLimitService, type LimitSpec } from '../rate-limit/rate-limit.service';
 import { UsersRepository } from '../users';
 import { AccountMailer } from './account-mailer';
+import { AccountTokensRepository } from './account-tokens.repository';
 import { AuthService } from './auth.service';
 import type { ChangeEmailDto, ChangePasswordDto } from './dto/account.dto';
 import { PasswordService } from './password.service';
 import { RefreshTokenService } from './refresh-token.service';
 import { CHECK_YOUR_MAIL, RegistrationService, recipientOf } from './registration.service';
+import { answerNoSoonerThan } from './uniform-timing';
 
 /** Profile: change the password (other sessions signed out) or the address (verified before it changes). */
 @Injectable()
 export class AccountSettingsService {
   private readonly perAccount: LimitSpec;
+  /**
+   * Changes of address per account, right password or not: each one mails an address the user
+   * names, so without it a signed-in user could flood any mailbox (and time the answers).
+   */
+  private readonly emailChanges: LimitSpec;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly users: UsersRepository,
     private readonly mailer: AccountMailer,
+    private readonly tokens: AccountTokensRepository,
     private readonly passwords: PasswordService,
     private readonly refreshTokens: RefreshTokenService,
     private readonly rateLimits: RateLimitService,
@@ -33,6 +41,7 @@ export class AccountSettingsService {
   ) {
     const { authPerAccountPoints, authWindowSeconds } = config.rateLimits;
     this.perAccount = { name: 'account-settings', points: authPerAccountPoints, durationSeconds: authWindowSeconds };
+    this.emailChanges = { name: 'email-change', points: authPerAccountPoints, durationSeconds: authWindowSeconds };
   }
 
   /**
@@ -45,6 +54,7 @@ export class AccountSettingsService {
     await this.dataSource.transaction(async (manager) => {
       await this.users.setPassword(manager, user.id, passwordHash, new Date());
       await this.refreshTokens.revokeAllOf(manager, user.id, familyId);
+      await this.tokens.retire(manager, user.id, 'reset_password');
       await this.mailer.send(manager, 'password_changed', recipientOf(user), { at: new Date() });
     });
     return this.auth.continueSession(user.id, familyId);
@@ -59,11 +69,17 @@ export class AccountSettingsService {
     const user = await this.checkPassword(actor, dto.currentPassword);
     if (dto.email === user.email)
       throw AppError.validation({ email: ['email is already the address of your account'] });
+    const started = Date.now();
+    await this.rateLimits.consume(this.emailChanges, actor.id);
     await this.dataSource.transaction(async (manager) => {
       const owner = await this.users.findByEmail(dto.email);
-      if (owner) await this.mailer.send(manager, 'address_in_use', recipientOf(owner));
+      const to = owner ? recipientOf(owner) : recipientOf(user, dto.email);
+      const kind = owner ? 'address_in_use' : 'confirm_new_email';
+      if (await this.mailer.capped(manager, kind, to)) return;
+      if (owner) await this.mailer.send(manager, 'address_in_use', to);
       else await this.registration.sendVerification(manager, user, dto.email, 'confirm_new_email');
     });
+    await answerNoSoonerThan(started);
     return CHECK_YOUR_MAIL;
   }
 

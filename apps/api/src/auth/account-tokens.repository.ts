@@ -20,10 +20,7 @@ export class AccountTokensRepository {
     manager: EntityManager,
     values: { userId: string; purpose: AccountTokenPurpose; email: string; tokenHash: string; ttlSeconds: number },
   ): Promise<Date> {
-    await manager.query(
-      `UPDATE account_tokens SET used_at = now() WHERE user_id = $1 AND purpose = $2 AND used_at IS NULL`,
-      [values.userId, values.purpose],
-    );
+    await this.retire(manager, values.userId, values.purpose);
     const rows: { expires_at: Date }[] = await manager.query(
       `INSERT INTO account_tokens (user_id, purpose, email, token_hash, expires_at)
        VALUES ($1, $2, $3, $4, now() + make_interval(secs => $5))
@@ -31,6 +28,14 @@ export class AccountTokensRepository {
       [values.userId, values.purpose, values.email, values.tokenHash, values.ttlSeconds],
     );
     return rows[0].expires_at;
+  }
+
+  /** Retires the user's unused links of `purpose` (a reset link sent to an address the account left). */
+  async retire(manager: EntityManager, userId: string, purpose: AccountTokenPurpose): Promise<void> {
+    await manager.query(
+      `UPDATE account_tokens SET used_at = now() WHERE user_id = $1 AND purpose = $2 AND used_at IS NULL`,
+      [userId, purpose],
+    );
   }
 
   /** Marks the link used and returns it, if it exists, has this purpose, is unused and has not expired. */

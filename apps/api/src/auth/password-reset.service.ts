@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { RESET_PASSWORD_TTL_MINUTES, type CheckYourMailResponse } from '@twinning/contracts';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { RateLimitService, type LimitSpec } from '../rate-limit/rate-limit.service';
@@ -12,13 +11,8 @@ import type { ForgotPasswordDto, ResetPasswordDto } from './dto/account.dto';
 import { hashToken, newLinkToken } from './link-tokens';
 import { PasswordService } from './password.service';
 import { RefreshTokenService } from './refresh-token.service';
+import { answerNoSoonerThan } from './uniform-timing';
 import { CHECK_YOUR_MAIL, linkInvalid, recipientOf } from './registration.service';
-
-/**
- * Every "forgot password" answer takes at least this long, whether or not the address has an
- * account: the work that differs (a token row and a mail) is far shorter, so timing tells nothing.
- */
-export const FORGOT_PASSWORD_MIN_MS = 400;
 
 /** "Forgot password": a single-use link valid 30 minutes; using it signs out every session. */
 @Injectable()
@@ -49,7 +43,8 @@ export class PasswordResetService {
     const { token, tokenHash } = newLinkToken();
     await this.dataSource.transaction(async (manager) => {
       const user = await this.users.findByEmail(dto.email);
-      if (!user) return;
+      // capped: no new link either, so the links already sent keep working
+      if (!user || (await this.mailer.capped(manager, 'reset_password', recipientOf(user)))) return;
       const expiresAt = await this.tokens.issue(manager, {
         userId: user.id,
         purpose: 'reset_password',
@@ -59,8 +54,7 @@ export class PasswordResetService {
       });
       await this.mailer.send(manager, 'reset_password', recipientOf(user), { token, expiresAt });
     });
-    const wait = FORGOT_PASSWORD_MIN_MS - (Date.now() - started);
-    if (wait > 0) await sleep(wait);
+    await answerNoSoonerThan(started);
     return CHECK_YOUR_MAIL;
   }
 

@@ -14,6 +14,7 @@ import { AuthService, type SessionResult } from './auth.service';
 import type { RegisterDto } from './dto/auth.dto';
 import { hashToken, newLinkToken } from './link-tokens';
 import { PasswordService } from './password.service';
+import { answerNoSoonerThan } from './uniform-timing';
 
 export const CHECK_YOUR_MAIL: CheckYourMailResponse = { status: 'check_your_mail' };
 const VERIFY_TTL_SECONDS = VERIFY_EMAIL_TTL_HOURS * 3600;
@@ -56,6 +57,7 @@ export class RegistrationService {
   }
 
   async register(dto: RegisterDto, ip: string): Promise<CheckYourMailResponse> {
+    const started = Date.now();
     await this.rateLimits.consume(this.perIp, ip);
     await this.rateLimits.consume(this.perAccount, dto.email);
     // Hashed either way, so an existing address answers in the same time as a new one.
@@ -72,8 +74,10 @@ export class RegistrationService {
       const user = id ? await this.users.findById(id, manager) : await this.users.findByEmail(dto.email);
       if (!user) return; // the owner deleted the account meanwhile: nothing to tell
       if (id) await this.sendVerification(manager, user, user.email, 'verify_email');
-      else await this.mailer.send(manager, 'address_in_use', recipientOf(user));
+      else if (!(await this.mailer.capped(manager, 'address_in_use', recipientOf(user))))
+        await this.mailer.send(manager, 'address_in_use', recipientOf(user));
     });
+    await answerNoSoonerThan(started);
     return CHECK_YOUR_MAIL;
   }
 
@@ -88,6 +92,8 @@ export class RegistrationService {
         throw new AppError(ErrorCode.LINK_INVALID, 'Another account uses this address now. Choose another one.');
       }
       if (link.email !== user.email) {
+        // A reset link mailed to the old address must not outlive the move (it may be why they moved).
+        await this.tokens.retire(manager, user.id, 'reset_password');
         // An email change: the old address learns where the account went.
         await this.mailer.send(manager, 'email_changed', recipientOf(user, user.email), {
           at: new Date(),

@@ -7,14 +7,18 @@ import { describeError } from './error-mapping';
 
 /**
  * Maps every error to the one error body `{ code, message, fields? }`, and serves the web client's
- * index.html for unknown non-API GET routes (client-side routing).
+ * index.html for unknown non-API GET routes (client-side routing). Without `devPages` (production)
+ * the development pages under /dev/ (the Outbox) are a plain 404, as their API is.
  */
 @Catch()
 export class HttpErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('HttpErrorFilter');
   private indexHtml: Buffer | null = null;
 
-  constructor(private readonly webDistDir: string | null) {
+  constructor(
+    private readonly webDistDir: string | null,
+    private readonly opts: { devPages: boolean } = { devPages: true },
+  ) {
     if (webDistDir) {
       try {
         this.indexHtml = readFileSync(path.join(webDistDir, 'index.html'));
@@ -48,6 +52,7 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (request.method !== 'GET' && request.method !== 'HEAD') return false;
     const url = request.url.split('?')[0];
     if (url === '/api' || url.startsWith('/api/') || url.startsWith('/socket.io')) return false;
+    if (!this.opts.devPages && (url === '/dev' || url.startsWith('/dev/'))) return false;
     if (path.extname(url)) return false; // a missing asset is a real 404
     reply
       .status(200)

@@ -63,7 +63,7 @@ export class InboundMailService {
   ) {}
 
   async receive(message: InboundMessage): Promise<InboundOutcome> {
-    if (isAutomatic(message)) return this.log({ status: 'dropped', reason: 'automatic' });
+    if (isAutomatic(message) || this.isOurOwn(message)) return this.log({ status: 'dropped', reason: 'automatic' });
     const found = await this.findToken(message.recipients);
     if (!found) return this.log({ status: 'dropped', reason: 'unknown_recipient' });
     const { hash, row } = found;
@@ -94,6 +94,17 @@ export class InboundMailService {
       if (!reason) throw err;
       return this.refuse(hash, row, reason);
     }
+  }
+
+  /**
+   * Our own mail coming back (a loop: a reply address used as an account's address, a forwarding
+   * rule), recognised by its sender even when a relay dropped Auto-Submitted: never answered.
+   */
+  private isOurOwn(message: InboundMessage): boolean {
+    const from = message.from;
+    if (!from) return false;
+    const { fromAddress, replyToDomain } = this.config.mail;
+    return from === fromAddress.toLowerCase() || (replyToDomain !== null && from.endsWith(`@${replyToDomain}`));
   }
 
   /** The first recipient that is a reply address we handed out. */

@@ -8,6 +8,12 @@ import { ReplyAddressService } from './reply-address.service';
 
 /** Recipients one message may have: a reply goes to one reply address. */
 const MAX_RECIPIENTS = 5;
+/**
+ * Open sessions per client address (of `maxClients` 100 in all): a client that opens many and keeps
+ * them alive by sending a byte now and then (slowloris) holds only these, not the whole listener.
+ * Mail relays deliver over a few connections; a refused one gets 421 and tries again later.
+ */
+export const INBOUND_SMTP_SESSIONS_PER_CLIENT = 10;
 
 /** An SMTP reply with its code. */
 function smtpError(code: number, message: string): Error & { responseCode: number } {
@@ -25,6 +31,8 @@ function smtpError(code: number, message: string): Error & { responseCode: numbe
 export class InboundSmtpListener implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(InboundSmtpListener.name);
   private server: SMTPServer | null = null;
+  /** Open sessions (ids) by client address. */
+  private readonly sessions = new Map<string, Set<string>>();
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -51,6 +59,19 @@ export class InboundSmtpListener implements OnApplicationBootstrap, OnApplicatio
       socketTimeout: 60_000,
       // Shutting down waits this long for open sessions (main.ts gives the whole shutdown 20 s).
       closeTimeout: 5_000,
+      onConnect: (session, callback) => {
+        const open = this.sessions.get(session.remoteAddress) ?? new Set<string>();
+        if (open.size >= INBOUND_SMTP_SESSIONS_PER_CLIENT) {
+          return callback(smtpError(421, 'Too many connections from your address, try again later'));
+        }
+        open.add(session.id);
+        this.sessions.set(session.remoteAddress, open);
+        callback();
+      },
+      onClose: (session) => {
+        const open = this.sessions.get(session.remoteAddress);
+        if (open?.delete(session.id) && open.size === 0) this.sessions.delete(session.remoteAddress);
+      },
       onRcptTo: (address, session, callback) => {
         this.checkRecipient(address.address, session).then(
           () => callback(),

@@ -8,3 +8,4 @@
 export { ReplyAddressModule } from './reply-address.module';
 export { ReplyAddressService } from './reply-address.service';
 export { INBOUND_BODY_LIMIT, inboundWebhookBodyLimit } from './webhook-limits';
+export { inboundWebhookOnRequest } from './inbound-webhook.guard';

@@ -37,6 +37,12 @@ export interface JobSendOptions {
   retryBackoff?: boolean;
   /** The longest wait between two tries with back-off, in seconds (default: no limit). */
   retryDelayMaxSeconds?: number;
+  /**
+   * While a worker runs the job it refreshes a heartbeat every half of this (pg-boss); a job whose
+   * heartbeat is this old (its process was killed) is retried at pg-boss's next monitor pass (every
+   * 60 s) instead of after the 15-minute expiry. At least 10.
+   */
+  heartbeatSeconds?: number;
 }
 
 export interface JobWorkOptions {
@@ -130,6 +136,7 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
     if (options.retryDelaySeconds !== undefined) sendOptions.retryDelay = options.retryDelaySeconds;
     if (options.retryBackoff !== undefined) sendOptions.retryBackoff = options.retryBackoff;
     if (options.retryDelayMaxSeconds !== undefined) sendOptions.retryDelayMax = options.retryDelayMaxSeconds;
+    if (options.heartbeatSeconds !== undefined) sendOptions.heartbeatSeconds = options.heartbeatSeconds;
     const db = manager ? transactionDb(manager) : undefined;
     if (db) sendOptions.db = db;
     return boss.send(queue, data, sendOptions);
@@ -156,6 +163,8 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
       ...(options.retryLimit !== undefined ? { retryLimit: options.retryLimit } : {}),
       ...(options.retryDelaySeconds !== undefined ? { retryDelay: options.retryDelaySeconds } : {}),
       ...(options.retryBackoff !== undefined ? { retryBackoff: options.retryBackoff } : {}),
+      ...(options.retryDelayMaxSeconds !== undefined ? { retryDelayMax: options.retryDelayMaxSeconds } : {}),
+      ...(options.heartbeatSeconds !== undefined ? { heartbeatSeconds: options.heartbeatSeconds } : {}),
     }));
     const db = manager ? transactionDb(manager) : undefined;
     await boss.insert(queue, inserts, db ? { db } : {});

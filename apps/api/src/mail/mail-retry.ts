@@ -5,15 +5,28 @@ export const MAIL_RETRY_LIMIT = 40;
 /** The longest wait between two tries: SMTP coming back is noticed within 15 minutes. */
 export const MAIL_RETRY_DELAY_MAX_SECONDS = 900;
 
-/** The `mail.send` job's retry options: exponential back-off from `firstDelaySeconds`. */
+/**
+ * A `mail.send` job whose process died (SIGKILL, out of memory) is retried once its heartbeat is
+ * this old, at pg-boss's next monitor pass: its mail goes out within about 30–90 s of the restart
+ * instead of after pg-boss's 15-minute expiry (measured: tools/chaos/mail-kill.mjs).
+ */
+export const MAIL_HEARTBEAT_SECONDS = 30;
+
+/** The `mail.send` job's retry options: exponential back-off from `firstDelaySeconds`; a heartbeat. */
 export function mailRetryOptions(
   firstDelaySeconds: number,
-): Required<Pick<JobSendOptions, 'retryLimit' | 'retryDelaySeconds' | 'retryBackoff' | 'retryDelayMaxSeconds'>> {
+): Required<
+  Pick<
+    JobSendOptions,
+    'retryLimit' | 'retryDelaySeconds' | 'retryBackoff' | 'retryDelayMaxSeconds' | 'heartbeatSeconds'
+  >
+> {
   return {
     retryLimit: MAIL_RETRY_LIMIT,
     retryDelaySeconds: firstDelaySeconds,
     retryBackoff: true,
     retryDelayMaxSeconds: MAIL_RETRY_DELAY_MAX_SECONDS,
+    heartbeatSeconds: MAIL_HEARTBEAT_SECONDS,
   };
 }
 

@@ -36,6 +36,8 @@ export class NotificationMailQueue {
           retryLimit: 5,
           retryDelaySeconds: 30,
           retryBackoff: true,
+          // a killed process's job runs again within about a minute, not after the 15-minute expiry
+          heartbeatSeconds: 30,
         },
       })),
     );

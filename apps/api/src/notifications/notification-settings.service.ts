@@ -18,7 +18,7 @@ import { NotificationSettingsRepository } from './notification-settings.reposito
 import { UnsubscribeTokens, type UnsubscribeTarget } from './unsubscribe-token';
 
 /** Unsubscribe links are public: a few tries per minute per address, enough for a person, not for a scan. */
-const UNSUBSCRIBE_LIMIT: LimitSpec = { name: 'unsubscribe-ip', points: 30, durationSeconds: 60 };
+export const UNSUBSCRIBE_LIMIT: LimitSpec = { name: 'unsubscribe-ip', points: 30, durationSeconds: 60 };
 
 /**
  * How each kind of notification reaches a user by mail: their choices in Profile, and the
