@@ -32,7 +32,6 @@ export interface DigestText {
   invitedBy: (city: string) => string;
   /** Why the recipient got the mail. */
   footer: Record<DigestKind, string>;
-  settings: string;
   /** The footer's one-click unsubscribe link: turns this digest off. */
   unsubscribe: Record<DigestKind, string>;
   themes: Record<Theme, string>;
@@ -72,7 +71,6 @@ const EN: DigestText = {
     weekly: 'You receive this weekly digest because some of your notifications are set to “in the weekly digest”.',
     combined: 'You receive this digest because some of your notifications are set to the daily or weekly digest.',
   },
-  settings: 'Change your mail settings',
   unsubscribe: {
     daily: 'Turn off the daily digest',
     weekly: 'Turn off the weekly digest',
@@ -131,7 +129,6 @@ const FR: DigestText = {
     combined:
       'Vous recevez ce résumé car certaines de vos notifications sont réglées sur le résumé du jour ou de la semaine.',
   },
-  settings: 'Modifier vos réglages de courriel',
   unsubscribe: {
     daily: 'Ne plus recevoir le résumé quotidien',
     weekly: 'Ne plus recevoir le résumé hebdomadaire',
@@ -183,7 +180,6 @@ const ES: DigestText = {
     weekly: 'Recibes este resumen semanal porque algunas de tus notificaciones están en «en el resumen semanal».',
     combined: 'Recibes este resumen porque algunas de tus notificaciones están en el resumen diario o semanal.',
   },
-  settings: 'Cambiar tus ajustes de correo',
   unsubscribe: {
     daily: 'Dejar de recibir el resumen diario',
     weekly: 'Dejar de recibir el resumen semanal',
@@ -235,7 +231,6 @@ const AR: DigestText = {
     weekly: 'تتلقى هذا الملخص الأسبوعي لأن بعض إشعاراتك مضبوطة على «في الملخص الأسبوعي».',
     combined: 'تتلقى هذا الملخص لأن بعض إشعاراتك مضبوطة على الملخص اليومي أو الأسبوعي.',
   },
-  settings: 'غيّر إعدادات البريد',
   unsubscribe: {
     daily: 'أوقف الملخص اليومي',
     weekly: 'أوقف الملخص الأسبوعي',
