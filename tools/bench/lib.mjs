@@ -76,6 +76,12 @@ export function machineCpuMs() {
 }
 
 // --- database ---------------------------------------------------------------------------------------
+/** The `--database-url` option of parseArgs: DATABASE_URL, else the machine's local PostgreSQL. */
+export const databaseUrlOption = {
+  type: 'string',
+  default: process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres',
+};
+
 /** `url` with its database name replaced by `name`. */
 export function withDatabase(url, name) {
   const next = new URL(url);

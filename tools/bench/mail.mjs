@@ -23,6 +23,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import {
   apiEnv,
+  databaseUrlOption,
   freePort,
   freshDatabase,
   percentile,
@@ -39,10 +40,7 @@ const { PgBoss } = require('pg-boss');
 
 const { values: args } = parseArgs({
   options: {
-    'database-url': {
-      type: 'string',
-      default: process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres',
-    },
+    'database-url': databaseUrlOption,
     burst: { type: 'string', default: '2000' },
     'digest-users': { type: 'string', default: '10000' },
     readers: { type: 'string', default: '8' },

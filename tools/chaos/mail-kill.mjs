@@ -20,7 +20,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { apiEnv, freePort, freshDatabase, root, spawnApi, waitUntilHealthy } from '../bench/lib.mjs';
+import { apiEnv, databaseUrlOption, freePort, freshDatabase, root, spawnApi, waitUntilHealthy } from '../bench/lib.mjs';
 
 const require = createRequire(import.meta.url);
 const { SMTPServer } = require('smtp-server');
@@ -30,10 +30,7 @@ const { mailRetryOptions } = require(path.join(root, 'dist/apps/api/mail/mail-re
 
 const { values: args } = parseArgs({
   options: {
-    'database-url': {
-      type: 'string',
-      default: process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres',
-    },
+    'database-url': databaseUrlOption,
     mails: { type: 'string', default: '500' },
     'kill-after': { type: 'string', default: '150' },
     'smtp-delay-ms': { type: 'string', default: '20' },
