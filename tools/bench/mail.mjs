@@ -13,28 +13,34 @@
 //   3. digest: --digest-users users each hold a notification of a daily kind; one digest tick runs
 //      at 08:05 in their zone: the same measures.
 // Writes a Markdown report to tools/bench/results/<date>-mail.md.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import {
+  apiEnv,
+  databaseUrlOption,
+  freePort,
+  freshDatabase,
+  percentile,
+  postgresCpuMs,
+  procCpuMs,
+  root,
+  spawnApi,
+  waitUntilHealthy,
+} from './lib.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(import.meta.url);
 const { SMTPServer } = require('smtp-server');
 const { PgBoss } = require('pg-boss');
 
 const { values: args } = parseArgs({
   options: {
-    'database-url': {
-      type: 'string',
-      default: process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres',
-    },
+    'database-url': databaseUrlOption,
     burst: { type: 'string', default: '2000' },
     'digest-users': { type: 'string', default: '10000' },
     readers: { type: 'string', default: '8' },
@@ -77,52 +83,8 @@ process.on('SIGINT', () => {
 });
 
 // --- measuring ------------------------------------------------------------------------------------
-const clkTck = (() => {
-  try {
-    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
-  } catch {
-    return 100;
-  }
-})();
-function procCpuMs(pid) {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / clkTck;
-  } catch {
-    return 0;
-  }
-}
-/** CPU of every PostgreSQL process on the machine (the server and its backends). */
-function postgresCpuMs() {
-  let sum = 0;
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres') sum += procCpuMs(entry);
-    } catch {
-      /* gone */
-    }
-  }
-  return sum;
-}
-function percentile(sorted, p) {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-}
 const fmt = (v, digits = 0) =>
   Number.isFinite(v) ? v.toLocaleString('en-US', { maximumFractionDigits: digits }) : '–';
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Readers of the thread list until `stop()`: every latency in ms, and the failures. */
 function startReaders(url, count, headers) {
@@ -193,58 +155,32 @@ async function main() {
   await new Promise((resolve) => sink.listen(smtpPort, '127.0.0.1', resolve));
   log(`SMTP sink on 127.0.0.1:${smtpPort}`);
 
-  const admin = new pg.Client({ connectionString: args['database-url'] });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${DB_NAME}`);
-  await admin.end();
-  const dbUrl = new URL(args['database-url']);
-  dbUrl.pathname = `/${DB_NAME}`;
-  const databaseUrl = dbUrl.toString();
+  const databaseUrl = await freshDatabase(args['database-url'], DB_NAME);
 
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [mainJs], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      NODE_ENV: 'production',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      DATABASE_URL: databaseUrl,
-      JWT_SECRET: 'mail-bench-secret-at-least-32-characters-long',
-      CORS_ORIGINS: base,
-      PUBLIC_URL: base,
-      SEED_DEMO: 'true',
-      LOG_LEVEL: 'warn',
-      DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'twinning-mail-bench-')),
-      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
-      MAIL_FROM: 'Twinning <no-reply@twinning.bench>',
-      MAIL_IMMEDIATE_DELAY_SECONDS: '0',
-      AUTH_RATE_LIMIT_PER_IP: '1000000',
-      AUTH_RATE_LIMIT_PER_ACCOUNT: '1000000',
-      ACCESS_TOKEN_TTL_SECONDS: '86400',
-    },
+  const child = spawnApi(mainJs, {
+    ...apiEnv({
+      port,
+      databaseUrl,
+      jwtSecret: 'mail-bench-secret-at-least-32-characters-long',
+      dataDirPrefix: 'twinning-mail-bench-',
+    }),
+    CORS_ORIGINS: base,
+    PUBLIC_URL: base,
+    SEED_DEMO: 'true',
+    SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+    MAIL_FROM: 'Twinning <no-reply@twinning.bench>',
+    MAIL_IMMEDIATE_DELAY_SECONDS: '0',
+    AUTH_RATE_LIMIT_PER_IP: '1000000',
+    AUTH_RATE_LIMIT_PER_ACCOUNT: '1000000',
+    ACCESS_TOKEN_TTL_SECONDS: '86400',
   });
   children.add(child);
-  const output = [];
-  child.stdout.on('data', (c) => output.push(c.toString()));
-  child.stderr.on('data', (c) => output.push(c.toString()));
   child.on('exit', (code) => {
-    if (children.has(child)) die(`the API exited (${code}):\n${output.join('').slice(-4000)}`);
+    if (children.has(child)) die(`the API exited (${code}):\n${child.output.join('').slice(-4000)}`);
   });
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) break;
-    } catch {
-      /* not yet */
-    }
-    if (Date.now() > deadline) die(`the API did not start:\n${output.join('')}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  await waitUntilHealthy(child, base, 120_000).catch((err) => die(err.message));
   log(`API (pid ${child.pid}) on ${base}`);
 
   const db = new pg.Pool({ connectionString: databaseUrl, max: 4 });

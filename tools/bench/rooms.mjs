@@ -30,8 +30,8 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { apiEnv, freePort, freshDatabase, machineCpuMs, percentile, procCpuMs, root, withDatabase } from './lib.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const ACK_TIMEOUT_MS = 10_000;
 /** Open-loop sends a sender may have unacknowledged before it skips a beat (keeps a stalled server from eating memory). */
 const MAX_OUTSTANDING = 2000;
@@ -342,28 +342,6 @@ async function main() {
   });
 
   // --- machine facts -----------------------------------------------------------------------------
-  const clkTck = (() => {
-    try {
-      return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
-    } catch {
-      return 100;
-    }
-  })();
-  const procCpuMs = (pid) => {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      return ((Number(fields[11]) + Number(fields[12])) * 1000) / clkTck; // utime + stime
-    } catch {
-      return 0;
-    }
-  };
-  const machineCpuMs = () => {
-    const [, ...v] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
-    const idle = v[3] + v[4];
-    const total = v.slice(0, 8).reduce((a, b) => a + b, 0);
-    return { busy: ((total - idle) * 1000) / clkTck };
-  };
   const selfCpuMs = () => {
     const u = process.cpuUsage();
     return (u.user + u.system) / 1000;
@@ -393,23 +371,6 @@ async function main() {
       }
     })();
     return { name, child, output, exited, ready };
-  }
-
-  async function freshDatabase(serverUrl, name) {
-    const { default: pg } = await import('pg');
-    const admin = new URL(serverUrl);
-    admin.pathname = '/postgres';
-    const client = new pg.Client({ connectionString: admin.toString() });
-    await client.connect();
-    try {
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.query(`CREATE DATABASE ${name}`);
-    } finally {
-      await client.end();
-    }
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    return url.toString();
   }
 
   const targets = {};
@@ -478,23 +439,20 @@ async function main() {
       log('no --database-url / DATABASE_URL: starting an embedded PostgreSQL on 127.0.0.1:54349');
       serverUrl = await embedded.start();
     }
-    const databaseUrl = await freshDatabase(serverUrl, dbName);
+    const databaseUrl = await freshDatabase(withDatabase(serverUrl, 'postgres'), dbName);
     const port = await freePort();
     const prof = profiling('twinning');
     const spawnedAtUs = Number(process.hrtime.bigint() / 1000n);
     const env = {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      NODE_ENV: 'production',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      DATABASE_URL: databaseUrl,
-      JWT_SECRET: 'rooms-bench-secret-at-least-32-characters-long',
+      ...apiEnv({
+        port,
+        databaseUrl,
+        jwtSecret: 'rooms-bench-secret-at-least-32-characters-long',
+        dataDirPrefix: 'twinning-rooms-',
+      }),
       CORS_ORIGINS: `http://127.0.0.1:${port}`,
       SEED_DEMO: 'false',
       MAIL_DISABLED: 'true',
-      LOG_LEVEL: 'warn',
-      DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'twinning-rooms-')),
       WORKSHOP_MESSAGE_RATE_LIMIT: '10000000/1',
       AUTH_RATE_LIMIT_PER_IP: '1000000',
       AUTH_RATE_LIMIT_PER_ACCOUNT: '1000000',
@@ -792,25 +750,6 @@ async function main() {
 // =================================================================================================
 // Helpers
 // =================================================================================================
-
-function freePort() {
-  return import('node:net').then(
-    ({ default: net }) =>
-      new Promise((resolve, reject) => {
-        const server = net.createServer();
-        server.once('error', reject);
-        server.listen(0, '127.0.0.1', () => {
-          const { port } = server.address();
-          server.close(() => resolve(port));
-        });
-      }),
-  );
-}
-
-function percentile(sorted, p) {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-}
 
 function ms(value) {
   if (!Number.isFinite(value)) return '–';

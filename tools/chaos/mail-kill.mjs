@@ -14,18 +14,14 @@
 // passed. With --smtp-outage-s the SMTP server is closed that long right after the restart.
 // Prints how many arrived, how many twice (and whether those were in the 250-then-crash window),
 // and the mails' final states.
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { existsSync, mkdtempSync } from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { apiEnv, databaseUrlOption, freePort, freshDatabase, root, spawnApi, waitUntilHealthy } from '../bench/lib.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(import.meta.url);
 const { SMTPServer } = require('smtp-server');
 const { PgBoss } = require('pg-boss');
@@ -34,10 +30,7 @@ const { mailRetryOptions } = require(path.join(root, 'dist/apps/api/mail/mail-re
 
 const { values: args } = parseArgs({
   options: {
-    'database-url': {
-      type: 'string',
-      default: process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres',
-    },
+    'database-url': databaseUrlOption,
     mails: { type: 'string', default: '500' },
     'kill-after': { type: 'string', default: '150' },
     'smtp-delay-ms': { type: 'string', default: '20' },
@@ -52,15 +45,6 @@ const MAILS = Number(args.mails);
 const KILL_AFTER = Number(args['kill-after']);
 const DELAY = Number(args['smtp-delay-ms']);
 const log = (m) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${m}`);
-
-const freePort = () =>
-  new Promise((resolve) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
 
 /** Message-ID → how many times it arrived. */
 const arrivals = new Map();
@@ -96,52 +80,27 @@ async function main() {
   let sink = makeSink();
   await new Promise((r) => sink.listen(smtpPort, '127.0.0.1', r));
 
-  const admin = new pg.Client({ connectionString: args['database-url'] });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${args['db-name']} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${args['db-name']}`);
-  await admin.end();
-  const dbUrl = new URL(args['database-url']);
-  dbUrl.pathname = `/${args['db-name']}`;
-  const databaseUrl = dbUrl.toString();
+  const databaseUrl = await freshDatabase(args['database-url'], args['db-name']);
   const ports = [];
   for (let i = 0; i < Number(args.instances); i++) ports.push(await freePort());
   const port = ports[0];
   const env = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    NODE_ENV: 'production',
-    HOST: '127.0.0.1',
-    PORT: String(port),
-    DATABASE_URL: databaseUrl,
-    JWT_SECRET: 'mail-chaos-secret-at-least-32-characters-long',
+    ...apiEnv({
+      port,
+      databaseUrl,
+      jwtSecret: 'mail-chaos-secret-at-least-32-characters-long',
+      dataDirPrefix: 'twinning-mail-chaos-',
+    }),
     PUBLIC_URL: `http://127.0.0.1:${port}`,
     SEED_DEMO: 'false',
-    LOG_LEVEL: 'warn',
-    DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'twinning-mail-chaos-')),
     SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
     MAIL_FROM: 'Twinning <no-reply@chaos.twinning.test>',
     MAIL_RETRY_DELAY_SECONDS: '1',
   };
   const start = async (onPort = port) => {
-    const child = spawn(process.execPath, [mainJs], {
-      cwd: root,
-      env: { ...env, PORT: String(onPort) },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const out = [];
-    child.stdout.on('data', (c) => out.push(c.toString()));
-    child.stderr.on('data', (c) => out.push(c.toString()));
-    child.output = out;
-    for (let i = 0; ; i++) {
-      try {
-        if ((await fetch(`http://127.0.0.1:${onPort}/api/health`)).ok) return child;
-      } catch {
-        /* not yet */
-      }
-      if (child.exitCode !== null || i > 600) throw new Error(`API did not start:\n${out.join('')}`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    const child = spawnApi(mainJs, { ...env, PORT: String(onPort) });
+    await waitUntilHealthy(child, `http://127.0.0.1:${onPort}`, 120_000);
+    return child;
   };
   let api = await start();
   const others = [];

@@ -1,10 +1,9 @@
-import nodemailer from 'nodemailer';
 import request from 'supertest';
 import { ReplyAddressService } from '../src/inbound';
 import { INBOUND_SMTP_SESSIONS_PER_CLIENT } from '../src/inbound/inbound-smtp.listener';
 import { addMember, createCity, createPartnershipForum, createUser, type TestUser } from './support/factories';
-import { freePort, rawSmtp } from './support/smtp-client';
-import { bootApp, resetDatabase, type TestApp } from './support/test-app';
+import { bootInboundApp, inboundClient, rawSmtp } from './support/smtp-client';
+import type { TestApp } from './support/test-app';
 
 const DOMAIN = 'reply.hostile.test';
 const SECRET = 'inbound-webhook-secret-hostile-0123456789';
@@ -20,7 +19,7 @@ describe('reply by email under hostile input', () => {
   /** Reply addresses of Alice for other threads (distinct recipients). */
   const others: string[] = [];
   const http = () => request(t.app.getHttpServer());
-  const smtp = () => nodemailer.createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true });
+  const smtp = () => inboundClient(port);
   const posts = async (): Promise<string[]> =>
     (await t.dataSource.query(`SELECT body FROM posts WHERE thread_id = $1 ORDER BY seq`, [threadId])).map(
       (r: { body: string }) => r.body,
@@ -34,14 +33,7 @@ describe('reply by email under hostile input', () => {
   };
 
   beforeAll(async () => {
-    port = await freePort();
-    t = await bootApp({
-      REPLY_TO_DOMAIN: DOMAIN,
-      INBOUND_SMTP_PORT: String(port),
-      INBOUND_MAX_BYTES: String(MAX_BYTES),
-      INBOUND_WEBHOOK_SECRET: SECRET,
-    });
-    await resetDatabase(t.dataSource);
+    ({ t, port } = await bootInboundApp({ domain: DOMAIN, secret: SECRET, maxBytes: MAX_BYTES }));
     alice = await createUser(t);
     const bob = await createUser(t);
     const cityA = await createCity(t.dataSource);

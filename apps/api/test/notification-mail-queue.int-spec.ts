@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { NotificationsService } from '../src/notifications';
-import { addMember, createCity, createUser, themeForumId, type TestUser } from './support/factories';
+import { addMember, createCity, themeForumId, type TestUser } from './support/factories';
+import { createMailUser, setDelivery, startThread } from './support/mail-users';
 import { SmtpSink, waitFor } from './support/smtp-sink';
 import { bootApp, resetDatabase, type TestApp } from './support/test-app';
 
@@ -29,19 +30,6 @@ describe('notification mail through the job queue and SMTP', () => {
     await sink.stop();
   });
 
-  /** An account whose address was never verified (accounts from before mail, or after an email change). */
-  async function unverifiedUser() {
-    const user = await createUser(t);
-    await t.dataSource.query(`UPDATE users SET email_verified_at = NULL WHERE id = $1`, [user.id]);
-    return user;
-  }
-
-  async function verifiedUser() {
-    const user = await createUser(t);
-    await t.dataSource.query(`UPDATE users SET email_verified_at = now() WHERE id = $1`, [user.id]);
-    return user;
-  }
-
   const mailsTo = (user: TestUser): Promise<{ category: string; subject: string }[]> =>
     t.dataSource.query(`SELECT category, subject FROM mail_messages WHERE user_id = $1 ORDER BY created_at`, [user.id]);
 
@@ -54,15 +42,15 @@ describe('notification mail through the job queue and SMTP', () => {
     )[0].n;
 
   it('mails each coordinator who gets join requests immediately; not those on a digest, not the unverified', async () => {
-    const [immediate, daily, unverified] = [await verifiedUser(), await verifiedUser(), await unverifiedUser()];
-    await http()
-      .put('/api/me/notification-settings')
-      .set(daily.auth)
-      .send({ settings: [{ kind: 'join_request.created', delivery: 'daily' }] })
-      .expect(200);
+    const [immediate, daily, unverified] = [
+      await createMailUser(t),
+      await createMailUser(t),
+      await createMailUser(t, { verified: false }),
+    ];
+    await setDelivery(t, daily, 'join_request.created', 'daily');
     const city = await createCity(t.dataSource, { name: 'Penang' });
     for (const u of [immediate, daily, unverified]) await addMember(t.dataSource, city.id, u.id, 'coordinator');
-    const applicant = await verifiedUser();
+    const applicant = await createMailUser(t);
     await http().post(`/api/cities/${city.id}/join-requests`).set(applicant.auth).send({}).expect(201);
 
     const mails = await waitFor(
@@ -80,7 +68,7 @@ describe('notification mail through the job queue and SMTP', () => {
   });
 
   it('mails a promoted delegate and records the notification as mailed', async () => {
-    const delegate = await verifiedUser();
+    const delegate = await createMailUser(t);
     await t.app
       .get(NotificationsService)
       .notify([
@@ -99,22 +87,11 @@ describe('notification mail through the job queue and SMTP', () => {
 
   it('sends thread mail that threads, carries one-click unsubscribe, and whose link turns that kind off', async () => {
     const forumId = await themeForumId(t.dataSource, 'integration');
-    const watcher = await verifiedUser();
-    await t.dataSource.query(`UPDATE users SET preferred_language = 'ar' WHERE id = $1`, [watcher.id]);
-    const author = await verifiedUser();
-    await http()
-      .put('/api/me/notification-settings')
-      .set(watcher.auth)
-      .send({ settings: [{ kind: 'forum.reply', delivery: 'immediately' }] })
-      .expect(200);
-    const thread = (
-      await http()
-        .post(`/api/forums/${forumId}/threads`)
-        .set(watcher.auth)
-        .send({ title: 'Language cafés', body: 'How do you run them?' })
-        .expect(201)
-    ).body;
-    await http().post(`/api/threads/${thread.id}/posts`).set(author.auth).send({ body: 'Every Thursday' }).expect(201);
+    const watcher = await createMailUser(t, { lang: 'ar' });
+    const author = await createMailUser(t);
+    await setDelivery(t, watcher, 'forum.reply', 'immediately');
+    const threadId = await startThread(t, watcher, forumId, 'Language cafés', 'How do you run them?');
+    await http().post(`/api/threads/${threadId}/posts`).set(author.auth).send({ body: 'Every Thursday' }).expect(201);
 
     const [mail] = await waitFor(
       () => sink.to(watcher.email),
@@ -125,8 +102,8 @@ describe('notification mail through the job queue and SMTP', () => {
     expect(mail.parsed.html).toContain('dir="rtl"');
     expect(mail.parsed.text).toContain('Every Thursday');
     expect(header('list-unsubscribe-post')).toBe('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
-    expect(mail.parsed.references).toBe(`<thread-${thread.id}@mail.twinning.test>`);
-    expect(mail.parsed.inReplyTo).toBe(`<thread-${thread.id}@mail.twinning.test>`);
+    expect(mail.parsed.references).toBe(`<thread-${threadId}@mail.twinning.test>`);
+    expect(mail.parsed.inReplyTo).toBe(`<thread-${threadId}@mail.twinning.test>`);
     expect(mail.parsed.replyTo?.value[0].address).toMatch(/^reply\+[a-z2-7]{32}@reply\.twinning\.test$/);
 
     // the mail client's one-click unsubscribe, without a session
@@ -146,7 +123,7 @@ describe('notification mail through the job queue and SMTP', () => {
     expect(settings.find((s) => s.kind === 'forum.reply')?.delivery).toBe('off');
 
     // off: the next reply sends nothing (no job is queued for it)
-    await http().post(`/api/threads/${thread.id}/posts`).set(author.auth).send({ body: 'Or Friday' }).expect(201);
+    await http().post(`/api/threads/${threadId}/posts`).set(author.auth).send({ body: 'Or Friday' }).expect(201);
     expect(await jobsFor(watcher)).toBe(1);
   });
 });

@@ -1,10 +1,12 @@
 import type { NotificationSettingDto } from '@twinning/contracts';
 import { NOTIFICATION_KINDS } from '@twinning/contracts';
 import request from 'supertest';
+import type { MailRow } from '../src/mail/mail.repository';
 import { NotificationMailService } from '../src/notifications/notification-mail.service';
 import { NotificationsService } from '../src/notifications';
 import { UnsubscribeTokens } from '../src/notifications/unsubscribe-token';
-import { addMember, createCity, createUser, themeForumId, type TestUser } from './support/factories';
+import { addMember, createCity, themeForumId, type TestUser } from './support/factories';
+import { createMailUser, setDelivery, startThread } from './support/mail-users';
 import { bootApp, resetDatabase, type TestApp } from './support/test-app';
 
 /** A stored notification as the tests read it (thread kinds carry `thread`). */
@@ -13,14 +15,7 @@ interface StoredNote {
   payload: { thread: { id: string } } & Record<string, unknown>;
 }
 
-interface CapturedMail {
-  to_address: string;
-  category: string;
-  subject: string;
-  html: string;
-  text: string;
-  headers: Record<string, string>;
-}
+type CapturedMail = Pick<MailRow, 'to_address' | 'category' | 'subject' | 'html' | 'text' | 'headers'>;
 
 /**
  * Settings, the immediate-mail job's handler and unsubscribe. Jobs wait an hour here, so the queue
@@ -42,22 +37,6 @@ describe('notification mail: settings, immediate mail, unsubscribe', () => {
     mailer = t.app.get(NotificationMailService);
   });
   afterAll(() => t.close());
-
-  /** An account whose address was never verified (accounts from before mail, or after an email change). */
-  async function unverifiedUser() {
-    const user = await createUser(t);
-    await t.dataSource.query(`UPDATE users SET email_verified_at = NULL WHERE id = $1`, [user.id]);
-    return user;
-  }
-
-  async function verifiedUser(overrides: { displayName?: string; language?: string; timeZone?: string } = {}) {
-    const user = await createUser(t, { displayName: overrides.displayName });
-    await t.dataSource.query(
-      `UPDATE users SET email_verified_at = now(), preferred_language = $2, time_zone = $3 WHERE id = $1`,
-      [user.id, overrides.language ?? 'en', overrides.timeZone ?? 'UTC'],
-    );
-    return user;
-  }
 
   const mailsTo = (user: TestUser): Promise<CapturedMail[]> =>
     t.dataSource.query(
@@ -89,7 +68,7 @@ describe('notification mail: settings, immediate mail, unsubscribe', () => {
 
   describe('settings', () => {
     it('lists every kind with its default, changes some, and names the bad field', async () => {
-      const user = await verifiedUser();
+      const user = await createMailUser(t);
       const list: NotificationSettingDto[] = (
         await http().get('/api/me/notification-settings').set(user.auth).expect(200)
       ).body;
@@ -144,11 +123,11 @@ describe('notification mail: settings, immediate mail, unsubscribe', () => {
 
   describe('immediate mail', () => {
     it('tells a city’s coordinators that a join request waits, in their language, with one-click unsubscribe', async () => {
-      const coordinator = await verifiedUser({ language: 'ar' });
-      const unverified = await unverifiedUser();
+      const coordinator = await createMailUser(t, { lang: 'ar' });
+      const unverified = await createMailUser(t, { verified: false });
       const city = await cityWithCoordinator(coordinator);
       await addMember(t.dataSource, city.id, unverified.id, 'coordinator');
-      const applicant = await verifiedUser({ displayName: 'Ana Applicant' });
+      const applicant = await createMailUser(t, { displayName: 'Ana Applicant' });
       await http().post(`/api/cities/${city.id}/join-requests`).set(applicant.auth).send({}).expect(201);
 
       const [note] = await notificationsOf(coordinator, 'join_request.created');
@@ -177,9 +156,9 @@ describe('notification mail: settings, immediate mail, unsubscribe', () => {
     });
 
     it('quotes the applicant’s message in the coordinator’s mail: plain text, escaped, cut to 300 characters', async () => {
-      const coordinator = await verifiedUser();
+      const coordinator = await createMailUser(t);
       const city = await cityWithCoordinator(coordinator);
-      const applicant = await verifiedUser({ displayName: 'Ana Applicant' });
+      const applicant = await createMailUser(t, { displayName: 'Ana Applicant' });
       const opening = 'I lead **settlement** policy <script>alert(1)</script> & [our plan](https://evil.example)';
       const message = `${opening}\n\n${'word '.repeat(120)}END`;
       await http().post(`/api/cities/${city.id}/join-requests`).set(applicant.auth).send({ message }).expect(201);
@@ -202,9 +181,9 @@ describe('notification mail: settings, immediate mail, unsubscribe', () => {
     });
 
     it('a join request without a message carries none', async () => {
-      const coordinator = await verifiedUser();
+      const coordinator = await createMailUser(t);
       const city = await cityWithCoordinator(coordinator);
-      const applicant = await verifiedUser();
+      const applicant = await createMailUser(t);
       await http()
         .post(`/api/cities/${city.id}/join-requests`)
         .set(applicant.auth)
@@ -218,9 +197,9 @@ describe('notification mail: settings, immediate mail, unsubscribe', () => {
     });
 
     it('drops a notification read before its mail was due', async () => {
-      const coordinator = await verifiedUser();
+      const coordinator = await createMailUser(t);
       const city = await cityWithCoordinator(coordinator);
-      const applicant = await verifiedUser();
+      const applicant = await createMailUser(t);
       await http().post(`/api/cities/${city.id}/join-requests`).set(applicant.auth).send({}).expect(201);
       const [note] = await notificationsOf(coordinator, 'join_request.created');
       await http().post(`/api/notifications/${note.id}/read`).set(coordinator.auth).expect(204);
@@ -230,14 +209,10 @@ describe('notification mail: settings, immediate mail, unsubscribe', () => {
 
     it('sends nothing at once to a reader who chose the daily digest or turned the kind off', async () => {
       for (const delivery of ['daily', 'off']) {
-        const coordinator = await verifiedUser();
-        await http()
-          .put('/api/me/notification-settings')
-          .set(coordinator.auth)
-          .send({ settings: [{ kind: 'join_request.created', delivery }] })
-          .expect(200);
+        const coordinator = await createMailUser(t);
+        await setDelivery(t, coordinator, 'join_request.created', delivery);
         const city = await cityWithCoordinator(coordinator);
-        const applicant = await verifiedUser();
+        const applicant = await createMailUser(t);
         await http().post(`/api/cities/${city.id}/join-requests`).set(applicant.auth).send({}).expect(201);
         const [note] = await notificationsOf(coordinator, 'join_request.created');
         await runJob(coordinator, note);
@@ -247,22 +222,12 @@ describe('notification mail: settings, immediate mail, unsubscribe', () => {
 
     it('collapses a thread’s replies into one mail that threads in the mail client; a thread read past them sends nothing', async () => {
       const forumId = await themeForumId(t.dataSource, 'integration');
-      const author = await verifiedUser({ displayName: 'Alice Author' });
-      const watcher = await verifiedUser();
-      await http()
-        .put('/api/me/notification-settings')
-        .set(watcher.auth)
-        .send({ settings: [{ kind: 'forum.reply', delivery: 'immediately' }] })
-        .expect(200);
-      const thread = (
-        await http()
-          .post(`/api/forums/${forumId}/threads`)
-          .set(watcher.auth)
-          .send({ title: 'Language cafés', body: 'How do you run them?' })
-          .expect(201)
-      ).body;
+      const author = await createMailUser(t, { displayName: 'Alice Author' });
+      const watcher = await createMailUser(t);
+      await setDelivery(t, watcher, 'forum.reply', 'immediately');
+      const threadId = await startThread(t, watcher, forumId, 'Language cafés', 'How do you run them?');
       for (const body of ['First idea', 'Second idea', 'Third idea']) {
-        await http().post(`/api/threads/${thread.id}/posts`).set(author.auth).send({ body }).expect(201);
+        await http().post(`/api/threads/${threadId}/posts`).set(author.auth).send({ body }).expect(201);
       }
       const notes = await notificationsOf(watcher, 'forum.reply');
       expect(notes).toHaveLength(3);
@@ -272,35 +237,29 @@ describe('notification mail: settings, immediate mail, unsubscribe', () => {
           `SELECT data, start_after FROM pgboss.job WHERE name = 'notification.mail' AND data ->> 'userId' = $1`,
           [watcher.id],
         );
-      expect(queued.map((j) => j.data)).toEqual([
-        { userId: watcher.id, threadId: thread.id, notificationId: notes[0].id },
-      ]);
+      expect(queued.map((j) => j.data)).toEqual([{ userId: watcher.id, threadId, notificationId: notes[0].id }]);
       expect(new Date(queued[0].start_after).getTime()).toBeGreaterThan(Date.now() + 3000_000);
       await runJob(watcher, notes[0], true);
       const mails = await mailsTo(watcher);
       expect(mails).toHaveLength(1);
       expect(mails[0].subject).toBe('3 new posts in “Language cafés”');
       for (const body of ['First idea', 'Second idea', 'Third idea']) expect(mails[0].text).toContain(body);
-      expect(mails[0].headers.References).toBe(`<thread-${thread.id}@${t.config.mail.fromAddress.split('@')[1]}>`);
+      expect(mails[0].headers.References).toBe(`<thread-${threadId}@${t.config.mail.fromAddress.split('@')[1]}>`);
       expect(mails[0].headers['In-Reply-To']).toBe(mails[0].headers.References);
       // reply by email: the reader's own address for this thread
       expect(mails[0].headers['Reply-To']).toMatch(/^reply\+[a-z2-7]{32}@reply\.twinning\.example\.org$/);
 
-      await http().post(`/api/threads/${thread.id}/posts`).set(author.auth).send({ body: 'Fourth' }).expect(201);
-      await http().put(`/api/threads/${thread.id}/read`).set(watcher.auth).send({ lastReadSeq: 5 }).expect(204);
+      await http().post(`/api/threads/${threadId}/posts`).set(author.auth).send({ body: 'Fourth' }).expect(201);
+      await http().put(`/api/threads/${threadId}/read`).set(watcher.auth).send({ lastReadSeq: 5 }).expect(204);
       const [, , , fourth] = await notificationsOf(watcher, 'forum.reply');
       await runJob(watcher, fourth, true);
       expect(await mailsTo(watcher)).toHaveLength(1);
     });
 
     it('writes dates in the reader’s time zone', async () => {
-      const facilitator = await verifiedUser({ language: 'fr', timeZone: 'Asia/Kuala_Lumpur' });
-      await http()
-        .put('/api/me/notification-settings')
-        .set(facilitator.auth)
-        .send({ settings: [{ kind: 'workshop.facilitator_added', delivery: 'immediately' }] })
-        .expect(200);
-      const actor = await verifiedUser({ displayName: 'Li Wei' });
+      const facilitator = await createMailUser(t, { lang: 'fr', timeZone: 'Asia/Kuala_Lumpur' });
+      await setDelivery(t, facilitator, 'workshop.facilitator_added', 'immediately');
+      const actor = await createMailUser(t, { displayName: 'Li Wei' });
       await t.app.get(NotificationsService).notify([
         {
           userId: facilitator.id,
@@ -320,7 +279,7 @@ describe('notification mail: settings, immediate mail, unsubscribe', () => {
     });
 
     it('never delays a workshop going live: the queue mails it at once', async () => {
-      const registrant = await verifiedUser({ language: 'es' });
+      const registrant = await createMailUser(t, { lang: 'es' });
       await t.app.get(NotificationsService).notify([
         {
           userId: registrant.id,
@@ -340,9 +299,9 @@ describe('notification mail: settings, immediate mail, unsubscribe', () => {
 
     it('creates notifications and their mail jobs for many recipients with as many queries as for a few', async () => {
       const service = t.app.get(NotificationsService);
-      const actor = await verifiedUser();
+      const actor = await createMailUser(t);
       const measure = async (count: number) => {
-        const users = await Promise.all(Array.from({ length: count }, () => verifiedUser()));
+        const users = await Promise.all(Array.from({ length: count }, () => createMailUser(t)));
         const { queries } = await t.queries.measure(() =>
           t.dataSource.transaction((manager) =>
             service.create(
@@ -370,9 +329,9 @@ describe('notification mail: settings, immediate mail, unsubscribe', () => {
 
   describe('unsubscribe without signing in', () => {
     async function mailedCoordinator() {
-      const coordinator = await verifiedUser();
+      const coordinator = await createMailUser(t);
       const city = await cityWithCoordinator(coordinator);
-      const applicant = await verifiedUser();
+      const applicant = await createMailUser(t);
       await http().post(`/api/cities/${city.id}/join-requests`).set(applicant.auth).send({}).expect(201);
       const [note] = await notificationsOf(coordinator, 'join_request.created');
       await runJob(coordinator, note);
@@ -409,7 +368,7 @@ describe('notification mail: settings, immediate mail, unsubscribe', () => {
       const token = url.searchParams.get('token') ?? '';
       const [body, signature] = token.split('.');
       const otherKind = Buffer.from(`${coordinator.id}:partnership.invited`).toString('base64url');
-      const other = await verifiedUser();
+      const other = await createMailUser(t);
       const otherUser = Buffer.from(`${other.id}:join_request.created`).toString('base64url');
       for (const forged of [`${otherKind}.${signature}`, `${otherUser}.${signature}`, `${body}.AAAA`, 'nonsense', '']) {
         const res = await http()

@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
-import nodemailer from 'nodemailer';
 import request from 'supertest';
 import { POST_RATE_LIMIT } from '../src/forums/posts.service';
 import { ReplyAddressService } from '../src/inbound';
 import { RateLimitService } from '../src/rate-limit/rate-limit.service';
 import { addMember, createCity, createPartnershipForum, createUser, type TestUser } from './support/factories';
-import { freePort, rawSmtp } from './support/smtp-client';
-import { bootApp, resetDatabase, type TestApp } from './support/test-app';
+import { bootInboundApp, inboundClient, rawSmtp } from './support/smtp-client';
+import { bootApp, type TestApp } from './support/test-app';
 
 const DOMAIN = 'reply.twinning.test';
 const SECRET = 'inbound-webhook-secret-0123456789abcdef';
@@ -24,7 +23,7 @@ describe('reply by email: SMTP listener and webhook', () => {
   let threadId: string;
   const http = () => request(t.app.getHttpServer());
 
-  const smtp = () => nodemailer.createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true });
+  const smtp = () => inboundClient(port);
   async function addressFor(user: TestUser, thread = threadId): Promise<string> {
     const address = await t.app.get(ReplyAddressService).replyAddressFor(t.dataSource.manager, user.id, thread);
     if (!address) throw new Error('reply by email is off');
@@ -53,14 +52,7 @@ describe('reply by email: SMTP listener and webhook', () => {
   }
 
   beforeAll(async () => {
-    port = await freePort();
-    t = await bootApp({
-      REPLY_TO_DOMAIN: DOMAIN,
-      INBOUND_SMTP_PORT: String(port),
-      INBOUND_MAX_BYTES: String(MAX_BYTES),
-      INBOUND_WEBHOOK_SECRET: SECRET,
-    });
-    await resetDatabase(t.dataSource);
+    ({ t, port } = await bootInboundApp({ domain: DOMAIN, secret: SECRET, maxBytes: MAX_BYTES }));
     alice = await createUser(t);
     bob = await createUser(t);
     carol = await createUser(t);

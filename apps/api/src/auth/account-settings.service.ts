@@ -10,6 +10,7 @@ import { RateLimitService, type LimitSpec } from '../rate-limit/rate-limit.servi
 import { UsersRepository } from '../users';
 import { AccountMailer } from './account-mailer';
 import { AccountTokensRepository } from './account-tokens.repository';
+import { perAccountLimit } from './auth-limits';
 import { AuthService } from './auth.service';
 import type { ChangeEmailDto, ChangePasswordDto } from './dto/account.dto';
 import { PasswordService } from './password.service';
@@ -39,9 +40,8 @@ export class AccountSettingsService {
     private readonly registration: RegistrationService,
     private readonly auth: AuthService,
   ) {
-    const { authPerAccountPoints, authWindowSeconds } = config.rateLimits;
-    this.perAccount = { name: 'account-settings', points: authPerAccountPoints, durationSeconds: authWindowSeconds };
-    this.emailChanges = { name: 'email-change', points: authPerAccountPoints, durationSeconds: authWindowSeconds };
+    this.perAccount = perAccountLimit(config, 'account-settings');
+    this.emailChanges = perAccountLimit(config, 'email-change');
   }
 
   /**

@@ -6,6 +6,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { RateLimitService, type LimitSpec } from '../rate-limit/rate-limit.service';
 import { UsersService } from '../users';
 import { AccessTokenService } from './access-token.service';
+import { perAccountLimit, perIpLimit } from './auth-limits';
 import type { LoginDto } from './dto/auth.dto';
 import { PasswordService } from './password.service';
 import { RefreshTokenService } from './refresh-token.service';
@@ -28,9 +29,8 @@ export class AuthService {
     private readonly refreshTokens: RefreshTokenService,
     private readonly rateLimits: RateLimitService,
   ) {
-    const { authPerIpPoints, authPerAccountPoints, authWindowSeconds } = config.rateLimits;
-    this.perIp = { name: 'auth-ip', points: authPerIpPoints, durationSeconds: authWindowSeconds };
-    this.perAccount = { name: 'auth-account', points: authPerAccountPoints, durationSeconds: authWindowSeconds };
+    this.perIp = perIpLimit(config, 'auth-ip');
+    this.perAccount = perAccountLimit(config, 'auth-account');
   }
 
   async login(dto: LoginDto, ip: string): Promise<SessionResult> {

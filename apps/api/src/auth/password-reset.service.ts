@@ -7,6 +7,7 @@ import { RateLimitService, type LimitSpec } from '../rate-limit/rate-limit.servi
 import { UsersRepository } from '../users';
 import { AccountMailer } from './account-mailer';
 import { AccountTokensRepository } from './account-tokens.repository';
+import { perAccountLimit, perIpLimit } from './auth-limits';
 import type { ForgotPasswordDto, ResetPasswordDto } from './dto/account.dto';
 import { hashToken, newLinkToken } from './link-tokens';
 import { PasswordService } from './password.service';
@@ -30,9 +31,8 @@ export class PasswordResetService {
     private readonly refreshTokens: RefreshTokenService,
     private readonly rateLimits: RateLimitService,
   ) {
-    const { authPerIpPoints, authPerAccountPoints, authWindowSeconds } = config.rateLimits;
-    this.perIp = { name: 'forgot-ip', points: authPerIpPoints, durationSeconds: authWindowSeconds };
-    this.perAddress = { name: 'forgot-address', points: authPerAccountPoints, durationSeconds: authWindowSeconds };
+    this.perIp = perIpLimit(config, 'forgot-ip');
+    this.perAddress = perAccountLimit(config, 'forgot-address');
   }
 
   /** Always the same answer, in the same time; a link goes out only when the address has an account. */

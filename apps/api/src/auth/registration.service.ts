@@ -10,6 +10,7 @@ import { UsersRepository } from '../users';
 import type { UserEntity } from '../database/entities/user.entity';
 import { AccountMailer, type AccountRecipient } from './account-mailer';
 import { AccountTokensRepository } from './account-tokens.repository';
+import { perAccountLimit, perIpLimit } from './auth-limits';
 import { AuthService, type SessionResult } from './auth.service';
 import type { RegisterDto } from './dto/auth.dto';
 import { hashToken, newLinkToken } from './link-tokens';
@@ -51,9 +52,8 @@ export class RegistrationService {
     private readonly rateLimits: RateLimitService,
     private readonly auth: AuthService,
   ) {
-    const { authPerIpPoints, authPerAccountPoints, authWindowSeconds } = config.rateLimits;
-    this.perIp = { name: 'auth-ip', points: authPerIpPoints, durationSeconds: authWindowSeconds };
-    this.perAccount = { name: 'auth-account', points: authPerAccountPoints, durationSeconds: authWindowSeconds };
+    this.perIp = perIpLimit(config, 'auth-ip');
+    this.perAccount = perAccountLimit(config, 'auth-account');
   }
 
   async register(dto: RegisterDto, ip: string): Promise<CheckYourMailResponse> {

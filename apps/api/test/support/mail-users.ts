@@ -62,3 +62,12 @@ export async function startThread(t: TestApp, user: TestUser, forumId: string, t
   if (res.status !== 201) throw new Error(`startThread: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.id as string;
 }
+
+/** Sets how a user gets mail for one notification kind, through the API. */
+export async function setDelivery(t: TestApp, user: TestUser, kind: string, delivery: string): Promise<void> {
+  await request(t.app.getHttpServer())
+    .put('/api/me/notification-settings')
+    .set(user.auth)
+    .send({ settings: [{ kind, delivery }] })
+    .expect(200);
+}

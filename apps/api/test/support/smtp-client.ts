@@ -1,4 +1,6 @@
 import { createServer, Socket } from 'node:net';
+import nodemailer from 'nodemailer';
+import { bootApp, resetDatabase, type TestApp } from './test-app';
 
 /** A port nothing listens on right now. */
 export async function freePort(): Promise<number> {
@@ -43,3 +45,24 @@ export async function rawSmtp(port: number, steps: (string | Buffer)[]): Promise
   socket.end();
   return replies;
 }
+
+/** Boots the app with reply by email on (inbound SMTP listener on a free port), on an emptied database. */
+export async function bootInboundApp(opts: {
+  domain: string;
+  secret: string;
+  maxBytes: number;
+}): Promise<{ t: TestApp; port: number }> {
+  const port = await freePort();
+  const t = await bootApp({
+    REPLY_TO_DOMAIN: opts.domain,
+    INBOUND_SMTP_PORT: String(port),
+    INBOUND_MAX_BYTES: String(opts.maxBytes),
+    INBOUND_WEBHOOK_SECRET: opts.secret,
+  });
+  await resetDatabase(t.dataSource);
+  return { t, port };
+}
+
+/** A well-behaved SMTP client of the inbound listener on `port` (plain text, no TLS). */
+export const inboundClient = (port: number) =>
+  nodemailer.createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true });

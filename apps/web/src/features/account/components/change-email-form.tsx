@@ -1,6 +1,5 @@
 import type { FieldErrors } from '@twinning/contracts';
 import { useRef, useState, type FormEvent } from 'react';
-import { TextField } from '../../../components/form-field';
 import { FormError } from '../../../components/form-error';
 import { StatusMessage } from '../../../components/status-message';
 import { useFocusFirstInvalid } from '../../../components/use-focus-first-invalid';
@@ -8,6 +7,7 @@ import { localizedFieldErrors } from '../../../lib/api-errors';
 import { isolateLtr, useI18n } from '../../../lib/i18n';
 import { useChangeEmail } from '../api/change-email';
 import { OutboxHint } from './outbox-hint';
+import { CurrentPasswordField, EmailField } from './account-fields';
 
 /** Profile: a new address gets a verification link; the account's address changes when it is followed. */
 export function ChangeEmailForm({ currentEmail }: { currentEmail: string }) {
@@ -52,23 +52,15 @@ export function ChangeEmailForm({ currentEmail }: { currentEmail: string }) {
       <h3 id="change-email">{t('account.email.heading')}</h3>
       <p>{t('account.email.current', { email: isolateLtr(currentEmail, language) })}</p>
       <FormError error={change.error} shownFields={['email', 'currentPassword']} />
-      <TextField
+      <EmailField
         name="email"
-        type="email"
-        autoComplete="email"
-        inputMode="email"
-        spellCheck={false}
-        required
         label={t('account.email.new')}
         value={email}
         onChange={(event) => setEmail(event.target.value)}
         errors={errorsFor('email')}
       />
-      <TextField
+      <CurrentPasswordField
         name="currentPassword"
-        type="password"
-        autoComplete="current-password"
-        required
         label={t('account.email.password')}
         value={currentPassword}
         onChange={(event) => setCurrentPassword(event.target.value)}

@@ -1,12 +1,12 @@
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, type FieldErrors } from '@twinning/contracts';
+import { PASSWORD_MIN_LENGTH, type FieldErrors } from '@twinning/contracts';
 import { useRef, useState, type FormEvent } from 'react';
-import { TextField } from '../../../components/form-field';
 import { FormError } from '../../../components/form-error';
 import { StatusMessage } from '../../../components/status-message';
 import { useFocusFirstInvalid } from '../../../components/use-focus-first-invalid';
 import { localizedFieldErrors } from '../../../lib/api-errors';
 import { useI18n } from '../../../lib/i18n';
 import { useChangePassword } from '../api/change-password';
+import { CurrentPasswordField, NewPasswordField } from './account-fields';
 
 /** Profile: a new password (the current one required); the other sessions are signed out. */
 export function ChangePasswordForm() {
@@ -52,25 +52,16 @@ export function ChangePasswordForm() {
     <form ref={formRef} className="form" noValidate onSubmit={handleSubmit} aria-labelledby="change-password">
       <h3 id="change-password">{t('account.password.heading')}</h3>
       <FormError error={change.error} shownFields={['currentPassword', 'newPassword']} />
-      <TextField
+      <CurrentPasswordField
         name="currentPassword"
-        type="password"
-        autoComplete="current-password"
-        required
         label={t('account.password.current')}
         value={currentPassword}
         onChange={(event) => setCurrentPassword(event.target.value)}
         errors={errorsFor('currentPassword')}
       />
-      <TextField
+      <NewPasswordField
         name="newPassword"
-        type="password"
-        autoComplete="new-password"
-        required
-        minLength={PASSWORD_MIN_LENGTH}
-        maxLength={PASSWORD_MAX_LENGTH}
         label={t('account.password.new')}
-        hint={t('auth.passwordHint', { min: PASSWORD_MIN_LENGTH })}
         value={newPassword}
         onChange={(event) => setNewPassword(event.target.value)}
         errors={errorsFor('newPassword')}

@@ -1,6 +1,5 @@
 import type { FieldErrors } from '@twinning/contracts';
 import { useRef, useState, type FormEvent } from 'react';
-import { TextField } from '../../../components/form-field';
 import { FormError } from '../../../components/form-error';
 import { StatusMessage } from '../../../components/status-message';
 import { useFocusFirstInvalid } from '../../../components/use-focus-first-invalid';
@@ -8,6 +7,7 @@ import { localizedFieldErrors } from '../../../lib/api-errors';
 import { isolateLtr, useI18n } from '../../../lib/i18n';
 import { useForgotPassword } from '../api/forgot-password';
 import { OutboxHint } from './outbox-hint';
+import { EmailField } from './account-fields';
 
 /** Asks for a reset link. The answer is the same whether or not the address has an account. */
 export function ForgotPasswordForm() {
@@ -37,13 +37,8 @@ export function ForgotPasswordForm() {
   return (
     <form ref={formRef} className="form" noValidate onSubmit={handleSubmit}>
       <FormError error={forgot.error} shownFields={['email']} />
-      <TextField
+      <EmailField
         name="email"
-        type="email"
-        autoComplete="email"
-        inputMode="email"
-        spellCheck={false}
-        required
         label={t('auth.email')}
         value={email}
         onChange={(event) => setEmail(event.target.value)}

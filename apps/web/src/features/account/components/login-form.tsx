@@ -1,11 +1,11 @@
 import type { FieldErrors, MeDto } from '@twinning/contracts';
 import { useRef, useState, type FormEvent } from 'react';
-import { TextField } from '../../../components/form-field';
 import { FormError } from '../../../components/form-error';
 import { useFocusFirstInvalid } from '../../../components/use-focus-first-invalid';
 import { localizedFieldErrors } from '../../../lib/api-errors';
 import { useI18n, useT } from '../../../lib/i18n';
 import { useLogin } from '../api/login';
+import { CurrentPasswordField, EmailField } from './account-fields';
 
 export interface LoginFormProps {
   onSuccess?: (user: MeDto) => void;
@@ -54,23 +54,15 @@ export function LoginForm({ onSuccess }: LoginFormProps) {
       ) : (
         <FormError error={login.error} shownFields={['email', 'password']} />
       )}
-      <TextField
+      <EmailField
         name="email"
-        type="email"
-        autoComplete="email"
-        inputMode="email"
-        spellCheck={false}
-        required
         label={t('auth.email')}
         value={email}
         onChange={(event) => setEmail(event.target.value)}
         errors={errorsFor('email')}
       />
-      <TextField
+      <CurrentPasswordField
         name="password"
-        type="password"
-        autoComplete="current-password"
-        required
         label={t('auth.password')}
         value={password}
         onChange={(event) => setPassword(event.target.value)}

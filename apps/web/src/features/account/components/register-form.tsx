@@ -1,9 +1,4 @@
-import {
-  DISPLAY_NAME_MAX_LENGTH,
-  PASSWORD_MAX_LENGTH,
-  PASSWORD_MIN_LENGTH,
-  type FieldErrors,
-} from '@twinning/contracts';
+import { DISPLAY_NAME_MAX_LENGTH, PASSWORD_MIN_LENGTH, type FieldErrors } from '@twinning/contracts';
 import { useRef, useState, type FormEvent } from 'react';
 import { TextField } from '../../../components/form-field';
 import { FormError } from '../../../components/form-error';
@@ -13,6 +8,7 @@ import { useI18n } from '../../../lib/i18n';
 import { browserTimeZone } from '../../../lib/time-zones';
 import { useRegister } from '../api/register';
 import { CheckYourMail } from './check-your-mail';
+import { EmailField, NewPasswordField } from './account-fields';
 
 export interface RegisterFormProps {
   onSuccess?: (email: string) => void;
@@ -87,27 +83,16 @@ export function RegisterForm({ onSuccess }: RegisterFormProps) {
         onChange={(event) => setDisplayName(event.target.value)}
         errors={errorsFor('displayName')}
       />
-      <TextField
+      <EmailField
         name="email"
-        type="email"
-        autoComplete="email"
-        inputMode="email"
-        spellCheck={false}
-        required
         label={t('auth.email')}
         value={email}
         onChange={(event) => setEmail(event.target.value)}
         errors={errorsFor('email')}
       />
-      <TextField
+      <NewPasswordField
         name="password"
-        type="password"
-        autoComplete="new-password"
-        required
-        minLength={PASSWORD_MIN_LENGTH}
-        maxLength={PASSWORD_MAX_LENGTH}
         label={t('auth.password')}
-        hint={t('auth.passwordHint', { min: PASSWORD_MIN_LENGTH })}
         value={password}
         onChange={(event) => setPassword(event.target.value)}
         errors={errorsFor('password')}

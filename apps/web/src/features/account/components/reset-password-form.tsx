@@ -1,13 +1,13 @@
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, type FieldErrors } from '@twinning/contracts';
+import { PASSWORD_MIN_LENGTH, type FieldErrors } from '@twinning/contracts';
 import { useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { TextField } from '../../../components/form-field';
 import { FormError } from '../../../components/form-error';
 import { useFocusFirstInvalid } from '../../../components/use-focus-first-invalid';
 import { isApiRequestError } from '../../../lib/api-client';
 import { localizedFieldErrors } from '../../../lib/api-errors';
 import { useI18n } from '../../../lib/i18n';
 import { useResetPassword } from '../api/reset-password';
+import { NewPasswordField } from './account-fields';
 
 /** Sets a new password from a reset link; afterwards every session is signed out, so it leads to log in. */
 export function ResetPasswordForm({ token }: { token: string }) {
@@ -57,15 +57,9 @@ export function ResetPasswordForm({ token }: { token: string }) {
           <Link to="/forgot-password">{t('account.reset.askAgain')}</Link>
         </p>
       ) : null}
-      <TextField
+      <NewPasswordField
         name="password"
-        type="password"
-        autoComplete="new-password"
-        required
-        minLength={PASSWORD_MIN_LENGTH}
-        maxLength={PASSWORD_MAX_LENGTH}
         label={t('account.reset.newPassword')}
-        hint={t('auth.passwordHint', { min: PASSWORD_MIN_LENGTH })}
         value={password}
         onChange={(event) => setPassword(event.target.value)}
         errors={clientErrors['password'] ?? serverErrors['password']}
