@@ -40,6 +40,7 @@ const apiBoundaries = {
     // a read model across features: one query over their tables, with AccessService's conditions
     waiting: ['config', 'common', 'database', 'access'],
     digests: [...apiInfra, 'waiting', 'notifications'],
+    home: ['common', 'waiting'],
     inbound: [...apiInfra, 'forums'],
   },
   entry: {
@@ -57,6 +58,7 @@ const apiBoundaries = {
         'workshops',
         'waiting',
         'digests',
+        'home',
       ].map((feature) => [feature, ['index.ts']]),
     ),
     // Reply addresses (index.ts) apart from the module that receives mail and posts through the

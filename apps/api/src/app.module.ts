@@ -10,6 +10,7 @@ import { DatabaseModule } from './database/database.module';
 import { dataSourceOptions } from './database/data-source';
 import { ForumsModule } from './forums';
 import { HealthModule } from './health/health.module';
+import { HomeModule } from './home';
 import { ReplyAddressModule } from './inbound';
 import { InboundModule } from './inbound/inbound.module';
 import { JobsModule } from './jobs/jobs.module';
@@ -69,6 +70,7 @@ export class AppModule {
         WorkshopsModule,
         VisitsModule,
         WaitingModule,
+        HomeModule,
         DigestsModule,
         InboundModule,
         HealthModule,

@@ -12,6 +12,7 @@ export * from './visits';
 export * from './wall-time';
 export * from './mail';
 export * from './waiting';
+export * from './home';
 export * from './mail-digest';
 export * from './notification-text';
 export * from './mail-notifications';

@@ -35,6 +35,8 @@ export interface WaitingOptions {
   since?: Date;
   /** The instant to describe (default: the clock's now). */
   now?: Date;
+  /** How many days ahead upcoming visits and workshops count (default 14; the home asks for 30). */
+  upcomingDays?: number;
 }
 
 /**
@@ -61,7 +63,7 @@ export class WaitingService {
     const since = new Date(
       Math.max(opts.since?.getTime() ?? now.getTime() - WAITING_DEFAULT_SINCE_DAYS * DAY_MS, earliest),
     );
-    const upcomingUntil = new Date(now.getTime() + WAITING_UPCOMING_DAYS * DAY_MS);
+    const upcomingUntil = new Date(now.getTime() + (opts.upcomingDays ?? WAITING_UPCOMING_DAYS) * DAY_MS);
     const isAdmin = user.role === 'admin';
     const row = await this.repository.find(
       {
