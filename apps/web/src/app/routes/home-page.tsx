@@ -1,11 +1,21 @@
 import { Link } from 'react-router';
 import { useSession } from '../../features/account';
+import { HomeDashboard } from '../../features/home';
 import { useT } from '../../lib/i18n';
 import { Page } from '../layout/page';
 
 export function HomePage() {
   const t = useT();
   const { user, status } = useSession();
+
+  // Signed in: the personal home (what needs them). Anonymous visitors keep the introduction.
+  if (user) {
+    return (
+      <Page title={t('homeDash.title')} heading={t('homeDash.heading', { name: user.displayName })} className="home">
+        <HomeDashboard hasCity={user.cities.length > 0} />
+      </Page>
+    );
+  }
 
   return (
     <Page title="Twinning" heading={t('home.heading')} className="home">

@@ -1,0 +1,5 @@
+export const homeKeys = {
+  all: ['home'] as const,
+  /** The signed-in user's home (`GET /api/me/home`). */
+  mine: () => [...homeKeys.all, 'mine'] as const,
+};

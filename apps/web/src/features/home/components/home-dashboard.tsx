@@ -1,0 +1,232 @@
+import type { HomeDto, UiLanguage, WaitingVisitDto, WaitingWorkshopDto } from '@twinning/contracts';
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import { useFormat, useI18n, useT } from '../../../lib/i18n';
+import { useHome } from '../api/get-home';
+import '../home.css';
+
+const enc = encodeURIComponent;
+
+type Upcoming = { key: string; at: string } & (
+  { visit: WaitingVisitDto; workshop: null } | { visit: null; workshop: WaitingWorkshopDto }
+);
+
+/** The host's calendar dates ("YYYY-MM-DD") as a range, never shifted into another time zone. */
+function hostDateRange(language: UiLanguage, start: string, end: string): string {
+  const format = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' });
+  const from = new Date(`${start}T00:00:00Z`);
+  const to = new Date(`${end}T00:00:00Z`);
+  if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime())) return `${start} – ${end}`;
+  return start === end ? format.format(from) : format.formatRange(from, to);
+}
+
+function Block({ id, heading, children }: { id: string; heading: string; children: ReactNode }) {
+  return (
+    <section className="section home-block" aria-labelledby={id}>
+      <h2 id={id}>{heading}</h2>
+      {children}
+    </section>
+  );
+}
+
+function Empty({ text, link }: { text: string; link?: { to: string; label: string } }) {
+  return (
+    <p className="empty">
+      {text}{' '}
+      {link ? (
+        <Link to={link.to} className="home-block__empty-link">
+          {link.label}
+        </Link>
+      ) : null}
+    </p>
+  );
+}
+
+function WorkshopState({ workshop }: { workshop: WaitingWorkshopDto }) {
+  const t = useT();
+  if (workshop.facilitator) return <span className="badge">{t('homeDash.facilitating')}</span>;
+  if (workshop.registered) return <span className="badge">{t('homeDash.registered')}</span>;
+  return <span className="muted">{t('homeDash.notRegistered')}</span>;
+}
+
+function VisitState({ visit }: { visit: WaitingVisitDto }) {
+  const t = useT();
+  if (visit.myStatus === 'registered') return <span className="badge">{t('homeDash.registered')}</span>;
+  if (visit.myStatus === 'waitlisted') return <span className="badge">{t('homeDash.waitlisted')}</span>;
+  return <span className="muted">{t('homeDash.notRegistered')}</span>;
+}
+
+/**
+ * The signed-in user's home: live workshops first (only when there are some), then what waits for
+ * their decision or vote, what comes up in the next 30 days, and unread threads. Each block has a
+ * heading and an empty state that says where to go next.
+ */
+export function HomeDashboard({ hasCity }: { hasCity: boolean }) {
+  const t = useT();
+  const format = useFormat();
+  const { language } = useI18n();
+  const home = useHome();
+
+  if (home.isPending) return <p role="status">{t('common.loading')}</p>;
+  if (home.isError)
+    return (
+      <p role="alert">
+        {t('homeDash.error')}{' '}
+        <button type="button" className="button button--small" onClick={() => void home.refetch()}>
+          {t('common.retry')}
+        </button>
+      </p>
+    );
+  const data: HomeDto = home.data;
+  const { joinRequests, invitations, polls } = data.waiting;
+  const nothingWaits = joinRequests.length + invitations.length + polls.length === 0;
+  // Visits (host dates) and workshops (instants) in one list, by their first day.
+  const upcoming: Upcoming[] = [
+    ...data.comingUp.visits.map((visit) => ({ key: `v-${visit.id}`, at: visit.startDate, visit, workshop: null })),
+    ...data.comingUp.workshops.map((workshop) => ({
+      key: `w-${workshop.id}`,
+      at: workshop.startsAt,
+      visit: null,
+      workshop,
+    })),
+  ].sort((a, b) => a.at.localeCompare(b.at));
+  const unreadThreads = data.unread.flatMap((forum) => forum.threads.map((thread) => ({ forum, thread })));
+
+  return (
+    <div className="home-dashboard">
+      {data.live.length > 0 ? (
+        <Block id="home-live" heading={t('homeDash.live.heading')}>
+          <ul className="home-block__list">
+            {data.live.map((workshop) => (
+              <li key={workshop.id} className="home-block__item">
+                <Link to={`/workshops/${enc(workshop.id)}`} dir="auto">
+                  {workshop.title}
+                </Link>{' '}
+                <span className="muted">{t('homeDash.live.until', { time: format.dateTime(workshop.endsAt) })}</span>{' '}
+                <Link
+                  to={`/workshops/${enc(workshop.id)}/room`}
+                  className="button button--link button--small"
+                  aria-label={t('homeDash.live.joinNamed', { title: workshop.title })}
+                >
+                  {t('homeDash.live.join')}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </Block>
+      ) : null}
+
+      <Block id="home-waiting" heading={t('homeDash.waiting.heading')}>
+        {nothingWaits ? (
+          hasCity ? (
+            <Empty text={t('homeDash.waiting.empty')} />
+          ) : (
+            <Empty
+              text={t('homeDash.waiting.noCity')}
+              link={{ to: '/cities', label: t('homeDash.waiting.findCity') }}
+            />
+          )
+        ) : (
+          <ul className="home-block__list">
+            {joinRequests.length > 0 ? (
+              <li className="home-block__item">
+                <Link to="/join-requests">
+                  {t('homeDash.waiting.joinRequests', { count: String(joinRequests.length) })}
+                </Link>{' '}
+                <span className="muted" dir="auto">
+                  {format.list(joinRequests.map((r) => `${r.user.displayName} (${r.city.name})`))}
+                </span>
+              </li>
+            ) : null}
+            {invitations.map((invitation) => (
+              <li key={`${invitation.partnership.id}-${invitation.city.id}`} className="home-block__item">
+                <Link to={`/partnerships/${enc(invitation.partnership.id)}`} dir="auto">
+                  {invitation.partnership.title}
+                </Link>{' '}
+                <span className="muted">
+                  {invitation.fromCity
+                    ? t('homeDash.waiting.invitationFrom', {
+                        from: invitation.fromCity.name,
+                        city: invitation.city.name,
+                      })
+                    : t('homeDash.waiting.invitation', { city: invitation.city.name })}
+                </span>
+              </li>
+            ))}
+            {polls.map((poll) => (
+              <li key={poll.visitId} className="home-block__item">
+                <Link to={`/visits/${enc(poll.visitId)}`} dir="auto">
+                  {poll.title}
+                </Link>{' '}
+                <span className="muted">{t('homeDash.waiting.poll', { city: poll.hostCity.name })}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Block>
+
+      <Block id="home-coming-up" heading={t('homeDash.comingUp.heading')}>
+        {upcoming.length === 0 ? (
+          <Empty
+            text={t('homeDash.comingUp.empty')}
+            link={{ to: '/workshops', label: t('homeDash.comingUp.browseWorkshops') }}
+          />
+        ) : (
+          <ul className="home-block__list">
+            {upcoming.map((entry) =>
+              entry.visit ? (
+                <li key={entry.key} className="home-block__item">
+                  <Link to={`/visits/${enc(entry.visit.id)}`} dir="auto">
+                    {entry.visit.title}
+                  </Link>{' '}
+                  <span className="muted">
+                    {t('homeDash.comingUp.visitIn', {
+                      city: entry.visit.hostCity.name,
+                      dates: hostDateRange(language, entry.visit.startDate, entry.visit.endDate),
+                    })}
+                  </span>{' '}
+                  <VisitState visit={entry.visit} />
+                </li>
+              ) : entry.workshop ? (
+                <li key={entry.key} className="home-block__item">
+                  <Link to={`/workshops/${enc(entry.workshop.id)}`} dir="auto">
+                    {entry.workshop.title}
+                  </Link>{' '}
+                  <span className="muted">
+                    <time dateTime={entry.workshop.startsAt}>{format.dateTime(entry.workshop.startsAt)}</time>
+                  </span>{' '}
+                  <WorkshopState workshop={entry.workshop} />
+                </li>
+              ) : null,
+            )}
+          </ul>
+        )}
+      </Block>
+
+      <Block id="home-unread" heading={t('homeDash.unread.heading')}>
+        {unreadThreads.length === 0 ? (
+          <Empty text={t('homeDash.unread.empty')} link={{ to: '/forums', label: t('homeDash.unread.forums') }} />
+        ) : (
+          <ul className="home-block__list">
+            {unreadThreads.map(({ forum, thread }) => (
+              <li key={thread.id} className="home-block__item">
+                <Link to={`/threads/${enc(thread.id)}?post=${thread.firstUnreadSeq}`} dir="auto">
+                  {thread.title}
+                </Link>{' '}
+                <span className="muted">
+                  {t('homeDash.unread.newPosts', { count: format.number(thread.unreadCount) })}
+                  {forum.partnership ? (
+                    <>
+                      {' · '}
+                      <span dir="auto">{forum.partnership.title}</span>
+                    </>
+                  ) : null}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Block>
+    </div>
+  );
+}
