@@ -1,0 +1,184 @@
+import type { HomeDto } from '@twinning/contracts';
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { makeAuth, makeMe } from '../../../test/fixtures';
+import { apiError, jsonResponse, renderApp, stubFetch } from '../../../test/test-utils';
+
+const coordinator = makeMe({
+  cities: [{ cityId: 'city-toronto', citySlug: 'toronto', cityName: 'Toronto', role: 'coordinator' }],
+});
+const toronto = { id: 'city-toronto', slug: 'toronto', name: 'Toronto' };
+const partnership = { id: 'p-1', title: 'Toronto – George Town' };
+
+const emptyHome: HomeDto = {
+  now: '2026-03-01T15:00:00.000Z',
+  upcomingUntil: '2026-03-31T15:00:00.000Z',
+  live: [],
+  waiting: { joinRequests: [], invitations: [], polls: [] },
+  comingUp: { visits: [], workshops: [] },
+  unread: [],
+};
+
+const fullHome: HomeDto = {
+  ...emptyHome,
+  live: [
+    {
+      id: 'w-live',
+      title: 'Housing clinic',
+      status: 'live',
+      startsAt: '2026-03-01T14:50:00.000Z',
+      endsAt: '2026-03-01T17:00:00.000Z',
+      partnership,
+      registered: true,
+      facilitator: false,
+    },
+  ],
+  waiting: {
+    joinRequests: [
+      { id: 'jr-1', city: toronto, user: { id: 'u-nora', displayName: 'Nora Applicant' }, createdAt: emptyHome.now },
+    ],
+    invitations: [],
+    polls: [{ visitId: 'v-poll', title: 'When shall we meet', partnership, hostCity: toronto, options: 2 }],
+  },
+  comingUp: {
+    visits: [
+      {
+        id: 'v-1',
+        title: 'Job fair visit',
+        status: 'open',
+        partnership,
+        hostCity: toronto,
+        startDate: '2026-03-10',
+        endDate: '2026-03-11',
+        timeZone: 'America/Toronto',
+        myStatus: 'waitlisted',
+      },
+    ],
+    workshops: [
+      {
+        id: 'w-2',
+        title: 'Language classes',
+        status: 'scheduled',
+        startsAt: '2026-03-05T18:00:00.000Z',
+        endsAt: '2026-03-05T19:00:00.000Z',
+        partnership: null,
+        registered: false,
+        facilitator: true,
+      },
+    ],
+  },
+  unread: [
+    {
+      forumId: 'f-1',
+      kind: 'partnership',
+      theme: null,
+      partnership,
+      unreadThreads: 1,
+      threads: [
+        {
+          id: 't-1',
+          title: 'Housing pilot',
+          lastPostedAt: emptyHome.now,
+          unreadCount: 3,
+          firstUnreadSeq: 4,
+          excerpt: 'Shall we compare notes?',
+          author: { id: 'u-pat', displayName: 'Pat Official' },
+        },
+      ],
+    },
+  ],
+};
+
+function serve(user: ReturnType<typeof makeMe> | null, home: HomeDto) {
+  return stubFetch(({ url }) => {
+    if (url.pathname === '/api/auth/refresh')
+      return user ? jsonResponse(makeAuth(user)) : apiError(401, 'UNAUTHORIZED');
+    if (url.pathname === '/api/me/home') return jsonResponse(home);
+    return apiError(404, 'NOT_FOUND');
+  });
+}
+
+describe('Home for a signed-in user', () => {
+  it('shows live now first, then waiting for you, coming up and unread, with links to the real pages', async () => {
+    serve(coordinator, fullHome);
+    renderApp({ path: '/' });
+
+    const live = await screen.findByRole('region', { name: 'Live now' });
+    const headings = screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent);
+    expect(headings).toEqual(['Live now', 'Waiting for you', 'Coming up in the next 30 days', 'Unread threads']);
+    expect(within(live).getByRole('link', { name: 'Join Housing clinic' })).toHaveAttribute(
+      'href',
+      '/workshops/w-live/room',
+    );
+    // the user's time zone (America/Toronto)
+    expect(within(live).getByText('until Mar 1, 2026, 12:00 PM')).toBeInTheDocument();
+
+    const waiting = screen.getByRole('region', { name: 'Waiting for you' });
+    expect(within(waiting).getByRole('link', { name: 'Join requests to decide: 1' })).toHaveAttribute(
+      'href',
+      '/join-requests',
+    );
+    expect(within(waiting).getByRole('link', { name: 'When shall we meet' })).toHaveAttribute('href', '/visits/v-poll');
+
+    const comingUp = screen.getByRole('region', { name: 'Coming up in the next 30 days' });
+    const items = within(comingUp).getAllByRole('listitem');
+    // by date: the workshop on 5 March before the visit on 10 March
+    expect(within(items[0]).getByRole('link', { name: 'Language classes' })).toHaveAttribute('href', '/workshops/w-2');
+    expect(within(items[0]).getByText('Mar 5, 2026, 1:00 PM')).toBeInTheDocument();
+    expect(within(items[0]).getByText('You facilitate')).toBeInTheDocument();
+    expect(within(items[1]).getByRole('link', { name: 'Job fair visit' })).toHaveAttribute('href', '/visits/v-1');
+    // the host's calendar dates, not shifted
+    expect(within(items[1]).getByText(/Visit to Toronto, Mar 10\s*–\s*11, 2026/)).toBeInTheDocument();
+    expect(within(items[1]).getByText('On the waitlist')).toBeInTheDocument();
+
+    const unread = screen.getByRole('region', { name: 'Unread threads' });
+    expect(within(unread).getByRole('link', { name: 'Housing pilot' })).toHaveAttribute('href', '/threads/t-1?post=4');
+    expect(within(unread).getByText(/New posts: 3/)).toBeInTheDocument();
+  });
+
+  it('shows each block’s empty state, and a new account is sent to find its city', async () => {
+    serve(makeMe(), emptyHome);
+    renderApp({ path: '/' });
+
+    const waiting = await screen.findByRole('region', { name: 'Waiting for you' });
+    expect(screen.queryByRole('region', { name: 'Live now' })).not.toBeInTheDocument();
+    expect(within(waiting).getByRole('link', { name: 'Find your city and ask to join it' })).toHaveAttribute(
+      'href',
+      '/cities',
+    );
+    const comingUp = screen.getByRole('region', { name: 'Coming up in the next 30 days' });
+    expect(within(comingUp).getByText(/No visits or workshops in the next 30 days/)).toBeInTheDocument();
+    expect(within(comingUp).getByRole('link', { name: 'Browse workshops' })).toHaveAttribute('href', '/workshops');
+    const unread = screen.getByRole('region', { name: 'Unread threads' });
+    expect(within(unread).getByRole('link', { name: 'Go to the forums' })).toHaveAttribute('href', '/forums');
+  });
+
+  it('tells a member of a city that nothing waits for them', async () => {
+    serve(coordinator, emptyHome);
+    renderApp({ path: '/' });
+    const waiting = await screen.findByRole('region', { name: 'Waiting for you' });
+    expect(within(waiting).getByText(/Nothing waits for your decision or vote/)).toBeInTheDocument();
+    expect(within(waiting).queryByRole('link')).not.toBeInTheDocument();
+  });
+
+  it('is right to left in Arabic', async () => {
+    serve({ ...coordinator, preferredLanguage: 'ar' }, fullHome);
+    renderApp({ path: '/', initialLanguage: 'ar' });
+    expect(await screen.findByRole('region', { name: 'مباشر الآن' })).toBeInTheDocument();
+    expect(document.documentElement).toHaveAttribute('dir', 'rtl');
+    expect(screen.getByRole('link', { name: 'انضم إلى Housing clinic' })).toHaveAttribute(
+      'href',
+      '/workshops/w-live/room',
+    );
+  });
+});
+
+describe('Home for an anonymous visitor', () => {
+  it('keeps the introduction and asks for no personal home', async () => {
+    const { requests } = serve(null, emptyHome);
+    renderApp({ path: '/' });
+    expect(await screen.findByRole('link', { name: 'Create an account' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Cities learning from cities about migration');
+    expect(requests.some((r) => r.url.pathname === '/api/me/home')).toBe(false);
+  });
+});
