@@ -1,5 +1,5 @@
-/** Only same-site paths are followed after login, so `?next=` cannot send users to another site. */
-export function safeNextPath(value: string | null | undefined, fallback = '/cities'): string {
+/** Only same-site paths are followed after login, so `?next=` cannot send users to another site; by default, the home. */
+export function safeNextPath(value: string | null | undefined, fallback = '/'): string {
   if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) {
     return fallback;
   }
