@@ -247,6 +247,11 @@ scenario('axe: join requests and a city page as coordinator, in English and Arab
   await restoringEnglish(page, () =>
     checkPages(page, [
       {
+        name: 'home-signed-in',
+        path: '/',
+        ready: (p) => p.locator('main #home-unread').waitFor(),
+      },
+      {
         name: 'join-requests',
         path: '/join-requests',
         ready: (p) => p.locator('main table, main p.empty').first().waitFor(),

@@ -65,15 +65,15 @@ scenario('keyboard only: skip link first, then log in with Tab, typing and Enter
   await page.keyboard.type(DEMO_PASSWORD);
   await page.keyboard.press('Enter');
 
-  // Signed in: the app goes on to the city directory and moves focus to its heading.
-  await page.waitForURL((url) => url.pathname === '/cities');
+  // Signed in: the app goes on to the user's home and moves focus to its heading.
+  await page.waitForURL((url) => url.pathname === '/');
   const nav = page.getByRole('navigation', { name: 'Main' });
   await nav.getByText(ACCOUNTS.coordinatorPenang.displayName, { exact: true }).waitFor();
   await nav.getByRole('button', { name: 'Log out' }).waitFor();
   await eventually(async () =>
     assert.deepEqual(await focused(page).then(({ tag, text }) => ({ tag, text })), {
       tag: 'h1',
-      text: 'City directory',
+      text: `Welcome back, ${ACCOUNTS.coordinatorPenang.displayName}`,
     }),
   );
   assert.equal(await main.getByRole('textbox', { name: 'Email address' }).count(), 0);

@@ -100,7 +100,12 @@ scenario('a newcomer registers, filters the directory, asks to join Toronto and 
   await main.getByLabel('Password', { exact: true }).fill(password);
   await main.getByRole('button', { name: 'Log in' }).click();
   await nav.getByText(displayName, { exact: true }).waitFor();
-  await page.waitForURL((url) => url.pathname === '/cities');
+  // Signed in, a new account lands on its home, which sends it to find its city.
+  await page.waitForURL((url) => url.pathname === '/');
+  await main
+    .getByRole('region', { name: 'Waiting for you' })
+    .getByRole('link', { name: 'Find your city and ask to join it' })
+    .waitFor();
 
   // --- Browse and filter the directory: region and profile, then free text.
   await page.goto('/cities');
