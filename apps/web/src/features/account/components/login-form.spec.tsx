@@ -16,6 +16,16 @@ function stubLogin(...answers: Array<() => Response>) {
       return answer();
     }
     if (url.pathname === '/api/cities') return jsonResponse({ items: [], nextCursor: null });
+    if (url.pathname === '/api/me/home') {
+      return jsonResponse({
+        now: '2026-03-01T15:00:00.000Z',
+        upcomingUntil: '2026-03-31T15:00:00.000Z',
+        live: [],
+        waiting: { joinRequests: [], invitations: [], polls: [] },
+        comingUp: { visits: [], workshops: [] },
+        unread: [],
+      });
+    }
     return apiError(404, 'NOT_FOUND');
   };
   return stubFetch(handler);
@@ -90,6 +100,19 @@ describe('LoginForm', () => {
     expect(router.state.location.search).toBe('?region=north_america');
     expect(await screen.findByText('Ana Souza')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Log out' })).toBeInTheDocument();
+  });
+
+  it('signs in without a page asked for and lands on the user’s home', async () => {
+    stubLogin(() => jsonResponse(makeAuth(makeMe({ displayName: 'Ana Souza' }))));
+    const { router } = renderApp({ path: '/login' });
+    await screen.findByLabelText('Email address');
+    await fillAndSubmit('ana@example.org', 'correct horse battery');
+    await waitFor(() => expect(router.state.location.pathname).toBe('/'));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Welcome back, Ana Souza' })).toBeInTheDocument();
+    expect(await screen.findByRole('link', { name: 'Find your city and ask to join it' })).toHaveAttribute(
+      'href',
+      '/cities',
+    );
   });
 
   it('checks empty fields before calling the API', async () => {
