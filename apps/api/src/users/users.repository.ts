@@ -123,18 +123,6 @@ export class UsersRepository {
     return (inserted.raw as { id: string }[])[0]?.id ?? null;
   }
 
-  /**
-   * Clears the bounce marker (mail to the address resumes): call it when the address is
-   * re-verified or changed, in that transaction.
-   */
-  async clearBounce(manager: EntityManager, userId: string): Promise<void> {
-    await manager.query(
-      `UPDATE users SET email_bouncing_at = NULL, email_bounce_reason = NULL
-        WHERE id = $1 AND email_bouncing_at IS NOT NULL`,
-      [userId],
-    );
-  }
-
   async update(id: string, patch: Partial<UserEntity>): Promise<void> {
     await this.users.update({ id }, patch);
   }
