@@ -1,6 +1,14 @@
 import type { AuthorDto, UserSummary } from './auth';
 import type { FlagReason, FlagStatus, NotificationLevel, Theme } from './domain';
-import type { PageQuery } from './pagination';
+import type { Page, PageQuery } from './pagination';
+
+/**
+ * Languages a post or thread may be written in (the author's interface language by default).
+ * Search stems English, French, Spanish and Arabic; the others, and `und` (another language), are
+ * matched word for word.
+ */
+export const POST_LANGUAGES = ['en', 'fr', 'es', 'ar', 'nl', 'de', 'ms', 'id', 'vi', 'th', 'zh', 'tl', 'und'] as const;
+export type PostLanguage = (typeof POST_LANGUAGES)[number];
 
 /** A partnership's private forum (members only) or a public community forum for one theme. */
 export type ForumKind = 'partnership' | 'theme';
@@ -121,11 +129,15 @@ export interface CreateThreadRequest {
   title: string;
   body: string;
   themes?: Theme[];
+  /** The language the thread is written in; the author's interface language when left out. */
+  language?: PostLanguage;
 }
 
 export interface CreatePostRequest {
   body: string;
   quotePostId?: string;
+  /** The language the post is written in; the author's interface language when left out. */
+  language?: PostLanguage;
 }
 
 export interface EditPostRequest {
@@ -168,12 +180,20 @@ export interface SearchQuery extends PageQuery {
 export interface SearchResultDto {
   thread: { id: string; title: string; forumId: string; themes: Theme[] };
   forum: { id: string; kind: ForumKind; theme: Theme | null; partnershipTitle: string | null };
-  post: { id: string; seq: number; author: UserSummary; createdAt: string };
+  post: { id: string; seq: number; author: UserSummary; createdAt: string; language: PostLanguage };
   /** Title with matches wrapped in <mark>, HTML-escaped otherwise. */
   titleHtml: string;
   /** Excerpt of the post with matches wrapped in <mark>, HTML-escaped otherwise. */
   headlineHtml: string;
   rank: number;
+}
+
+/** Matches beyond which only the newest ones are ranked. */
+export const SEARCH_RANK_LIMIT = 2000;
+
+export interface SearchPage extends Page<SearchResultDto> {
+  /** More than SEARCH_RANK_LIMIT posts matched: only the newest SEARCH_RANK_LIMIT were ranked. */
+  capped: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -28,6 +28,11 @@ describe('loadConfig', () => {
     expect(loadConfig({ DATA_DIR: tmp(), WORKSHOP_WRITE_CONCURRENCY: '8' }).workshopWriteConcurrency).toBe(8);
   });
 
+  it('runs four searches at once unless SEARCH_CONCURRENCY says otherwise', () => {
+    expect(loadConfig({ DATA_DIR: tmp() }).searchConcurrency).toBe(4);
+    expect(loadConfig({ DATA_DIR: tmp(), SEARCH_CONCURRENCY: '2' }).searchConcurrency).toBe(2);
+  });
+
   it('follows PORT in the default CORS origins', () => {
     expect(loadConfig({ DATA_DIR: tmp(), PORT: '8080' }).corsOrigins).toEqual([
       'http://localhost:8080',

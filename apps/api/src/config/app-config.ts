@@ -32,6 +32,11 @@ export interface AppConfig {
    * size of the pool that writes them). Sends to other rooms wait and join bigger batches.
    */
   workshopWriteConcurrency: number;
+  /**
+   * How many full-text searches one instance runs at the same time; more wait in line in the
+   * process, so searches never hold more than this many of the database pool's connections.
+   */
+  searchConcurrency: number;
   mail: MailConfig;
   /** The PostgreSQL job queue (pg-boss): how often an idle worker looks for new jobs. */
   jobs: { pollingIntervalSeconds: number };
@@ -293,6 +298,7 @@ export function loadConfig(env: Env = process.env, opts: { webDistDir?: string |
     logLevel,
     trustProxy: boolVar(env, 'TRUST_PROXY', false),
     workshopWriteConcurrency: intVar(env, 'WORKSHOP_WRITE_CONCURRENCY', 2, 1, 64),
+    searchConcurrency: intVar(env, 'SEARCH_CONCURRENCY', 4, 1, 16),
     mail,
     jobs: { pollingIntervalSeconds: secondsVar(env, 'JOBS_POLLING_INTERVAL_SECONDS', 2, 0.5, 60) },
     digests: { schedule: boolVar(env, 'DIGEST_SCHEDULE', nodeEnv !== 'test') },

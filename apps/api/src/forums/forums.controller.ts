@@ -9,7 +9,7 @@ import type {
   PostPage,
   PostRevisionDto,
   PreviewDto as PreviewResult,
-  SearchResultDto,
+  SearchPage,
   ThreadDto,
   ThreadSummaryDto,
 } from '@twinning/contracts';
@@ -166,7 +166,7 @@ export class SearchController {
   constructor(private readonly searchService: SearchService) {}
 
   @Get()
-  search(@CurrentUser() user: AuthUser, @Query() query: SearchQueryDto): Promise<Page<SearchResultDto>> {
+  search(@CurrentUser() user: AuthUser, @Query() query: SearchQueryDto): Promise<SearchPage> {
     return this.searchService.search(user, query);
   }
 }

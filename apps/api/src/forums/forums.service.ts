@@ -125,12 +125,14 @@ export class ForumsService {
         authorId: user.id,
         title: dto.title,
         themes: dto.themes ?? [],
+        language: dto.language,
       });
       const inserted = await this.posts.insertPost(manager, {
         thread: { id: threadId, forumId, title: dto.title },
         seq: 1,
         author: user,
         body: dto.body,
+        language: dto.language,
         quotePostId: null,
         notifyWatchers: false,
       });

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { PostLanguage } from '@twinning/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { PostRef, PostRow, RevisionRow } from './forum-rows';
 
@@ -34,6 +35,8 @@ export interface PostInsert {
   authorId: string;
   body: string;
   bodyHtml: string;
+  /** Without one, the author's interface language (the table's insert trigger). */
+  language?: PostLanguage;
   quotePostId: string | null;
 }
 
@@ -100,9 +103,9 @@ export class PostsRepository {
 
   async insert(manager: EntityManager, post: PostInsert): Promise<string> {
     const [row]: { id: string }[] = await manager.query(
-      `INSERT INTO posts (thread_id, seq, author_id, body, body_html, quote_post_id, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, clock_timestamp()) RETURNING id`,
-      [post.threadId, post.seq, post.authorId, post.body, post.bodyHtml, post.quotePostId],
+      `INSERT INTO posts (thread_id, seq, author_id, body, body_html, quote_post_id, language, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, clock_timestamp()) RETURNING id`,
+      [post.threadId, post.seq, post.authorId, post.body, post.bodyHtml, post.quotePostId, post.language ?? null],
     );
     return row.id;
   }

@@ -4,6 +4,7 @@ import {
   ErrorCode,
   PAGE_SIZE_DEFAULT,
   type NotificationLevel,
+  type PostLanguage,
   type PostDto,
   type PostPage,
   type PostRevisionDto,
@@ -34,6 +35,8 @@ export interface NewPost {
   seq: number;
   author: AuthUser;
   body: string;
+  /** The language it is written in; the author's interface language when left out. */
+  language?: PostLanguage;
   quotePostId: string | null;
   /** Notify the thread's watchers (replies); a thread's first post has none but its author. */
   notifyWatchers: boolean;
@@ -155,6 +158,7 @@ export class PostsService {
         seq: numbered.last_seq,
         author: user,
         body: dto.body,
+        language: dto.language,
         quotePostId: dto.quotePostId ?? null,
         notifyWatchers: true,
       });
@@ -178,6 +182,7 @@ export class PostsService {
       authorId: input.author.id,
       body: input.body,
       bodyHtml,
+      language: input.language,
       quotePostId: input.quotePostId,
     });
     await this.threadsRepository.readOwnPost(manager, input.author.id, input.thread.id, input.seq);

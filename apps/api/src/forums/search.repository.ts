@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { ForumKind, SearchResultDto, Theme } from '@twinning/contracts';
+import {
+  SEARCH_RANK_LIMIT,
+  type ForumKind,
+  type PostLanguage,
+  type SearchResultDto,
+  type Theme,
+} from '@twinning/contracts';
 import { DataSource } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { escapeHtml } from '../common/markdown';
@@ -37,6 +43,7 @@ interface SearchRow {
   post_id: string;
   seq: number;
   created_at: Date;
+  language: PostLanguage;
   author_id: string;
   author_name: string;
   thread_id: string;
@@ -47,6 +54,7 @@ interface SearchRow {
   theme: Theme | null;
   partnership_title: string | null;
   rank: number;
+  matches: string;
   headline: string;
   title_headline: string;
 }
@@ -60,6 +68,7 @@ function toSearchResult(r: SearchRow): SearchResultDto {
       seq: r.seq,
       author: { id: r.author_id, displayName: r.author_name },
       createdAt: iso(r.created_at),
+      language: r.language,
     },
     titleHtml: highlightToHtml(r.title_headline),
     headlineHtml: highlightToHtml(r.headline),
@@ -76,9 +85,79 @@ export interface SearchFilter {
   take: number;
 }
 
+/** The query under the four stemming configurations, then under 'simple' (the words as written). */
+const QUERIES_SQL = `
+  SELECT ARRAY[websearch_to_tsquery('english', $1), websearch_to_tsquery('french', $1),
+               websearch_to_tsquery('spanish', $1), websearch_to_tsquery('arabic', $1)]::text[] AS stemmed,
+         websearch_to_tsquery('simple', $1)::text AS exact`;
+
+/** Alternatives OR-ed, each once ("integration" is 'integr' twice and 'integration' three times). */
+function anyOf(queries: readonly string[]): string {
+  return [...new Set(queries.filter((q) => q !== ''))].map((q) => `( ${q} )`).join(' | ');
+}
+
+/** The query with its lexemes restricted to one weight ('supern':* becomes 'supern':*A). */
+function weighted(query: string, weight: 'A' | 'B'): string {
+  return query.replace(/'((?:[^']|'')*)'(?::(\*))?/g, (_, lexeme: string, prefix?: string) => {
+    return `'${lexeme}':${prefix ?? ''}${weight}`;
+  });
+}
+
+/**
+ * What a search looks for, from what the reader typed. `match` is the query under the five
+ * configurations a row may be indexed with, OR-ed, so a word matches its stemmed forms in English,
+ * French, Spanish and Arabic and itself word for word; identical alternatives are dropped, as each
+ * one is another walk through the GIN index. `rank` scores the words as written against the
+ * weight-A part of a vector and the stemmed ones against the weight-B part, so an exact match ranks
+ * above a stemmed one. Both are passed to the search as constants, so the planner estimates the
+ * matches from the index statistics.
+ */
+export function searchQueries(stemmed: readonly string[], exact: string): { match: string; rank: string } | null {
+  const match = anyOf([...stemmed, exact]);
+  if (!match) return null;
+  const rank = anyOf([exact ? weighted(exact, 'A') : '', ...stemmed.map((q) => (q ? weighted(q, 'B') : ''))]);
+  return { match, rank };
+}
+
+/** In the search statement: the query to match ($1) and to rank with ($2). */
+const QUERY = `$1::tsquery`;
+const RANK_QUERY = `$2::tsquery`;
+
+/** The configuration a row's language is stemmed with (the migration's CASE, for ts_headline). */
+const CONFIG = (language: string) => `CASE ${language}
+  WHEN 'en' THEN 'english'::regconfig WHEN 'fr' THEN 'french'::regconfig
+  WHEN 'es' THEN 'spanish'::regconfig WHEN 'ar' THEN 'arabic'::regconfig ELSE 'simple'::regconfig END`;
+
+/**
+ * Plain text of a rendered post: tags dropped, the entities the renderer writes decoded, so the
+ * excerpt never shows Markdown syntax or HTML (it is escaped again after ts_headline).
+ */
+const PLAIN = (html: string) => `replace(replace(replace(replace(replace(replace(
+  regexp_replace(regexp_replace(${html}, '<[^>]*>', ' ', 'g'), '\\s+', ' ', 'g'),
+  '&lt;', '<'), '&gt;', '>'), '&quot;', '"'), '&#39;', ''''), '&#x27;', ''''), '&amp;', '&')`;
+
+export interface SearchHits {
+  results: SearchResultDto[];
+  /** More than SEARCH_RANK_LIMIT matches: only the newest were ranked. */
+  capped: boolean;
+}
+
+/**
+ * The first pass looks at posts newer than the WINDOW_POSTS-th newest. A very common word finds
+ * more than SEARCH_RANK_LIMIT matches there, and those are then the newest matches of all, so the
+ * database reads a fraction of them; otherwise a second pass searches everything.
+ */
+const WINDOW_POSTS = 20_000;
+/** How long the window's start is reused. An older start only widens the window, still correct. */
+const WINDOW_TTL_MS = 60_000;
+
 /** Full-text search over posts and thread titles. */
 @Injectable()
 export class SearchRepository {
+  /** Posts in the first pass (tests lower it). */
+  windowPosts = WINDOW_POSTS;
+  private window: { since: Date | null; at: number; posts: number } | null = null;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessService,
@@ -86,10 +165,42 @@ export class SearchRepository {
 
   /**
    * Visible posts (and thread titles, which count for a thread's first post) in the forums the
-   * reader may read, ranked by ts_rank_cd, highlighted. One statement.
+   * reader may read, ranked by ts_rank_cd among the newest SEARCH_RANK_LIMIT matches, highlighted.
    */
-  async search(reader: { id: string; isAdmin: boolean }, filter: SearchFilter): Promise<SearchResultDto[]> {
-    const params: unknown[] = [filter.q];
+  async search(reader: { id: string; isAdmin: boolean }, filter: SearchFilter): Promise<SearchHits> {
+    const [typed]: { stemmed: string[]; exact: string }[] = await this.dataSource.query(QUERIES_SQL, [filter.q]);
+    const queries = searchQueries(typed.stemmed, typed.exact);
+    // only operators, or only stop words under every configuration: nothing to look for
+    if (!queries) return { results: [], capped: false };
+    const since = await this.windowStart();
+    if (since) {
+      const recent = await this.searchSince(reader, filter, queries, since);
+      if (recent.capped) return recent;
+    }
+    return this.searchSince(reader, filter, queries, null);
+  }
+
+  /** created_at of the WINDOW_POSTS-th newest post, null while there are fewer posts. */
+  private async windowStart(): Promise<Date | null> {
+    const now = Date.now();
+    const posts = this.windowPosts;
+    if (this.window?.posts === posts && now - this.window.at < WINDOW_TTL_MS) return this.window.since;
+    const rows: { created_at: Date }[] = await this.dataSource.query(
+      `SELECT created_at FROM posts ORDER BY created_at DESC OFFSET $1 LIMIT 1`,
+      [posts],
+    );
+    this.window = { since: rows[0]?.created_at ?? null, at: now, posts };
+    return this.window.since;
+  }
+
+  /** One statement: the matches (newer than `since` if given), the newest of them ranked, a page. */
+  private async searchSince(
+    reader: { id: string; isAdmin: boolean },
+    filter: SearchFilter,
+    queries: { match: string; rank: string },
+    since: Date | null,
+  ): Promise<SearchHits> {
+    const params: unknown[] = [queries.match, queries.rank];
     const p = (value: unknown) => {
       params.push(value);
       return `$${params.length}`;
@@ -100,6 +211,7 @@ export class SearchRepository {
       // private forums' content only for their members: the condition the access rules define
       this.access.readableForumsSql('f', reader.isAdmin ? '' : `${p(reader.id)}::uuid`, reader.isAdmin),
     ];
+    if (since) where.push(`p.created_at >= ${p(since)}`);
     if (filter.forumId) where.push(`f.id = ${p(filter.forumId)}`);
     if (filter.theme) {
       const theme = p(filter.theme);
@@ -107,42 +219,55 @@ export class SearchRepository {
     }
     const markers = p(START + STOP);
     const rows: SearchRow[] = await this.dataSource.query(
-      `WITH wq AS (SELECT websearch_to_tsquery('simple', $1) AS query),
+      `WITH
        -- two disjoint branches, one per GIN index (an OR across two tables would scan every post):
        -- posts whose body matches, and first posts whose thread title matches but body does not;
-       -- each carries what ranking needs, so no matched post is fetched twice
+       -- each carries the vectors ranking needs, so no matched post is fetched twice
        matched AS (
-         SELECT p.id, p.created_at, ts_rank_cd(p.search, wq.query)
-                  + CASE WHEN p.seq = 1 THEN 2 * ts_rank_cd(t.search, wq.query) ELSE 0 END AS rank
-           FROM wq, posts p
+         SELECT p.id, p.created_at, p.search AS body_search, CASE WHEN p.seq = 1 THEN t.search END AS title_search
+           FROM posts p
            JOIN threads t ON t.id = p.thread_id
            JOIN forums f ON f.id = t.forum_id
-          WHERE p.search @@ wq.query AND ${where.join(' AND ')}
+          WHERE p.search @@ ${QUERY} AND ${where.join(' AND ')}
          UNION ALL
-         SELECT p.id, p.created_at, 2 * ts_rank_cd(t.search, wq.query) AS rank
-           FROM wq, threads t
+         SELECT p.id, p.created_at, NULL, t.search
+           FROM threads t
            JOIN posts p ON p.thread_id = t.id AND p.seq = 1
            JOIN forums f ON f.id = t.forum_id
-          WHERE t.search @@ wq.query AND NOT (p.search @@ wq.query) AND ${where.join(' AND ')}
+          WHERE t.search @@ ${QUERY} AND NOT (p.search @@ ${QUERY}) AND ${where.join(' AND ')}
+       ),
+       -- for a very common word only the newest matches are ranked; one more tells there are more
+       newest AS (SELECT * FROM matched ORDER BY created_at DESC, id DESC LIMIT ${SEARCH_RANK_LIMIT + 1}),
+       ranked AS (
+         SELECT id, created_at, count(*) OVER () AS matches,
+                -- rounded, so equal scores tie exactly and the newer post comes first
+                round((coalesce(ts_rank_cd(body_search, ${RANK_QUERY}), 0)
+                  + 2 * coalesce(ts_rank_cd(title_search, ${RANK_QUERY}), 0))::numeric, 4) AS rank
+           FROM newest
        ),
        hits AS (
-         SELECT id, rank FROM matched
+         SELECT id, rank, matches FROM ranked
           ORDER BY rank DESC, created_at DESC, id DESC
           OFFSET ${p(filter.offset)} LIMIT ${p(filter.take)})
-       SELECT p.id AS post_id, p.seq, p.created_at, a.id AS author_id, a.display_name AS author_name,
+       SELECT p.id AS post_id, p.seq, p.created_at, p.language, a.id AS author_id, a.display_name AS author_name,
               t.id AS thread_id, t.title, t.themes, f.id AS forum_id, f.kind, f.theme,
-              pt.title AS partnership_title, hits.rank,
-              ts_headline('simple', translate(p.body, ${markers}::text, ''), wq.query, ${p(HEADLINE_OPTIONS)}) AS headline,
-              ts_headline('simple', translate(t.title, ${markers}::text, ''), wq.query, ${p(TITLE_OPTIONS)}) AS title_headline
-         FROM hits, wq, posts p
+              pt.title AS partnership_title, hits.rank, hits.matches,
+              ts_headline(${CONFIG('p.language')}, translate(${PLAIN('p.body_html')}, ${markers}::text, ''),
+                          ${QUERY}, ${p(HEADLINE_OPTIONS)}) AS headline,
+              ts_headline(${CONFIG('t.language')}, translate(t.title, ${markers}::text, ''),
+                          ${QUERY}, ${p(TITLE_OPTIONS)}) AS title_headline
+         FROM hits
+         JOIN posts p ON p.id = hits.id
          JOIN threads t ON t.id = p.thread_id
          JOIN forums f ON f.id = t.forum_id
          JOIN users a ON a.id = p.author_id
          LEFT JOIN partnerships pt ON pt.id = f.partnership_id
-        WHERE p.id = hits.id
         ORDER BY hits.rank DESC, p.created_at DESC, p.id DESC`,
       params,
     );
-    return rows.map(toSearchResult);
+    return {
+      results: rows.map(toSearchResult),
+      capped: rows.length > 0 && Number(rows[0].matches) > SEARCH_RANK_LIMIT,
+    };
   }
 }

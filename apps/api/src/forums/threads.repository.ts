@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { NotificationLevel, Theme } from '@twinning/contracts';
+import type { NotificationLevel, PostLanguage, Theme } from '@twinning/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { exactTime } from '../common/sql';
 import type { ThreadRef, ThreadRow } from './forum-rows';
@@ -71,15 +71,18 @@ export class ThreadsRepository {
     return rows[0];
   }
 
-  /** A new thread already numbered for its first post (last_seq 1), by its author. */
+  /**
+   * A new thread already numbered for its first post (last_seq 1), by its author. Without a
+   * language it takes the author's interface language (the table's insert trigger).
+   */
   async insert(
     manager: EntityManager,
-    thread: { forumId: string; authorId: string; title: string; themes: Theme[] },
+    thread: { forumId: string; authorId: string; title: string; themes: Theme[]; language?: PostLanguage },
   ): Promise<string> {
     const [row]: { id: string }[] = await manager.query(
-      `INSERT INTO threads (forum_id, author_id, title, themes, last_seq, post_count, last_posted_at, last_poster_id)
-       VALUES ($1, $2, $3, $4, 1, 1, clock_timestamp(), $2) RETURNING id`,
-      [thread.forumId, thread.authorId, thread.title, thread.themes],
+      `INSERT INTO threads (forum_id, author_id, title, themes, language, last_seq, post_count, last_posted_at, last_poster_id)
+       VALUES ($1, $2, $3, $4, $5, 1, 1, clock_timestamp(), $2) RETURNING id`,
+      [thread.forumId, thread.authorId, thread.title, thread.themes, thread.language ?? null],
     );
     return row.id;
   }

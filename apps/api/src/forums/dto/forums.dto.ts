@@ -3,6 +3,7 @@ import {
   NOTIFICATION_LEVELS,
   PAGE_SIZE_MAX,
   POST_BODY_MAX_LENGTH,
+  POST_LANGUAGES,
   THEMES,
   THREAD_TITLE_MAX_LENGTH,
   THREAD_TITLE_MIN_LENGTH,
@@ -11,6 +12,7 @@ import {
   type EditPostRequest,
   type MarkReadRequest,
   type NotificationLevel,
+  type PostLanguage,
   type PostListQuery,
   type PreviewRequest,
   type SearchQuery,
@@ -39,6 +41,18 @@ import { PageQueryDto } from '../../common/page-query.dto';
 /** Themes a thread may carry. */
 export const THREAD_THEMES_MAX = 5;
 const INT_MAX = 2_147_483_647;
+
+/** The language a post or thread is written in (optional: the author's interface language). */
+function PostLanguageField(): PropertyDecorator {
+  return (target, key) => {
+    ApiPropertyOptional({ enum: POST_LANGUAGES, description: "Defaults to the author's interface language" })(
+      target,
+      key,
+    );
+    IsOptional()(target, key);
+    IsIn(POST_LANGUAGES, { message: `language must be one of ${POST_LANGUAGES.join(', ')}` })(target, key);
+  };
+}
 
 /** A post body: markdown, not blank, at most POST_BODY_MAX_LENGTH characters. */
 function PostBody(): PropertyDecorator {
@@ -69,6 +83,9 @@ export class CreateThreadDto implements CreateThreadRequest {
   @ArrayUnique({ message: 'themes must not repeat' })
   @IsIn(THEMES, { each: true, message: `themes must each be one of ${THEMES.join(', ')}` })
   themes?: Theme[];
+
+  @PostLanguageField()
+  language?: PostLanguage;
 }
 
 export class CreatePostDto implements CreatePostRequest {
@@ -79,6 +96,9 @@ export class CreatePostDto implements CreatePostRequest {
   @IsOptional()
   @IsUUID('all', { message: 'quotePostId must be the id of a post in this thread' })
   quotePostId?: string;
+
+  @PostLanguageField()
+  language?: PostLanguage;
 }
 
 export class EditPostDto implements EditPostRequest {
