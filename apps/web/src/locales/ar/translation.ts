@@ -816,6 +816,8 @@ export const ar: Dictionary = {
   'composer.lockedModerator': 'هذا الموضوع مقفل. بصفتك مشرفًا، لا يزال بإمكانك الرد.',
   'composer.silenced': 'قام أحد المشرفين بكتمك في هذا المنتدى حتى {until}. يمكنك الرد مجددًا بعد ذلك.',
   'composer.cannotReply': 'لا يمكنك الرد في هذا الموضوع.',
+  'composer.language': 'لغة الكتابة',
+  'composer.languageOther': 'لغة أخرى',
 
   'mdEditor.write': 'كتابة',
   'mdEditor.preview': 'معاينة',
@@ -918,6 +920,8 @@ export const ar: Dictionary = {
   },
   'forumSearch.postBy': 'المشاركة {seq} بقلم {name}',
   'forumSearch.loadMore': 'تحميل مزيد من النتائج',
+  'forumSearch.capped':
+    'تطابق البحث أكثر من {count} مشاركة. هذه النتائج هي الأفضل بين أحدث {count} مشاركة: أضف كلمات لتضييق البحث.',
 
   'modQueue.nav': 'الإشراف',
   'modQueue.title': 'الإشراف',

@@ -708,6 +708,8 @@ export const en = {
   'composer.lockedModerator': 'This thread is locked. As a moderator, you can still reply.',
   'composer.silenced': 'A moderator has silenced you in this forum until {until}. You can reply again after that.',
   'composer.cannotReply': 'You cannot reply in this thread.',
+  'composer.language': 'Written in',
+  'composer.languageOther': 'Another language',
 
   'mdEditor.write': 'Write',
   'mdEditor.preview': 'Preview',
@@ -800,6 +802,8 @@ export const en = {
   'forumSearch.shown': { one: '{count} result shown', other: '{count} results shown' },
   'forumSearch.postBy': 'Post {seq} by {name}',
   'forumSearch.loadMore': 'Load more results',
+  'forumSearch.capped':
+    'More than {count} posts match. These results are the best among the newest {count}: add words to narrow the search.',
 
   'modQueue.nav': 'Moderation',
   'modQueue.title': 'Moderation',

@@ -711,6 +711,8 @@ export const es: Dictionary = {
   'composer.lockedModerator': 'Este hilo está cerrado. Como moderador, todavía puede responder.',
   'composer.silenced': 'Un moderador le ha silenciado en este foro hasta el {until}. Después podrá volver a responder.',
   'composer.cannotReply': 'No puede responder en este hilo.',
+  'composer.language': 'Escrito en',
+  'composer.languageOther': 'Otro idioma',
 
   'mdEditor.write': 'Escribir',
   'mdEditor.preview': 'Vista previa',
@@ -805,6 +807,8 @@ export const es: Dictionary = {
   'forumSearch.shown': { one: '{count} resultado mostrado', other: '{count} resultados mostrados' },
   'forumSearch.postBy': 'Mensaje {seq} de {name}',
   'forumSearch.loadMore': 'Cargar más resultados',
+  'forumSearch.capped':
+    'Más de {count} mensajes coinciden. Estos resultados son los mejores entre los {count} más recientes: añada palabras para acotar la búsqueda.',
 
   'modQueue.nav': 'Moderación',
   'modQueue.title': 'Moderación',

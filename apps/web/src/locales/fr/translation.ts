@@ -720,6 +720,8 @@ export const fr: Dictionary = {
   'composer.silenced':
     'Un modérateur vous a réduit au silence dans ce forum jusqu’au {until}. Vous pourrez répondre de nouveau ensuite.',
   'composer.cannotReply': 'Vous ne pouvez pas répondre dans cette discussion.',
+  'composer.language': 'Rédigé en',
+  'composer.languageOther': 'Une autre langue',
 
   'mdEditor.write': 'Rédiger',
   'mdEditor.preview': 'Aperçu',
@@ -814,6 +816,8 @@ export const fr: Dictionary = {
   'forumSearch.shown': { one: '{count} résultat affiché', other: '{count} résultats affichés' },
   'forumSearch.postBy': 'Message {seq} de {name}',
   'forumSearch.loadMore': 'Afficher plus de résultats',
+  'forumSearch.capped':
+    'Plus de {count} messages correspondent. Ces résultats sont les meilleurs parmi les {count} plus récents : ajoutez des mots pour affiner la recherche.',
 
   'modQueue.nav': 'Modération',
   'modQueue.title': 'Modération',

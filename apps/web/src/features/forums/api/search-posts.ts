@@ -1,13 +1,16 @@
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
-import type { Page, SearchQuery, SearchResultDto } from '@twinning/contracts';
+import type { SearchPage, SearchQuery } from '@twinning/contracts';
 import { apiRequest } from '../../../lib/api-client';
 import { forumKeys, type SearchFilters } from './forums.keys';
 
 export const SEARCH_PAGE_SIZE = 20;
 
-/** Posts matching the words, best first, in the forums the viewer may read. */
-export function searchPosts(query: SearchQuery, signal?: AbortSignal): Promise<Page<SearchResultDto>> {
-  return apiRequest<Page<SearchResultDto>>('/api/search', {
+/**
+ * Posts matching the words (and their stemmed forms), best first, in the forums the viewer may
+ * read; `capped` when only the newest SEARCH_RANK_LIMIT matches were ranked.
+ */
+export function searchPosts(query: SearchQuery, signal?: AbortSignal): Promise<SearchPage> {
+  return apiRequest<SearchPage>('/api/search', {
     signal,
     query: {
       q: query.q,

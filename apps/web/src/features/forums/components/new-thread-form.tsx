@@ -14,6 +14,7 @@ import { localizedFieldErrors } from '../../../lib/api-errors';
 import { useI18n } from '../../../lib/i18n';
 import { useCreateThread } from '../api/create-thread';
 import { MarkdownEditor } from './markdown-editor';
+import { PostLanguageSelect, useDefaultPostLanguage } from './post-language-select';
 import '../forums.css';
 
 export interface NewThreadFormProps {
@@ -31,6 +32,7 @@ export function NewThreadForm({ forum, onCreated }: NewThreadFormProps) {
   const [title, setTitle] = useState('');
   const [body, setBody] = useState('');
   const [themes, setThemes] = useState<Theme[]>(forum.theme ? [forum.theme] : []);
+  const [threadLanguage, setThreadLanguage] = useState(useDefaultPostLanguage());
   const [problems, setProblems] = useState<{ title?: string; body?: string }>({});
 
   if (!forum.viewer.canPost) {
@@ -57,7 +59,7 @@ export function NewThreadForm({ forum, onCreated }: NewThreadFormProps) {
       return;
     }
     create.mutate(
-      { forumId: forum.id, title: trimmed, body, themes },
+      { forumId: forum.id, title: trimmed, body, themes, language: threadLanguage },
       { onSuccess: onCreated, onError: focusFirstInvalid },
     );
   }
@@ -67,7 +69,7 @@ export function NewThreadForm({ forum, onCreated }: NewThreadFormProps) {
     <details className="forum-disclosure">
       <summary className="button forum-disclosure__summary">{t('forums.newThread')}</summary>
       <form ref={formRef} className="form form--wide forum-disclosure__body" noValidate onSubmit={handleSubmit}>
-        <FormError error={create.error} shownFields={['title', 'body', 'themes']} />
+        <FormError error={create.error} shownFields={['title', 'body', 'themes', 'language']} />
         <TextField
           name="title"
           required
@@ -112,7 +114,8 @@ export function NewThreadForm({ forum, onCreated }: NewThreadFormProps) {
           </div>
           {serverErrors['themes'] ? <p className="field__error">{serverErrors['themes'].join(' ')}</p> : null}
         </fieldset>
-        <div className="form__actions">
+        <div className="form__actions form__actions--post">
+          <PostLanguageSelect value={threadLanguage} onChange={setThreadLanguage} errors={serverErrors['language']} />
           <button type="submit" className="button" disabled={create.isPending}>
             {create.isPending ? t('forums.creatingThread') : t('forums.createThread')}
           </button>

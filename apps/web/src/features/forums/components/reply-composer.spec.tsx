@@ -127,7 +127,7 @@ describe('Reply composer', () => {
     await user.click(within(composer).getByRole('button', { name: 'Post reply' }));
     await waitFor(() => expect(textarea).toHaveValue(''));
     expect(requests.find((r) => r.url.pathname === '/api/threads/thread-1/posts' && r.method === 'POST')?.body).toEqual(
-      { body: 'Thanks **all** @abby' },
+      { body: 'Thanks **all** @abby', language: 'en' },
     );
     expect(await screen.findByRole('article', { name: /Ana Souza @ana_souza, post 2/ })).toBeInTheDocument();
     expect(screen.getByText('Your reply was posted.')).toBeInTheDocument();
@@ -147,9 +147,29 @@ describe('Reply composer', () => {
     await waitFor(() =>
       expect(
         requests.find((r) => r.method === 'POST' && r.url.pathname === '/api/threads/thread-1/posts')?.body,
-      ).toEqual({ body: 'Agreed.', quotePostId: 'post-1' }),
+      ).toEqual({ body: 'Agreed.', quotePostId: 'post-1', language: 'en' }),
     );
     await waitFor(() => expect(screen.queryByText('Quoting post 1 by Li Wei')).not.toBeInTheDocument());
+  });
+
+  it('posts in the interface language unless the writer chooses another', async () => {
+    const { requests } = stubComposerApi();
+    renderApp({ path: '/threads/thread-1' });
+    const user = userEvent.setup();
+    const textarea = await screen.findByRole('textbox', { name: 'Reply' });
+    const select = screen.getByRole('combobox', { name: 'Written in' });
+    expect(select).toHaveValue('en');
+    const options = within(select).getAllByRole('option');
+    expect(options.map((option) => option.textContent)).toContain('Spanish');
+    expect(options.at(-1)).toHaveTextContent('Another language');
+    await user.type(textarea, 'Los trabajadores llegaron.');
+    await user.selectOptions(select, 'Spanish');
+    await user.click(screen.getByRole('button', { name: 'Post reply' }));
+    await waitFor(() =>
+      expect(
+        requests.find((r) => r.method === 'POST' && r.url.pathname === '/api/threads/thread-1/posts')?.body,
+      ).toEqual({ body: 'Los trabajadores llegaron.', language: 'es' }),
+    );
   });
 
   it('asks for text before posting', async () => {

@@ -6,6 +6,7 @@ import { localizedFieldErrors } from '../../../lib/api-errors';
 import { useI18n } from '../../../lib/i18n';
 import { useCreatePost } from '../api/create-post';
 import { MarkdownEditor } from './markdown-editor';
+import { PostLanguageSelect, useDefaultPostLanguage } from './post-language-select';
 
 const DRAFT_PREFIX = 'twinning.draft.thread.';
 
@@ -49,6 +50,7 @@ export function ReplyComposer({ thread, quote, onClearQuote, onPosted, textareaR
   const createPost = useCreatePost();
   const [body, setBody] = useState(() => readDraft(thread.id));
   const [missing, setMissing] = useState(false);
+  const [postLanguage, setPostLanguage] = useState(useDefaultPostLanguage());
 
   useEffect(() => {
     writeDraft(thread.id, body);
@@ -70,7 +72,7 @@ export function ReplyComposer({ thread, quote, onClearQuote, onPosted, textareaR
     }
     setMissing(false);
     createPost.mutate(
-      { threadId: thread.id, body, quotePostId: quote?.id },
+      { threadId: thread.id, body, quotePostId: quote?.id, language: postLanguage },
       {
         onSuccess: (post) => {
           setBody('');
@@ -82,7 +84,8 @@ export function ReplyComposer({ thread, quote, onClearQuote, onPosted, textareaR
     );
   }
 
-  const serverErrors = localizedFieldErrors(createPost.error, t, language)['body'];
+  const fieldErrors = localizedFieldErrors(createPost.error, t, language);
+  const serverErrors = fieldErrors['body'];
   const errors = missing ? [t('validation.required')] : serverErrors;
 
   return (
@@ -105,7 +108,7 @@ export function ReplyComposer({ thread, quote, onClearQuote, onPosted, textareaR
               </button>
             </div>
           ) : null}
-          <FormError error={createPost.error} shownFields={['body']} />
+          <FormError error={createPost.error} shownFields={['body', 'language']} />
           <MarkdownEditor
             name="body"
             label={t('composer.label')}
@@ -119,7 +122,8 @@ export function ReplyComposer({ thread, quote, onClearQuote, onPosted, textareaR
             describedBy={reason ? reasonId : undefined}
             textareaRef={textareaRef}
           />
-          <div className="form__actions">
+          <div className="form__actions form__actions--post">
+            <PostLanguageSelect value={postLanguage} onChange={setPostLanguage} errors={fieldErrors['language']} />
             <button type="submit" className="button" disabled={createPost.isPending}>
               {createPost.isPending ? t('composer.posting') : t('composer.submit')}
             </button>

@@ -12,7 +12,7 @@ vi.mock('../../../lib/realtime', async (importOriginal) => ({
   onRealtimeReconnect: () => () => undefined,
 }));
 
-function stubSearchApi() {
+function stubSearchApi(capped = false) {
   return stubFetch(({ url }) => {
     if (url.pathname === '/api/auth/refresh') return jsonResponse(makeAuth(makeMe()));
     if (url.pathname === '/api/forums') return jsonResponse([makeForumSummary()]);
@@ -20,6 +20,7 @@ function stubSearchApi() {
       return jsonResponse({
         items: [makeSearchResult()],
         nextCursor: url.searchParams.get('cursor') ? null : 'page-2',
+        capped,
       });
     }
     return apiError(404, 'NOT_FOUND');
@@ -52,6 +53,25 @@ describe('Search page', () => {
         .pop()
         ?.url.searchParams.get('cursor'),
     ).toBe('page-2');
+  });
+
+  it('says when only the newest matches were ranked', async () => {
+    stubSearchApi(true);
+    renderApp({ path: '/search?q=the' });
+    await screen.findByRole('list', { name: 'Results for “the”' });
+    expect(
+      screen.getByText(
+        'More than 2,000 posts match. These results are the best among the newest 2,000: add words to narrow the search.',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('says nothing about a limit when every match was ranked', async () => {
+    stubSearchApi(false);
+    renderApp({ path: '/search?q=newcomers' });
+    await screen.findByRole('list', { name: 'Results for “newcomers”' });
+    expect(screen.queryByText(/More than 2,000 posts match/)).not.toBeInTheDocument();
+    expect(screen.getByText(/desk opens at 8/)).toHaveAttribute('lang', 'en');
   });
 
   it('searches within a forum and a theme from the form', async () => {

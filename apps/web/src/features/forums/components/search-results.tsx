@@ -1,4 +1,4 @@
-import type { SearchResultDto } from '@twinning/contracts';
+import { SEARCH_RANK_LIMIT, type SearchResultDto } from '@twinning/contracts';
 import { useId } from 'react';
 import { Link } from 'react-router';
 import { FormError } from '../../../components/form-error';
@@ -26,7 +26,12 @@ function SearchResult({ result }: { result: SearchResultDto }) {
         <span aria-hidden="true"> · </span>
         <time dateTime={result.post.createdAt}>{format.dateTime(result.post.createdAt)}</time>
       </p>
-      <p className="search-result__headline" dir="auto" dangerouslySetInnerHTML={{ __html: result.headlineHtml }} />
+      <p
+        className="search-result__headline"
+        dir="auto"
+        lang={result.post.language === 'und' ? undefined : result.post.language}
+        dangerouslySetInnerHTML={{ __html: result.headlineHtml }}
+      />
     </li>
   );
 }
@@ -37,6 +42,7 @@ export function SearchResults({ filters }: { filters: SearchFilters }) {
   const headingId = useId();
   const search = useSearchPosts(filters);
   const items = search.data?.pages.flatMap((page) => page.items) ?? [];
+  const capped = search.data?.pages[0]?.capped ?? false;
 
   if (!filters.q) return <p className="muted">{t('forumSearch.prompt')}</p>;
   if (search.isPending) return <Loading label={t('forumSearch.searching')} />;
@@ -57,6 +63,7 @@ export function SearchResults({ filters }: { filters: SearchFilters }) {
       <p role="status" className="status muted">
         {items.length === 0 ? t('forumSearch.noResults') : t('forumSearch.shown', { count: items.length })}
       </p>
+      {capped ? <p className="notice search-capped">{t('forumSearch.capped', { count: SEARCH_RANK_LIMIT })}</p> : null}
       {items.length > 0 ? (
         <ol className="search-results" aria-labelledby={headingId}>
           {items.map((result) => (
