@@ -63,40 +63,80 @@ const STOP = '\uE001';
 const HEADLINE_OPTIONS = `StartSel=${START}, StopSel=${STOP}, MaxWords=35, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
 const TITLE_OPTIONS = `StartSel=${START}, StopSel=${STOP}, HighlightAll=true`;
 
+/** The query under the four stemming configurations, then under 'simple' (SearchRepository). */
+const SEARCH_QUERIES = `
+  SELECT ARRAY[websearch_to_tsquery('english', $1), websearch_to_tsquery('french', $1),
+               websearch_to_tsquery('spanish', $1), websearch_to_tsquery('arabic', $1)]::text[] AS stemmed,
+         websearch_to_tsquery('simple', $1)::text AS exact`;
+const anyOf = (queries) => [...new Set(queries.filter((q) => q !== ''))].map((q) => `( ${q} )`).join(' | ');
+const weighted = (query, weight) =>
+  query.replace(/'((?:[^']|'')*)'(?::(\*))?/g, (_, lexeme, prefix) => `'${lexeme}':${prefix ?? ''}${weight}`);
+
+/** Matches beyond which only the newest are ranked, and the posts of the first pass (SearchRepository). */
+const SEARCH_RANK_LIMIT = 2000;
+const WINDOW_POSTS = 20_000;
+
+/**
+ * What the API computes before its search statement: the query to match and to rank with
+ * (searchQueries) and where the first pass starts (the API keeps it for a minute).
+ */
+export async function prepareSearch(pool, words) {
+  const [{ stemmed, exact }] = (await pool.query(SEARCH_QUERIES, [words])).rows;
+  const match = anyOf([...stemmed, exact]);
+  const rank = anyOf([exact ? weighted(exact, 'A') : '', ...stemmed.map((q) => (q ? weighted(q, 'B') : ''))]);
+  const [window] = (
+    await pool.query(`SELECT created_at FROM posts ORDER BY created_at DESC OFFSET $1 LIMIT 1`, [WINDOW_POSTS])
+  ).rows;
+  return { words, match, rank, since: window?.created_at ?? null };
+}
+
+const PLAIN = (html) => `replace(replace(replace(replace(replace(replace(
+  regexp_replace(regexp_replace(${html}, '<[^>]*>', ' ', 'g'), '\\s+', ' ', 'g'),
+  '&lt;', '<'), '&gt;', '>'), '&quot;', '"'), '&#39;', ''''), '&#x27;', ''''), '&amp;', '&')`;
+const CONFIG = (language) => `CASE ${language}
+  WHEN 'en' THEN 'english'::regconfig WHEN 'fr' THEN 'french'::regconfig
+  WHEN 'es' THEN 'spanish'::regconfig WHEN 'ar' THEN 'arabic'::regconfig ELSE 'simple'::regconfig END`;
+
+/** The first pass of a common word: posts since $8 (the one that answers when it finds more than the limit). */
 const SEARCH = `
-  WITH wq AS (SELECT websearch_to_tsquery('simple', $1) AS query),
-  -- two disjoint branches, one per GIN index; each carries what ranking needs
+  WITH
   matched AS (
-    SELECT p.id, p.created_at, ts_rank_cd(p.search, wq.query)
-             + CASE WHEN p.seq = 1 THEN 2 * ts_rank_cd(t.search, wq.query) ELSE 0 END AS rank
-      FROM wq, posts p
+    SELECT p.id, p.created_at, p.search AS body_search, CASE WHEN p.seq = 1 THEN t.search END AS title_search
+      FROM posts p
       JOIN threads t ON t.id = p.thread_id
       JOIN forums f ON f.id = t.forum_id
-     WHERE p.search @@ wq.query AND p.deleted_at IS NULL AND p.hidden_at IS NULL
-       AND ${readableForumsSql('f', '$2')}
+     WHERE p.search @@ $1::tsquery AND p.deleted_at IS NULL AND p.hidden_at IS NULL
+       AND ${readableForumsSql('f', '$3')} AND p.created_at >= $8
     UNION ALL
-    SELECT p.id, p.created_at, 2 * ts_rank_cd(t.search, wq.query) AS rank
-      FROM wq, threads t
+    SELECT p.id, p.created_at, NULL, t.search
+      FROM threads t
       JOIN posts p ON p.thread_id = t.id AND p.seq = 1
       JOIN forums f ON f.id = t.forum_id
-     WHERE t.search @@ wq.query AND NOT (p.search @@ wq.query) AND p.deleted_at IS NULL AND p.hidden_at IS NULL
-       AND ${readableForumsSql('f', '$2')}
+     WHERE t.search @@ $1::tsquery AND NOT (p.search @@ $1::tsquery) AND p.deleted_at IS NULL AND p.hidden_at IS NULL
+       AND ${readableForumsSql('f', '$3')} AND p.created_at >= $8
+  ),
+  newest AS (SELECT * FROM matched ORDER BY created_at DESC, id DESC LIMIT ${SEARCH_RANK_LIMIT + 1}),
+  ranked AS (
+    SELECT id, created_at, count(*) OVER () AS matches,
+           round((coalesce(ts_rank_cd(body_search, $2::tsquery), 0)
+             + 2 * coalesce(ts_rank_cd(title_search, $2::tsquery), 0))::numeric, 4) AS rank
+      FROM newest
   ),
   hits AS (
-    SELECT id, rank FROM matched
+    SELECT id, rank, matches FROM ranked
      ORDER BY rank DESC, created_at DESC, id DESC
-     OFFSET $4 LIMIT $5)
-  SELECT p.id AS post_id, p.seq, p.created_at, a.id AS author_id, a.display_name AS author_name,
+     OFFSET $5 LIMIT $6)
+  SELECT p.id AS post_id, p.seq, p.created_at, p.language, a.id AS author_id, a.display_name AS author_name,
          t.id AS thread_id, t.title, t.themes, f.id AS forum_id, f.kind, f.theme,
-         pt.title AS partnership_title, hits.rank,
-         ts_headline('simple', translate(p.body, $3::text, ''), wq.query, $6) AS headline,
-         ts_headline('simple', translate(t.title, $3::text, ''), wq.query, $7) AS title_headline
-    FROM hits, wq, posts p
+         pt.title AS partnership_title, hits.rank, hits.matches,
+         ts_headline(${CONFIG('p.language')}, translate(${PLAIN('p.body_html')}, $4::text, ''), $1::tsquery, $7) AS headline,
+         ts_headline(${CONFIG('t.language')}, translate(t.title, $4::text, ''), $1::tsquery, $9) AS title_headline
+    FROM hits
+    JOIN posts p ON p.id = hits.id
     JOIN threads t ON t.id = p.thread_id
     JOIN forums f ON f.id = t.forum_id
     JOIN users a ON a.id = p.author_id
     LEFT JOIN partnerships pt ON pt.id = f.partnership_id
-   WHERE p.id = hits.id
    ORDER BY hits.rank DESC, p.created_at DESC, p.id DESC`;
 
 /**
@@ -117,7 +157,22 @@ export const CORE_SQL = {
   posts: (userId, threadId) => [
     [`${POST_SELECT} WHERE p.thread_id = $2 ORDER BY p.seq ASC LIMIT $3`, [userId, threadId, PAGE_SIZE]],
   ],
-  search: (userId, words) => [
-    [SEARCH, [words, userId, START + STOP, 0, PAGE_SIZE + 1, HEADLINE_OPTIONS, TITLE_OPTIONS]],
+  // the statement that builds the queries, then the first pass (a common word is answered there)
+  search: (userId, prepared) => [
+    [SEARCH_QUERIES, [prepared.words]],
+    [
+      SEARCH,
+      [
+        prepared.match,
+        prepared.rank,
+        userId,
+        START + STOP,
+        0,
+        PAGE_SIZE + 1,
+        HEADLINE_OPTIONS,
+        prepared.since ?? new Date(0),
+        TITLE_OPTIONS,
+      ],
+    ],
   ],
 };

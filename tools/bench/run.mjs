@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { CORE_SQL, readableForumsSql } from './queries.mjs';
+import { CORE_SQL, prepareSearch, readableForumsSql } from './queries.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const EMAIL_DOMAIN = 'bench.twinning.test';
@@ -285,10 +285,9 @@ async function main() {
     if (!row) die('could not find a search word in the posts; pass --search-word');
     searchWord = row.word;
   }
+  const searchPrepared = await prepareSearch(pool, searchWord);
   const [{ matches }] = (
-    await pool.query(`SELECT count(*)::int AS matches FROM posts WHERE search @@ websearch_to_tsquery('simple', $1)`, [
-      searchWord,
-    ])
+    await pool.query(`SELECT count(*)::int AS matches FROM posts WHERE search @@ $1::tsquery`, [searchPrepared.match])
   ).rows;
 
   const threadTargets = (route) =>
@@ -334,7 +333,7 @@ async function main() {
       targets: viewers.map((v) => ({
         viewer: v,
         path: `/api/search?q=${encodeURIComponent(searchWord)}`,
-        sql: CORE_SQL.search(v.id, searchWord),
+        sql: CORE_SQL.search(v.id, searchPrepared),
       })),
       check: (json) => Array.isArray(json?.items) && json.items.length > 0,
     },

@@ -380,6 +380,7 @@ const COLUMNS = {
     author_id: 'uuid',
     title: 'text',
     themes: 'text[]',
+    language: 'text',
     pinned: 'boolean',
     locked: 'boolean',
     last_seq: 'int',
@@ -396,6 +397,7 @@ const COLUMNS = {
     author_id: 'uuid',
     body: 'text',
     body_html: 'text',
+    language: 'text',
     quote_post_id: 'uuid',
     created_at: 'timestamptz',
   },
@@ -878,6 +880,8 @@ async function run() {
         author_id: poster.id,
         body,
         body_html: bodyHtml,
+        // the language the text is in, so search stems it (en, fr, es, ar) or matches it word for word
+        language: postLang,
         quote_post_id: seq > 2 && tRng.chance(0.08) ? postIds[tRng.int(seq - 1)] : null,
         created_at: iso(time),
       });
@@ -891,6 +895,7 @@ async function run() {
       author_id: author.id,
       title,
       themes,
+      language: lang,
       pinned: tRng.chance(0.004),
       locked: tRng.chance(0.01),
       last_seq: n,

@@ -102,6 +102,39 @@ scenario(
   },
 );
 
+/** The seeded English thread of the Toronto – George Town forum: its title says "pilots". */
+const PILOTS_THREAD = 'Credential recognition pilots: what worked in Toronto';
+
+scenario(
+  'search that understands words: "pilot" finds "pilots", "nouveau arrivant" finds "nouveaux arrivants"',
+  async ({ newPage }) => {
+    const marie = await newPage();
+    await logIn(marie, ACCOUNTS.officialToronto.email, { language: 'fr' });
+    const main = marie.getByRole('main');
+
+    // French, stemmed under the French configuration: the post was written in French (its author's language)
+    await marie.goto(`/search?q=${encodeURIComponent('nouveau arrivant')}`);
+    const french = main.getByRole('list', { name: 'Résultats pour « nouveau arrivant »' });
+    await french.getByRole('link', { name: FRENCH_THREAD, exact: true }).waitFor();
+    const frenchMarks = (await french.locator('mark').allInnerTexts()).map((text) => text.toLowerCase());
+    assert.ok(
+      frenchMarks.includes('nouveaux') && frenchMarks.includes('arrivants'),
+      `the stemmed forms are highlighted: ${frenchMarks.join(', ')}`,
+    );
+
+    // English, searched from the French interface: every query is matched in the four languages at once
+    await marie.goto('/search?q=pilot');
+    const english = main.getByRole('list', { name: 'Résultats pour « pilot »' });
+    const hit = english
+      .getByRole('listitem')
+      .filter({ has: marie.getByRole('link', { name: PILOTS_THREAD, exact: true }) });
+    await hit.waitFor();
+    assert.deepEqual(await hit.locator('.search-result__title mark').allInnerTexts(), ['pilots']);
+    const snippet = await hit.locator('.search-result__headline').innerText();
+    assert.doesNotMatch(snippet, /\*\*|\]\(|<\w/, `the snippet is plain text: ${snippet}`);
+  },
+);
+
 scenario(
   'moderation with the keyboard: Toronto’s coordinator upholds a flag, the administrator audits it',
   async ({ newPage }) => {
