@@ -147,7 +147,7 @@ export function DatePoll({ visit, announce, viewerId }: DatePollProps) {
                           <label key={answer} className={`visit-poll__choice visit-poll__choice--${answer}`}>
                             <input
                               type="radio"
-                              className="visually-hidden"
+                              className="visit-poll__radio"
                               name={`${headingId}-${option.id}`}
                               value={answer}
                               checked={answers[option.id] === answer}
