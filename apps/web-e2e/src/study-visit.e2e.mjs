@@ -119,7 +119,7 @@ function rangeText(page, language, startDate, endDate) {
 }
 
 /**
- * The column label of an all-day poll option (the host's days, the year only when it is not this one), as
+ * The name of an all-day poll option's column (the host's days, the year only when it is not this one), as
  * the app writes it in `language` (same Intl call, in the same browser).
  * @param {Page} page
  * @param {string} language
@@ -130,14 +130,14 @@ function columnText(page, language, startDate, endDate) {
   return page.evaluate(
     ([lang, start, end]) => {
       const first = new Date(`${start}T00:00Z`);
-      const withYear = first.getUTCFullYear() !== new Date().getFullYear();
-      return new Intl.DateTimeFormat(lang, {
+      const range = new Intl.DateTimeFormat(lang, {
         timeZone: 'UTC',
         weekday: 'short',
         day: 'numeric',
-        month: 'long',
-        ...(withYear ? { year: 'numeric' } : {}),
+        month: 'short',
       }).formatRange(first, new Date(`${end}T00:00Z`));
+      const year = new Intl.DateTimeFormat(lang, { timeZone: 'UTC', year: 'numeric' }).format(first);
+      return first.getUTCFullYear() === new Date().getFullYear() ? range : `${range} ${year}`;
     },
     [language, startDate, endDate],
   );

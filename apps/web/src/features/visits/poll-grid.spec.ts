@@ -1,7 +1,7 @@
 import type { PollAnswer } from '@twinning/contracts';
 import { describe, expect, it } from 'vitest';
 import { makeDateOption } from '../../test/fixtures';
-import { bestOptionIds, formatPollRange, optionDays, otherRows, pollTotals } from './poll-grid';
+import { bestOptionIds, formatPollRange, optionDays, optionYear, otherRows, pollTotals } from './poll-grid';
 
 const voter = (id: string, displayName: string, answer: PollAnswer) => ({ user: { id, displayName }, answer });
 
@@ -52,19 +52,25 @@ describe('date poll grid', () => {
   });
 
   it('writes an all-day option as the host’s calendar days in each language, never shifted', () => {
-    expect(formatPollRange('en', '2027-03-07', '2027-03-09', 2027)).toBe('Sun, March 7\u2009–\u2009Tue, March 9');
-    expect(formatPollRange('en', '2027-03-07', '2027-03-09', 2026)).toBe('Sun, March 7\u2009–\u2009Tue, March 9, 2027');
-    expect(formatPollRange('fr', '2027-03-07', '2027-03-09', 2027)).toBe('dim. 7\u2009–\u2009mar. 9 mars');
-    expect(formatPollRange('es', '2027-03-07', '2027-03-09', 2027)).toBe('dom, 7 de marzo\u2009–\u2009mar, 9 de marzo');
-    const arabic = formatPollRange('ar', '2027-03-07', '2027-03-09', 2027);
+    expect(formatPollRange('en', '2027-03-07', '2027-03-09')).toBe('Sun, Mar 7\u2009–\u2009Tue, Mar 9');
+    expect(formatPollRange('fr', '2027-03-07', '2027-03-09')).toBe('dim. 7\u2009–\u2009mar. 9 mars');
+    expect(formatPollRange('es', '2027-03-07', '2027-03-09')).toBe('dom, 7 mar\u2009–\u2009mar, 9 mar');
+    const arabic = formatPollRange('ar', '2027-03-07', '2027-03-09');
     expect(arabic).toContain('الأحد');
     expect(arabic).toContain('الثلاثاء');
     expect(arabic).toContain('مارس');
-    expect(arabic).not.toMatch(/\d{1,2}:\d{2}|ص|م\b/); // days only: no time of day
+    expect(arabic).not.toMatch(/\d{1,2}:\d{2}/); // days only: no time of day
     // across a month end, one day, and the last day of a month stays that day whatever the runtime's zone
-    expect(formatPollRange('en', '2026-03-30', '2026-04-01', 2026)).toBe('Mon, March 30\u2009–\u2009Wed, April 1');
-    expect(formatPollRange('en', '2026-02-28', '2026-02-28', 2026)).toBe('Sat, February 28');
+    expect(formatPollRange('en', '2026-03-30', '2026-04-01')).toBe('Mon, Mar 30\u2009–\u2009Wed, Apr 1');
+    expect(formatPollRange('en', '2026-02-28', '2026-02-28')).toBe('Sat, Feb 28');
     expect(optionDays('2026-03-30', '2026-04-01')).toBe(3);
     expect(optionDays('2026-04-05', '2026-04-05')).toBe(1);
+  });
+
+  it('names the year only when it is not the current one', () => {
+    expect(optionYear('en', '2027-03-07', '2027-03-09', 2027)).toBe('');
+    expect(optionYear('en', '2027-03-07', '2027-03-09', 2026)).toBe('2027');
+    expect(optionYear('ar', '2027-03-07', '2027-03-09', 2026)).toMatch(/^(2027|٢٠٢٧)$/);
+    expect(optionYear('en', '2026-12-30', '2027-01-02', 2026)).toBe('2026\u2009–\u20092027');
   });
 });

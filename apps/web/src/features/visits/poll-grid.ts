@@ -79,28 +79,34 @@ export function bestOptionIds(totals: Readonly<Record<string, PollTally>>): Set<
 const rangeFormats = new Map<string, Intl.DateTimeFormat>();
 
 /**
- * "Sun 7 – Tue 9 March": an all-day option as the host's calendar days, in the viewer's language
- * (`formatRange`), never turned into instants. The year is written only when it is not `currentYear`.
- * Calendar dates carry no zone, so they are formatted as UTC and never shift a day.
+ * "Sun, Mar 7 – Tue, Mar 9": an all-day option as the host's calendar days, in the viewer's language
+ * (`formatRange`), never turned into instants; the year is left to `optionYear`. Calendar dates carry no
+ * zone, so they are formatted as UTC and never shift a day.
  */
-export function formatPollRange(language: string, startDate: string, endDate: string, currentYear?: number): string {
+export function formatPollRange(language: string, startDate: string, endDate: string): string {
   const start = dateOf(startDate);
   const end = dateOf(endDate);
   if (Number.isNaN(start.getTime()) || Number.isNaN(end.getTime())) return `${startDate} – ${endDate}`;
-  const withYear = currentYear === undefined || start.getUTCFullYear() !== currentYear;
-  const key = `${language}|${withYear}`;
-  let formatter = rangeFormats.get(key);
+  let formatter = rangeFormats.get(language);
   if (!formatter) {
     formatter = new Intl.DateTimeFormat(language, {
       timeZone: 'UTC',
       weekday: 'short',
       day: 'numeric',
-      month: 'long',
-      ...(withYear ? { year: 'numeric' as const } : {}),
+      month: 'short',
     });
-    rangeFormats.set(key, formatter);
+    rangeFormats.set(language, formatter);
   }
   return startDate === endDate ? formatter.format(start) : formatter.formatRange(start, end);
+}
+
+/** The option's year(s) in the viewer's numbering ("2027", "2026 – 2027"), or '' when it is `currentYear`. */
+export function optionYear(language: string, startDate: string, endDate: string, currentYear: number): string {
+  const first = dateOf(startDate).getUTCFullYear();
+  const last = dateOf(endDate).getUTCFullYear();
+  if (Number.isNaN(first) || Number.isNaN(last) || (first === currentYear && last === currentYear)) return '';
+  const year = new Intl.DateTimeFormat(language, { timeZone: 'UTC', year: 'numeric' });
+  return first === last ? year.format(dateOf(startDate)) : year.formatRange(dateOf(startDate), dateOf(endDate));
 }
 
 /** How many calendar days the option spans (both ends included). */

@@ -1353,7 +1353,7 @@ export const en = {
   'visits.calendar.downloading': 'Preparing the file…',
   'visits.calendar.subscribe': 'Subscribe to all your visits',
   'visits.poll.heading': 'Date poll',
-  'visits.poll.intro': 'Say which dates suit you. Each option is whole days in {city}’s calendar.',
+  'visits.poll.intro': 'Say which dates suit you. Options are whole days in the host city’s calendar: {city}.',
   'visits.poll.closed': 'The poll is closed: the dates were chosen.',
   'visits.poll.myAnswerFor': 'Your answer for {range}',
   'visits.poll.chosen': 'Chosen',

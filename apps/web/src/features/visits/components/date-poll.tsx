@@ -5,7 +5,15 @@ import type { Announce } from '../../../lib/announce';
 import { useI18n } from '../../../lib/i18n';
 import { usePickDate } from '../api/pick-date';
 import { useVoteVisit } from '../api/vote-visit';
-import { bestOptionIds, formatPollRange, optionDays, otherRows, pollTotals, type PollDraft } from '../poll-grid';
+import {
+  bestOptionIds,
+  formatPollRange,
+  optionDays,
+  optionYear,
+  otherRows,
+  pollTotals,
+  type PollDraft,
+} from '../poll-grid';
 import { formatDateRange } from '../visit-time';
 import { ConfirmDialog } from './confirm-dialog';
 import { PollMark } from './poll-mark';
@@ -69,8 +77,12 @@ export function DatePoll({ visit, announce, viewerId }: DatePollProps) {
     );
   }
 
-  const labelOf = (option: VisitDateOptionDto) =>
-    formatPollRange(language, option.startDate, option.endDate, currentYear);
+  /** The column's name: its days, with the year when it is not this one (for labels read out of context). */
+  const labelOf = (option: VisitDateOptionDto) => {
+    const year = optionYear(language, option.startDate, option.endDate, currentYear);
+    const range = formatPollRange(language, option.startDate, option.endDate);
+    return year ? `${range} ${year}` : range;
+  };
   const fullRangeOf = (option: VisitDateOptionDto) => formatDateRange(language, option.startDate, option.endDate);
   const chosen = (option: VisitDateOptionDto) =>
     !visit.pollOpen && option.startDate === visit.startDate && option.endDate === visit.endDate;
@@ -116,9 +128,16 @@ export function DatePoll({ visit, announce, viewerId }: DatePollProps) {
                 </th>
                 {options.map((option) => (
                   <th key={option.id} scope="col" className={columnClass(option)}>
-                    <span className="visit-poll__range">{labelOf(option)}</span>
+                    <span className="visit-poll__range">
+                      {formatPollRange(language, option.startDate, option.endDate)}
+                    </span>
                     <span className="visit-poll__days">
-                      {t('visits.poll.days', { count: optionDays(option.startDate, option.endDate) })}
+                      {[
+                        optionYear(language, option.startDate, option.endDate, currentYear),
+                        t('visits.poll.days', { count: optionDays(option.startDate, option.endDate) }),
+                      ]
+                        .filter(Boolean)
+                        .join(' · ')}
                     </span>
                     {best.has(option.id) && visit.pollOpen ? (
                       <span className="badge visit-poll__badge">{t('visits.poll.best')}</span>
