@@ -1680,7 +1680,7 @@ export const ar: Dictionary = {
   'visits.poll.pickBody': 'ستُقام الزيارة {range}. يُغلق الاستطلاع ويُبلَّغ كل من أجاب.',
   'visits.poll.pickConfirm': 'تحديد هذه التواريخ',
   'visits.poll.picked': 'أصبحت تواريخ الزيارة {range}. أُبلغ المصوّتون.',
-  'visits.poll.caption': 'الإجابات لكل شخص ولكل خيار من التواريخ: {count} خيارات، {people} أشخاص',
+  'visits.poll.caption': 'الإجابات لكل شخص ولكل خيار من التواريخ',
   'visits.poll.legend': 'معنى الرموز',
   'visits.poll.person': 'الشخص',
   'visits.poll.you': 'أنت',

@@ -1365,7 +1365,7 @@ export const en = {
   'visits.poll.pickBody': 'The visit will take place {range}. The poll closes and everyone who answered is told.',
   'visits.poll.pickConfirm': 'Fix these dates',
   'visits.poll.picked': 'The visit’s dates are now {range}. Voters were told.',
-  'visits.poll.caption': 'Answers per person and date option: {count} options, {people} people',
+  'visits.poll.caption': 'Answers per person and date option',
   'visits.poll.legend': 'What the marks mean',
   'visits.poll.person': 'Person',
   'visits.poll.you': 'You',

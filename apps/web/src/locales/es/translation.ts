@@ -1388,7 +1388,7 @@ export const es: Dictionary = {
     'La visita se realizará {range}. La encuesta se cierra y se avisa a todos los que respondieron.',
   'visits.poll.pickConfirm': 'Fijar estas fechas',
   'visits.poll.picked': 'Las fechas de la visita son ahora {range}. Se avisó a los votantes.',
-  'visits.poll.caption': 'Respuestas por persona y opción de fechas: {count} opciones, {people} personas',
+  'visits.poll.caption': 'Respuestas por persona y opción de fechas',
   'visits.poll.legend': 'Qué significan las marcas',
   'visits.poll.person': 'Persona',
   'visits.poll.you': 'Usted',

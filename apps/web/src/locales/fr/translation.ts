@@ -1403,7 +1403,7 @@ export const fr: Dictionary = {
     'La visite aura lieu {range}. Le sondage se ferme et toutes les personnes qui ont répondu sont prévenues.',
   'visits.poll.pickConfirm': 'Fixer ces dates',
   'visits.poll.picked': 'Les dates de la visite sont désormais {range}. Les votants ont été prévenus.',
-  'visits.poll.caption': 'Réponses par personne et par option de dates : {count} options, {people} personnes',
+  'visits.poll.caption': 'Réponses par personne et par option de dates',
   'visits.poll.legend': 'Signification des symboles',
   'visits.poll.person': 'Personne',
   'visits.poll.you': 'Vous',

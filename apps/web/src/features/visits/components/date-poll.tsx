@@ -119,7 +119,7 @@ export function DatePoll({ visit, announce, viewerId }: DatePollProps) {
         >
           <table className="visit-poll__grid">
             <caption id={captionId} className="visually-hidden">
-              {t('visits.poll.caption', { count: options.length, people: others.length + (canVote ? 1 : 0) })}
+              {t('visits.poll.caption')}
             </caption>
             <thead>
               <tr>

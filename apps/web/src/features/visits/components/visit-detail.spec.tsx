@@ -189,6 +189,25 @@ describe('Visit page: date poll', () => {
     expect(within(second).getByRole('radio', { name: 'If need be' })).toBeChecked();
   });
 
+  it('shows the grid in Arabic, right to left, with the host’s days and Arabic labels per cell', async () => {
+    serve({ ...minh, preferredLanguage: 'ar' }, pollVisit);
+    renderApp({ path: '/visits/visit-1', initialLanguage: 'ar' });
+    const poll = await screen.findByRole('region', { name: 'استطلاع المواعيد' });
+    expect(document.documentElement).toHaveAttribute('dir', 'rtl');
+    const grid = within(poll).getByRole('table', { name: 'الإجابات لكل شخص ولكل خيار من التواريخ' });
+    const march = new Intl.DateTimeFormat('ar', { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short' })
+      .formatRange(new Date('2026-03-08T00:00Z'), new Date('2026-03-10T00:00Z'))
+      .replace(/\s+/g, ' ');
+    const header = within(grid).getAllByRole('columnheader')[1]?.textContent?.replace(/\s+/g, ' ') ?? '';
+    expect(header.startsWith(march)).toBe(true);
+    expect(header).toContain('أفضل خيار');
+    expect(header).not.toMatch(/\d{1,2}:\d{2}/);
+    const li = within(grid).getByRole('rowheader', { name: 'Li Wei' }).closest('tr') as HTMLElement;
+    expect(within(li).getAllByText(/^Li Wei، الخيار .*: (نعم|لا)$/)).toHaveLength(2);
+    expect(within(grid).getAllByRole('radiogroup', { name: /^إجابتك عن / })).toHaveLength(2);
+    expect(within(poll).getByRole('button', { name: 'حفظ إجاباتي' })).toBeDisabled();
+  });
+
   it('lets a coordinator pick a date after confirming', async () => {
     const { requests } = serve(
       li,
