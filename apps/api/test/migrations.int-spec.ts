@@ -57,8 +57,57 @@ describe('migrations and demo seed at start', () => {
       expect(first.users).toBe(DEMO_USERS.length);
       expect(new Set(DEMO_CITIES.map((c) => c.region)).size).toBe(3);
       expect(DEMO_CITIES.length).toBeGreaterThanOrEqual(12);
-      expect(first).toMatchObject({ active_partnerships: 2, proposals: 1, open_flags: 1, theme_forums: 9 });
+      expect(first).toMatchObject({ active_partnerships: 2, proposals: 1, open_flags: 2, theme_forums: 9 });
       expect(first.threads).toBeGreaterThanOrEqual(5);
+      // every theme forum has threads to explore, in several languages, with replies from several cities
+      const forums = await client.query(
+        `SELECT f.theme, count(DISTINCT t.id)::int AS threads, count(DISTINCT m.city_id)::int AS cities
+           FROM forums f JOIN threads t ON t.forum_id = f.id JOIN posts p ON p.thread_id = t.id
+           LEFT JOIN city_memberships m ON m.user_id = p.author_id AND m.status = 'approved'
+          WHERE f.kind = 'theme' GROUP BY f.theme`,
+      );
+      expect(forums.rows).toHaveLength(9);
+      for (const forum of forums.rows) {
+        expect(forum.threads).toBeGreaterThanOrEqual(2);
+        expect(forum.cities).toBeGreaterThanOrEqual(2);
+      }
+      const scripts = await client.query(
+        `SELECT count(*) FILTER (WHERE t.title ~ '[\u0600-\u06FF]')::int AS arabic,
+                count(*) FILTER (WHERE t.title ~ '[éèàçù]|^(Fêtes|Titres|Accueil|Interprètes|Reconnaissance)')::int AS french,
+                count(*) FILTER (WHERE t.title ~ '[ñ¿]|^(Programas|Mediadores|Ventanilla|Bibliotecas)')::int AS spanish
+           FROM threads t JOIN forums f ON f.id = t.forum_id WHERE f.kind = 'theme'`,
+      );
+      expect(scripts.rows[0].arabic).toBeGreaterThanOrEqual(3);
+      expect(scripts.rows[0].french).toBeGreaterThanOrEqual(3);
+      expect(scripts.rows[0].spanish).toBeGreaterThanOrEqual(3);
+      // the moderation queue and the audit log have entries: flags, a hidden post, a pinned and a locked thread
+      const moderation = await client.query(
+        `SELECT (SELECT count(*) FROM posts WHERE hidden_at IS NOT NULL)::int AS hidden,
+                (SELECT count(*) FROM post_flags WHERE status = 'upheld')::int AS upheld,
+                (SELECT count(*) FROM post_flags WHERE status = 'dismissed')::int AS dismissed,
+                (SELECT array_agg(DISTINCT action ORDER BY action) FROM moderation_audit) AS actions,
+                (SELECT count(*) FROM moderation_audit WHERE created_at > now())::int AS future`,
+      );
+      expect(moderation.rows[0]).toMatchObject({ hidden: 2, upheld: 1, dismissed: 1, future: 0 });
+      expect(moderation.rows[0].actions).toEqual([
+        'flag.dismiss',
+        'flag.uphold',
+        'post.hide',
+        'thread.lock',
+        'thread.pin',
+      ]);
+      // a date poll in the coming months, with several voters and "if need be" among the answers
+      const poll = await client.query(
+        `SELECT min(o.start_date - current_date)::int AS first_in, count(DISTINCT dv.user_id)::int AS voters,
+                count(*) FILTER (WHERE dv.answer = 'if_need_be')::int AS if_need_be
+           FROM visits v JOIN visit_date_options o ON o.visit_id = v.id
+           LEFT JOIN visit_date_votes dv ON dv.option_id = o.id
+          WHERE v.start_date IS NULL AND v.status = 'open'`,
+      );
+      expect(poll.rows[0].first_in).toBeGreaterThan(7);
+      expect(poll.rows[0].first_in).toBeLessThan(120);
+      expect(poll.rows[0].voters).toBeGreaterThanOrEqual(4);
+      expect(poll.rows[0].if_need_be).toBeGreaterThanOrEqual(2);
       // threads are consistent with their posts, and the posts' HTML went through the sanitiser
       const inconsistent = await client.query(
         `SELECT t.id FROM threads t WHERE t.last_seq <> (SELECT max(seq) FROM posts WHERE thread_id = t.id)

@@ -3,6 +3,7 @@ import request from 'supertest';
 import { THREAD_RATE_LIMIT } from '../src/forums/forums.service';
 import { POST_RATE_LIMIT } from '../src/forums/posts.service';
 import { csvCell } from '../src/common/csv';
+import { parseExport } from './support/csv';
 import { RateLimitService } from '../src/rate-limit/rate-limit.service';
 import {
   addMember,
@@ -18,35 +19,6 @@ import { bootApp, resetDatabase, type TestApp } from './support/test-app';
 function present<T>(value: T | undefined): T {
   if (value === undefined) throw new Error('expected a value');
   return value;
-}
-
-/** Parses RFC 4180 CSV (quoted fields, doubled quotes, CRLF). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += c;
-  }
-  return rows;
 }
 
 describe('moderation: flags, hiding, threads, silences, audit log', () => {
@@ -462,19 +434,18 @@ describe('moderation: flags, hiding, threads, silences, audit log', () => {
       expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
       expect(res.headers['content-disposition']).toMatch(/^attachment; filename="moderation-audit\.csv"$/);
       const text: string = res.text;
-      expect(text.startsWith('\uFEFF')).toBe(true);
-      const rows = parseCsv(text.slice(1));
+      const rows = parseExport(text);
       expect(rows[0]).toEqual([
-        'created_at',
-        'actor_id',
-        'actor_name',
-        'action',
-        'target_type',
-        'target_id',
-        'target_label',
-        'forum_id',
-        'forum',
-        'reason',
+        'Time (UTC)',
+        'Actor ID',
+        'Actor',
+        'Action',
+        'Target type',
+        'Target ID',
+        'Target',
+        'Forum ID',
+        'Forum',
+        'Reason',
       ]);
       const [total] = await t.dataSource.query(`SELECT count(*)::int AS n FROM moderation_audit`);
       expect(rows).toHaveLength(total.n + 1);
@@ -484,10 +455,18 @@ describe('moderation: flags, hiding, threads, silences, audit log', () => {
       expect(lock[8]).toBe('P, with "quotes", and commas');
       const unlock = present(rows.find((r) => r[3] === 'thread.unlock' && r[5] === th.id));
       expect(unlock[9]).toBe(`'@SUM(1)`);
+      // times are readable wall time in UTC, as the header says, and match the log's instants
+      const [entry] = await t.dataSource.query(
+        `SELECT to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS') AS at FROM moderation_audit
+          WHERE action = 'thread.lock' AND target_id = $1`,
+        [th.id],
+      );
+      expect(lock[0]).toBe(entry.at);
+      expect(rows.slice(1).every((r) => /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(r[0]))).toBe(true);
       expect(text).toContain('"\'=HYPERLINK(""http://evil.example"",""click"")"');
       // the filters apply to the export too
-      const onlyLocks = parseCsv(
-        (await http().get('/api/moderation/audit.csv?action=thread.lock').set(admin.auth).expect(200)).text.slice(1),
+      const onlyLocks = parseExport(
+        (await http().get('/api/moderation/audit.csv?action=thread.lock').set(admin.auth).expect(200)).text,
       );
       expect(onlyLocks.slice(1).every((r) => r[3] === 'thread.lock')).toBe(true);
     });

@@ -223,6 +223,30 @@ describe('study visits: iCalendar exports and feeds', () => {
     ]);
   });
 
+  it('marks the visit and its agenda TENTATIVE in a waitlisted delegate’s .ics, CONFIRMED for the registered', async () => {
+    const visit = await plannedVisit('Waitlisted copy');
+    await api().patch(`/api/visits/${visit.id}`).set(w.coordinator.auth).send({ capacity: 1 }).expect(200);
+    await move(t, w, visit.id, 'open');
+    const [first, second] = await createDelegates(t, w, 2, 'Ics');
+    await api().put(`/api/visits/${visit.id}/registration`).set(first.auth).send({}).expect(200);
+    const waitlisted = await api().put(`/api/visits/${visit.id}/registration`).set(second.auth).send({}).expect(200);
+    expect(waitlisted.body.status).toBe('waitlisted');
+    await move(t, w, visit.id, 'confirmed');
+
+    const statuses = async (user: TestUser) => {
+      const cal = parse((await ics(user, visit.id)).body);
+      expect(cal.events).toHaveLength(4); // the visit and its three agenda items
+      return cal.events.map((event) => prop(event, 'status'));
+    };
+    expect(await statuses(second)).toEqual(['TENTATIVE', 'TENTATIVE', 'TENTATIVE', 'TENTATIVE']);
+    expect(await statuses(first)).toEqual(['CONFIRMED', 'CONFIRMED', 'CONFIRMED', 'CONFIRMED']);
+    // a member who did not register sees the visit as it stands
+    expect(await statuses(w.official)).toEqual(['CONFIRMED', 'CONFIRMED', 'CONFIRMED', 'CONFIRMED']);
+    // once promoted (the first delegate leaves), the same file says CONFIRMED
+    await api().delete(`/api/visits/${visit.id}/registration`).set(first.auth).expect(204);
+    expect(await statuses(second)).toEqual(['CONFIRMED', 'CONFIRMED', 'CONFIRMED', 'CONFIRMED']);
+  });
+
   describe('personal feed', () => {
     const feedPath = (url: string) => {
       expect(url.startsWith(`${ORIGIN}/api/calendar/`)).toBe(true);

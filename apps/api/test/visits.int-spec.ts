@@ -9,6 +9,7 @@ import {
   type VisitSummaryDto,
 } from '@twinning/contracts';
 import { io, type Socket } from 'socket.io-client';
+import { parseExport } from './support/csv';
 import { bootApp, resetDatabase, type TestApp } from './support/test-app';
 import type { TestUser } from './support/factories';
 import {
@@ -506,6 +507,54 @@ describe('study visits', () => {
         .set(w.official.auth)
         .send({ answers: [{ optionId: may3.id, answer: 'yes' }] })
         .expect(409);
+    });
+
+    it('counts yes / if need be / no per option as answers change, keeping answers left out of a request', async () => {
+      const visit = await createVisit(t, w, {
+        title: 'Poll totals',
+        dateOptions: [
+          { startDate: '2027-09-06', endDate: '2027-09-08' },
+          { startDate: '2027-09-13', endDate: '2027-09-15' },
+        ],
+      });
+      const [early, late] = visit.dateOptions;
+      const vote = (user: TestUser, answers: Record<string, string>) =>
+        api()
+          .put(`/api/visits/${visit.id}/votes`)
+          .set(user.auth)
+          .send({ answers: Object.entries(answers).map(([optionId, answer]) => ({ optionId, answer })) })
+          .expect(200);
+      const totals = (dto: VisitDto) => dto.dateOptions.map((o) => o.tally);
+
+      await vote(w.official, { [early.id]: 'if_need_be', [late.id]: 'yes' });
+      await vote(w.penangOfficial, { [early.id]: 'if_need_be', [late.id]: 'no' });
+      let seen: VisitDto = (await vote(w.coordinator, { [early.id]: 'yes', [late.id]: 'if_need_be' })).body;
+      expect(totals(seen)).toEqual([
+        { yes: 1, if_need_be: 2, no: 0 },
+        { yes: 1, if_need_be: 1, no: 1 },
+      ]);
+      // if need be → no on one option; the other answer stays as it was
+      seen = (await vote(w.official, { [early.id]: 'no' })).body;
+      expect(totals(seen)).toEqual([
+        { yes: 1, if_need_be: 1, no: 1 },
+        { yes: 1, if_need_be: 1, no: 1 },
+      ]);
+      expect(seen.dateOptions.map((o) => o.myAnswer)).toEqual(['no', 'yes']);
+      // every member sees the same totals and who answered what, their own answer apart
+      const other: VisitDto = (await get(w.penangOfficial, visit.id).expect(200)).body;
+      expect(totals(other)).toEqual(totals(seen));
+      expect(other.dateOptions.map((o) => o.myAnswer)).toEqual(['if_need_be', 'no']);
+      expect(other.dateOptions[1].voters.map((v) => [v.user.id, v.answer])).toEqual(
+        expect.arrayContaining([
+          [w.official.id, 'yes'],
+          [w.penangOfficial.id, 'no'],
+          [w.coordinator.id, 'if_need_be'],
+        ]),
+      );
+      // the tally always adds up to the number of voters of each option
+      for (const option of other.dateOptions) {
+        expect(option.tally.yes + option.tally.if_need_be + option.tally.no).toBe(option.voters.length);
+      }
     });
   });
 
@@ -1034,19 +1083,44 @@ describe('study visits', () => {
       const csv = await api().get(`/api/visits/${visit.id}/roster.csv`).set(w.coordinator.auth).expect(200);
       expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
       expect(csv.headers['content-disposition']).toMatch(/^attachment; filename="visit-.*-roster\.csv"$/);
-      const lines = csv.text.split('\r\n');
-      expect(lines[0]).toBe(
-        'Name,Email,City,Status,Waitlist position,Accompanying persons,Places,Dietary needs,Accessibility needs,Registered at',
+      const rows = parseExport(csv.text);
+      expect(rows[0]).toEqual([
+        'Name',
+        'Email',
+        'City',
+        'Status',
+        'Waitlist position',
+        'Accompanying persons',
+        'Places',
+        'Dietary needs',
+        'Accessibility needs',
+        `Registered at (${visit.timeZone})`,
+      ]);
+      expect(rows.slice(1).map((r) => r.slice(0, 9))).toEqual([
+        ['Needs 01', x.email, 'George Town', 'registered', '', '0', '1', 'Halal, no pork', 'Wheelchair "user"'],
+        // formula-like cells are defused; a quoted cell keeps its line break
+        [
+          'Needs 02',
+          y.email,
+          'George Town',
+          'waitlisted',
+          '1',
+          '1',
+          '2',
+          `'=HYPERLINK("http://evil")`,
+          'Hearing\nloop',
+        ],
+        ['Needs 03', z.email, 'George Town', 'waitlisted', '2', '0', '1', "'-1+2", ''],
+      ]);
+      // registration times: wall time in the host's zone, readable by a spreadsheet, no ISO "T…Z"
+      const [registered] = await t.dataSource.query(
+        `SELECT to_char(r.created_at AT TIME ZONE v.time_zone, 'YYYY-MM-DD HH24:MI:SS') AS at
+           FROM visit_registrations r JOIN visits v ON v.id = r.visit_id JOIN users u ON u.id = r.user_id
+          WHERE r.visit_id = $1 AND u.email = $2`,
+        [visit.id, x.email],
       );
-      expect(lines[1]).toMatch(
-        new RegExp(
-          `^Needs 01,${x.email.replace(/\./g, '\\.')},George Town,registered,,0,1,"Halal, no pork","Wheelchair ""user""",\\d{4}-`,
-        ),
-      );
-      // formula-like cells are defused; a quoted cell keeps its line break
+      expect(rows[1][9]).toBe(registered.at);
       expect(csv.text).toContain(`,waitlisted,1,1,2,"'=HYPERLINK(""http://evil"")","Hearing\nloop",`);
-      expect(csv.text).toContain(`,waitlisted,2,0,1,'-1+2,,`);
-      expect(csv.text.endsWith('\r\n')).toBe(true);
     });
   });
 

@@ -2,8 +2,9 @@
 /**
  * A study visit, from the date poll to the calendar file: Toronto's coordinator plans a visit to Toronto
  * with a date poll of three options, the first spanning a daylight-saving change there, and opens
- * registration; two members of the partnership vote from their own browsers (Toronto's official in
- * French, George Town's coordinator from Kuala Lumpur); the coordinator sees the tally live, picks the first
+ * registration; two members of the partnership vote from their own browsers in the poll grid (Toronto's
+ * official in French, George Town's coordinator from Kuala Lumpur with the keyboard only; axe on the grid in
+ * English and Arabic); the coordinator sees the totals live, picks the first
  * option, adds two agenda items on either side of the clock change (entered in Toronto time) and confirms
  * the visit; George Town's coordinator registers with an accompanying person and a dietary need, then
  * downloads the .ics through "Add to your calendar", which ical.js parses: the visit and each agenda item
@@ -118,13 +119,79 @@ function rangeText(page, language, startDate, endDate) {
 }
 
 /**
- * The rows of a poll option's tally ("Answers for …"): answer → text of its count and voters.
- * @param {Locator} tally
+ * The name of an all-day poll option's column (the host's days, the year only when it is not this one), as
+ * the app writes it in `language` (same Intl call, in the same browser).
+ * @param {Page} page
+ * @param {string} language
+ * @param {string} startDate
+ * @param {string} endDate
  */
-async function tallyOf(tally) {
-  const terms = await tally.getByRole('term').allInnerTexts();
-  const definitions = await tally.getByRole('definition').allInnerTexts();
-  return Object.fromEntries(terms.map((term, i) => [term.trim(), (definitions[i] ?? '').trim()]));
+function columnText(page, language, startDate, endDate) {
+  return page.evaluate(
+    ([lang, start, end]) => {
+      const first = new Date(`${start}T00:00Z`);
+      const range = new Intl.DateTimeFormat(lang, {
+        timeZone: 'UTC',
+        weekday: 'short',
+        day: 'numeric',
+        month: 'short',
+      }).formatRange(first, new Date(`${end}T00:00Z`));
+      const year = new Intl.DateTimeFormat(lang, { timeZone: 'UTC', year: 'numeric' }).format(first);
+      return first.getUTCFullYear() === new Date().getFullYear() ? range : `${range} ${year}`;
+    },
+    [language, startDate, endDate],
+  );
+}
+
+/**
+ * The poll grid's totals, as its screen-reader text per option ("…: 2 yes, 0 if need be, 1 no").
+ * @param {Locator} poll
+ * @param {string[]} columns
+ */
+async function totalsOf(poll, columns) {
+  const texts = await poll.locator('tfoot .visually-hidden').allTextContents();
+  return columns.map((column) => {
+    const text = texts.find((t) => t.replace(/\s+/g, ' ').startsWith(`${column.replace(/\s+/g, ' ')}: `)) ?? '';
+    const match = /: (\d+) yes, (\d+) if need be, (\d+) no$/.exec(text);
+    return match ? { yes: Number(match[1]), ifNeedBe: Number(match[2]), no: Number(match[3]) } : null;
+  });
+}
+
+/**
+ * Answers the date poll with the keyboard only: Tab until a radio of the grid has focus, then per
+ * option Space (yes) and Arrow Down (to if need be, then no), Tab to the next option, and Enter on
+ * "Save my answers".
+ * @param {Page} page
+ * @param {('yes' | 'if_need_be' | 'no')[]} answers per option
+ */
+async function voteByKeyboard(page, answers) {
+  const focusedIsGridRadio = () =>
+    page.evaluate(() => {
+      const el = document.activeElement;
+      return el instanceof HTMLInputElement && el.type === 'radio' && el.closest('.visit-poll__grid') !== null;
+    });
+  for (let i = 0; i < 80 && !(await focusedIsGridRadio()); i += 1) await page.keyboard.press('Tab');
+  assert.ok(await focusedIsGridRadio(), 'Tab reaches the poll grid');
+  for (const [index, answer] of answers.entries()) {
+    const moves = { yes: 0, if_need_be: 1, no: 2 }[answer];
+    await page.keyboard.press('Space');
+    for (let m = 0; m < moves; m += 1) await page.keyboard.press('ArrowDown');
+    const checked = await page.evaluate(() => /** @type {HTMLInputElement} */ (document.activeElement).value);
+    assert.equal(checked, answer, `option ${index + 1}: the focused radio is the answer`);
+    await page.keyboard.press('Tab');
+  }
+  // after the last option's group, Tab goes on to the next control: Save (or a coordinator's pick buttons)
+  for (let i = 0; i < 20; i += 1) {
+    const label = await page.evaluate(() => document.activeElement?.textContent ?? '');
+    if (/^Save my answers$/.test(label.trim())) break;
+    await page.keyboard.press('Tab');
+  }
+  const saved = page.waitForResponse(
+    (r) => /^\/api\/visits\/[^/]+\/votes$/.test(new URL(r.url()).pathname) && r.request().method() === 'PUT',
+  );
+  await page.keyboard.press('Enter');
+  assert.equal((await saved).status(), 200, 'saving the answers failed');
+  await page.getByRole('main').getByRole('status').filter({ hasText: 'Your answers were saved.' }).waitFor();
 }
 
 /**
@@ -232,8 +299,19 @@ scenario('study visit: date poll, two votes, dates picked, agenda, registration,
   await main.getByText('Being prepared: registration is not open yet.').waitFor();
 
   const ranges = await Promise.all(options.map((o) => rangeText(daniel, 'en', o.startDate, o.endDate)));
+  const columns = await Promise.all(options.map((o) => columnText(daniel, 'en', o.startDate, o.endDate)));
   const poll = main.getByRole('region', { name: 'Date poll' });
-  for (const range of ranges) await poll.getByRole('group', { name: range, exact: true }).waitFor();
+  const grid = poll.getByRole('table');
+  const headers = (await grid.getByRole('columnheader').allInnerTexts()).map((h) => h.replace(/\s+/g, ' '));
+  assert.equal(headers.length, 4);
+  for (const [index, column] of columns.entries()) {
+    // the host's days as a column, with its length; never a shifted time range
+    assert.ok(
+      headers[index + 1]?.startsWith(column.replace(/\s+/g, ' ')),
+      `column ${index + 1}: ${headers[index + 1]}`,
+    );
+  }
+  assert.doesNotMatch(await poll.innerText(), /GMT|\d{1,2}:\d{2}/, 'all-day options carry no time of day');
 
   // Registration opens (members are told); the poll stays open.
   const actions = main.getByRole('region', { name: 'Manage this visit' });
@@ -259,40 +337,57 @@ scenario('study visit: date poll, two votes, dates picked, agenda, registration,
     ['Oui', 'Si nécessaire', 'Non'],
   );
 
-  // --- George Town's coordinator votes from Kuala Lumpur, and sees both answers in the tally.
-  const nurul = await newPage();
+  // --- George Town's coordinator votes from Kuala Lumpur with the keyboard only, and sees both answers.
+  const nurul = await newPage({ axe: true });
   await logIn(nurul, ACCOUNTS.coordinatorPenang.email);
   await nurul.goto(`/visits/${visitId}`);
   const nurulMain = nurul.getByRole('main');
   await nurulMain.getByRole('heading', { level: 1, name: title }).waitFor();
   const nurulPoll = nurulMain.getByRole('region', { name: 'Date poll' });
-  const nurulFirst = nurulPoll.getByRole('group', { name: ranges[0], exact: true });
-  assert.match(await nurulFirst.innerText(), /Your time: .*GMT\+8/, 'the option in the viewer’s own zone');
-  await vote(nurul, { answerFor: /^Your answer for /, save: 'Save my answers', saved: 'Your answers were saved.' }, [
-    'Yes',
-    'No',
-    'If need be',
+  // Kuala Lumpur is 12–13 hours ahead of Toronto: the columns still show Toronto's days
+  const nurulHeaders = (await nurulPoll.getByRole('columnheader').allInnerTexts()).map((h) => h.replace(/\s+/g, ' '));
+  assert.ok(nurulHeaders[1]?.startsWith((columns[0] ?? '').replace(/\s+/g, ' ')));
+  await nurulPoll.getByRole('radiogroup').first().waitFor();
+  await voteByKeyboard(nurul, ['yes', 'no', 'if_need_be']);
+  assert.deepEqual(await totalsOf(nurulPoll, columns), [
+    { yes: 2, ifNeedBe: 0, no: 0 },
+    { yes: 0, ifNeedBe: 1, no: 1 },
+    { yes: 0, ifNeedBe: 1, no: 1 },
   ]);
-  const nurulTally = await tallyOf(nurulPoll.getByRole('group', { name: `Answers for ${ranges[0]}` }));
-  assert.match(nurulTally['Yes'] ?? '', /^2\b/);
-
-  // --- The coordinator's page, open since before the votes, shows who answered what live (no reload).
+  // Marie's row, read-only, each cell labelled for screen readers; the best option is marked
   const marieName = ACCOUNTS.officialToronto.displayName;
   const nurulName = ACCOUNTS.coordinatorPenang.displayName;
-  const both = new RegExp(`^2 \\((${marieName}, ${nurulName}|${nurulName}, ${marieName})\\)$`);
-  /** @type {Record<string, string>[]} */
-  let tallies = [];
-  for (const deadline = Date.now() + 10_000; ;) {
-    tallies = [];
-    for (const range of ranges) tallies.push(await tallyOf(poll.getByRole('group', { name: `Answers for ${range}` })));
-    if (both.test(tallies[0]?.['Yes'] ?? '') || Date.now() > deadline) break;
-    await daniel.waitForTimeout(200);
+  const marieRow = nurulPoll.getByRole('row').filter({ has: nurul.getByRole('rowheader', { name: marieName }) });
+  const flat = (/** @type {string} */ text) => text.replace(/\s+/g, ' ');
+  assert.deepEqual((await marieRow.locator('.visually-hidden').allTextContents()).map(flat), [
+    flat(`${marieName}, option ${columns[0]}: Yes`),
+    flat(`${marieName}, option ${columns[1]}: If need be`),
+    flat(`${marieName}, option ${columns[2]}: No`),
+  ]);
+  const best = nurulPoll.getByRole('columnheader').filter({ hasText: 'Best option' });
+  assert.equal(await best.count(), 1);
+  assert.ok(flat(await best.innerText()).startsWith(flat(columns[0] ?? '')));
+  await axe(nurul, { name: 'visit-poll-grid' });
+  await restoringLanguage(nurul, 'en', async () => {
+    await chooseLanguage(nurul, 'ar');
+    await nurulMain.getByRole('region', { name: 'استطلاع المواعيد' }).getByRole('table').waitFor();
+    const arColumn = await columnText(nurul, 'ar', options[0]?.startDate ?? '', options[0]?.endDate ?? '');
+    const arHeaders = await nurulMain.getByRole('columnheader').allInnerTexts();
+    assert.ok(flat(arHeaders[1] ?? '').startsWith(flat(arColumn)), `Arabic column: ${arHeaders[1]}`);
+    await axe(nurul, { name: 'visit-poll-grid-ar' });
+  });
+
+  // --- The coordinator's page, open since before the votes, shows who answered what live (no reload).
+  await eventually(async () =>
+    assert.deepEqual(await totalsOf(poll, columns), [
+      { yes: 2, ifNeedBe: 0, no: 0 },
+      { yes: 0, ifNeedBe: 1, no: 1 },
+      { yes: 0, ifNeedBe: 1, no: 1 },
+    ]),
+  );
+  for (const name of [marieName, nurulName]) {
+    await grid.getByRole('rowheader', { name }).waitFor();
   }
-  assert.match(tallies[0]?.['Yes'] ?? '', both);
-  assert.equal(tallies[0]?.['If need be'], '0');
-  assert.equal(tallies[0]?.['No'], '0');
-  assert.deepEqual(tallies[1], { Yes: '0', 'If need be': `1 (${marieName})`, No: `1 (${nurulName})` });
-  assert.deepEqual(tallies[2], { Yes: '0', 'If need be': `1 (${nurulName})`, No: `1 (${marieName})` });
 
   // --- The coordinator picks the first option: the dates are fixed, the poll closes.
   await poll.getByRole('button', { name: `Pick these dates: ${ranges[0]}` }).click();
@@ -438,7 +533,7 @@ scenario('study visit: date poll, two votes, dates picked, agenda, registration,
   const checkPages = async () => {
     await daniel.goto(`/visits/${visitId}`);
     await main.getByRole('heading', { level: 1, name: title }).waitFor();
-    await main.getByRole('table').waitFor();
+    await main.getByRole('table').nth(1).waitFor(); // the poll grid (closed now) and the roster
     await axe(daniel, { name: 'visit' });
 
     await daniel.goto('/visits');

@@ -4,28 +4,28 @@ import { Readable } from 'node:stream';
 import type { AuthUser } from '../common/auth-user';
 import { AppError } from '../common/app-error';
 import { decodeCursor, keysetPage } from '../common/cursor';
-import { toCsvRow } from '../common/csv';
-import { iso } from '../common/sql';
+import { CSV_BOM, csvDateTime, toCsvRow } from '../common/csv';
 import { AuditRepository, toAuditDto, type AuditFilter, type AuditRow } from './audit.repository';
 import type { AuditQueryDto } from './dto/moderation.dto';
 
 const CSV_BATCH = 500;
+/** Readable headers; the time column names its zone. Codes (action, target type) stay codes, as the API's filters take them. */
 export const AUDIT_CSV_COLUMNS = [
-  'created_at',
-  'actor_id',
-  'actor_name',
-  'action',
-  'target_type',
-  'target_id',
-  'target_label',
-  'forum_id',
-  'forum',
-  'reason',
+  'Time (UTC)',
+  'Actor ID',
+  'Actor',
+  'Action',
+  'Target type',
+  'Target ID',
+  'Target',
+  'Forum ID',
+  'Forum',
+  'Reason',
 ];
 
 function toCsvLine(r: AuditRow): string {
   return toCsvRow([
-    iso(r.created_at),
+    csvDateTime(r.created_at),
     r.actor_id ?? '',
     r.actor_name ?? '',
     r.action,
@@ -63,7 +63,7 @@ export class AuditService {
     const rowsOf = (after: [string, string] | null) => this.auditRepository.rows(filters, after, CSV_BATCH);
     const logger = this.logger;
     async function* generate(): AsyncGenerator<string> {
-      yield `\uFEFF${toCsvRow(AUDIT_CSV_COLUMNS)}`;
+      yield `${CSV_BOM}${toCsvRow(AUDIT_CSV_COLUMNS)}`;
       let after: [string, string] | null = null;
       for (;;) {
         const rows = await rowsOf(after);

@@ -16,8 +16,8 @@ export interface CalendarVisitRow {
   sequence: number;
   updated_at: Date;
   host_name: string;
-  /** The feed owner's registration (feeds only). */
-  registration?: RegistrationStatus;
+  /** The exporting user's or feed owner's registration, if any (a waitlisted one makes the copy TENTATIVE). */
+  registration?: RegistrationStatus | null;
 }
 
 /** An agenda item as the calendar writes it (plain-text notes, no HTML), with its visit. */
@@ -53,10 +53,13 @@ const ITEMS_SQL = `
 export class VisitCalendarRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** The visit as `userId` exports it (their registration's SEQUENCE counts, as in their invitations). */
+  /**
+   * The visit as `userId` exports it: their registration's SEQUENCE counts, as in their invitations,
+   * and its state (a waitlisted delegate's copy is TENTATIVE).
+   */
   async visit(id: string, userId: string): Promise<CalendarVisitRow | undefined> {
     const [visit]: CalendarVisitRow[] = await this.dataSource.query(
-      `SELECT ${visitColumns('r')} FROM visits v JOIN cities hc ON hc.id = v.host_city_id
+      `SELECT ${visitColumns('r')}, r.status AS registration FROM visits v JOIN cities hc ON hc.id = v.host_city_id
          LEFT JOIN visit_registrations r ON r.visit_id = v.id AND r.user_id = $2
         WHERE v.id = $1`,
       [id, userId],

@@ -5,7 +5,7 @@ import { ErrorCode, type MyRegistrationDto, type RegistrationStatus, type Roster
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../common/auth-user';
 import { AppError } from '../common/app-error';
-import { toCsvRow } from '../common/csv';
+import { csvDateTime, toCsvDocument } from '../common/csv';
 import { NotificationsService, type CreatedNotifications } from '../notifications';
 import type { VisitRegistrationDto } from './dto/visits.dto';
 import { VisitAccess } from './visit-access';
@@ -145,17 +145,17 @@ export class VisitRegistrationsService {
 
   /** The delegation, registered first then the waitlist in order, with needs: coordinators only. */
   async roster(user: AuthUser, id: string): Promise<RosterEntryDto[]> {
-    const { visit } = await this.visitAccess.require(user, id, {
-      coordinator: "Only the visit's coordinators can see the delegation roster.",
-    });
-    return this.registrations.roster(id, visit.partnership_id);
+    return (await this.rosterOf(user, id)).roster;
   }
 
-  /** The roster as CSV (RFC 4180, formula-safe cells), with a header row. */
+  /**
+   * The roster as a spreadsheet-ready CSV (byte-order mark, CRLF, formula-safe cells), with a header
+   * row; registration times are wall time in the host city's zone, which the header names.
+   */
   async rosterCsv(user: AuthUser, id: string): Promise<string> {
-    const roster = await this.roster(user, id);
-    return (
-      toCsvRow([
+    const { roster, timeZone } = await this.rosterOf(user, id);
+    return toCsvDocument(
+      [
         'Name',
         'Email',
         'City',
@@ -165,24 +165,30 @@ export class VisitRegistrationsService {
         'Places',
         'Dietary needs',
         'Accessibility needs',
-        'Registered at',
-      ]) +
-      roster
-        .map((e) =>
-          toCsvRow([
-            e.user.displayName,
-            e.user.email,
-            e.city?.name ?? '',
-            e.status,
-            e.position === null ? '' : String(e.position),
-            String(e.accompanying),
-            String(e.places),
-            e.dietary,
-            e.accessibility,
-            e.createdAt,
-          ]),
-        )
-        .join('')
+        `Registered at (${timeZone})`,
+      ],
+      roster.map((e) => [
+        e.user.displayName,
+        e.user.email,
+        e.city?.name ?? '',
+        e.status,
+        e.position === null ? '' : String(e.position),
+        String(e.accompanying),
+        String(e.places),
+        e.dietary,
+        e.accessibility,
+        csvDateTime(e.createdAt, timeZone),
+      ]),
     );
+  }
+
+  private async rosterOf(user: AuthUser, id: string): Promise<{ roster: RosterEntryDto[]; timeZone: string }> {
+    const { visit } = await this.visitAccess.require(user, id, {
+      coordinator: "Only the visit's coordinators can see the delegation roster.",
+    });
+    return {
+      roster: await this.registrations.roster(id, visit.partnership_id),
+      timeZone: visit.time_zone,
+    };
   }
 }

@@ -1,19 +1,8 @@
-import type { FlagReason, MilestoneStatus, PartnershipStatus, Theme } from '@twinning/contracts';
+import type { MilestoneStatus, PartnershipStatus, Theme } from '@twinning/contracts';
 import type { EntityManager } from 'typeorm';
 import { extractMentions, renderMarkdown } from '../../common/markdown';
-
-interface DemoPost {
-  by: string;
-  body: string;
-  flag?: { by: string; reason: FlagReason; note: string };
-}
-
-interface DemoThread {
-  title: string;
-  themes: Theme[];
-  posts: DemoPost[];
-  pinned?: boolean;
-}
+import { DEMO_THEME_THREADS, type DemoThread } from './demo-forum-threads';
+import { moderateDemoThread, type SeededThread } from './demo-moderation';
 
 interface DemoPartnership {
   title: string;
@@ -62,6 +51,7 @@ const DEMO_PARTNERSHIPS: DemoPartnership[] = [
     threads: [
       {
         title: 'Credential recognition pilots: what worked in Toronto',
+        lang: 'en',
         themes: ['employment'],
         pinned: true,
         posts: [
@@ -81,6 +71,7 @@ const DEMO_PARTNERSHIPS: DemoPartnership[] = [
           },
           {
             by: 'official.toronto',
+            lang: 'fr',
             body:
               'Très intéressant ! À Toronto, la carte de compétences portable pourrait aider les travailleurs ' +
               'temporaires qui changent d’employeur. Pouvez-vous partager le modèle de carte ?',
@@ -89,6 +80,7 @@ const DEMO_PARTNERSHIPS: DemoPartnership[] = [
       },
       {
         title: 'Accueil des nouveaux arrivants : un guichet unique ?',
+        lang: 'fr',
         themes: ['integration'],
         posts: [
           {
@@ -99,6 +91,7 @@ const DEMO_PARTNERSHIPS: DemoPartnership[] = [
           },
           {
             by: 'coordinator.penang',
+            lang: 'en',
             body: 'We use a mobile desk that visits worker dormitories on Sundays. I will share our visit log (in English, sorry!).',
           },
         ],
@@ -125,6 +118,7 @@ const DEMO_PARTNERSHIPS: DemoPartnership[] = [
     threads: [
       {
         title: 'Multilingual wayfinding at stations',
+        lang: 'en',
         themes: ['transportation'],
         posts: [
           {
@@ -133,6 +127,7 @@ const DEMO_PARTNERSHIPS: DemoPartnership[] = [
           },
           {
             by: 'coordinator.danang',
+            lang: 'vi',
             body:
               'Ở Đà Nẵng, chúng tôi đang thử biển báo song ngữ Việt–Anh tại các trạm xe buýt mới. ' +
               'We would like to add Korean and Chinese for the new workers in the industrial parks.',
@@ -152,52 +147,6 @@ const DEMO_PARTNERSHIPS: DemoPartnership[] = [
     message: 'Marseille would be glad to learn from Da Nang’s fast-growing welcome services.',
     milestones: [],
     threads: [],
-  },
-];
-
-const DEMO_THEME_THREADS: (DemoThread & { forum: Theme })[] = [
-  {
-    forum: 'integration',
-    title: 'تعليم اللغة للقادمين الجدد: تجارب المدن',
-    themes: ['integration', 'education'],
-    posts: [
-      {
-        by: 'official.marseille',
-        body:
-          'في مرسيليا نقدّم دروس اللغة الفرنسية في المكتبات العامة مساءً، مع رعاية للأطفال أثناء الدرس. ' +
-          'ما الذي نجح في مدنكم لجذب الأمهات العاملات إلى هذه الدروس؟',
-      },
-      {
-        by: 'coordinator.toronto',
-        body: 'In Toronto, childcare on site was the single biggest factor. We also moved classes to Saturday mornings.',
-      },
-      {
-        by: 'member',
-        body: 'Ofrezco clases particulares de español a buen precio, ¡escríbanme por privado!',
-        flag: {
-          by: 'coordinator.toronto',
-          reason: 'off_topic',
-          note: 'Private advertising, not an exchange between cities.',
-        },
-      },
-    ],
-  },
-  {
-    forum: 'employment',
-    title: 'Programas de mentoría laboral entre ciudades',
-    themes: ['employment'],
-    posts: [
-      {
-        by: 'facilitator',
-        body:
-          'En Valencia emparejamos a personas recién llegadas con profesionales jubilados del mismo sector. ' +
-          '¿Alguien ha medido el impacto a dos años?',
-      },
-      {
-        by: 'coordinator.rotterdam',
-        body: 'Rotterdam did: 58% in work after two years with a mentor, 41% without. Happy to share the study.',
-      },
-    ],
   },
 ];
 
@@ -273,7 +222,8 @@ export async function seedDemoPartnerships(manager: EntityManager): Promise<{ pa
       );
     }
     for (const thread of demo.threads) {
-      await insertThread(manager, forum.id, thread, users, handles, need);
+      const seeded = await insertThread(manager, forum.id, thread, users, handles, need);
+      await moderateDemoThread(manager, thread, seeded, (key) => need(users, key));
       threads++;
     }
   }
@@ -287,7 +237,8 @@ export async function seedDemoPartnerships(manager: EntityManager): Promise<{ pa
       demo.title,
     ]);
     if (exists.length > 0) continue;
-    await insertThread(manager, forum.id, demo, users, handles, need);
+    const seeded = await insertThread(manager, forum.id, demo, users, handles, need);
+    await moderateDemoThread(manager, demo, seeded, (key) => need(users, key));
     threads++;
   }
   return { partnerships, threads };
@@ -300,7 +251,7 @@ async function insertThread(
   users: Ids,
   handles: ReadonlySet<string>,
   need: (ids: Ids, key: string) => string,
-): Promise<void> {
+): Promise<SeededThread> {
   const author = need(users, thread.posts[0].by);
   const n = thread.posts.length;
   const lastPoster = need(users, thread.posts[n - 1].by);
@@ -309,6 +260,7 @@ async function insertThread(
      VALUES ($1, $2, $3, $4, $5, $6, $6, now() - interval '1 hour', $7, now() - make_interval(hours => $6::int * 5)) RETURNING id`,
     [forumId, author, thread.title, thread.themes, thread.pinned ?? false, n, lastPoster],
   );
+  const postIds: string[] = [];
   for (const [i, post] of thread.posts.entries()) {
     const by = need(users, post.by);
     const mentions = new Set(extractMentions(post.body).filter((h) => handles.has(h)));
@@ -317,18 +269,12 @@ async function insertThread(
        VALUES ($1, $2, $3, $4, $5, now() - make_interval(hours => ($6::int - $2::int) * 5 + 1)) RETURNING id`,
       [t.id, i + 1, by, post.body, renderMarkdown(post.body, { mentions }), n],
     );
+    postIds.push(row.id);
     await manager.query(
       `INSERT INTO thread_reads (user_id, thread_id, last_read_seq, level) VALUES ($1, $2, $3, 'watching')
        ON CONFLICT (user_id, thread_id) DO UPDATE SET last_read_seq = GREATEST(thread_reads.last_read_seq, EXCLUDED.last_read_seq)`,
       [by, t.id, i + 1],
     );
-    if (post.flag) {
-      await manager.query(`INSERT INTO post_flags (post_id, reporter_id, reason, note) VALUES ($1, $2, $3, $4)`, [
-        row.id,
-        need(users, post.flag.by),
-        post.flag.reason,
-        post.flag.note,
-      ]);
-    }
   }
+  return { id: t.id, forumId, title: thread.title, postIds };
 }

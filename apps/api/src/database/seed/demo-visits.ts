@@ -150,13 +150,15 @@ const DEMO_VISITS: DemoVisit[] = [
     capacity: 8,
     poll: {
       options: [
-        [90, 3],
-        [104, 3],
-        [118, 4],
+        [45, 3],
+        [59, 3],
+        [73, 4],
       ],
       votes: {
         'coordinator.toronto': ['yes', 'if_need_be', 'no'],
-        'official.toronto': ['yes', 'yes', 'no'],
+        'official.toronto': ['if_need_be', 'yes', 'no'],
+        'coordinator.penang': ['yes', 'yes', 'if_need_be'],
+        'official.penang': ['no', 'yes', 'yes'],
       },
     },
     registrations: [],

@@ -1,6 +1,7 @@
 import { Link, useLocation, useParams } from 'react-router';
 import { FormError } from '../../components/form-error';
 import { Loading } from '../../components/loading';
+import { useSession } from '../../features/account';
 import { useVisit, VisitDetail } from '../../features/visits';
 import { isApiRequestError } from '../../lib/api-client';
 import { useT } from '../../lib/i18n';
@@ -12,6 +13,7 @@ export function VisitPage() {
   const { id = '' } = useParams();
   const location = useLocation();
   const visit = useVisit(id);
+  const { user } = useSession();
   const justCreated = (location.state as { created?: boolean } | null)?.created === true;
 
   const back = (
@@ -42,6 +44,7 @@ export function VisitPage() {
       <VisitDetail
         key={visit.data.id}
         visit={visit.data}
+        viewerId={user?.id}
         initialAnnouncement={justCreated ? t('visits.created') : undefined}
       />
       {back}

@@ -34,7 +34,6 @@ const li = makeMe({
 const BASE = '/api/visits/visit-1';
 
 // Intl writes date ranges with thin spaces around the dash; accessible names keep them.
-const MARCH = 'Sun, Mar 8\u2009–\u2009Tue, Mar 10, 2026';
 const APRIL = 'Mon, Apr 13\u2009–\u2009Tue, Apr 14, 2026';
 
 /**
@@ -130,28 +129,51 @@ describe('Visit page: date poll', () => {
     ],
   });
 
-  it('shows each option in host dates and the viewer’s zone, sends the answers and shows the new tally', async () => {
+  /** Testing Library collapses the thin spaces Intl puts around range dashes. */
+  const flat = (text: string) => text.replace(/\s+/g, ' ');
+  // Grid columns: the host's days, the year only when it is not this one.
+  const thisYear = new Date().getFullYear() === 2026;
+  const MARCH_COL = `Sun, Mar 8\u2009–\u2009Tue, Mar 10${thisYear ? '' : ' 2026'}`;
+  const APRIL_COL = `Mon, Apr 13\u2009–\u2009Tue, Apr 14${thisYear ? '' : ' 2026'}`;
+  const YEAR = thisYear ? '' : '2026 · ';
+
+  it('shows a people × options grid, edits the viewer’s row and updates the totals and the best option', async () => {
     const { requests } = serve(minh, pollVisit);
     renderApp({ path: '/visits/visit-1' });
     const user = userEvent.setup();
 
     const poll = await screen.findByRole('region', { name: 'Date poll' });
-    // Host dates, then the same span as instants in Kuala Lumpur: midnight in Toronto is 1 PM there.
-    const first = within(poll).getByRole('group', { name: MARCH });
-    expect(
-      within(first).getByText('Your time: Sun, Mar 8, 2026, 1:00 PM GMT+8 – Wed, Mar 11, 2026, 12:00 PM GMT+8'),
-    ).toBeInTheDocument();
-    expect(within(first).getByText('Yes', { selector: 'dt' }).closest('div')).toHaveTextContent('Yes1 (Li Wei)');
+    const grid = within(poll).getByRole('table');
+    const headers = within(grid)
+      .getAllByRole('columnheader')
+      .map((h) => h.textContent);
+    // all-day options: the host's days, never shifted into Kuala Lumpur time
+    expect(headers).toEqual([
+      'Person',
+      `Sun, Mar 8\u2009–\u2009Tue, Mar 10${YEAR}3 daysBest option`,
+      `Mon, Apr 13\u2009–\u2009Tue, Apr 14${YEAR}2 days`,
+    ]);
+    expect(within(poll).queryByText(/PM|AM|GMT/)).not.toBeInTheDocument();
+    // Li's row, read-only, with an accessible label per cell
+    const li = within(grid).getByRole('rowheader', { name: 'Li Wei' }).closest('tr') as HTMLElement;
+    expect(within(li).getByText(flat(`Li Wei, option ${MARCH_COL}: Yes`))).toBeInTheDocument();
+    expect(within(li).getByText(flat(`Li Wei, option ${APRIL_COL}: No`))).toBeInTheDocument();
+    expect(within(grid).getByText(flat(`${MARCH_COL}: 1 yes, 0 if need be, 0 no`))).toBeInTheDocument();
     // Coordinators only pick.
     expect(within(poll).queryByRole('button', { name: /Pick these dates/ })).not.toBeInTheDocument();
 
-    await user.click(
-      within(poll)
-        .getByRole('radiogroup', { name: `Your answer for ${MARCH}` })
-        .querySelector('input[value="yes"]') as HTMLElement,
-    );
-    const second = within(poll).getByRole('radiogroup', { name: `Your answer for ${APRIL}` });
-    await user.click(within(second).getByRole('radio', { name: 'If need be' }));
+    // Keyboard only: Tab into the first cell's radio group, arrows choose; Tab to the next cell.
+    const first = within(grid).getByRole('radiogroup', { name: `Your answer for ${MARCH_COL}` });
+    within(first).getByRole('radio', { name: 'Yes' }).focus();
+    await user.keyboard(' ');
+    expect(within(first).getByRole('radio', { name: 'Yes' })).toBeChecked();
+    const second = within(grid).getByRole('radiogroup', { name: `Your answer for ${APRIL_COL}` });
+    await user.click(within(second).getByRole('radio', { name: 'No' }));
+    await user.keyboard('{ArrowLeft}');
+    expect(within(second).getByRole('radio', { name: 'If need be' })).toBeChecked();
+    // totals include the unsaved row
+    expect(within(grid).getByText(flat(`${MARCH_COL}: 2 yes, 0 if need be, 0 no`))).toBeInTheDocument();
+    expect(within(grid).getByText(flat(`${APRIL_COL}: 0 yes, 1 if need be, 1 no`))).toBeInTheDocument();
     await user.click(within(poll).getByRole('button', { name: 'Save my answers' }));
 
     expect(await screen.findByText('Your answers were saved.')).toBeInTheDocument();
@@ -161,15 +183,29 @@ describe('Visit page: date poll', () => {
         { optionId: 'option-2', answer: 'if_need_be' },
       ],
     });
-    const yesRow = within(within(poll).getByRole('group', { name: MARCH }))
-      .getByText('Yes', { selector: 'dt' })
-      .closest('div') as HTMLElement;
-    expect(yesRow).toHaveTextContent('Yes2 (Li Wei, Minh Tran)');
-    const secondGroup = within(poll).getByRole('group', { name: APRIL });
-    expect(within(secondGroup).getByText('If need be', { selector: 'dt' }).closest('div')).toHaveTextContent(
-      'If need be1 (Minh Tran)',
-    );
-    expect(within(secondGroup).getByRole('radio', { name: 'If need be' })).toBeChecked();
+    // the viewer is not a second row of their own: their saved answers stay in the editable row
+    expect(within(grid).queryByRole('rowheader', { name: 'Minh Tran' })).not.toBeInTheDocument();
+    expect(within(grid).getByText(flat(`${MARCH_COL}: 2 yes, 0 if need be, 0 no`))).toBeInTheDocument();
+    expect(within(second).getByRole('radio', { name: 'If need be' })).toBeChecked();
+  });
+
+  it('shows the grid in Arabic, right to left, with the host’s days and Arabic labels per cell', async () => {
+    serve({ ...minh, preferredLanguage: 'ar' }, pollVisit);
+    renderApp({ path: '/visits/visit-1', initialLanguage: 'ar' });
+    const poll = await screen.findByRole('region', { name: 'استطلاع المواعيد' });
+    expect(document.documentElement).toHaveAttribute('dir', 'rtl');
+    const grid = within(poll).getByRole('table', { name: 'الإجابات لكل شخص ولكل خيار من التواريخ' });
+    const march = new Intl.DateTimeFormat('ar', { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short' })
+      .formatRange(new Date('2026-03-08T00:00Z'), new Date('2026-03-10T00:00Z'))
+      .replace(/\s+/g, ' ');
+    const header = within(grid).getAllByRole('columnheader')[1]?.textContent?.replace(/\s+/g, ' ') ?? '';
+    expect(header.startsWith(march)).toBe(true);
+    expect(header).toContain('أفضل خيار');
+    expect(header).not.toMatch(/\d{1,2}:\d{2}/);
+    const li = within(grid).getByRole('rowheader', { name: 'Li Wei' }).closest('tr') as HTMLElement;
+    expect(within(li).getAllByText(/^Li Wei، الخيار .*: (نعم|لا)$/)).toHaveLength(2);
+    expect(within(grid).getAllByRole('radiogroup', { name: /^إجابتك عن / })).toHaveLength(2);
+    expect(within(poll).getByRole('button', { name: 'حفظ إجاباتي' })).toBeDisabled();
   });
 
   it('lets a coordinator pick a date after confirming', async () => {

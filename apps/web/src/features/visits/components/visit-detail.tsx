@@ -18,6 +18,8 @@ export interface VisitDetailProps {
   visit: VisitDto;
   /** A message to start with, such as "The visit was created" after creating it. */
   initialAnnouncement?: string;
+  /** The signed-in user, whose row of the date poll is the editable one. */
+  viewerId?: string;
 }
 
 /**
@@ -25,7 +27,7 @@ export interface VisitDetailProps {
  * (coordinators) and report, with the actions the API allows this viewer (its `viewer` block) only.
  * It stays current while open: other members' votes, registrations and edits arrive live.
  */
-export function VisitDetail({ visit, initialAnnouncement }: VisitDetailProps) {
+export function VisitDetail({ visit, initialAnnouncement, viewerId }: VisitDetailProps) {
   const { t } = useI18n();
   const [announcement, setAnnouncement] = useState(initialAnnouncement ?? '');
   const statusRef = useRef<HTMLDivElement>(null);
@@ -46,7 +48,9 @@ export function VisitDetail({ visit, initialAnnouncement }: VisitDetailProps) {
       </div>
       <VisitActions visit={visit} announce={announce} />
       <VisitOverview visit={visit} />
-      {visit.dateOptions.length > 0 ? <DatePoll key={visit.id} visit={visit} announce={announce} /> : null}
+      {visit.dateOptions.length > 0 ? (
+        <DatePoll key={visit.id} visit={visit} announce={announce} viewerId={viewerId} />
+      ) : null}
       <AgendaTimeline visit={visit} announce={announce} />
       <RegistrationPanel visit={visit} announce={announce} />
       {visit.viewer.coordinator ? <RosterPanel visit={visit} /> : null}
