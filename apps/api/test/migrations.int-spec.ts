@@ -80,6 +80,14 @@ describe('migrations and demo seed at start', () => {
       expect(scripts.rows[0].arabic).toBeGreaterThanOrEqual(3);
       expect(scripts.rows[0].french).toBeGreaterThanOrEqual(3);
       expect(scripts.rows[0].spanish).toBeGreaterThanOrEqual(3);
+      // each seeded text carries the language it is written in, so search stems it under that language
+      const languages = await client.query(
+        `SELECT count(*) FILTER (WHERE t.title ~ '[\u0600-\u06FF]' AND t.language <> 'ar')::int AS arabic_mislabelled,
+                array_agg(DISTINCT p.language ORDER BY p.language) AS post_languages
+           FROM threads t JOIN forums f ON f.id = t.forum_id JOIN posts p ON p.thread_id = t.id WHERE f.kind = 'theme'`,
+      );
+      expect(languages.rows[0].arabic_mislabelled).toBe(0);
+      expect(languages.rows[0].post_languages).toEqual(expect.arrayContaining(['ar', 'en', 'es', 'fr']));
       // the moderation queue and the audit log have entries: flags, a hidden post, a pinned and a locked thread
       const moderation = await client.query(
         `SELECT (SELECT count(*) FROM posts WHERE hidden_at IS NOT NULL)::int AS hidden,

@@ -256,18 +256,18 @@ async function insertThread(
   const n = thread.posts.length;
   const lastPoster = need(users, thread.posts[n - 1].by);
   const [t]: { id: string }[] = await manager.query(
-    `INSERT INTO threads (forum_id, author_id, title, themes, pinned, last_seq, post_count, last_posted_at, last_poster_id, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $6, now() - interval '1 hour', $7, now() - make_interval(hours => $6::int * 5)) RETURNING id`,
-    [forumId, author, thread.title, thread.themes, thread.pinned ?? false, n, lastPoster],
+    `INSERT INTO threads (forum_id, author_id, title, themes, pinned, last_seq, post_count, last_posted_at, last_poster_id, created_at, language)
+     VALUES ($1, $2, $3, $4, $5, $6, $6, now() - interval '1 hour', $7, now() - make_interval(hours => $6::int * 5), $8) RETURNING id`,
+    [forumId, author, thread.title, thread.themes, thread.pinned ?? false, n, lastPoster, thread.lang],
   );
   const postIds: string[] = [];
   for (const [i, post] of thread.posts.entries()) {
     const by = need(users, post.by);
     const mentions = new Set(extractMentions(post.body).filter((h) => handles.has(h)));
     const [row]: { id: string }[] = await manager.query(
-      `INSERT INTO posts (thread_id, seq, author_id, body, body_html, created_at)
-       VALUES ($1, $2, $3, $4, $5, now() - make_interval(hours => ($6::int - $2::int) * 5 + 1)) RETURNING id`,
-      [t.id, i + 1, by, post.body, renderMarkdown(post.body, { mentions }), n],
+      `INSERT INTO posts (thread_id, seq, author_id, body, body_html, created_at, language)
+       VALUES ($1, $2, $3, $4, $5, now() - make_interval(hours => ($6::int - $2::int) * 5 + 1), $7) RETURNING id`,
+      [t.id, i + 1, by, post.body, renderMarkdown(post.body, { mentions }), n, post.lang ?? thread.lang],
     );
     postIds.push(row.id);
     await manager.query(
