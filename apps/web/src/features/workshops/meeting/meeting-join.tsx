@@ -54,9 +54,9 @@ export interface MeetingJoinProps {
 export function MeetingJoin({ workshop, frame, joined }: MeetingJoinProps) {
   const { t, language } = useI18n();
   const timeZone = useViewerTimeZone();
-  useMeetingRefresh(workshop, joined);
+  const now = useMeetingRefresh(workshop, joined);
   const meeting = workshop.meeting;
-  const state = meetingState(workshop, Date.now());
+  const state = meetingState(workshop, now);
   if (!meeting || state === 'none') return null;
   const provider = providerName(t, language, meeting.provider);
 

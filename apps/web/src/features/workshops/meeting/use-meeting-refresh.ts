@@ -8,23 +8,29 @@ import { meetingRefreshDelay } from './meeting-state';
  * Fetches the workshop again when its meeting link should appear or go (meetingRefreshDelay), so
  * "Join the call" shows at the 15-minute mark without a reload. The server decides again on every
  * fetch: the client only asks at the right moment, it never unlocks the link itself. `joined`: the
- * viewer's socket is in the live room (which registers them).
+ * viewer's socket is in the live room (which registers them). Returns the time of the last check.
  */
-export function useMeetingRefresh(workshop: WorkshopDto, joined = false): void {
+export function useMeetingRefresh(workshop: WorkshopDto, joined = false): number {
   const queryClient = useQueryClient();
-  const [tick, setTick] = useState(0);
-  const delay = meetingRefreshDelay(workshop, Date.now());
+  const [now, setNow] = useState(() => Date.now());
+  const { id, meeting } = workshop;
+
   // Entering a live room registers the participant: ask for the link once they are in.
-  const askAfterJoin = joined && workshop.meeting !== null && workshop.meeting.url === null;
+  const askAfterJoin = joined && meeting !== null && meeting.url === null;
   useEffect(() => {
-    if (askAfterJoin) void queryClient.invalidateQueries({ queryKey: workshopKeys.detail(workshop.id) });
-  }, [askAfterJoin, queryClient, workshop.id]);
+    if (askAfterJoin) void queryClient.invalidateQueries({ queryKey: workshopKeys.detail(id) });
+  }, [askAfterJoin, queryClient, id]);
+
+  // The query keeps the same object while the server's answer is unchanged, so this runs again
+  // only when the answer changes, or after each check.
   useEffect(() => {
+    const delay = meetingRefreshDelay(workshop, Date.now());
     if (delay === null) return undefined;
     const timer = setTimeout(() => {
       void queryClient.invalidateQueries({ queryKey: workshopKeys.detail(workshop.id) });
-      setTick((n) => n + 1);
+      setNow(Date.now());
     }, delay);
     return () => clearTimeout(timer);
-  }, [delay, queryClient, workshop.id, tick]);
+  }, [queryClient, workshop, now]);
+  return now;
 }
