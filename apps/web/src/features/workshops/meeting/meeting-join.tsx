@@ -86,12 +86,15 @@ export function MeetingJoin({ workshop, frame, joined }: MeetingJoinProps) {
   const label = t('workshops.meeting.join');
   const description =
     meeting.provider === 'other' ? t('workshops.meeting.viaOther') : t('workshops.meeting.via', { provider });
+  // In the room the button is small: the conversation needs the height, on a phone above all.
+  const size = frame ? ' button--small' : '';
+  const wrapper = frame ? 'meeting-join meeting-join--room' : 'meeting-join';
   if (frame && meeting.embed) {
     return (
-      <div className="meeting-join">
+      <div className={wrapper}>
         <button
           type="button"
-          className={`button meeting-join__button${frame.open ? ' button--secondary' : ''}`}
+          className={`button meeting-join__button${size}${frame.open ? ' button--secondary' : ''}`}
           aria-expanded={frame.open}
           onClick={frame.onToggle}
         >
@@ -103,8 +106,13 @@ export function MeetingJoin({ workshop, frame, joined }: MeetingJoinProps) {
     );
   }
   return (
-    <div className="meeting-join">
-      <a className="button button--link meeting-join__button" href={url} target="_blank" rel="noopener noreferrer">
+    <div className={wrapper}>
+      <a
+        className={`button button--link meeting-join__button${size}`}
+        href={url}
+        target="_blank"
+        rel="noopener noreferrer"
+      >
         <MeetingIcon provider={meeting.provider} />
         <span>{label}</span>
         <span className="visually-hidden"> {t('workshops.meeting.newTab')}</span>
