@@ -1,4 +1,4 @@
-import type { MeetingProvider, UiLanguage, WorkshopDto } from '@twinning/contracts';
+import type { MeetingProvider, UiLanguage, WorkshopDto, WorkshopStatus } from '@twinning/contracts';
 import { isolateLtr, useI18n, type Translate } from '../../../lib/i18n';
 import { useViewerTimeZone } from '../../../lib/zoned-time';
 import { formatZonedInstant } from '../workshop-time';
@@ -44,6 +44,8 @@ export interface MeetingJoinProps {
   frame?: { open: boolean; onToggle: () => void };
   /** In the room: the viewer's socket joined it (entering a live room registers them). */
   joined?: boolean;
+  /** In the room: the status its socket reports (opened or ended since the workshop was fetched). */
+  roomStatus?: WorkshopStatus;
 }
 
 /**
@@ -51,10 +53,10 @@ export interface MeetingJoinProps {
  * the start until the end (the server sends the link only then; a timer asks for it at that moment).
  * Before that, a registered participant reads when the link will appear; others, how to get it.
  */
-export function MeetingJoin({ workshop, frame, joined }: MeetingJoinProps) {
+export function MeetingJoin({ workshop, frame, joined, roomStatus }: MeetingJoinProps) {
   const { t, language } = useI18n();
   const timeZone = useViewerTimeZone();
-  const now = useMeetingRefresh(workshop, joined);
+  const now = useMeetingRefresh(workshop, joined, roomStatus);
   const meeting = workshop.meeting;
   const state = meetingState(workshop, now);
   if (!meeting || state === 'none') return null;

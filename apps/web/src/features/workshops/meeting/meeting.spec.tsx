@@ -82,7 +82,7 @@ describe('Workshop page: "Join the call"', () => {
     });
     stubWorkshopPage(participant, () => workshop);
     renderApp({ path: '/workshops/workshop-1' });
-    const link = await screen.findByRole('link', { name: /Join the call/ });
+    const link = await screen.findByRole('link', { name: /Join the call/ }, { timeout: 5000 });
     expect(link).toHaveAttribute('href', JITSI);
     expect(link).toHaveAttribute('target', '_blank');
     expect(link.getAttribute('rel')?.split(' ')).toEqual(expect.arrayContaining(['noopener', 'noreferrer']));
@@ -211,5 +211,47 @@ describe('Room: "Join the call"', () => {
     const link = await screen.findByRole('link', { name: /Join the call/ });
     expect(link).toHaveAttribute('target', '_blank');
     expect(document.querySelector('iframe')).toBeNull();
+  });
+});
+
+describe('Room: the server is asked again', () => {
+  const me = makeMe({ id: ana.id, displayName: ana.displayName, handle: ana.handle });
+
+  beforeEach(() => {
+    fakeSocketSettings.autoConnect = false;
+    vi.spyOn(Element.prototype, 'clientHeight', 'get').mockReturnValue(600);
+  });
+
+  it('after entering a live room (which registers) and when the room ends, so the link comes and goes', async () => {
+    let workshop = makeRoomWorkshop({
+      viewer: { registered: false, facilitator: false, removed: false },
+      meeting: meeting({ provider: 'zoom' }),
+    });
+    const { requests } = stubFetch(({ url }) => {
+      if (url.pathname === '/api/auth/refresh') return jsonResponse(makeAuth(me));
+      if (url.pathname === `/api/workshops/${ROOM_ID}`) return jsonResponse(workshop);
+      return apiError(404, 'NOT_FOUND');
+    });
+    const fetches = () => requests.filter((r) => r.url.pathname === `/api/workshops/${ROOM_ID}`).length;
+    renderApp({ path: `/workshops/${ROOM_ID}/room` });
+    const socket = await waitFor(() => socketFor('/workshops'));
+    socket.respond('workshop.join', () => ({ ok: true, ...makeJoinResult() }));
+    // the join registers her: the server now sends the link
+    workshop = {
+      ...workshop,
+      viewer: { ...workshop.viewer, registered: true },
+      meeting: meeting({ provider: 'zoom', url: 'https://zoom.us/j/1' }),
+    };
+    act(() => socket.serverAccept());
+    expect(await screen.findByRole('link', { name: /Join the call/ })).toHaveAttribute('href', 'https://zoom.us/j/1');
+    const before = fetches();
+
+    // a facilitator ends the workshop: asked again, the server holds the link back
+    workshop = { ...workshop, status: 'ended', meeting: meeting({ provider: 'zoom' }) };
+    act(() =>
+      socket.serverEmit('workshop.status', { workshopId: ROOM_ID, status: 'ended', at: new Date().toISOString() }),
+    );
+    await waitFor(() => expect(screen.queryByRole('link', { name: /Join the call/ })).not.toBeInTheDocument());
+    expect(fetches()).toBeGreaterThan(before);
   });
 });

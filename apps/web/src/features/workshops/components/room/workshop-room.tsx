@@ -192,6 +192,7 @@ export function WorkshopRoom({ workshop, viewer }: WorkshopRoomProps) {
       <MeetingJoin
         workshop={workshop}
         joined={room !== null}
+        roomStatus={room?.status}
         frame={{ open: callOpen, onToggle: () => setCallOpen((o) => !o) }}
       />
       <ReconnectBanner connection={state.removed || state.joinError ? 'joined' : state.connection} />
