@@ -181,6 +181,8 @@ async function main() {
     DATA_DIR: dataDir,
     EMBEDDED_PG_PORT: String(pgPort),
     PUBLIC_URL: baseUrl,
+    // Meetings on this origin open embedded in the room (workshop-meeting.e2e.mjs checks the CSP's frame-src).
+    MEETING_EMBED_ORIGINS: 'https://meet.twinning.test',
   };
   delete env['DATABASE_URL'];
 

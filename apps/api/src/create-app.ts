@@ -77,6 +77,8 @@ export async function createApp(
         connectSrc: ["'self'"],
         fontSrc: ["'self'"],
         objectSrc: ["'none'"],
+        // Meetings on MEETING_EMBED_ORIGINS open in a frame beside the room's chat; nothing else may be framed.
+        ...(config.meetingEmbedOrigins.length > 0 ? { frameSrc: config.meetingEmbedOrigins } : {}),
         frameAncestors: ["'none'"],
         baseUri: ["'self'"],
         formAction: ["'self'"],

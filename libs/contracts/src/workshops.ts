@@ -70,6 +70,71 @@ export const WORKSHOP_LIMITS = {
   typingThrottleMs: 2000,
 } as const;
 
+// --- Online meetings ------------------------------------------------------------------------------
+
+/** Providers the workshop page names (label and icon); `other` is any other https meeting link. */
+export const MEETING_PROVIDERS = ['jitsi', 'bbb', 'zoom', 'teams', 'other'] as const;
+export type MeetingProvider = (typeof MEETING_PROVIDERS)[number];
+
+/** The meeting link is shown from this many minutes before the start until the workshop ends. */
+export const MEETING_OPENS_MINUTES_BEFORE = 15;
+export const MEETING_URL_MAX = 500;
+
+/**
+ * Why a meeting link is refused, or null when it is acceptable: an absolute https URL on a named
+ * host (no IP address, no localhost, no user name or password), at most MEETING_URL_MAX characters.
+ * Any such host is accepted, so a city's own Jitsi or BigBlueButton works without configuration.
+ */
+export function meetingUrlProblem(raw: string): string | null {
+  if (raw.length > MEETING_URL_MAX) return `meetingUrl must be at most ${MEETING_URL_MAX} characters`;
+  // eslint-disable-next-line no-control-regex
+  if (/[\s\u0000-\u001f\u007f]/.test(raw)) return 'meetingUrl must not contain spaces';
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return 'meetingUrl must be a link such as https://meet.jit.si/our-workshop';
+  }
+  if (url.protocol !== 'https:') return 'meetingUrl must start with https://';
+  if (url.username || url.password) return 'meetingUrl must not contain a user name or password';
+  const host = url.hostname.toLowerCase();
+  if (
+    !host.includes('.') ||
+    host.endsWith('.localhost') ||
+    /^[\d.]+$/.test(host) ||
+    host.startsWith('[') ||
+    !/^[a-z0-9.-]+$/.test(host)
+  ) {
+    return 'meetingUrl must name a public host, such as meet.jit.si or zoom.us';
+  }
+  return null;
+}
+
+const hostIs = (host: string, domain: string) => host === domain || host.endsWith(`.${domain}`);
+
+/**
+ * Which service a meeting link belongs to: Jitsi (meet.jit.si, 8x8.vc, or a configured embed
+ * origin), BigBlueButton (its join paths, or a host named bbb / bigbluebutton), Zoom (zoom.us and
+ * its subdomains), Teams (teams.microsoft.com, teams.live.com); anything else is `other`.
+ */
+export function meetingProvider(raw: string, embedOrigins: readonly string[] = []): MeetingProvider {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return 'other';
+  }
+  const host = url.hostname.toLowerCase();
+  if (hostIs(host, 'zoom.us') || hostIs(host, 'zoomgov.com')) return 'zoom';
+  if (host === 'teams.microsoft.com' || host === 'teams.live.com') return 'teams';
+  if (/(^|[.-])(bbb|bigbluebutton)([.-]|$)/.test(host) || /^\/(bigbluebutton|b|rooms)\//.test(url.pathname)) {
+    return 'bbb';
+  }
+  if (host === 'meet.jit.si' || host === '8x8.vc' || /(^|[.-])jitsi([.-]|$)/.test(host)) return 'jitsi';
+  if (embedOrigins.includes(url.origin)) return 'jitsi';
+  return 'other';
+}
+
 export const CLIENT_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** Default per-participant message rate limit; WORKSHOP_MESSAGE_RATE_LIMIT="10/5" (messages/seconds) overrides. */
@@ -106,7 +171,22 @@ export interface WorkshopSummaryDto {
   };
 }
 
+/**
+ * A workshop's online meeting as one viewer may see it. `url` is set only for facilitators, and
+ * for registered participants from `opensAt` (15 minutes before the start) until the workshop
+ * ends; null otherwise, so the link never reaches anyone else.
+ */
+export interface WorkshopMeetingDto {
+  provider: MeetingProvider;
+  url: string | null;
+  opensAt: string;
+  /** The link's origin is in MEETING_EMBED_ORIGINS: open it embedded beside the chat. */
+  embed: boolean;
+}
+
 export interface WorkshopDto extends WorkshopSummaryDto {
+  /** Null when the workshop has no online meeting. */
+  meeting: WorkshopMeetingDto | null;
   /** Markdown source and its sanitised HTML. */
   description: string;
   descriptionHtml: string;
@@ -129,11 +209,16 @@ export interface CreateWorkshopRequest {
   capacity?: number | null;
   /** Co-facilitators (users with the facilitator or admin platform role). */
   facilitatorIds?: string[];
+  /** An https meeting link (Jitsi, BigBlueButton, Zoom, Teams…); null or absent: none. */
+  meetingUrl?: string | null;
 }
 
 /** Facilitators edit a scheduled or live workshop; scope and partnership are fixed at creation. */
 export type UpdateWorkshopRequest = Partial<
-  Pick<CreateWorkshopRequest, 'title' | 'description' | 'theme' | 'language' | 'startsAt' | 'endsAt' | 'capacity'>
+  Pick<
+    CreateWorkshopRequest,
+    'title' | 'description' | 'theme' | 'language' | 'startsAt' | 'endsAt' | 'capacity' | 'meetingUrl'
+  >
 >;
 
 export interface WorkshopListQuery extends PageQuery {

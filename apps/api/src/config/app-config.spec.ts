@@ -33,6 +33,16 @@ describe('loadConfig', () => {
     expect(loadConfig({ DATA_DIR: tmp(), SEARCH_CONCURRENCY: '2' }).searchConcurrency).toBe(2);
   });
 
+  it('reads MEETING_EMBED_ORIGINS as a list of https origins (none by default)', () => {
+    expect(loadConfig({ DATA_DIR: tmp() }).meetingEmbedOrigins).toEqual([]);
+    expect(
+      loadConfig({
+        DATA_DIR: tmp(),
+        MEETING_EMBED_ORIGINS: ' https://meet.example.org/, https://jitsi.city.example:8443 ,https://meet.example.org',
+      }).meetingEmbedOrigins,
+    ).toEqual(['https://meet.example.org', 'https://jitsi.city.example:8443']);
+  });
+
   it('follows PORT in the default CORS origins', () => {
     expect(loadConfig({ DATA_DIR: tmp(), PORT: '8080' }).corsOrigins).toEqual([
       'http://localhost:8080',
@@ -115,6 +125,9 @@ describe('loadConfig', () => {
     [{ JWT_SECRET: 'short' }, 'JWT_SECRET'],
     [{ CORS_ORIGINS: 'https://ok.example, nope' }, 'CORS_ORIGINS'],
     [{ CORS_ORIGINS: 'https://ok.example/path' }, 'CORS_ORIGINS'],
+    [{ MEETING_EMBED_ORIGINS: 'http://meet.example.org' }, 'MEETING_EMBED_ORIGINS'],
+    [{ MEETING_EMBED_ORIGINS: 'https://meet.example.org/room' }, 'MEETING_EMBED_ORIGINS'],
+    [{ MEETING_EMBED_ORIGINS: 'https://meet.example.org, *' }, 'MEETING_EMBED_ORIGINS'],
     [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
     [{ SEED_DEMO: 'perhaps' }, 'SEED_DEMO'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],

@@ -20,6 +20,11 @@ export interface AppConfig {
   accessTokenTtlSeconds: number;
   refreshTokenTtlDays: number;
   corsOrigins: string[];
+  /**
+   * MEETING_EMBED_ORIGINS: https origins (e.g. a city's own Jitsi) whose meetings open embedded
+   * beside the room's chat; the content security policy's frame-src allows exactly these.
+   */
+  meetingEmbedOrigins: string[];
   /** Where people open the web client (links in calendar files and feeds): PUBLIC_URL, else the first CORS origin. */
   publicUrl: string;
   dataDir: string;
@@ -148,6 +153,28 @@ function urlVar(env: Env, name: string, protocols: string[]): string | null {
     throw new ConfigError(name, `must start with ${protocols.map((p) => `${p}//`).join(' or ')}`);
   }
   return raw;
+}
+
+/** Comma-separated https origins (scheme://host[:port], no path); empty: none. */
+function httpsOriginsVar(env: Env, name: string): string[] {
+  const raw = env[name]?.trim();
+  if (!raw) return [];
+  const origins: string[] = [];
+  for (const item of raw.split(',').map((o) => o.trim())) {
+    if (!item) continue;
+    let parsed: URL;
+    try {
+      parsed = new URL(item);
+    } catch {
+      throw new ConfigError(name, `contains "${item}", which is not an origin like https://meet.example.org`);
+    }
+    if (parsed.protocol !== 'https:') throw new ConfigError(name, `contains "${item}": only https origins are allowed`);
+    if (parsed.origin !== item.replace(/\/$/, '')) {
+      throw new ConfigError(name, `contains "${item}": give https://host[:port] only, without a path`);
+    }
+    if (!origins.includes(parsed.origin)) origins.push(parsed.origin);
+  }
+  return origins;
 }
 
 /** The address inside `Name <address>` or a bare address; null when it is neither. */
@@ -292,6 +319,7 @@ export function loadConfig(env: Env = process.env, opts: { webDistDir?: string |
     accessTokenTtlSeconds: intVar(env, 'ACCESS_TOKEN_TTL_SECONDS', 900, 30, 86_400),
     refreshTokenTtlDays: intVar(env, 'REFRESH_TOKEN_TTL_DAYS', 30, 1, 365),
     corsOrigins: corsOrigins.map((o) => o.replace(/\/$/, '')),
+    meetingEmbedOrigins: httpsOriginsVar(env, 'MEETING_EMBED_ORIGINS'),
     publicUrl: (urlVar(env, 'PUBLIC_URL', ['http:', 'https:']) ?? corsOrigins[0]).replace(/\/+$/, ''),
     dataDir,
     webDistDir: opts.webDistDir ?? null,

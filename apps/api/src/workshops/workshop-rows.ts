@@ -1,14 +1,17 @@
-import type {
-  QuestionStatus,
-  Theme,
-  UserSummary,
-  WorkshopDto,
-  WorkshopLanguage,
-  WorkshopMessageDto,
-  WorkshopQuestionDto,
-  WorkshopScope,
-  WorkshopStatus,
-  WorkshopSummaryDto,
+import {
+  MEETING_OPENS_MINUTES_BEFORE,
+  meetingProvider,
+  type QuestionStatus,
+  type Theme,
+  type UserSummary,
+  type WorkshopDto,
+  type WorkshopMeetingDto,
+  type WorkshopLanguage,
+  type WorkshopMessageDto,
+  type WorkshopQuestionDto,
+  type WorkshopScope,
+  type WorkshopStatus,
+  type WorkshopSummaryDto,
 } from '@twinning/contracts';
 import { iso, isoOrNull } from '../common/sql';
 
@@ -114,6 +117,13 @@ export interface WorkshopRow {
   created_by_name?: string | null;
   locked?: boolean;
   slow_mode_seconds?: number;
+  meeting_url?: string | null;
+}
+
+/** What the meeting link's visibility depends on besides the row: the time, and the embed origins. */
+export interface MeetingContext {
+  now: Date;
+  embedOrigins: readonly string[];
 }
 
 export function toSummary(row: WorkshopRow, viewerIsAdmin: boolean): WorkshopSummaryDto {
@@ -139,9 +149,41 @@ export function toSummary(row: WorkshopRow, viewerIsAdmin: boolean): WorkshopSum
   };
 }
 
-export function toDetail(row: WorkshopRow, viewerIsAdmin: boolean): WorkshopDto {
+/**
+ * The meeting as this viewer may see it: facilitators always get the link; registered participants
+ * (not removed) from MEETING_OPENS_MINUTES_BEFORE the start until the workshop ends (ended, or past
+ * its end while not live); everyone else gets no link, only that there is a meeting and when it opens.
+ */
+export function meetingFor(
+  url: string | null | undefined,
+  summary: Pick<WorkshopSummaryDto, 'status' | 'startsAt' | 'endsAt' | 'viewer'>,
+  context: MeetingContext,
+): WorkshopMeetingDto | null {
+  if (!url) return null;
+  const opensAt = Date.parse(summary.startsAt) - MEETING_OPENS_MINUTES_BEFORE * 60_000;
+  const now = context.now.getTime();
+  const { viewer, status } = summary;
+  const open = status !== 'ended' && now >= opensAt && (status === 'live' || now < Date.parse(summary.endsAt));
+  const visible = viewer.facilitator || (viewer.registered && !viewer.removed && open);
+  let origin: string | null = null;
+  try {
+    origin = new URL(url).origin;
+  } catch {
+    origin = null;
+  }
   return {
-    ...toSummary(row, viewerIsAdmin),
+    provider: meetingProvider(url, context.embedOrigins),
+    url: visible ? url : null,
+    opensAt: new Date(opensAt).toISOString(),
+    embed: origin !== null && context.embedOrigins.includes(origin),
+  };
+}
+
+export function toDetail(row: WorkshopRow, viewerIsAdmin: boolean, context: MeetingContext): WorkshopDto {
+  const summary = toSummary(row, viewerIsAdmin);
+  return {
+    ...summary,
+    meeting: meetingFor(row.meeting_url, summary, context),
     description: row.description ?? '',
     descriptionHtml: row.description_html ?? '',
     createdBy: { id: row.created_by ?? '', displayName: row.created_by_name ?? '' },

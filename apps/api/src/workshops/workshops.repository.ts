@@ -12,7 +12,7 @@ import type {
 import { DataSource, type EntityManager } from 'typeorm';
 import { exactTime } from '../common/sql';
 import type { TranscriptHeader } from './workshop-transcript';
-import { toDetail, toSummary, type WorkshopRow } from './workshop-rows';
+import { toDetail, toSummary, type MeetingContext, type WorkshopRow } from './workshop-rows';
 
 interface ListOrder {
   /** Sort expression on alias w (never null). */
@@ -45,7 +45,7 @@ function workshopSelect(detail: boolean, sortExpr = 'w.starts_at'): string {
            detail
              ? `,
          w.description, w.description_html, w.created_by, c.display_name AS created_by_name,
-         w.locked, w.slow_mode_seconds`
+         w.locked, w.slow_mode_seconds, w.meeting_url`
              : ''
          }
     FROM workshops w
@@ -65,6 +65,8 @@ export interface WorkshopViewer {
   isAdmin: boolean;
   /** SQL condition on alias `w` naming the viewer as `$1` (AccessService.visibleWorkshopsSql). */
   visibleSql: string;
+  /** The time (the Clock's) and the embed origins, for the meeting link. */
+  meeting: MeetingContext;
 }
 
 export interface WorkshopListFilter {
@@ -89,6 +91,7 @@ export interface NewWorkshop {
   startsAt: string;
   endsAt: string;
   capacity: number | null;
+  meetingUrl: string | null;
   createdBy: string;
 }
 
@@ -102,6 +105,8 @@ export interface WorkshopChanges {
   startsAt?: string;
   endsAt?: string;
   capacity?: number | null;
+  /** null removes the meeting. */
+  meetingUrl?: string | null;
 }
 
 /** The columns of a workshop row locked for a change. */
@@ -171,14 +176,14 @@ export class WorkshopsRepository {
       `${workshopSelect(true)} WHERE w.id = $2 AND ${viewer.visibleSql}`,
       [viewer.id, workshopId],
     );
-    return row ? toDetail(row, viewer.isAdmin) : null;
+    return row ? toDetail(row, viewer.isAdmin, viewer.meeting) : null;
   }
 
   async insert(manager: EntityManager, w: NewWorkshop): Promise<{ id: string; title: string; starts_at: Date }> {
     const [row]: { id: string; title: string; starts_at: Date }[] = await manager.query(
       `INSERT INTO workshops (title, description, description_html, theme, language, scope, partnership_id,
-                              starts_at, ends_at, capacity, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id, title, starts_at`,
+                              starts_at, ends_at, capacity, created_by, meeting_url)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id, title, starts_at`,
       [
         w.title,
         w.description,
@@ -191,6 +196,7 @@ export class WorkshopsRepository {
         w.endsAt,
         w.capacity,
         w.createdBy,
+        w.meetingUrl,
       ],
     );
     return row;
@@ -214,6 +220,7 @@ export class WorkshopsRepository {
     if (changes.startsAt !== undefined) set('starts_at', changes.startsAt);
     if (changes.endsAt !== undefined) set('ends_at', changes.endsAt);
     if (changes.capacity !== undefined) set('capacity', changes.capacity);
+    if (changes.meetingUrl !== undefined) set('meeting_url', changes.meetingUrl);
     if (sets.length === 0) return;
     await manager.query(
       `UPDATE workshops SET ${sets.join(', ')}, updated_at = clock_timestamp() WHERE id = $1`,

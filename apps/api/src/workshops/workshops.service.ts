@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   ErrorCode,
@@ -11,6 +11,8 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import type { AuthUser } from '../common/auth-user';
 import { AppError } from '../common/app-error';
+import { Clock } from '../common/clock';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { decodeCursor, keysetPage } from '../common/cursor';
 import { renderMarkdown } from '../common/markdown';
 import { iso } from '../common/sql';
@@ -46,6 +48,8 @@ export class WorkshopsService {
     private readonly workshops: WorkshopsRepository,
     private readonly facilitators: WorkshopFacilitatorsRepository,
     private readonly calendar: WorkshopCalendar,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** The workshops the viewer may see, one part of the list at a time; one statement per page. */
@@ -102,6 +106,7 @@ export class WorkshopsService {
         startsAt: dto.startsAt,
         endsAt: dto.endsAt,
         capacity: dto.capacity ?? null,
+        meetingUrl: dto.meetingUrl || null,
         createdBy: user.id,
       });
       // the creator first, so the facilitators list starts with them
@@ -156,6 +161,7 @@ export class WorkshopsService {
         startsAt: dto.startsAt,
         endsAt: dto.endsAt,
         capacity: dto.capacity,
+        meetingUrl: dto.meetingUrl === undefined ? undefined : dto.meetingUrl || null,
       });
       // What calendars show changed: a higher SEQUENCE; a new title or time is mailed as an update
       // to everyone holding a place (a new description waits for the next one).
@@ -199,6 +205,11 @@ export class WorkshopsService {
 
   private viewer(user: AuthUser): WorkshopViewer {
     const isAdmin = user.role === 'admin';
-    return { id: user.id, isAdmin, visibleSql: this.access.visibleWorkshopsSql('w', '$1', isAdmin) };
+    return {
+      id: user.id,
+      isAdmin,
+      visibleSql: this.access.visibleWorkshopsSql('w', '$1', isAdmin),
+      meeting: { now: this.clock.now(), embedOrigins: this.config.meetingEmbedOrigins },
+    };
   }
 }

@@ -36,6 +36,7 @@ export function makeWorkshop(overrides: Partial<WorkshopDto> = {}): WorkshopDto 
     locked: false,
     slowModeSeconds: 0,
     lastSeq: 0,
+    meeting: null,
     ...overrides,
   };
 }

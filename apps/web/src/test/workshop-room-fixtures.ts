@@ -119,6 +119,7 @@ export function makeRoomWorkshop(overrides: Partial<WorkshopDto> = {}): Workshop
     locked: false,
     slowModeSeconds: 0,
     lastSeq: 0,
+    meeting: null,
     ...overrides,
   };
 }

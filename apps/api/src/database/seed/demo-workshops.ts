@@ -38,6 +38,8 @@ interface DemoWorkshop {
   minutes: number;
   messages: DemoMessage[];
   questions: DemoQuestion[];
+  /** The online meeting (a Jitsi room): its "Join the call" button shows 15 minutes before the start. */
+  meetingUrl?: string;
 }
 
 const MINUTE = 60_000;
@@ -68,6 +70,7 @@ const DEMO_WORKSHOPS: DemoWorkshop[] = [
     ],
     capacity: null,
     when: 'live',
+    meetingUrl: 'https://meet.jit.si/twinning-demo-service-desk-mediation',
     dayOffset: 0,
     hour: 0,
     minutes: 120,
@@ -305,6 +308,7 @@ const DEMO_WORKSHOPS: DemoWorkshop[] = [
     theme: 'employment',
     language: 'en',
     partnership: 'Toronto – George Town: Newcomers at Work',
+    meetingUrl: 'https://meet.jit.si/twinning-demo-credentials-round-table',
     facilitators: ['facilitator'],
     registered: ['coordinator.toronto', 'coordinator.penang'],
     capacity: 20,
@@ -367,6 +371,12 @@ export async function seedDemoWorkshops(manager: EntityManager): Promise<{ works
     const when = schedule(demo, now);
     const [existing]: { id: string }[] = await manager.query(`SELECT id FROM workshops WHERE title = $1`, [demo.title]);
     if (existing) {
+      if (demo.meetingUrl) {
+        await manager.query(`UPDATE workshops SET meeting_url = $2 WHERE id = $1 AND meeting_url IS NULL`, [
+          existing.id,
+          demo.meetingUrl,
+        ]);
+      }
       if (demo.when === 'live') {
         await manager.query(
           `UPDATE workshops SET status = 'live', starts_at = $2, ends_at = $3, opened_at = $2, ended_at = NULL,
@@ -397,8 +407,9 @@ export async function seedDemoWorkshops(manager: EntityManager): Promise<{ works
     const [w]: { id: string }[] = await manager.query(
       `INSERT INTO workshops (title, description, description_html, theme, language, scope, partnership_id,
                               starts_at, ends_at, capacity, status, opened_at, ended_at, registered_count,
-                              last_seq, created_by, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $8::timestamptz - interval '14 days')
+                              last_seq, created_by, meeting_url, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17,
+               $8::timestamptz - interval '14 days')
        RETURNING id`,
       [
         demo.title,
@@ -417,6 +428,7 @@ export async function seedDemoWorkshops(manager: EntityManager): Promise<{ works
         demo.registered.length,
         demo.messages.length,
         creator,
+        demo.meetingUrl ?? null,
       ],
     );
     await manager.query(

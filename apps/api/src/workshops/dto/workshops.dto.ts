@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  MEETING_URL_MAX,
+  meetingUrlProblem,
   THEMES,
   WORKSHOP_LANGUAGES,
   WORKSHOP_LIMITS,
@@ -101,6 +103,34 @@ function PartnershipIdField(): PropertyDecorator {
   });
 }
 
+/**
+ * An https meeting link (see meetingUrlProblem), or null / "" for none. The message names what is
+ * wrong, so a facilitator who pasted an http:// or a made-up link knows what to fix.
+ */
+function MeetingUrlField(): PropertyDecorator {
+  return (target, key) => {
+    Trim()(target, key);
+    ApiPropertyOptional({
+      type: String,
+      nullable: true,
+      format: 'uri',
+      maxLength: MEETING_URL_MAX,
+      description: 'https link to a Jitsi, BigBlueButton, Zoom or Teams meeting; null or "" removes it',
+    })(target, key);
+    IsOptional()(target, key);
+    ValidateBy({
+      name: 'meetingUrl',
+      validator: {
+        validate: (value) => value === '' || (typeof value === 'string' && meetingUrlProblem(value) === null),
+        defaultMessage: (args) =>
+          typeof args?.value === 'string'
+            ? (meetingUrlProblem(args.value) ?? 'meetingUrl is not accepted')
+            : 'meetingUrl must be a link, or null for none',
+      },
+    })(target, key);
+  };
+}
+
 export class CreateWorkshopDto implements CreateWorkshopRequest {
   @ApiProperty({ minLength: L.titleMin, maxLength: L.titleMax })
   @TitleField()
@@ -146,6 +176,9 @@ export class CreateWorkshopDto implements CreateWorkshopRequest {
   @ArrayUnique({ message: 'facilitatorIds must not repeat a user' })
   @IsUUID('all', { each: true, message: 'facilitatorIds must each be a user id' })
   facilitatorIds?: string[];
+
+  @MeetingUrlField()
+  meetingUrl?: string | null;
 }
 
 /** Every field optional; present fields are validated as on create (null only clears the capacity). */
@@ -184,6 +217,9 @@ export class UpdateWorkshopDto implements UpdateWorkshopRequest {
   @IsOptional()
   @CapacityField()
   capacity?: number | null;
+
+  @MeetingUrlField()
+  meetingUrl?: string | null;
 }
 
 export class WorkshopListQueryDto extends PageQueryDto implements WorkshopListQuery {

@@ -1516,6 +1516,22 @@ export const ar: Dictionary = {
   'workshops.form.chosenCoFacilitators': 'الميسّرون المشاركون المختارون',
   'workshops.form.create': 'أنشئ ورشة العمل',
   'workshops.form.save': 'احفظ التعديلات',
+  'workshops.form.meetingUrl': 'رابط الاجتماع عبر الإنترنت (اختياري)',
+  'workshops.form.meetingUrlHint':
+    'رابط https:// إلى Jitsi أو BigBlueButton أو Zoom أو Teams أو خدمة فيديو أخرى. يراه المشاركون المسجلون قبل البدء بـ15 دقيقة، ولا يظهر أبدًا في التقويمات أو رسائل البريد الإلكتروني.',
+  'workshops.form.meetingUrlInvalid': 'أدخل رابط https:// كاملًا، مثل https://meet.jit.si/our-workshop.',
+  'workshops.meeting.join': 'الانضمام إلى المكالمة',
+  'workshops.meeting.hide': 'إخفاء المكالمة',
+  'workshops.meeting.via': 'مكالمة فيديو عبر {provider}',
+  'workshops.meeting.viaOther': 'مكالمة فيديو عبر خدمة أخرى',
+  'workshops.meeting.providerOther': 'الفيديو',
+  'workshops.meeting.soon': 'سيظهر رابط مكالمة {provider} هنا قبل البدء بـ15 دقيقة ({time}).',
+  'workshops.meeting.registerFirst':
+    'لهذه الورشة مكالمة {provider}. يحصل المشاركون المسجلون على الرابط قبل البدء بـ15 دقيقة.',
+  'workshops.meeting.newTab': '(يُفتح في علامة تبويب جديدة)',
+  'workshops.meeting.frameLabel': 'مكالمة {provider}',
+  'workshops.meeting.openInTab': 'فتح في علامة تبويب جديدة',
+  'workshops.meeting.leave': 'إغلاق المكالمة',
 
   // الزيارات الدراسية
   'visits.nav': 'الزيارات',

@@ -1065,6 +1065,22 @@ export const en = {
   'workshops.form.chosenCoFacilitators': 'Chosen co-facilitators',
   'workshops.form.create': 'Create the workshop',
   'workshops.form.save': 'Save changes',
+  'workshops.form.meetingUrl': 'Online meeting link (optional)',
+  'workshops.form.meetingUrlHint':
+    'An https:// link to Jitsi, BigBlueButton, Zoom, Teams or another video service. Registered participants see it from 15 minutes before the start; calendars and emails never include it.',
+  'workshops.form.meetingUrlInvalid': 'Enter a full https:// link, such as https://meet.jit.si/our-workshop.',
+  'workshops.meeting.join': 'Join the call',
+  'workshops.meeting.hide': 'Hide the call',
+  'workshops.meeting.via': 'Video call on {provider}',
+  'workshops.meeting.viaOther': 'Video call on another service',
+  'workshops.meeting.providerOther': 'video',
+  'workshops.meeting.soon': 'The link to the {provider} call appears here 15 minutes before the start ({time}).',
+  'workshops.meeting.registerFirst':
+    'This workshop has a {provider} call. Registered participants get the link 15 minutes before the start.',
+  'workshops.meeting.newTab': '(opens in a new tab)',
+  'workshops.meeting.frameLabel': 'The {provider} call',
+  'workshops.meeting.openInTab': 'Open in a new tab',
+  'workshops.meeting.leave': 'Close the call',
 
   'room.page.title': 'Live room: {title}',
   'room.page.loading': 'Loading the workshop…',

@@ -1249,6 +1249,24 @@ export const es: Dictionary = {
   'workshops.form.chosenCoFacilitators': 'Cofacilitadores elegidos',
   'workshops.form.create': 'Crear el taller',
   'workshops.form.save': 'Guardar los cambios',
+  'workshops.form.meetingUrl': 'Enlace de la reunión en línea (opcional)',
+  'workshops.form.meetingUrlHint':
+    'Un enlace https:// a Jitsi, BigBlueButton, Zoom, Teams u otro servicio de videollamadas. Las personas inscritas lo ven desde 15 minutos antes del inicio; nunca aparece en calendarios ni en correos.',
+  'workshops.form.meetingUrlInvalid':
+    'Escriba un enlace https:// completo, por ejemplo https://meet.jit.si/nuestro-taller.',
+  'workshops.meeting.join': 'Unirse a la llamada',
+  'workshops.meeting.hide': 'Ocultar la llamada',
+  'workshops.meeting.via': 'Videollamada en {provider}',
+  'workshops.meeting.viaOther': 'Videollamada en otro servicio',
+  'workshops.meeting.providerOther': 'vídeo',
+  'workshops.meeting.soon':
+    'El enlace de la llamada de {provider} aparecerá aquí 15 minutos antes del inicio ({time}).',
+  'workshops.meeting.registerFirst':
+    'Este taller tiene una llamada de {provider}. Las personas inscritas reciben el enlace 15 minutos antes del inicio.',
+  'workshops.meeting.newTab': '(se abre en una pestaña nueva)',
+  'workshops.meeting.frameLabel': 'La llamada de {provider}',
+  'workshops.meeting.openInTab': 'Abrir en una pestaña nueva',
+  'workshops.meeting.leave': 'Cerrar la llamada',
 
   // Visitas de estudio
   'visits.nav': 'Visitas',

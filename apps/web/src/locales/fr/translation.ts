@@ -1262,6 +1262,23 @@ export const fr: Dictionary = {
   'workshops.form.chosenCoFacilitators': 'Co-animateurs choisis',
   'workshops.form.create': 'Créer l’atelier',
   'workshops.form.save': 'Enregistrer les modifications',
+  'workshops.form.meetingUrl': 'Lien de la réunion en ligne (facultatif)',
+  'workshops.form.meetingUrlHint':
+    'Un lien https:// vers Jitsi, BigBlueButton, Zoom, Teams ou un autre service de visioconférence. Les participants inscrits le voient à partir de 15 minutes avant le début ; il ne figure jamais dans les calendriers ni dans les courriels.',
+  'workshops.form.meetingUrlInvalid':
+    'Saisissez un lien https:// complet, par exemple https://meet.jit.si/notre-atelier.',
+  'workshops.meeting.join': 'Rejoindre l’appel',
+  'workshops.meeting.hide': 'Masquer l’appel',
+  'workshops.meeting.via': 'Visioconférence sur {provider}',
+  'workshops.meeting.viaOther': 'Visioconférence sur un autre service',
+  'workshops.meeting.providerOther': 'vidéo',
+  'workshops.meeting.soon': 'Le lien de l’appel {provider} apparaîtra ici 15 minutes avant le début ({time}).',
+  'workshops.meeting.registerFirst':
+    'Cet atelier a un appel {provider}. Les participants inscrits reçoivent le lien 15 minutes avant le début.',
+  'workshops.meeting.newTab': '(s’ouvre dans un nouvel onglet)',
+  'workshops.meeting.frameLabel': 'L’appel {provider}',
+  'workshops.meeting.openInTab': 'Ouvrir dans un nouvel onglet',
+  'workshops.meeting.leave': 'Fermer l’appel',
 
   // Visites d’étude
   'visits.nav': 'Visites',

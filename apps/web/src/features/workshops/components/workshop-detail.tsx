@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { StatusMessage } from '../../../components/status-message';
 import { useI18n } from '../../../lib/i18n';
 import type { Announce } from '../../../lib/announce';
+import { MeetingJoin } from '../meeting/meeting-join';
 import { CalendarActions } from './calendar-actions';
 import { FacilitatorActions } from './facilitator-actions';
 import { ParticipantActions } from './participant-actions';
@@ -71,6 +72,7 @@ export function WorkshopDetail({ workshop, viewerId, initialAnnouncement }: Work
         ) : (
           <ParticipantActions workshop={workshop} announce={announce} />
         )}
+        <MeetingJoin workshop={workshop} />
         {workshop.status === 'ended' && !viewer.removed ? (
           <TranscriptActions workshop={workshop} announce={announce} />
         ) : null}

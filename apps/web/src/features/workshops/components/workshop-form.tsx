@@ -1,4 +1,5 @@
 import {
+  meetingUrlProblem,
   THEMES,
   WORKSHOP_LANGUAGES,
   WORKSHOP_LIMITS,
@@ -38,6 +39,7 @@ const SHOWN_FIELDS: readonly string[] = [
   'startsAt',
   'endsAt',
   'capacity',
+  'meetingUrl',
   'facilitatorIds',
 ];
 
@@ -84,6 +86,7 @@ export function WorkshopForm({ viewer, workshop, onSaved }: WorkshopFormProps) {
   const [startsLocal, setStartsLocal] = useState(initialStarts);
   const [endsLocal, setEndsLocal] = useState(initialEnds);
   const [capacity, setCapacity] = useState(workshop?.capacity != null ? String(workshop.capacity) : '');
+  const [meetingUrl, setMeetingUrl] = useState(workshop?.meeting?.url ?? '');
   const [coFacilitators, setCoFacilitators] = useState<UserSummary[]>([]);
   const [clientErrors, setClientErrors] = useState<FieldErrors>({});
   /**
@@ -131,6 +134,9 @@ export function WorkshopForm({ viewer, workshop, onSaved }: WorkshopFormProps) {
         errors['capacity'] = [t('workshops.form.capacityRange', { max: WORKSHOP_LIMITS.capacityMax })];
       }
     }
+    if (meetingUrl.trim() && meetingUrlProblem(meetingUrl.trim())) {
+      errors['meetingUrl'] = [t('workshops.form.meetingUrlInvalid')];
+    }
     if (!editing && scope.startsWith(PARTNERSHIP_PREFIX) && scope.length === PARTNERSHIP_PREFIX.length) {
       errors['scope'] = [t('validation.required')];
     }
@@ -146,6 +152,7 @@ export function WorkshopForm({ viewer, workshop, onSaved }: WorkshopFormProps) {
       return;
     }
     const capacityValue = capacity.trim() ? Number(capacity) : null;
+    const meetingValue = meetingUrl.trim() || null;
 
     if (workshop) {
       const changes: UpdateWorkshopRequest = {};
@@ -157,6 +164,7 @@ export function WorkshopForm({ viewer, workshop, onSaved }: WorkshopFormProps) {
       if (startsLocal !== initialStarts) changes.startsAt = startsIso;
       if (endsLocal !== initialEnds) changes.endsAt = endsIso;
       if (capacityValue !== workshop.capacity) changes.capacity = capacityValue;
+      if (meetingValue !== (workshop.meeting?.url ?? null)) changes.meetingUrl = meetingValue;
       if (Object.keys(changes).length === 0) {
         onSaved(workshop);
         return;
@@ -176,6 +184,7 @@ export function WorkshopForm({ viewer, workshop, onSaved }: WorkshopFormProps) {
     };
     if (body.scope === 'partnership') body.partnershipId = scope.slice(PARTNERSHIP_PREFIX.length);
     if (capacityValue !== null) body.capacity = capacityValue;
+    if (meetingValue !== null) body.meetingUrl = meetingValue;
     if (coFacilitators.length > 0) body.facilitatorIds = coFacilitators.map((person) => person.id);
     create.mutate(body, { onSuccess: onSaved, onError: focusFirstInvalid });
   }
@@ -318,6 +327,21 @@ export function WorkshopForm({ viewer, workshop, onSaved }: WorkshopFormProps) {
         value={capacity}
         onChange={(event) => setCapacity(event.target.value)}
         errors={errorsFor('capacity')}
+      />
+
+      <TextField
+        type="url"
+        name="meetingUrl"
+        inputMode="url"
+        autoComplete="off"
+        spellCheck={false}
+        dir="ltr"
+        placeholder="https://meet.jit.si/…"
+        label={t('workshops.form.meetingUrl')}
+        hint={t('workshops.form.meetingUrlHint')}
+        value={meetingUrl}
+        onChange={(event) => setMeetingUrl(event.target.value)}
+        errors={errorsFor('meetingUrl')}
       />
 
       {editing ? null : (

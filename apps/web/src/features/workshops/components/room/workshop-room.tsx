@@ -6,6 +6,7 @@ import { useI18n } from '../../../../lib/i18n';
 import { useEndWorkshop } from '../../api/end-workshop';
 import { answeredQuestions, handPosition, openQuestions, secondsUntil, writeBlock } from '../../realtime/room-state';
 import { useWorkshopRoom } from '../../realtime/use-workshop-room';
+import { MeetingFrame, MeetingJoin } from '../../meeting/meeting-join';
 import { Composer } from './composer';
 import type { MessageAction } from './message-actions';
 import { messageElementId } from './message-item';
@@ -50,6 +51,7 @@ export function WorkshopRoom({ workshop, viewer }: WorkshopRoomProps) {
   const [followToken, setFollowToken] = useState(0);
   const [jumpTo, setJumpTo] = useState<JumpRequest | null>(null);
   const [dialog, setDialog] = useState<Dialog | null>(null);
+  const [callOpen, setCallOpen] = useState(false);
 
   // A clock for the countdowns, ticking only while a mute or a slow-mode wait is running.
   const [ticking, setTicking] = useState(false);
@@ -187,6 +189,12 @@ export function WorkshopRoom({ workshop, viewer }: WorkshopRoomProps) {
         locked={room?.locked ?? false}
         slowModeSeconds={room?.slowModeSeconds ?? 0}
       />
+      <MeetingJoin
+        workshop={workshop}
+        joined={room !== null}
+        roomStatus={room?.status}
+        frame={{ open: callOpen, onToggle: () => setCallOpen((o) => !o) }}
+      />
       <ReconnectBanner connection={state.removed || state.joinError ? 'joined' : state.connection} />
       <div aria-live="polite" aria-atomic="true" className="visually-hidden room-announcer">
         {announcement.text ? <span key={announcement.n}>{announcement.text}</span> : null}
@@ -219,7 +227,8 @@ export function WorkshopRoom({ workshop, viewer }: WorkshopRoomProps) {
       {readOnly ? <p className="notice room-notice">{t('room.endedNotice')}</p> : null}
       {status === 'scheduled' ? <p className="notice room-notice">{t('room.notOpenNotice')}</p> : null}
 
-      <div className="room__body">
+      <div className={callOpen && workshop.meeting?.url ? 'room__body room__body--with-call' : 'room__body'}>
+        {callOpen ? <MeetingFrame workshop={workshop} onClose={() => setCallOpen(false)} /> : null}
         <section className="room__main" aria-labelledby={conversationId}>
           <h2 id={conversationId} className="visually-hidden">
             {readOnly ? t('room.transcript') : t('room.conversation')}
