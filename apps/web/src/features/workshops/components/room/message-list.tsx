@@ -1,8 +1,9 @@
-import type { WorkshopMessageDto } from '@twinning/contracts';
+import type { AuthorDto, WorkshopMessageDto } from '@twinning/contracts';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
 import { useT } from '../../../../lib/i18n';
 import type { PendingMessage } from '../../realtime/room-state';
+import type { ActionMenuGroup } from './action-menu';
 import type { MessageAction } from './message-actions';
 import { MessageItem, PendingItem, messageElementId, type RowProps } from './message-item';
 
@@ -36,6 +37,8 @@ export interface MessageListProps {
   /** Changes when the viewer sends a message: the list then goes to the end. */
   followToken: number;
   jumpTo: JumpRequest | null;
+  /** Facilitators: the person menu of a message's author (null: none, e.g. for a facilitator). */
+  personFor?: (author: AuthorDto) => ActionMenuGroup | null;
 }
 
 /**
@@ -58,6 +61,7 @@ export function MessageList({
   onDiscard,
   followToken,
   jumpTo,
+  personFor,
 }: MessageListProps) {
   const t = useT();
   const scrollerRef = useRef<HTMLDivElement>(null);
@@ -185,6 +189,7 @@ export function MessageList({
                   facilitator={facilitator}
                   readOnly={readOnly}
                   onAction={onAction}
+                  person={personFor ? personFor(row.message.author) : null}
                 />
               ) : (
                 <PendingItem

@@ -9,16 +9,36 @@ export interface PinnedBarProps {
   onShow: (seq: number) => void;
 }
 
-/** The messages facilitators pinned, newest first, in a disclosure that starts open. */
+/** A message's text on one line (its markdown source without the marks that matter most). */
+function oneLine(body: string): string {
+  return body
+    .replace(/[*_`#>~[\]]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * The messages facilitators pinned: a one-line banner (how many, and the newest one's start) that opens
+ * into the list, newest first.
+ */
 export function PinnedBar({ pinned, isLoaded, onShow }: PinnedBarProps) {
   const t = useT();
   const headingId = useId();
   if (pinned.length === 0) return null;
   const newestFirst = [...pinned].sort((a, b) => b.seq - a.seq);
+  const newest = newestFirst[0];
   return (
-    <details className="room-pinned" open>
+    <details className="room-pinned">
       <summary className="room-pinned__summary">
-        <span id={headingId}>{t('room.pinned.title', { count: pinned.length })}</span>
+        <span id={headingId} className="room-pinned__title">
+          <span aria-hidden="true">📌 </span>
+          {t('room.pinned.title', { count: pinned.length })}
+        </span>
+        {newest ? (
+          <span className="room-pinned__preview" dir="auto">
+            {newest.author.displayName}: {oneLine(newest.body)}
+          </span>
+        ) : null}
       </summary>
       <ul className="room-pinned__list" aria-labelledby={headingId}>
         {newestFirst.map((message) => (
