@@ -1075,6 +1075,7 @@ export const ar: Dictionary = {
   'room.pinned.show': 'عرضها في المحادثة',
   'room.composer.form': 'كتابة رسالة',
   'room.composer.label': 'الرسالة',
+  'room.composer.placeholder': 'اكتب رسالة…',
   'room.composer.hint': 'مفتاح الإدخال يرسل؛ Shift مع الإدخال يبدأ سطرًا جديدًا. يمكنك استخدام Markdown.',
   'room.composer.send': 'إرسال',
   'room.composer.counter': '{length} / {max} حرفًا',

@@ -1113,6 +1113,7 @@ export const en = {
   'room.pinned.show': 'Show in the conversation',
   'room.composer.form': 'Write a message',
   'room.composer.label': 'Message',
+  'room.composer.placeholder': 'Write a message…',
   'room.composer.hint': 'Enter sends; Shift+Enter starts a new line. Markdown works.',
   'room.composer.send': 'Send',
   'room.composer.counter': '{length} / {max} characters',

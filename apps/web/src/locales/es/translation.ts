@@ -933,6 +933,7 @@ export const es: Dictionary = {
   'room.pinned.show': 'Mostrar en la conversación',
   'room.composer.form': 'Escribir un mensaje',
   'room.composer.label': 'Mensaje',
+  'room.composer.placeholder': 'Escribir un mensaje…',
   'room.composer.hint': 'Intro envía; Mayús+Intro empieza una línea nueva. Admite Markdown.',
   'room.composer.send': 'Enviar',
   'room.composer.counter': '{length} / {max} caracteres',

@@ -943,6 +943,7 @@ export const fr: Dictionary = {
   'room.pinned.show': 'Afficher dans la conversation',
   'room.composer.form': 'Écrire un message',
   'room.composer.label': 'Message',
+  'room.composer.placeholder': 'Écrire un message…',
   'room.composer.hint': 'Entrée envoie ; Maj+Entrée passe à la ligne. Le Markdown fonctionne.',
   'room.composer.send': 'Envoyer',
   'room.composer.counter': '{length} / {max} caractères',

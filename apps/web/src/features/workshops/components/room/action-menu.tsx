@@ -41,7 +41,7 @@ const EDGE = 8;
 /**
  * A menu button (WAI-ARIA menu pattern): Enter, Space or ArrowDown open it on the first item, ArrowUp on
  * the last; arrows, Home and End move; Escape or Tab close it and give the focus back to the toggle. The
- * menu is drawn in a layer of its own at the end of the page, placed beside its toggle and kept inside
+ * menu is drawn at the end of the main landmark (out of any scrolling list), placed beside its toggle and kept inside
  * the window (below, or above when there is no room), so no scrolling list or narrow screen clips it.
  */
 export function ActionMenu({ label, groups, toggle, toggleClassName }: ActionMenuProps) {
@@ -51,6 +51,8 @@ export function ActionMenu({ label, groups, toggle, toggleClassName }: ActionMen
   const menuRef = useRef<HTMLDivElement>(null);
   const [open, setOpen] = useState<null | 'first' | 'last'>(null);
   const [position, setPosition] = useState<{ top: number; left: number } | null>(null);
+  /** Where the menu is drawn: the end of the page's main landmark (so it stays in a landmark). */
+  const [layer, setLayer] = useState<HTMLElement | null>(null);
   const items = groups.flatMap((group) => group.items);
 
   const close = useCallback((focusToggle: boolean) => {
@@ -59,7 +61,7 @@ export function ActionMenu({ label, groups, toggle, toggleClassName }: ActionMen
     if (focusToggle) toggleRef.current?.focus();
   }, []);
 
-  // Place the menu once it is drawn (its size is known then), then focus its first or last item.
+  // Place the menu once it is drawn (its size is known then).
   useLayoutEffect(() => {
     const menu = menuRef.current;
     const button = toggleRef.current;
@@ -72,9 +74,15 @@ export function ActionMenu({ label, groups, toggle, toggleClassName }: ActionMen
     const above = anchor.top - height - 4;
     const top = below + height <= window.innerHeight - EDGE || above < EDGE ? below : above;
     setPosition({ top: Math.max(EDGE, top), left });
-    const buttons = menu.querySelectorAll<HTMLElement>('[role="menuitem"]');
-    (open === 'last' ? buttons[buttons.length - 1] : buttons[0])?.focus();
   }, [open, dir]);
+
+  // Once placed (and visible), the first or last item takes the focus.
+  const placed = position !== null;
+  useEffect(() => {
+    if (!open || !placed) return;
+    const buttons = menuRef.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [];
+    (open === 'last' ? buttons[buttons.length - 1] : buttons[0])?.focus();
+  }, [open, placed]);
 
   // A click elsewhere, a scroll of the page or of the conversation, or a resize closes it.
   useEffect(() => {
@@ -97,10 +105,15 @@ export function ActionMenu({ label, groups, toggle, toggleClassName }: ActionMen
 
   if (items.length === 0) return null;
 
+  function openMenu(focus: 'first' | 'last') {
+    setLayer(toggleRef.current?.closest<HTMLElement>('main') ?? document.body);
+    setOpen(focus);
+  }
+
   function handleToggleKeyDown(event: KeyboardEvent<HTMLButtonElement>) {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
-      setOpen(event.key === 'ArrowDown' ? 'first' : 'last');
+      openMenu(event.key === 'ArrowDown' ? 'first' : 'last');
     }
   }
 
@@ -176,12 +189,12 @@ export function ActionMenu({ label, groups, toggle, toggleClassName }: ActionMen
         aria-expanded={open !== null}
         aria-controls={open ? menuId : undefined}
         aria-label={label}
-        onClick={() => (open ? close(false) : setOpen('first'))}
+        onClick={() => (open ? close(false) : openMenu('first'))}
         onKeyDown={handleToggleKeyDown}
       >
         {toggle ?? <span aria-hidden="true">⋯</span>}
       </button>
-      {menu ? createPortal(menu, document.body) : null}
+      {menu && layer ? createPortal(menu, layer) : null}
     </>
   );
 }

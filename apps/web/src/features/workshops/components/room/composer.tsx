@@ -77,6 +77,7 @@ export function Composer({ block, mutedUntil, slowModeUntil, slowModeSeconds, no
           className="room-composer__input"
           rows={2}
           dir="auto"
+          placeholder={t('room.composer.placeholder')}
           value={body}
           disabled={disabled}
           aria-describedby={describedBy}

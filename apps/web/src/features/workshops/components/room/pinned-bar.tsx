@@ -31,7 +31,9 @@ export function PinnedBar({ pinned, isLoaded, onShow }: PinnedBarProps) {
     <details className="room-pinned">
       <summary className="room-pinned__summary">
         <span id={headingId} className="room-pinned__title">
-          <span aria-hidden="true">📌 </span>
+          <svg className="room-pinned__icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+            <path d="M10.5 1 15 5.5l-1.4 1.4-.7-.7-2.8 2.8.3 3.3-1.4 1.4L6.2 10 2 14.2 1.8 14 6 9.8 2.3 6 3.7 4.6l3.3.3 2.8-2.8-.7-.7z" />
+          </svg>
           {t('room.pinned.title', { count: pinned.length })}
         </span>
         {newest ? (

@@ -22,7 +22,7 @@ export function RoomHeader({ workshopId, status, presenceCount, locked, slowMode
         <li>
           <span className={`badge room-status room-status--${status}`}>{t(`room.status.${status}`)}</span>
         </li>
-        <li>{t('room.header.present', { count: presenceCount })}</li>
+        <li className="room-header__present">{t('room.header.present', { count: presenceCount })}</li>
         {locked ? <li className="room-header__flag">{t('room.header.locked')}</li> : null}
         {slowModeSeconds > 0 ? (
           <li className="room-header__flag">{t('room.header.slowMode', { count: slowModeSeconds })}</li>
