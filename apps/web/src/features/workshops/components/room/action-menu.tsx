@@ -141,6 +141,7 @@ export function ActionMenu({ label, groups, toggle, toggleClassName }: ActionMen
       ref={menuRef}
       id={menuId}
       role="menu"
+      tabIndex={-1}
       aria-label={label}
       dir={dir}
       className="action-menu"

@@ -94,7 +94,6 @@ export function PeoplePanel({
             disabled={busy || muteLeft > 0}
             onClick={() => void toggle()}
           >
-            <span aria-hidden="true">✋ </span>
             {t('room.hands.raise')}
           </button>
           {muteLeft > 0 ? (
