@@ -8,7 +8,8 @@
  *   are tabs.
  * - The participant scrolls up to read: a message arriving then does not move the list, a "1 new message"
  *   pill appears, and the pill brings them back to the newest message (and goes away).
- * - The participant writes with the keyboard only (Tab to the composer, Enter) and reaches the tabs.
+ * - The participant writes with the keyboard only (Tab to the composer, Enter) and reaches the tabs; a
+ *   message arriving while People is shown is counted on the Chat tab.
  * - The facilitator mutes the participant from the person menu in the people list, with the keyboard only
  *   (Tab to the menu button, Enter, ArrowDown, Enter); the menu stays inside the window at 1280 and at 390
  *   px. The participant's composer, Q&A box and hand raise are disabled and say how long the mute lasts.
@@ -161,6 +162,7 @@ scenario(
     const suffix = uniqueSuffix();
     const said = {
       hello: `Hello from the phone, typed with the keyboard (${suffix}).`,
+      whileAway: `A message while Nurul looks at who is here (${suffix}).`,
       whileReading: `A message while Nurul reads older ones (${suffix}).`,
     };
 
@@ -211,8 +213,17 @@ scenario(
         .panel(/^People/)
         .getByText(FACILITATOR.displayName)
         .waitFor();
+      // A message arriving meanwhile is counted on the Chat tab.
+      await f.input.fill(said.whileAway);
+      await f.input.press('Enter');
+      await p.tab(/^Chat \(1 new\)$/).waitFor();
       await phone.keyboard.press('ArrowLeft');
       await eventually(async () => assert.equal(await p.tab(/^Chat$/).getAttribute('aria-selected'), 'true'));
+      // Shift+Tab went up through the messages' menu buttons, and the list followed the focus up: the
+      // new message waits behind the pill, which takes the reader back to the newest.
+      await p.pill.waitFor();
+      await p.pill.click();
+      await expectChatInView(phone, said.whileAway);
 
       // --- The participant scrolls up to read; a new message does not move the list but shows a pill.
       await p.scroller.evaluate((element) => element.scrollTo({ top: 0 }));

@@ -1134,6 +1134,7 @@ export const en = {
   'room.error.offline': 'You are not connected to the room right now. Try again once the connection is back.',
   'room.side.label': 'Room tools',
   'room.side.chat': 'Chat',
+  'room.side.chatNew': { one: 'Chat ({count} new)', other: 'Chat ({count} new)' },
   'room.side.people': 'People ({count})',
   'room.side.qa': 'Q&A ({count})',
   'room.side.moderation': 'Moderation ({count})',

@@ -954,6 +954,7 @@ export const es: Dictionary = {
   'room.error.offline': 'Ahora mismo no está conectado a la sala. Vuelva a intentarlo cuando vuelva la conexión.',
   'room.side.label': 'Herramientas de la sala',
   'room.side.chat': 'Chat',
+  'room.side.chatNew': { one: 'Chat ({count} nuevo)', other: 'Chat ({count} nuevos)' },
   'room.side.people': 'Personas ({count})',
   'room.side.qa': 'Preguntas ({count})',
   'room.side.moderation': 'Moderación ({count})',

@@ -965,6 +965,7 @@ export const fr: Dictionary = {
     'Vous n’êtes pas connecté à la salle pour le moment. Réessayez quand la connexion sera revenue.',
   'room.side.label': 'Outils de la salle',
   'room.side.chat': 'Discussion',
+  'room.side.chatNew': { one: 'Discussion ({count} nouveau)', other: 'Discussion ({count} nouveaux)' },
   'room.side.people': 'Participants ({count})',
   'room.side.qa': 'Questions ({count})',
   'room.side.moderation': 'Modération ({count})',

@@ -16,10 +16,22 @@ export interface SideTab {
  * The room's side panel: tabs (arrow keys move between them, following the reading direction; Home and
  * End go to the first and last). Every panel stays mounted, so drafts survive switching tabs.
  */
-export function SidePanel({ label, tabs, className }: { label: string; tabs: readonly SideTab[]; className?: string }) {
+export interface SidePanelProps {
+  label: string;
+  tabs: readonly SideTab[];
+  className?: string;
+  /** Told when another tab is shown. */
+  onSelect?: (id: string) => void;
+}
+
+export function SidePanel({ label, tabs, className, onSelect }: SidePanelProps) {
   const { dir } = useI18n();
   const baseId = useId();
-  const [selected, setSelected] = useState(tabs[0]?.id ?? '');
+  const [selected, setSelectedState] = useState(tabs[0]?.id ?? '');
+  const setSelected = (id: string) => {
+    setSelectedState(id);
+    onSelect?.(id);
+  };
   const active = tabs.some((tab) => tab.id === selected) ? selected : (tabs[0]?.id ?? '');
   const tabId = (id: string) => `${baseId}-tab-${id}`;
   const panelId = (id: string) => `${baseId}-panel-${id}`;

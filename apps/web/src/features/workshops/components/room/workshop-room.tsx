@@ -59,6 +59,8 @@ type Dialog =
 export function WorkshopRoom({ workshop, viewer, headerActions }: WorkshopRoomProps) {
   const { t, language } = useI18n();
   const narrow = useMediaQuery(NARROW);
+  // On a phone: while People or Q&A covers the conversation, the Chat tab counts what arrives meanwhile.
+  const [chatLeftAt, setChatLeftAt] = useState<number | null>(null);
   const { state, actions, store } = useWorkshopRoom(workshop.id, viewer.id);
   const { announcement, say } = useRoomAnnouncer(store);
   const endWorkshop = useEndWorkshop();
@@ -205,6 +207,10 @@ export function WorkshopRoom({ workshop, viewer, headerActions }: WorkshopRoomPr
     });
   }
 
+  const unseenChat =
+    chatLeftAt === null ? 0 : state.messages.filter((m) => m.seq > chatLeftAt && m.author.id !== viewer.id).length;
+  const chatLabel = unseenChat > 0 ? t('room.side.chatNew', { count: unseenChat }) : t('room.side.chat');
+
   const conversation = (
     <section className="room__main" aria-labelledby={conversationId}>
       <h2 id={conversationId} className="visually-hidden">
@@ -293,7 +299,8 @@ export function WorkshopRoom({ workshop, viewer, headerActions }: WorkshopRoomPr
           <SidePanel
             label={t('room.side.label')}
             className="room-side--all"
-            tabs={[{ id: 'chat', label: t('room.side.chat'), content: conversation, persistent: true }, ...tabs]}
+            tabs={[{ id: 'chat', label: chatLabel, content: conversation, persistent: true }, ...tabs]}
+            onSelect={(id) => setChatLeftAt(id === 'chat' ? null : (state.messages.at(-1)?.seq ?? 0))}
           />
         ) : (
           <>
