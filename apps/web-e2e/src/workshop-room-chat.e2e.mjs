@@ -147,6 +147,7 @@ async function expectChatInView(page, text) {
  * @param {Locator} menu
  */
 async function expectInWindow(page, menu) {
+  await menu.waitFor();
   const { width, height } = page.viewportSize() ?? LAPTOP;
   const rect = await box(menu);
   assert.ok(rect.x >= 0 && rect.x + rect.width <= width, `the menu fits the window's width (${JSON.stringify(rect)})`);

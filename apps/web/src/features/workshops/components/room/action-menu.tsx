@@ -61,12 +61,13 @@ export function ActionMenu({ label, groups, toggle, toggleClassName }: ActionMen
     if (focusToggle) toggleRef.current?.focus();
   }, []);
 
-  // Place the menu once it is drawn (its size is known then).
-  useLayoutEffect(() => {
+  /** Puts the menu beside its toggle, inside the window; false when the toggle is out of sight. */
+  const place = useCallback((): boolean => {
     const menu = menuRef.current;
     const button = toggleRef.current;
-    if (!open || !menu || !button) return;
+    if (!menu || !button) return false;
     const anchor = button.getBoundingClientRect();
+    if (anchor.bottom < 0 || anchor.top > window.innerHeight) return false;
     const { width, height } = menu.getBoundingClientRect();
     const maxLeft = window.innerWidth - width - EDGE;
     const left = Math.max(EDGE, Math.min(dir === 'rtl' ? anchor.left : anchor.right - width, maxLeft));
@@ -74,7 +75,13 @@ export function ActionMenu({ label, groups, toggle, toggleClassName }: ActionMen
     const above = anchor.top - height - 4;
     const top = below + height <= window.innerHeight - EDGE || above < EDGE ? below : above;
     setPosition({ top: Math.max(EDGE, top), left });
-  }, [open, dir]);
+    return true;
+  }, [dir]);
+
+  // Place the menu once it is drawn (its size is known then).
+  useLayoutEffect(() => {
+    if (open) place();
+  }, [open, place]);
 
   // Once placed (and visible), the first or last item takes the focus.
   const placed = position !== null;
@@ -84,7 +91,8 @@ export function ActionMenu({ label, groups, toggle, toggleClassName }: ActionMen
     (open === 'last' ? buttons[buttons.length - 1] : buttons[0])?.focus();
   }, [open, placed]);
 
-  // A click elsewhere, a scroll of the page or of the conversation, or a resize closes it.
+  // A click elsewhere or a resize closes it; a scroll moves it with its toggle (and closes it when the
+  // toggle has scrolled out of sight).
   useEffect(() => {
     if (!open) return undefined;
     const outside = (event: Event) => {
@@ -92,16 +100,20 @@ export function ActionMenu({ label, groups, toggle, toggleClassName }: ActionMen
       if (menuRef.current?.contains(target) || toggleRef.current?.contains(target)) return;
       close(false);
     };
+    const follow = (event: Event) => {
+      if (menuRef.current?.contains(event.target as Node | null)) return;
+      if (!place()) close(false);
+    };
     const dismiss = () => close(false);
     document.addEventListener('pointerdown', outside, true);
-    document.addEventListener('scroll', outside, true);
+    document.addEventListener('scroll', follow, true);
     window.addEventListener('resize', dismiss);
     return () => {
       document.removeEventListener('pointerdown', outside, true);
-      document.removeEventListener('scroll', outside, true);
+      document.removeEventListener('scroll', follow, true);
       window.removeEventListener('resize', dismiss);
     };
-  }, [open, close]);
+  }, [open, close, place]);
 
   if (items.length === 0) return null;
 
