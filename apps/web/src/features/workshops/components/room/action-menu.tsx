@@ -167,8 +167,8 @@ export function ActionMenu({ label, groups, toggle, toggleClassName }: ActionMen
             {index > 0 ? <div role="separator" className="action-menu__separator" /> : null}
             <div role="group" aria-label={group.label} className="action-menu__group">
               {group.label ? (
-                <div aria-hidden="true" className="action-menu__heading" dir="auto">
-                  {group.label}
+                <div aria-hidden="true" className="action-menu__heading">
+                  <bdi>{group.label}</bdi>
                 </div>
               ) : null}
               {group.items.map((item) => (
