@@ -346,6 +346,8 @@ export interface WorkshopJoinResult {
   hands: RaisedHandDto[];
   /** Open reports; facilitators only (empty for participants). */
   reports: WorkshopReportDto[];
+  /** Mutes still running (who, until when, ISO); facilitators only (empty for participants). */
+  mutes: { userId: string; mutedUntil: string }[];
 }
 
 type WorkshopRef = { workshopId: string };

@@ -38,12 +38,16 @@ export class RoomModerationService {
     private readonly calendar: WorkshopCalendar,
   ) {}
 
-  /** Mutes a participant for `minutes` (0 lifts the mute). Facilitators cannot be muted. */
+  /**
+   * Mutes a participant for `minutes` (0 lifts the mute) and lowers their hand: a muted participant
+   * neither writes, asks nor raises a hand. Facilitators cannot be muted.
+   */
   async mute(user: AuthUser, workshopId: string, userId: string, minutes: number): Promise<void> {
     await this.access.requireWorkshop(user, workshopId, { facilitator: true });
-    const { target, mutedUntil } = await this.dataSource.transaction(async (manager) => {
+    const { target, mutedUntil, handLowered } = await this.dataSource.transaction(async (manager) => {
       const target = await this.target(manager, workshopId, userId, 'muted');
       const until = await this.attendees.mute(manager, workshopId, userId, minutes);
+      const handLowered = minutes > 0 && (await this.questions.lower(workshopId, userId, manager));
       await this.audit.record(manager, {
         workshopId,
         actorId: user.id,
@@ -51,7 +55,7 @@ export class RoomModerationService {
         targetUserId: userId,
         detail: minutes > 0 ? { minutes, until: iso(until as Date) } : {},
       });
-      return { target, mutedUntil: isoOrNull(until) };
+      return { target, mutedUntil: isoOrNull(until), handLowered };
     });
     this.publisher.toRoom(workshopId, 'participant.muted', {
       workshopId,
@@ -59,6 +63,7 @@ export class RoomModerationService {
       mutedUntil,
       by: summary(user),
     });
+    if (handLowered) await this.qa.publishHands(workshopId, true);
   }
 
   /**

@@ -90,8 +90,9 @@ export class RoomQaService {
 
   // --- hands ------------------------------------------------------------------------------------
 
+  /** A muted participant may not raise their hand (MUTED, as for messages and questions). */
   async raiseHand(user: AuthUser, workshopId: string): Promise<RaisedHandDto[]> {
-    await this.participant(user, workshopId, { mayBeMuted: true });
+    await this.participant(user, workshopId, { mayBeMuted: false });
     return this.publishHands(workshopId, await this.questions.raise(workshopId, user.id));
   }
 

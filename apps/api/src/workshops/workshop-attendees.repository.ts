@@ -95,6 +95,17 @@ export class WorkshopAttendeesRepository {
     return row.muted_until;
   }
 
+  /** The mutes still running in the workshop (what facilitators see on joining), soonest end first. */
+  async activeMutes(workshopId: string): Promise<{ userId: string; mutedUntil: string }[]> {
+    const rows: { user_id: string; muted_until: Date }[] = await this.dataSource.query(
+      `SELECT user_id, muted_until FROM workshop_attendees
+        WHERE workshop_id = $1 AND muted_until > clock_timestamp() AND removed_at IS NULL
+        ORDER BY muted_until, user_id`,
+      [workshopId],
+    );
+    return rows.map((r) => ({ userId: r.user_id, mutedUntil: r.muted_until.toISOString() }));
+  }
+
   /** Bars the user from the workshop; false when they already were. */
   async remove(
     manager: EntityManager,

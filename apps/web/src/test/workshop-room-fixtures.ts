@@ -63,6 +63,7 @@ export function makeJoinResult(overrides: Partial<WorkshopJoinResult> = {}): Wor
     myVotes: [],
     hands: [],
     reports: [],
+    mutes: [],
     ...overrides,
   };
 }

@@ -174,6 +174,8 @@ export function roomReducer(state: RoomState, action: RoomAction): RoomState {
         myVotes: result.myVotes,
         hands: result.hands,
         reports: result.reports,
+        // The server's list of running mutes (facilitators): a reconnect or another tab sees them too.
+        mutedUsers: Object.fromEntries((result.mutes ?? []).map((m) => [m.userId, m.mutedUntil])),
       };
     }
     case 'join.failed':

@@ -14,6 +14,7 @@ import {
   TYPING_TTL_MS,
   answeredQuestions,
   formatCountdown,
+  formatDuration,
   handPosition,
   initialRoomState,
   lastSeqOf,
@@ -248,6 +249,22 @@ describe('roomReducer: mute, slow mode and refusals', () => {
     expect(writeBlock(state, NOW)).toBe('muted');
     expect(writeBlock(state, NOW + 90_000)).toBeNull();
     expect(formatCountdown(3_725)).toBe('1:02:05');
+  });
+
+  it('says a duration in words in each language, leaving out zero units', () => {
+    expect(formatDuration(298, 'en')).toBe('4 min, 58 sec');
+    expect(formatDuration(298, 'fr')).toMatch(/^4\smin et 58\ss$/);
+    expect(formatDuration(300, 'es')).toBe('5 min');
+    expect(formatDuration(3_600, 'en', 'long')).toBe('1 hour');
+    expect(formatDuration(15 * 60, 'ar', 'long')).toMatch(/دقيقة/);
+    expect(formatDuration(0.4, 'en')).toBe('1 sec');
+    expect(formatDuration(0, 'en')).toBe('0 sec');
+  });
+
+  it('lists the running mutes a facilitator receives on joining', () => {
+    const until = new Date(NOW + 60_000).toISOString();
+    const state = joinedRoom({ mutes: [{ userId: 'someone', mutedUntil: until }] });
+    expect(state.mutedUsers).toEqual({ someone: until });
   });
 
   it("records other participants' mutes for facilitators, not as the viewer's own", () => {

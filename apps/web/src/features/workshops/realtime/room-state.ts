@@ -215,6 +215,35 @@ export function formatCountdown(seconds: number, language = 'en'): string {
     : `${two.format(minutes)}:${two.format(secs)}`;
 }
 
+type DurationFormatter = { format(duration: Record<string, number>): string };
+type DurationFormatConstructor = new (locale: string, options: Record<string, string>) => DurationFormatter;
+
+/**
+ * A duration in words, in the reader's language: 298 → "4 min, 58 sec" (`short`), 3600 → "1 hour"
+ * (`long`); zero units are left out. Intl.DurationFormat where the browser has it; otherwise each unit
+ * through Intl.NumberFormat, joined by Intl.ListFormat.
+ */
+export function formatDuration(seconds: number, language = 'en', style: 'short' | 'long' = 'short'): string {
+  const total = Math.max(0, Math.ceil(seconds));
+  const parts = {
+    hours: Math.floor(total / 3600),
+    minutes: Math.floor((total % 3600) / 60),
+    seconds: total % 60,
+  };
+  const shown = Object.fromEntries(Object.entries(parts).filter(([, value]) => value > 0));
+  if (Object.keys(shown).length === 0) shown['seconds'] = 0;
+  const DurationFormat = (Intl as unknown as { DurationFormat?: DurationFormatConstructor }).DurationFormat;
+  if (DurationFormat) {
+    // zero units are left out, unless everything is zero ("0 sec")
+    return new DurationFormat(language, total === 0 ? { style, secondsDisplay: 'always' } : { style }).format(shown);
+  }
+  const units: Record<string, string> = { hours: 'hour', minutes: 'minute', seconds: 'second' };
+  const words = Object.entries(shown).map(([unit, value]) =>
+    new Intl.NumberFormat(language, { style: 'unit', unit: units[unit], unitDisplay: style }).format(value),
+  );
+  return new Intl.ListFormat(language, { type: 'unit', style: 'narrow' }).format(words);
+}
+
 /** Why the viewer cannot write now (null: they can). */
 export type WriteBlock = 'ended' | 'notOpen' | 'removed' | 'locked' | 'muted' | 'closed';
 

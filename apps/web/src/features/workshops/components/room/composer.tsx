@@ -1,7 +1,7 @@
 import { WORKSHOP_LIMITS } from '@twinning/contracts';
 import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useI18n } from '../../../../lib/i18n';
-import { formatCountdown, secondsUntil, type WriteBlock } from '../../realtime/room-state';
+import { formatDuration, secondsUntil, type WriteBlock } from '../../realtime/room-state';
 
 /** The character counter appears from this many characters on. */
 const COUNTER_FROM = WORKSHOP_LIMITS.messageMax - 500;
@@ -31,7 +31,7 @@ export function Composer({ block, mutedUntil, slowModeUntil, slowModeSeconds, no
   const disabled = block !== null;
 
   let blockText: string | null = null;
-  if (block === 'muted') blockText = t('room.composer.muted', { time: formatCountdown(muteLeft, language) });
+  if (block === 'muted') blockText = t('room.composer.muted', { time: formatDuration(muteLeft, language) });
   else if (block === 'locked') blockText = t('room.composer.locked');
   else if (block === 'ended') blockText = t('room.composer.ended');
   else if (block === 'notOpen') blockText = t('room.composer.notOpen');
@@ -77,6 +77,7 @@ export function Composer({ block, mutedUntil, slowModeUntil, slowModeSeconds, no
           className="room-composer__input"
           rows={2}
           dir="auto"
+          placeholder={t('room.composer.placeholder')}
           value={body}
           disabled={disabled}
           aria-describedby={describedBy}

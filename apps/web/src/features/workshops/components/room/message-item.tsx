@@ -2,6 +2,7 @@ import type { WorkshopMessageDto } from '@twinning/contracts';
 import { useId, type CSSProperties, type Ref } from 'react';
 import { useI18n } from '../../../../lib/i18n';
 import type { PendingMessage } from '../../realtime/room-state';
+import type { ActionMenuGroup } from './action-menu';
 import { MessageActions, type MessageAction } from './message-actions';
 import { describeRoomError } from './room-errors';
 import { useTimeFormat } from './use-time-format';
@@ -26,10 +27,12 @@ export interface MessageItemProps {
   /** An ended workshop: a transcript, nothing to do with its messages. */
   readOnly: boolean;
   onAction: (action: MessageAction, message: WorkshopMessageDto) => void;
+  /** Facilitators: the author's person menu (mute, remove), shown in the message's menu. */
+  person?: ActionMenuGroup | null;
 }
 
 /** A stored message: author, time, body (or tombstone), pinned mark and what the viewer may do with it. */
-export function MessageItem({ row, message, viewerId, facilitator, readOnly, onAction }: MessageItemProps) {
+export function MessageItem({ row, message, viewerId, facilitator, readOnly, onAction, person }: MessageItemProps) {
   const { t, format } = useI18n();
   const time = useTimeFormat();
   const authorId = useId();
@@ -72,6 +75,7 @@ export function MessageItem({ row, message, viewerId, facilitator, readOnly, onA
           authorName={message.author.displayName}
           actions={actions}
           onAction={(action) => onAction(action, message)}
+          person={readOnly ? null : person}
         />
       </header>
       {deleted ? (

@@ -1,8 +1,9 @@
-import type { WorkshopMessageDto } from '@twinning/contracts';
+import type { AuthorDto, WorkshopMessageDto } from '@twinning/contracts';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
 import { useT } from '../../../../lib/i18n';
 import type { PendingMessage } from '../../realtime/room-state';
+import type { ActionMenuGroup } from './action-menu';
 import type { MessageAction } from './message-actions';
 import { MessageItem, PendingItem, messageElementId, type RowProps } from './message-item';
 
@@ -36,6 +37,8 @@ export interface MessageListProps {
   /** Changes when the viewer sends a message: the list then goes to the end. */
   followToken: number;
   jumpTo: JumpRequest | null;
+  /** Facilitators: the person menu of a message's author (null: none, e.g. for a facilitator). */
+  personFor?: (author: AuthorDto) => ActionMenuGroup | null;
 }
 
 /**
@@ -58,6 +61,7 @@ export function MessageList({
   onDiscard,
   followToken,
   jumpTo,
+  personFor,
 }: MessageListProps) {
   const t = useT();
   const scrollerRef = useRef<HTMLDivElement>(null);
@@ -87,6 +91,25 @@ export function MessageList({
     followOnAppend: true,
     scrollEndThreshold: END_THRESHOLD,
   });
+
+  // The list or its content changed size (the composer grew, a banner came, the window turned, the
+  // language changed the rows' heights): a reader at the newest message stays there.
+  const atEndRef = useRef(true);
+  const lastTop = useRef(0);
+  useEffect(() => {
+    atEndRef.current = atEnd;
+  }, [atEnd]);
+  const hasRows = rows.length > 0;
+  useEffect(() => {
+    const element = scrollerRef.current;
+    if (!element || typeof ResizeObserver === 'undefined') return undefined;
+    const observer = new ResizeObserver(() => {
+      if (atEndRef.current) element.scrollTop = element.scrollHeight;
+    });
+    observer.observe(element);
+    if (element.firstElementChild) observer.observe(element.firstElementChild);
+    return () => observer.disconnect();
+  }, [hasRows]);
 
   const lastSeq = messages[messages.length - 1]?.seq ?? 0;
   const unseen = atEnd ? 0 : messages.filter((m) => m.seq > seenSeq && m.author.id !== viewerId).length;
@@ -118,9 +141,13 @@ export function MessageList({
     const element = scrollerRef.current;
     if (!element) return;
     const end = element.scrollHeight - element.scrollTop - element.clientHeight <= END_THRESHOLD;
-    if (end !== atEnd) {
-      setAtEnd(end);
-      if (!end) setSeenSeq(lastSeq);
+    // Away from the end only when the reader moved up: rows growing under them do not count.
+    const movedUp = element.scrollTop < lastTop.current;
+    lastTop.current = element.scrollTop;
+    if (end && !atEnd) setAtEnd(true);
+    else if (!end && atEnd && movedUp) {
+      setAtEnd(false);
+      setSeenSeq(lastSeq);
     }
     if (element.scrollTop < LOAD_OLDER_THRESHOLD && hasMoreBefore && !loadingOlder) onLoadOlder();
   }
@@ -185,6 +212,7 @@ export function MessageList({
                   facilitator={facilitator}
                   readOnly={readOnly}
                   onAction={onAction}
+                  person={personFor ? personFor(row.message.author) : null}
                 />
               ) : (
                 <PendingItem

@@ -1,50 +1,37 @@
-import type {
-  AuthorDto,
-  PresenceEntry,
-  RaisedHandDto,
-  WorkshopMessageDto,
-  WorkshopReportDto,
-} from '@twinning/contracts';
+import type { AuthorDto, RaisedHandDto, WorkshopMessageDto, WorkshopReportDto } from '@twinning/contracts';
 import { useId, useState } from 'react';
 import { Link } from 'react-router';
 import { useI18n } from '../../../../lib/i18n';
-import { secondsUntil } from '../../realtime/room-state';
 import { useTimeFormat } from './use-time-format';
 
 const SLOW_MODE_CHOICES = [0, 5, 10, 30, 60, 300] as const;
-const MUTE_CHOICES = [5, 15, 30, 60, 240, 1440] as const;
 
 /** Each action answers with a translated error, or null when it worked. */
 type Outcome = Promise<string | null>;
 
 export interface ModerationPanelProps {
   workshopId: string;
-  viewerId: string;
   /** The room is live (not scheduled, not ended). */
   live: boolean;
   locked: boolean;
   slowModeSeconds: number;
   reports: readonly WorkshopReportDto[];
   hands: readonly RaisedHandDto[];
-  presence: readonly PresenceEntry[];
-  mutedUsers: Readonly<Record<string, string>>;
-  now: number;
   onUpdateRoom: (update: { locked?: boolean; slowModeSeconds?: number }) => Outcome;
   onResolveReport: (report: WorkshopReportDto) => Outcome;
   onDeleteMessage: (message: WorkshopMessageDto) => void;
   onCallNext: () => Outcome;
   onLowerHand: (user: AuthorDto) => Outcome;
-  onMute: (user: AuthorDto, minutes: number) => Outcome;
-  onRemove: (user: AuthorDto) => void;
   onEnd: () => void;
 }
 
-/** Facilitators' controls: lock, slow mode, reports as they arrive, the hand queue, participants, end. */
+/** Facilitators' controls: lock, slow mode, reports as they arrive, the hand queue, end. Participants: the
+ * person menu in the people list and on their messages. */
 export function ModerationPanel(props: ModerationPanelProps) {
-  const { workshopId, live, locked, slowModeSeconds, reports, hands, presence, viewerId } = props;
+  const { workshopId, live, locked, slowModeSeconds, reports, hands } = props;
   const { t } = useI18n();
   const time = useTimeFormat();
-  const ids = { room: useId(), slow: useId(), reports: useId(), hands: useId(), people: useId(), end: useId() };
+  const ids = { room: useId(), slow: useId(), reports: useId(), hands: useId(), end: useId() };
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -59,9 +46,6 @@ export function ModerationPanel(props: ModerationPanelProps) {
   const slowChoices = SLOW_MODE_CHOICES.includes(slowModeSeconds as (typeof SLOW_MODE_CHOICES)[number])
     ? SLOW_MODE_CHOICES
     : [...SLOW_MODE_CHOICES, slowModeSeconds].sort((a, b) => a - b);
-  const participants = presence
-    .filter((entry) => entry.role === 'participant' && entry.user.id !== viewerId)
-    .sort((a, b) => a.user.displayName.localeCompare(b.user.displayName));
 
   return (
     <div className="room-moderation">
@@ -195,29 +179,6 @@ export function ModerationPanel(props: ModerationPanelProps) {
         ) : null}
       </section>
 
-      <section aria-labelledby={ids.people}>
-        <h2 id={ids.people} className="room-side__heading">
-          {t('room.mod.participantsHeading', { count: participants.length })}
-        </h2>
-        {participants.length === 0 ? (
-          <p className="muted">{t('room.mod.noParticipants')}</p>
-        ) : (
-          <ul className="room-moderation__people">
-            {participants.map((entry) => (
-              <ParticipantControls
-                key={entry.user.id}
-                user={entry.user}
-                mutedUntil={props.mutedUsers[entry.user.id] ?? null}
-                now={props.now}
-                disabled={busy || !live}
-                onMute={(minutes) => void run(() => props.onMute(entry.user, minutes))}
-                onRemove={() => props.onRemove(entry.user)}
-              />
-            ))}
-          </ul>
-        )}
-      </section>
-
       <section aria-labelledby={ids.end}>
         <h2 id={ids.end} className="room-side__heading">
           {t('room.mod.workshopHeading')}
@@ -232,78 +193,5 @@ export function ModerationPanel(props: ModerationPanelProps) {
         </p>
       </section>
     </div>
-  );
-}
-
-interface ParticipantControlsProps {
-  user: AuthorDto;
-  mutedUntil: string | null;
-  now: number;
-  disabled: boolean;
-  onMute: (minutes: number) => void;
-  onRemove: () => void;
-}
-
-function ParticipantControls({ user, mutedUntil, now, disabled, onMute, onRemove }: ParticipantControlsProps) {
-  const { t } = useI18n();
-  const time = useTimeFormat();
-  const selectId = useId();
-  const [minutes, setMinutes] = useState<number>(MUTE_CHOICES[0]);
-  const muted = mutedUntil !== null && secondsUntil(mutedUntil, now) > 0;
-  return (
-    <li className="room-moderation__person">
-      <p className="room-moderation__name">
-        <span dir="auto">{user.displayName}</span>
-        {muted && mutedUntil ? (
-          <span className="badge badge--warning"> {t('room.mod.mutedUntil', { time: time(mutedUntil) })}</span>
-        ) : null}
-      </p>
-      <div className="room-moderation__person-controls">
-        <label htmlFor={selectId} className="visually-hidden">
-          {t('room.mod.muteDuration', { name: user.displayName })}
-        </label>
-        <select
-          id={selectId}
-          value={minutes}
-          disabled={disabled}
-          onChange={(event) => setMinutes(Number(event.target.value))}
-        >
-          {MUTE_CHOICES.map((choice) => (
-            <option key={choice} value={choice}>
-              {t('room.mod.minutes', { count: choice })}
-            </option>
-          ))}
-        </select>
-        <button
-          type="button"
-          className="button button--small button--secondary"
-          disabled={disabled}
-          aria-label={t('room.mod.muteNamed', { name: user.displayName })}
-          onClick={() => onMute(minutes)}
-        >
-          {t('room.mod.mute')}
-        </button>
-        {muted ? (
-          <button
-            type="button"
-            className="button button--small button--secondary"
-            disabled={disabled}
-            aria-label={t('room.mod.unmuteNamed', { name: user.displayName })}
-            onClick={() => onMute(0)}
-          >
-            {t('room.mod.unmute')}
-          </button>
-        ) : null}
-        <button
-          type="button"
-          className="button button--small button--danger"
-          disabled={disabled}
-          aria-label={t('room.mod.removeNamed', { name: user.displayName })}
-          onClick={onRemove}
-        >
-          {t('room.mod.remove')}
-        </button>
-      </div>
-    </li>
   );
 }

@@ -1,6 +1,8 @@
 import type { PresenceEntry, RaisedHandDto } from '@twinning/contracts';
 import { useId, useState } from 'react';
 import { useI18n } from '../../../../lib/i18n';
+import { formatDuration, secondsUntil } from '../../realtime/room-state';
+import { PersonMenu, type PersonActions } from './person-menu';
 
 export interface PeoplePanelProps {
   presence: readonly PresenceEntry[];
@@ -10,7 +12,11 @@ export interface PeoplePanelProps {
   handPosition: number | null;
   /** Participants of a live room may raise their hand. */
   canRaiseHand: boolean;
+  /** Seconds the viewer's own mute still lasts (0: not muted): no hand goes up meanwhile. */
+  muteLeft: number;
   onToggleHand: (raise: boolean) => Promise<string | null>;
+  /** For facilitators: a menu on each participant (mute, unmute, remove), and who is muted until when. */
+  moderation?: { actions: PersonActions; mutedUsers: Readonly<Record<string, string>>; now: number } | null;
 }
 
 function byRoleThenName(a: PresenceEntry, b: PresenceEntry): number {
@@ -19,11 +25,21 @@ function byRoleThenName(a: PresenceEntry, b: PresenceEntry): number {
 }
 
 /** Who is in the room (facilitators first), the hand-raise toggle and the queue. */
-export function PeoplePanel({ presence, hands, viewerId, handPosition, canRaiseHand, onToggleHand }: PeoplePanelProps) {
-  const { t } = useI18n();
+export function PeoplePanel({
+  presence,
+  hands,
+  viewerId,
+  handPosition,
+  canRaiseHand,
+  muteLeft,
+  onToggleHand,
+  moderation,
+}: PeoplePanelProps) {
+  const { t, language } = useI18n();
   const headingId = useId();
   const handsHeadingId = useId();
   const positionId = useId();
+  const mutedId = useId();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const raised = handPosition !== null;
@@ -42,13 +58,25 @@ export function PeoplePanel({ presence, hands, viewerId, handPosition, canRaiseH
         {t('room.people.heading', { count: presence.length })}
       </h2>
       <ul className="room-people__list" aria-labelledby={headingId}>
-        {[...presence].sort(byRoleThenName).map((entry) => (
-          <li key={entry.user.id} className="room-people__person">
-            <span dir="auto">{entry.user.displayName}</span>
-            {entry.user.id === viewerId ? <span className="muted"> {t('room.people.you')}</span> : null}
-            {entry.role === 'facilitator' ? <span className="badge">{t('room.people.facilitator')}</span> : null}
-          </li>
-        ))}
+        {[...presence].sort(byRoleThenName).map((entry) => {
+          const mutedFor = moderation ? secondsUntil(moderation.mutedUsers[entry.user.id], moderation.now) : 0;
+          const canModerate = moderation && entry.role === 'participant' && entry.user.id !== viewerId;
+          return (
+            <li key={entry.user.id} className="room-people__person">
+              <span className="room-people__name">
+                <span dir="auto">{entry.user.displayName}</span>
+                {entry.user.id === viewerId ? <span className="muted"> {t('room.people.you')}</span> : null}
+                {entry.role === 'facilitator' ? <span className="badge">{t('room.people.facilitator')}</span> : null}
+                {mutedFor > 0 ? (
+                  <span className="badge badge--warning room-people__muted">
+                    {t('room.people.muted', { time: formatDuration(mutedFor, language) })}
+                  </span>
+                ) : null}
+              </span>
+              {canModerate ? <PersonMenu user={entry.user} muted={mutedFor > 0} actions={moderation.actions} /> : null}
+            </li>
+          );
+        })}
       </ul>
 
       <h2 id={handsHeadingId} className="room-side__heading">
@@ -60,13 +88,19 @@ export function PeoplePanel({ presence, hands, viewerId, handPosition, canRaiseH
             type="button"
             className="button button--secondary"
             aria-pressed={raised}
-            aria-describedby={raised ? positionId : undefined}
-            disabled={busy}
+            aria-describedby={
+              [raised ? positionId : null, muteLeft > 0 ? mutedId : null].filter(Boolean).join(' ') || undefined
+            }
+            disabled={busy || muteLeft > 0}
             onClick={() => void toggle()}
           >
-            <span aria-hidden="true">✋ </span>
             {t('room.hands.raise')}
           </button>
+          {muteLeft > 0 ? (
+            <p id={mutedId} className="room-muted-note">
+              {t('room.composer.muted', { time: formatDuration(muteLeft, language) })}
+            </p>
+          ) : null}
           {raised ? (
             <p id={positionId} className="room-hands__position">
               {t('room.hands.position', { position: handPosition, count: hands.length })}

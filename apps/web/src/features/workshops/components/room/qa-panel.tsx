@@ -1,6 +1,7 @@
 import { WORKSHOP_LIMITS, type QuestionStatus, type WorkshopQuestionDto } from '@twinning/contracts';
 import { useId, useState, type FormEvent } from 'react';
 import { useI18n } from '../../../../lib/i18n';
+import { formatDuration } from '../../realtime/room-state';
 
 export interface QaPanelProps {
   open: readonly WorkshopQuestionDto[];
@@ -9,6 +10,8 @@ export interface QaPanelProps {
   facilitator: boolean;
   /** Questions can be asked and voted on (a live room the viewer is in). */
   canAsk: boolean;
+  /** Seconds the viewer's mute still lasts (0: not muted): no questions meanwhile (votes are still fine). */
+  muteLeft: number;
   /** Each answers with a translated error, or null when it worked. */
   onAsk: (body: string) => Promise<string | null>;
   onVote: (questionId: string, vote: boolean) => Promise<string | null>;
@@ -16,9 +19,11 @@ export interface QaPanelProps {
 }
 
 /** Q&A: ask, upvote (once, and take it back), facilitators mark answered or dismiss. Most votes first. */
-export function QaPanel({ open, answered, myVotes, facilitator, canAsk, onAsk, onVote, onSetStatus }: QaPanelProps) {
-  const { t } = useI18n();
-  const ids = { heading: useId(), input: useId(), answered: useId(), hint: useId() };
+export function QaPanel(props: QaPanelProps) {
+  const { open, answered, myVotes, facilitator, canAsk, muteLeft, onAsk, onVote, onSetStatus } = props;
+  const { t, language } = useI18n();
+  const ids = { heading: useId(), input: useId(), answered: useId(), hint: useId(), muted: useId() };
+  const muted = muteLeft > 0;
   const [draft, setDraft] = useState('');
   const [asking, setAsking] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -26,7 +31,7 @@ export function QaPanel({ open, answered, myVotes, facilitator, canAsk, onAsk, o
   async function handleAsk(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const body = draft.trim();
-    if (body === '' || asking) return;
+    if (body === '' || asking || muted) return;
     setAsking(true);
     setError(null);
     const failure = await onAsk(body);
@@ -54,13 +59,19 @@ export function QaPanel({ open, answered, myVotes, facilitator, canAsk, onAsk, o
             dir="auto"
             maxLength={WORKSHOP_LIMITS.questionMax}
             value={draft}
-            aria-describedby={ids.hint}
+            disabled={muted}
+            aria-describedby={muted ? `${ids.muted} ${ids.hint}` : ids.hint}
             onChange={(event) => setDraft(event.target.value)}
           />
+          {muted ? (
+            <p id={ids.muted} className="room-muted-note">
+              {t('room.composer.muted', { time: formatDuration(muteLeft, language) })}
+            </p>
+          ) : null}
           <p id={ids.hint} className="muted room-qa__hint">
             {t('room.qa.askHint', { max: WORKSHOP_LIMITS.questionMax })}
           </p>
-          <button type="submit" className="button button--small" disabled={asking || draft.trim() === ''}>
+          <button type="submit" className="button button--small" disabled={asking || muted || draft.trim() === ''}>
             {t('room.qa.ask')}
           </button>
         </form>

@@ -5,16 +5,33 @@ export interface SideTab {
   id: string;
   label: string;
   content: ReactNode;
+  /**
+   * Stays laid out (inert) under the other panels instead of being hidden: the conversation on a phone,
+   * so its scroll position and new messages are kept while People or Q&A is open over it.
+   */
+  persistent?: boolean;
 }
 
 /**
  * The room's side panel: tabs (arrow keys move between them, following the reading direction; Home and
  * End go to the first and last). Every panel stays mounted, so drafts survive switching tabs.
  */
-export function SidePanel({ label, tabs }: { label: string; tabs: readonly SideTab[] }) {
+export interface SidePanelProps {
+  label: string;
+  tabs: readonly SideTab[];
+  className?: string;
+  /** Told when another tab is shown. */
+  onSelect?: (id: string) => void;
+}
+
+export function SidePanel({ label, tabs, className, onSelect }: SidePanelProps) {
   const { dir } = useI18n();
   const baseId = useId();
-  const [selected, setSelected] = useState(tabs[0]?.id ?? '');
+  const [selected, setSelectedState] = useState(tabs[0]?.id ?? '');
+  const setSelected = (id: string) => {
+    setSelectedState(id);
+    onSelect?.(id);
+  };
   const active = tabs.some((tab) => tab.id === selected) ? selected : (tabs[0]?.id ?? '');
   const tabId = (id: string) => `${baseId}-tab-${id}`;
   const panelId = (id: string) => `${baseId}-panel-${id}`;
@@ -37,7 +54,7 @@ export function SidePanel({ label, tabs }: { label: string; tabs: readonly SideT
 
   return (
     // A region, not an <aside>: complementary landmarks belong at the top level, and this one is in <main>.
-    <section className="room-side" aria-label={label}>
+    <section className={['room-side', className].filter(Boolean).join(' ')} aria-label={label}>
       <div role="tablist" aria-label={label} className="room-side__tabs">
         {tabs.map((tab) => (
           <button
@@ -56,19 +73,22 @@ export function SidePanel({ label, tabs }: { label: string; tabs: readonly SideT
           </button>
         ))}
       </div>
-      {tabs.map((tab) => (
-        <div
-          key={tab.id}
-          id={panelId(tab.id)}
-          role="tabpanel"
-          aria-labelledby={tabId(tab.id)}
-          hidden={tab.id !== active}
-          tabIndex={0}
-          className="room-side__panel"
-        >
-          {tab.content}
-        </div>
-      ))}
+      <div className="room-side__panels">
+        {tabs.map((tab) => (
+          <div
+            key={tab.id}
+            id={panelId(tab.id)}
+            role="tabpanel"
+            aria-labelledby={tabId(tab.id)}
+            hidden={!tab.persistent && tab.id !== active}
+            inert={tab.persistent && tab.id !== active}
+            tabIndex={tab.persistent ? undefined : 0}
+            className={tab.persistent ? 'room-side__panel room-side__panel--persistent' : 'room-side__panel'}
+          >
+            {tab.content}
+          </div>
+        ))}
+      </div>
     </section>
   );
 }

@@ -2,7 +2,7 @@ import type { WorkshopMessageDto } from '@twinning/contracts';
 import { useCallback, useEffect, useEffectEvent, useState } from 'react';
 import { useI18n, type Translate } from '../../../../lib/i18n';
 import type { Formatters } from '../../../../lib/i18n';
-import { formatCountdown, lastSeqOf, secondsUntil, type RoomState } from '../../realtime/room-state';
+import { formatDuration, lastSeqOf, secondsUntil, type RoomState } from '../../realtime/room-state';
 import type { RoomStore } from '../../realtime/room-store';
 
 /** At most one announcement of new messages per this many milliseconds; the rest are summed up. */
@@ -85,7 +85,7 @@ export function describeRoomChanges(
   if (before.mutedUntil !== after.mutedUntil) {
     const left = secondsUntil(after.mutedUntil, now);
     texts.push(
-      left > 0 ? t('room.announce.mutedYou', { time: formatCountdown(left, language) }) : t('room.announce.unmutedYou'),
+      left > 0 ? t('room.announce.mutedYou', { time: formatDuration(left, language) }) : t('room.announce.unmutedYou'),
     );
   }
   if (before.locked !== after.locked)

@@ -97,7 +97,7 @@ describe('Workshop live room', () => {
     expect(articles[3]?.querySelector('time')).not.toBeNull();
   });
 
-  it('shows a mute in the composer when a send is refused with MUTED, and offers to retry or discard', async () => {
+  it('mutes everywhere when a send is refused with MUTED (composer, Q&A, hand), and offers to retry or discard', async () => {
     const user = userEvent.setup();
     const socket = await openRoom();
     socket.respond('message.send', () => ({
@@ -108,7 +108,13 @@ describe('Workshop live room', () => {
     await user.type(composer(), 'Can I speak?{Enter}');
 
     await waitFor(() => expect(composer()).toBeDisabled());
-    expect(composer()).toHaveAccessibleDescription(/You are muted for 0[45]:\d\d\./);
+    expect(composer()).toHaveAccessibleDescription(/You are muted for [45] min(, \d+ sec)?\./);
+    await user.click(screen.getByRole('tab', { name: /^Q&A/ }));
+    const ask = screen.getByRole('textbox', { name: 'Ask a question' });
+    expect(ask).toBeDisabled();
+    expect(ask).toHaveAccessibleDescription(/^You are muted for [45] min/);
+    await user.click(screen.getByRole('tab', { name: /^People/ }));
+    expect(screen.getByRole('button', { name: 'Raise my hand' })).toBeDisabled();
     const failed = screen.getByText('Can I speak?').closest('article') as HTMLElement;
     expect(within(failed).getByText('Not sent')).toBeInTheDocument();
     expect(within(failed).getByRole('button', { name: 'Send again' })).toBeInTheDocument();
@@ -238,10 +244,37 @@ describe('Workshop live room', () => {
     await user.click(screen.getByRole('button', { name: 'Lock the room' }));
     expect(socket.sent('room.update')).toEqual([{ workshopId: ROOM_ID, locked: true }]);
 
-    await user.selectOptions(screen.getByRole('combobox', { name: 'How long to mute Li Wei' }), '15');
-    await user.click(screen.getByRole('button', { name: 'Mute Li Wei' }));
+    // The person menu in the people list, with the keyboard: the first item has the focus, arrows move.
+    await user.click(screen.getByRole('tab', { name: /^People/ }));
+    const toggle = screen.getByRole('button', { name: 'Actions for Li Wei' });
+    expect(toggle).toHaveAttribute('aria-haspopup', 'menu');
+    toggle.focus();
+    await user.keyboard('{Enter}');
+    const menu = screen.getByRole('menu', { name: 'Actions for Li Wei' });
+    expect(within(menu).getByRole('menuitem', { name: 'Mute for 5 minutes' })).toHaveFocus();
+    expect(within(menu).queryByRole('menuitem', { name: 'Unmute' })).not.toBeInTheDocument();
+    await user.keyboard('{ArrowDown}');
+    expect(within(menu).getByRole('menuitem', { name: 'Mute for 15 minutes' })).toHaveFocus();
+    await user.keyboard('{Enter}');
     expect(socket.sent('participant.mute')).toEqual([{ workshopId: ROOM_ID, userId: li.id, minutes: 15 }]);
+    expect(screen.queryByRole('menu')).not.toBeInTheDocument();
+    expect(toggle).toHaveFocus();
     expect(announcer()).toHaveTextContent('Li Wei is muted for 15 minutes.');
+
+    // Muted: the people list says for how long, and the menu on Li's messages offers to unmute.
+    const until = new Date(Date.now() + 15 * 60_000).toISOString();
+    act(() => socket.serverEmit('participant.muted', { workshopId: ROOM_ID, user: li, mutedUntil: until, by: fatima }));
+    expect(await screen.findByText(/^Muted · 1[45] min/)).toBeInTheDocument();
+    await user.click(screen.getAllByRole('button', { name: 'Actions for the message from Li Wei' })[0] as HTMLElement);
+    const messageMenu = screen.getByRole('menu', { name: 'Actions for the message from Li Wei' });
+    const person = within(messageMenu).getByRole('group', { name: 'Li Wei' });
+    expect(
+      within(person)
+        .getAllByRole('menuitem')
+        .map((item) => item.textContent),
+    ).toEqual(['Mute for 5 minutes', 'Mute for 15 minutes', 'Mute for 1 hour', 'Unmute', 'Remove from the workshop']);
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('menu')).not.toBeInTheDocument();
   });
 
   it('tells a participant prominently when the facilitator calls on them', async () => {

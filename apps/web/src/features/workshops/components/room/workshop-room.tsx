@@ -1,10 +1,17 @@
 import type { Ack, ApiError, AuthorDto, WorkshopDto, WorkshopMessageDto } from '@twinning/contracts';
-import { useId, useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { describeError } from '../../../../lib/api-errors';
 import { useI18n } from '../../../../lib/i18n';
 import { useEndWorkshop } from '../../api/end-workshop';
-import { answeredQuestions, handPosition, openQuestions, secondsUntil, writeBlock } from '../../realtime/room-state';
+import {
+  answeredQuestions,
+  handPosition,
+  muteSecondsLeft,
+  openQuestions,
+  secondsUntil,
+  writeBlock,
+} from '../../realtime/room-state';
 import { useWorkshopRoom } from '../../realtime/use-workshop-room';
 import { MeetingFrame, MeetingJoin } from '../../meeting/meeting-join';
 import { Composer } from './composer';
@@ -13,6 +20,7 @@ import { messageElementId } from './message-item';
 import { MessageList, type JumpRequest } from './message-list';
 import { ModerationPanel } from './moderation-panel';
 import { PeoplePanel } from './people-panel';
+import { personGroup, type PersonActions } from './person-menu';
 import { PinnedBar } from './pinned-bar';
 import { QaPanel } from './qa-panel';
 import { ReconnectBanner } from './reconnect-banner';
@@ -21,6 +29,7 @@ import { describeRoomError } from './room-errors';
 import { RoomHeader } from './room-header';
 import { SidePanel, type SideTab } from './side-panel';
 import { TypingLine } from './typing-line';
+import { useMediaQuery } from './use-media-query';
 import { useNow } from './use-now';
 import { useRoomAnnouncer } from './use-room-announcer';
 import './room.css';
@@ -29,7 +38,12 @@ import './room-side.css';
 export interface WorkshopRoomProps {
   workshop: WorkshopDto;
   viewer: { id: string; displayName: string };
+  /** Shown at the end of the room's status line (e.g. a button to join the workshop's call). */
+  headerActions?: ReactNode;
 }
+
+/** Below this width the conversation and the room's tools share one set of tabs (room-side.css). */
+const NARROW = '(max-width: 56rem)';
 
 type Dialog =
   | { kind: 'report'; message: WorkshopMessageDto }
@@ -38,12 +52,16 @@ type Dialog =
   | { kind: 'end' };
 
 /**
- * The live room of a workshop: conversation (pinned messages, virtualised list, typing line, composer),
- * side panel (people and hand raise, Q&A, and for facilitators moderation), a reconnect banner and a
- * polite live region for what arrives. Mount it with `key` = workshop and viewer.
+ * The live room of a workshop, as tall as the window: conversation (pinned banner, virtualised list,
+ * typing line, composer at the bottom) beside its tools (people and hand raise, Q&A, and for facilitators
+ * moderation); on a phone the conversation and the tools are tabs. A reconnect banner and a polite live
+ * region for what arrives. Mount it with `key` = workshop and viewer.
  */
-export function WorkshopRoom({ workshop, viewer }: WorkshopRoomProps) {
-  const { t } = useI18n();
+export function WorkshopRoom({ workshop, viewer, headerActions }: WorkshopRoomProps) {
+  const { t, language } = useI18n();
+  const narrow = useMediaQuery(NARROW);
+  // On a phone: while People or Q&A covers the conversation, the Chat tab counts what arrives meanwhile.
+  const [chatLeftAt, setChatLeftAt] = useState<number | null>(null);
   const { state, actions, store } = useWorkshopRoom(workshop.id, viewer.id);
   const { announcement, say } = useRoomAnnouncer(store);
   const endWorkshop = useEndWorkshop();
@@ -67,6 +85,27 @@ export function WorkshopRoom({ workshop, viewer }: WorkshopRoomProps) {
   const live = status === 'live' && !state.removed && state.connection !== 'closed';
   const readOnly = status === 'ended';
   const block = writeBlock(state, now);
+  const muteLeft = facilitator ? 0 : muteSecondsLeft(state, now);
+
+  // Facilitators act on a participant where they see them: the people list and their messages.
+  const facilitatorIds = new Set([
+    ...workshop.facilitators.map((f) => f.id),
+    ...state.presence.filter((p) => p.role === 'facilitator').map((p) => p.user.id),
+  ]);
+  const personActions: PersonActions = {
+    onMute: (user, minutes) =>
+      void outcome(
+        actions.mute(user.id, minutes),
+        minutes === 0
+          ? t('room.announce.unmuted', { name: user.displayName })
+          : t('room.announce.muted', { name: user.displayName, count: minutes }),
+      ).then((failure) => failure && say(failure)),
+    onRemove: (user) => setDialog({ kind: 'remove', user }),
+  };
+  const personFor = (author: AuthorDto) =>
+    facilitator && live && author.id !== viewer.id && !facilitatorIds.has(author.id)
+      ? personGroup(t, language, author, secondsUntil(state.mutedUsers[author.id], now) > 0, personActions)
+      : null;
 
   /** Runs a room request; announces `success` when it worked, else answers with the translated refusal. */
   async function outcome(request: Promise<Ack<object>>, success?: string): Promise<string | null> {
@@ -104,6 +143,8 @@ export function WorkshopRoom({ workshop, viewer }: WorkshopRoomProps) {
           viewerId={viewer.id}
           handPosition={handPosition(state)}
           canRaiseHand={live && !facilitator}
+          muteLeft={muteLeft}
+          moderation={facilitator && live ? { actions: personActions, mutedUsers: state.mutedUsers, now } : null}
           onToggleHand={(raise) =>
             outcome(
               raise ? actions.raiseHand() : actions.lowerHand(),
@@ -123,6 +164,7 @@ export function WorkshopRoom({ workshop, viewer }: WorkshopRoomProps) {
           myVotes={state.myVotes}
           facilitator={facilitator}
           canAsk={live}
+          muteLeft={muteLeft}
           onAsk={(body) => outcome(actions.ask(body), t('room.announce.asked'))}
           onVote={(questionId, vote) => outcome(actions.vote(questionId, vote))}
           onSetStatus={(questionId, next) =>
@@ -142,15 +184,11 @@ export function WorkshopRoom({ workshop, viewer }: WorkshopRoomProps) {
       content: (
         <ModerationPanel
           workshopId={workshop.id}
-          viewerId={viewer.id}
           live={live}
           locked={room?.locked ?? workshop.locked}
           slowModeSeconds={room?.slowModeSeconds ?? workshop.slowModeSeconds}
           reports={state.reports}
           hands={state.hands}
-          presence={state.presence}
-          mutedUsers={state.mutedUsers}
-          now={now}
           onUpdateRoom={(update) => outcome(actions.updateRoom(update))}
           onResolveReport={(report) => outcome(actions.resolveReport(report.id), t('room.announce.resolved'))}
           onDeleteMessage={(message) => setDialog({ kind: 'delete', message })}
@@ -165,20 +203,56 @@ export function WorkshopRoom({ workshop, viewer }: WorkshopRoomProps) {
           onLowerHand={(user) =>
             outcome(actions.lowerHand(user.id), t('room.announce.handLoweredOf', { name: user.displayName }))
           }
-          onMute={(user, minutes) =>
-            outcome(
-              actions.mute(user.id, minutes),
-              minutes === 0
-                ? t('room.announce.unmuted', { name: user.displayName })
-                : t('room.announce.muted', { name: user.displayName, count: minutes }),
-            )
-          }
-          onRemove={(user) => setDialog({ kind: 'remove', user })}
           onEnd={() => setDialog({ kind: 'end' })}
         />
       ),
     });
   }
+
+  const unseenChat =
+    chatLeftAt === null ? 0 : state.messages.filter((m) => m.seq > chatLeftAt && m.author.id !== viewer.id).length;
+  const chatLabel = unseenChat > 0 ? t('room.side.chatNew', { count: unseenChat }) : t('room.side.chat');
+
+  const conversation = (
+    <section className="room__main" aria-labelledby={conversationId}>
+      <h2 id={conversationId} className="visually-hidden">
+        {readOnly ? t('room.transcript') : t('room.conversation')}
+      </h2>
+      <PinnedBar pinned={state.pinned} isLoaded={(seq) => loaded.has(seq)} onShow={(seq) => setJumpTo({ seq })} />
+      <MessageList
+        messages={state.messages}
+        pending={state.pending}
+        viewerId={viewer.id}
+        viewerName={viewer.displayName}
+        facilitator={facilitator}
+        readOnly={readOnly || state.removed}
+        hasMoreBefore={state.hasMoreBefore}
+        loadingOlder={state.loadingOlder}
+        onLoadOlder={() => void actions.loadOlder()}
+        onAction={(action, message) => void handleMessageAction(action, message)}
+        onRetry={(clientId) => actions.retry(clientId)}
+        onDiscard={(clientId) => actions.discard(clientId)}
+        followToken={followToken}
+        jumpTo={jumpTo}
+        personFor={personFor}
+      />
+      <TypingLine typing={state.typing} />
+      {readOnly ? null : (
+        <Composer
+          block={block}
+          mutedUntil={room?.mutedUntil ?? null}
+          slowModeUntil={state.slowModeUntil}
+          slowModeSeconds={facilitator ? 0 : (room?.slowModeSeconds ?? 0)}
+          now={now}
+          onSend={(body) => {
+            actions.send(body);
+            setFollowToken((n) => n + 1);
+          }}
+          onTyping={() => actions.typing()}
+        />
+      )}
+    </section>
+  );
 
   return (
     <div className="room">
@@ -188,6 +262,7 @@ export function WorkshopRoom({ workshop, viewer }: WorkshopRoomProps) {
         presenceCount={state.presence.length}
         locked={room?.locked ?? false}
         slowModeSeconds={room?.slowModeSeconds ?? 0}
+        actions={headerActions}
       />
       <MeetingJoin
         workshop={workshop}
@@ -227,46 +302,21 @@ export function WorkshopRoom({ workshop, viewer }: WorkshopRoomProps) {
       {readOnly ? <p className="notice room-notice">{t('room.endedNotice')}</p> : null}
       {status === 'scheduled' ? <p className="notice room-notice">{t('room.notOpenNotice')}</p> : null}
 
-      <div className={callOpen && workshop.meeting?.url ? 'room__body room__body--with-call' : 'room__body'}>
+      <div className={roomBodyClass(narrow, callOpen && Boolean(workshop.meeting?.url))}>
         {callOpen ? <MeetingFrame workshop={workshop} onClose={() => setCallOpen(false)} /> : null}
-        <section className="room__main" aria-labelledby={conversationId}>
-          <h2 id={conversationId} className="visually-hidden">
-            {readOnly ? t('room.transcript') : t('room.conversation')}
-          </h2>
-          <PinnedBar pinned={state.pinned} isLoaded={(seq) => loaded.has(seq)} onShow={(seq) => setJumpTo({ seq })} />
-          <MessageList
-            messages={state.messages}
-            pending={state.pending}
-            viewerId={viewer.id}
-            viewerName={viewer.displayName}
-            facilitator={facilitator}
-            readOnly={readOnly || state.removed}
-            hasMoreBefore={state.hasMoreBefore}
-            loadingOlder={state.loadingOlder}
-            onLoadOlder={() => void actions.loadOlder()}
-            onAction={(action, message) => void handleMessageAction(action, message)}
-            onRetry={(clientId) => actions.retry(clientId)}
-            onDiscard={(clientId) => actions.discard(clientId)}
-            followToken={followToken}
-            jumpTo={jumpTo}
+        {narrow ? (
+          <SidePanel
+            label={t('room.side.label')}
+            className="room-side--all"
+            tabs={[{ id: 'chat', label: chatLabel, content: conversation, persistent: true }, ...tabs]}
+            onSelect={(id) => setChatLeftAt(id === 'chat' ? null : (state.messages.at(-1)?.seq ?? 0))}
           />
-          <TypingLine typing={state.typing} />
-          {readOnly ? null : (
-            <Composer
-              block={block}
-              mutedUntil={room?.mutedUntil ?? null}
-              slowModeUntil={state.slowModeUntil}
-              slowModeSeconds={facilitator ? 0 : (room?.slowModeSeconds ?? 0)}
-              now={now}
-              onSend={(body) => {
-                actions.send(body);
-                setFollowToken((n) => n + 1);
-              }}
-              onTyping={() => actions.typing()}
-            />
-          )}
-        </section>
-        <SidePanel label={t('room.side.label')} tabs={tabs} />
+        ) : (
+          <>
+            {conversation}
+            <SidePanel label={t('room.side.label')} tabs={tabs} />
+          </>
+        )}
       </div>
 
       {dialog?.kind === 'report' ? (
@@ -320,4 +370,11 @@ export function WorkshopRoom({ workshop, viewer }: WorkshopRoomProps) {
       ) : null}
     </div>
   );
+}
+
+/** The room's body: chat and side panels side by side, one column of tabs when narrow; an open call beside them. */
+function roomBodyClass(narrow: boolean, withCall: boolean): string {
+  return ['room__body', narrow ? 'room__body--narrow' : '', withCall && !narrow ? 'room__body--with-call' : '']
+    .filter(Boolean)
+    .join(' ');
 }
