@@ -1,4 +1,5 @@
 import type { AuthorDto, UserSummary } from './auth';
+import type { PersonSummary } from './people';
 import type { Theme } from './domain';
 import type { PageQuery } from './pagination';
 import type { Ack } from './realtime';
@@ -180,7 +181,7 @@ export interface WorkshopMessageDto {
   id: string;
   /** The sender's idempotency key, echoed so an optimistic message can be reconciled. */
   clientId: string;
-  author: AuthorDto;
+  author: PersonSummary;
   /** The author's markdown source, unchanged; empty once deleted. */
   body: string;
   /** Sanitised HTML rendered from `body`; empty once deleted. */

@@ -1,0 +1,50 @@
+import type { PersonSummary } from '@twinning/contracts';
+import { useState } from 'react';
+import { useI18n } from '../../lib/i18n';
+import { Avatar } from './avatar';
+import { PersonCard } from './person-card';
+import { personMeta } from './person-label';
+import './person.css';
+
+export interface PersonChipProps {
+  person: PersonSummary;
+  /** Avatar size in pixels. */
+  size?: number;
+  /** Show "City · Role" under the name (default), or beside it in dense rows. */
+  layout?: 'stacked' | 'inline';
+  /** Rendered after the name inside the name line (e.g. the @handle). */
+  children?: React.ReactNode;
+}
+
+/**
+ * A person as lists show them: avatar, name and "City · Role". The avatar and name are one button
+ * (click, Enter or Space) that opens their card.
+ */
+export function PersonChip({ person, size = 32, layout = 'stacked', children }: PersonChipProps) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  const meta = personMeta(t, person);
+  return (
+    <span className={`person-chip person-chip--${layout}`}>
+      <button
+        type="button"
+        className="person-chip__button"
+        aria-haspopup="dialog"
+        aria-label={t('person.open', { name: person.displayName })}
+        onClick={() => setOpen(true)}
+      >
+        <Avatar userId={person.id} name={person.displayName} size={size} />
+        <span className="person-chip__name" dir="auto">
+          {person.displayName}
+        </span>
+      </button>
+      {children}
+      {meta ? (
+        <span className="person-chip__meta" dir="auto">
+          {meta}
+        </span>
+      ) : null}
+      {open ? <PersonCard person={person} onClose={() => setOpen(false)} /> : null}
+    </span>
+  );
+}
