@@ -1,4 +1,4 @@
-import type { AuthorDto, UserSummary } from './auth';
+import type { UserSummary } from './auth';
 import type { PersonSummary } from './people';
 import type { CitySummaryDto } from './cities';
 import type {

@@ -6,7 +6,7 @@ import { useI18n } from '../../lib/i18n';
 import { isApiRequestError } from '../../lib/api-client';
 import { Avatar } from './avatar';
 import { usePerson } from './get-person';
-import { localTimeNow, personMeta } from './person-label';
+import { localTimeNow, personMeta, roleLabel } from './person-label';
 import './person.css';
 
 export interface PersonCardProps {
@@ -49,7 +49,7 @@ export function PersonCard({ person, onClose }: PersonCardProps) {
                     <Link to={`/cities/${city.slug}`} onClick={onClose}>
                       {city.name}
                     </Link>{' '}
-                    <span className="muted">· {t(`person.role.${city.role}`)}</span>
+                    <span className="muted">· {roleLabel(t, city.role)}</span>
                   </li>
                 ))}
               </ul>

@@ -6,12 +6,18 @@ import { PersonCard } from './person-card';
 import { personMeta } from './person-label';
 import './person.css';
 
+/** A person as the list knows them: cities and role when the payload carries them. */
+export type ChipPerson = Pick<PersonSummary, 'id' | 'displayName' | 'handle'> &
+  Partial<Pick<PersonSummary, 'cities' | 'role'>>;
+
 export interface PersonChipProps {
-  person: PersonSummary;
+  person: ChipPerson;
   /** Avatar size in pixels. */
   size?: number;
   /** Show "City · Role" under the name (default), or beside it in dense rows. */
   layout?: 'stacked' | 'inline';
+  /** Without the "City · Role" line, where the row shows them in its own columns. */
+  showMeta?: boolean;
   /** Rendered after the name inside the name line (e.g. the @handle). */
   children?: React.ReactNode;
 }
@@ -20,17 +26,18 @@ export interface PersonChipProps {
  * A person as lists show them: avatar, name and "City · Role". The avatar and name are one button
  * (click, Enter or Space) that opens their card.
  */
-export function PersonChip({ person, size = 32, layout = 'stacked', children }: PersonChipProps) {
+export function PersonChip({ person, size = 32, layout = 'stacked', showMeta = true, children }: PersonChipProps) {
+  const style = { '--avatar-size': `${size}px` } as React.CSSProperties;
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
-  const meta = personMeta(t, person);
+  const meta = personMeta(t, { cities: person.cities ?? [], role: person.role ?? null });
   return (
-    <span className={`person-chip person-chip--${layout}`}>
+    <span className={`person-chip person-chip--${layout}`} style={style}>
       <button
         type="button"
         className="person-chip__button"
         aria-haspopup="dialog"
-        aria-label={t('person.open', { name: person.displayName })}
+        title={t('person.open', { name: person.displayName })}
         onClick={() => setOpen(true)}
       >
         <Avatar userId={person.id} name={person.displayName} size={size} />
@@ -39,12 +46,17 @@ export function PersonChip({ person, size = 32, layout = 'stacked', children }: 
         </span>
       </button>
       {children}
-      {meta ? (
+      {meta && showMeta ? (
         <span className="person-chip__meta" dir="auto">
           {meta}
         </span>
       ) : null}
-      {open ? <PersonCard person={person} onClose={() => setOpen(false)} /> : null}
+      {open ? (
+        <PersonCard
+          person={{ ...person, cities: person.cities ?? [], role: person.role ?? null }}
+          onClose={() => setOpen(false)}
+        />
+      ) : null}
     </span>
   );
 }

@@ -1,12 +1,16 @@
-import type { PersonSummary } from '@twinning/contracts';
+import type { PersonRole, PersonSummary } from '@twinning/contracts';
 import type { Translate } from '../../lib/i18n';
+
+/** The role's label, from the same words the rest of the interface uses for city and platform roles. */
+export function roleLabel(t: Translate, role: PersonRole): string {
+  return role === 'coordinator' || role === 'official' ? t(`cityRoles.${role}`) : t(`platformRoles.${role}`);
+}
 
 /** "Toronto · Coordinator", "Toronto, Lisbon · Official", "Facilitator", or "" for neither. */
 export function personMeta(t: Translate, person: Pick<PersonSummary, 'cities' | 'role'>): string {
-  const parts = [
-    person.cities.map((c) => c.name).join(', '),
-    person.role ? t(`person.role.${person.role}`) : '',
-  ].filter((part) => part !== '');
+  const parts = [person.cities.map((c) => c.name).join(', '), person.role ? roleLabel(t, person.role) : ''].filter(
+    (part) => part !== '',
+  );
   return parts.join(' · ');
 }
 

@@ -1,5 +1,6 @@
 import type { PresenceEntry, RaisedHandDto } from '@twinning/contracts';
 import { useId, useState } from 'react';
+import { PersonChip } from '../../../../components/person/person-chip';
 import { useI18n } from '../../../../lib/i18n';
 
 export interface PeoplePanelProps {
@@ -44,7 +45,7 @@ export function PeoplePanel({ presence, hands, viewerId, handPosition, canRaiseH
       <ul className="room-people__list" aria-labelledby={headingId}>
         {[...presence].sort(byRoleThenName).map((entry) => (
           <li key={entry.user.id} className="room-people__person">
-            <span dir="auto">{entry.user.displayName}</span>
+            <PersonChip person={entry.user} size={24} layout="inline" />
             {entry.user.id === viewerId ? <span className="muted"> {t('room.people.you')}</span> : null}
             {entry.role === 'facilitator' ? <span className="badge">{t('room.people.facilitator')}</span> : null}
           </li>
