@@ -174,7 +174,18 @@ describe('people (PersonSummary, GET /api/people/:id, visit participants)', () =
       const emit = (event: string, payload: object) => emitOn(socket, event, payload);
       const joined: Ack<WorkshopJoinResult> = await emit('workshop.join', { workshopId: workshop.id });
       expect(joined.ok).toBe(true);
-      expect((await emitOn(watcher, 'workshop.join', { workshopId: workshop.id })).ok).toBe(true);
+      const arrival = nextEvent(socket, 'presence.joined');
+      const watcherJoin: Ack<WorkshopJoinResult> = await emitOn(watcher, 'workshop.join', { workshopId: workshop.id });
+      if (!watcherJoin.ok) throw new Error(JSON.stringify(watcherJoin.error));
+      // the people list: everyone present with their partnership city and role, in the ack and live
+      expect(watcherJoin.presence.find((p) => p.user.id === twoCities.id)?.user).toMatchObject({
+        cities: [{ id: w.toronto.id, name: 'Toronto' }],
+        role: 'official',
+      });
+      expect((await arrival).user).toMatchObject({
+        cities: [{ id: w.toronto.id, name: 'Toronto' }],
+        role: 'coordinator',
+      });
       const live = nextEvent(watcher, 'message.created');
       const sent: Ack<{ message: WorkshopMessageDto }> = await emit('message.send', {
         workshopId: workshop.id,

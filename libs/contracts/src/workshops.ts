@@ -195,7 +195,8 @@ export interface WorkshopMessageDto {
 export type WorkshopRole = 'facilitator' | 'participant';
 
 export interface PresenceEntry {
-  user: AuthorDto;
+  /** With the member city they belong to, in a partnership's workshop. */
+  user: PersonSummary;
   role: WorkshopRole;
 }
 

@@ -8,6 +8,7 @@ import { WorkshopPresence } from '../realtime/workshop-presence';
 import { RoomMessagesRepository } from './room-messages.repository';
 import { RoomQuestionsRepository } from './room-questions.repository';
 import { RoomReportsRepository } from './room-reports.repository';
+import { WorkshopAttendeesRepository } from './workshop-attendees.repository';
 import { WorkshopsRepository } from './workshops.repository';
 import { toMessageDto } from './workshop-rows';
 
@@ -20,6 +21,7 @@ export class RoomSnapshotService {
     private readonly questions: RoomQuestionsRepository,
     private readonly reports: RoomReportsRepository,
     private readonly presence: WorkshopPresence,
+    private readonly attendees: WorkshopAttendeesRepository,
   ) {}
 
   /** The join ack: a few queries run side by side, whatever the room's size. */
@@ -27,7 +29,7 @@ export class RoomSnapshotService {
     const { workshopId } = access;
     const replay = afterSeq !== undefined;
     const limit = replay ? WORKSHOP_LIMITS.replayMax : WORKSHOP_LIMITS.historyPageDefault;
-    const [state, messageRows, questions, hands, reports, presence, tombstones] = await Promise.all([
+    const [state, messageRows, questions, hands, reports, present, tombstones] = await Promise.all([
       this.state(user, workshopId, access.facilitator),
       // one more than asked, to tell whether there are more
       this.messages.page(workshopId, { afterSeq }, limit + 1),
@@ -37,6 +39,19 @@ export class RoomSnapshotService {
       this.presence.list(workshopId),
       replay ? this.messages.tombstones(workshopId, afterSeq) : Promise.resolve([]),
     ]);
+    // who is here, with their cities and role: one query for everyone present
+    const people = new Map(
+      (
+        await this.attendees.peopleIn(
+          workshopId,
+          present.map((p) => p.user.id),
+        )
+      ).map((p) => [p.id, p]),
+    );
+    const presence = present.map(({ user: known, role }) => ({
+      user: people.get(known.id) ?? { ...known, cities: [], role: null },
+      role,
+    }));
     const more = messageRows.length > limit;
     const rows = more ? messageRows.slice(0, limit) : messageRows;
     if (!replay) rows.reverse();

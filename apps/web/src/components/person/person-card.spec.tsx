@@ -1,10 +1,10 @@
 import type { PersonCardDto, PersonSummary } from '@twinning/contracts';
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { installDialogPolyfill } from '../../test/dialog-polyfill';
-import { makeAuth, makeMe } from '../../test/fixtures';
-import { apiError, jsonResponse, renderApp, stubFetch } from '../../test/test-utils';
+import { MemoryRouter } from 'react-router';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { I18nProvider } from '../../lib/i18n';
 import { PersonChip } from './person-chip';
 import { localTimeNow } from './person-label';
 
@@ -30,19 +30,47 @@ const card: PersonCardDto = {
   timeZone: 'Asia/Kuala_Lumpur',
 };
 
-function serve(answer: () => Response, language: 'en' | 'ar' = 'en') {
-  return stubFetch(({ url }) => {
-    if (url.pathname === '/api/auth/refresh') return jsonResponse(makeAuth(makeMe({ preferredLanguage: language })));
-    if (url.pathname === '/api/people/user-zaid') return answer();
-    return apiError(404, 'NOT_FOUND', 'Not found');
-  });
+// Components may not import the app's test helpers (import boundaries): small stand-ins here.
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+const apiError = (status: number, code: string, message: string) => json({ code, message }, status);
+const jsonResponse = (body: unknown) => json(body);
+
+/** jsdom has no showModal(): open the dialog and focus its first control, as browsers do. */
+function installDialogPolyfill() {
+  const proto = HTMLDialogElement.prototype;
+  if (typeof proto.showModal === 'function') return;
+  proto.showModal = function showModal(this: HTMLDialogElement) {
+    this.open = true;
+    this.querySelector<HTMLElement>('button, [href]')?.focus();
+  };
+  proto.close = function close(this: HTMLDialogElement) {
+    this.open = false;
+  };
+}
+
+function serve(answer: () => Response) {
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (input: RequestInfo | URL) => {
+      const url = new URL(String(input), 'http://localhost');
+      if (url.pathname === '/api/people/user-zaid') return answer();
+      return apiError(404, 'NOT_FOUND', 'Not found');
+    }),
+  );
 }
 
 function renderChip(language: 'en' | 'ar' = 'en') {
-  return renderApp({
-    initialLanguage: language,
-    routes: [{ path: '/', element: <PersonChip person={zaid} /> }],
-  });
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  return render(
+    <QueryClientProvider client={queryClient}>
+      <I18nProvider initialLanguage={language}>
+        <MemoryRouter>
+          <PersonChip person={zaid} />
+        </MemoryRouter>
+      </I18nProvider>
+    </QueryClientProvider>,
+  );
 }
 
 beforeAll(() => installDialogPolyfill());
@@ -95,7 +123,7 @@ describe('PersonChip and PersonCard', () => {
   });
 
   it('names languages and roles in Arabic, and formats the local time in the viewer’s language', async () => {
-    serve(() => jsonResponse(card), 'ar');
+    serve(() => jsonResponse(card));
     const user = userEvent.setup();
     renderChip('ar');
     await user.click(await screen.findByRole('button', { name: 'Zaid Al-Amin' }));
