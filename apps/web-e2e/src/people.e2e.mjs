@@ -38,7 +38,7 @@ scenario('a post shows “City · Role”, and the author’s card opens and clo
   await first.waitFor();
 
   // the author's city in this partnership and their role, beside their name
-  const daniel = first.getByRole('button', { name: ACCOUNTS.coordinatorToronto.displayName });
+  const daniel = first.getByRole('button', { name: ACCOUNTS.coordinatorToronto.displayName, exact: true });
   await daniel.waitFor();
   assert.equal(await first.locator('.post__person-meta').innerText(), 'Toronto · Coordinator');
   assert.equal((await first.getByTestId('avatar').innerText()).trim(), 'DO');

@@ -98,7 +98,7 @@ describe('PersonChip and PersonCard', () => {
     expect(within(dialog).getByText('Lisbon, Toronto · Coordinator')).toBeInTheDocument();
     expect(within(dialog).getByText('Arabic and French')).toBeInTheDocument();
     expect(within(dialog).getByText('Local time now')).toBeInTheDocument();
-    expect(within(dialog).getByText('(Asia/Kuala Lumpur)')).toBeInTheDocument();
+    expect(dialog.textContent).toContain('(Asia/Kuala Lumpur)');
     expect(dialog.textContent).not.toContain('@example');
 
     // Escape makes the browser fire `cancel` on a modal dialog (jsdom does not; the browser test presses it)

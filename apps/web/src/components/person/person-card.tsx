@@ -30,7 +30,9 @@ export function PersonCard({ person, onClose }: PersonCardProps) {
       <div className="person-card__head">
         <Avatar userId={person.id} name={person.displayName} size={56} />
         <div>
-          <p className="person-card__handle">@{person.handle}</p>
+          <p className="person-card__handle">
+            <bdi>@{person.handle}</bdi>
+          </p>
           <p className="person-card__meta">{personMeta(t, data ?? person) || t('person.noRole')}</p>
         </div>
       </div>
@@ -64,7 +66,9 @@ export function PersonCard({ person, onClose }: PersonCardProps) {
           <dt>{t('person.localTime')}</dt>
           <dd>
             <span dir="auto">{localTimeNow(language, data.timeZone)}</span>{' '}
-            <span className="muted">({data.timeZone.replaceAll('_', ' ')})</span>
+            <span className="muted">
+              (<bdi>{data.timeZone.replaceAll('_', ' ')}</bdi>)
+            </span>
           </dd>
         </dl>
       ) : (

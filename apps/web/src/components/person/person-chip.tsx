@@ -1,5 +1,6 @@
 import type { PersonSummary } from '@twinning/contracts';
 import { useState } from 'react';
+import { createPortal } from 'react-dom';
 import { useI18n } from '../../lib/i18n';
 import { Avatar } from './avatar';
 import { PersonCard } from './person-card';
@@ -51,12 +52,16 @@ export function PersonChip({ person, size = 32, layout = 'stacked', showMeta = t
           {meta}
         </span>
       ) : null}
-      {open ? (
-        <PersonCard
-          person={{ ...person, cities: person.cities ?? [], role: person.role ?? null }}
-          onClose={() => setOpen(false)}
-        />
-      ) : null}
+      {/* In a portal: the chip sits in headings and table cells, whose styles and names the card must not take. */}
+      {open
+        ? createPortal(
+            <PersonCard
+              person={{ ...person, cities: person.cities ?? [], role: person.role ?? null }}
+              onClose={() => setOpen(false)}
+            />,
+            document.body,
+          )
+        : null}
     </span>
   );
 }

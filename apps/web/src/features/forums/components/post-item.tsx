@@ -85,7 +85,7 @@ export function PostItem({
         <div className="post__person">
           <h3 id={headingId} className="post__author">
             <PersonChip person={post.author} showMeta={false}>
-              <span className="post__handle">@{post.author.handle}</span>
+              <bdi className="post__handle">@{post.author.handle}</bdi>
             </PersonChip>
             <VisuallyHidden>, {t('post.number', { seq: post.seq })}</VisuallyHidden>
           </h3>
