@@ -40,7 +40,6 @@ export const WORK_LANGUAGES = [
   'ta',
   'th',
   'ti',
-  'tl',
   'tr',
   'uk',
   'ur',
