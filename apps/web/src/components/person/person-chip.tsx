@@ -1,5 +1,5 @@
 import type { PersonSummary } from '@twinning/contracts';
-import { useState } from 'react';
+import { useState, type CSSProperties, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { useI18n } from '../../lib/i18n';
 import { Avatar } from './avatar';
@@ -20,7 +20,7 @@ export interface PersonChipProps {
   /** Without the "City · Role" line, where the row shows them in its own columns. */
   showMeta?: boolean;
   /** Rendered after the name inside the name line (e.g. the @handle). */
-  children?: React.ReactNode;
+  children?: ReactNode;
 }
 
 /**
@@ -28,7 +28,7 @@ export interface PersonChipProps {
  * (click, Enter or Space) that opens their card.
  */
 export function PersonChip({ person, size = 32, layout = 'stacked', showMeta = true, children }: PersonChipProps) {
-  const style = { '--avatar-size': `${size}px` } as React.CSSProperties;
+  const style = { '--avatar-size': `${size}px` } as CSSProperties;
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   const meta = personMeta(t, { cities: person.cities ?? [], role: person.role ?? null });
