@@ -19,6 +19,8 @@ export interface PersonChipProps {
   layout?: 'stacked' | 'inline';
   /** Without the "City · Role" line, where the row shows them in its own columns. */
   showMeta?: boolean;
+  /** Id for the name alone (for `aria-labelledby` of the row it heads). */
+  nameId?: string;
   /** Rendered after the name inside the name line (e.g. the @handle). */
   children?: ReactNode;
 }
@@ -27,7 +29,14 @@ export interface PersonChipProps {
  * A person as lists show them: avatar, name and "City · Role". The avatar and name are one button
  * (click, Enter or Space) that opens their card.
  */
-export function PersonChip({ person, size = 32, layout = 'stacked', showMeta = true, children }: PersonChipProps) {
+export function PersonChip({
+  person,
+  size = 32,
+  layout = 'stacked',
+  showMeta = true,
+  nameId,
+  children,
+}: PersonChipProps) {
   const style = { '--avatar-size': `${size}px` } as CSSProperties;
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
@@ -42,7 +51,7 @@ export function PersonChip({ person, size = 32, layout = 'stacked', showMeta = t
         onClick={() => setOpen(true)}
       >
         <Avatar userId={person.id} name={person.displayName} size={size} />
-        <span className="person-chip__name" dir="auto">
+        <span id={nameId} className="person-chip__name" dir="auto">
           {person.displayName}
         </span>
       </button>

@@ -55,8 +55,8 @@ export function MessageItem({ row, message, viewerId, facilitator, readOnly, onA
         .join(' ')}
     >
       <header className="room-message__header">
-        <span id={authorId} className="room-message__author">
-          <PersonChip person={message.author} size={24} layout="inline" />
+        <span className="room-message__author">
+          <PersonChip person={message.author} size={24} layout="inline" nameId={authorId} />
         </span>
         <time
           id={timeId}
