@@ -456,10 +456,25 @@ describe('workshop room (/workshops)', () => {
       expect(result.presence).toEqual(
         expect.arrayContaining([
           {
-            user: { id: facilitator.id, displayName: 'Fatima Facilitator', handle: expect.any(String) },
+            user: {
+              id: facilitator.id,
+              displayName: 'Fatima Facilitator',
+              handle: expect.any(String),
+              cities: [],
+              role: 'facilitator',
+            },
             role: 'facilitator',
           },
-          { user: { id: participant.id, displayName: 'Pat Present', handle: expect.any(String) }, role: 'participant' },
+          {
+            user: {
+              id: participant.id,
+              displayName: 'Pat Present',
+              handle: expect.any(String),
+              cities: [],
+              role: null,
+            },
+            role: 'participant',
+          },
         ]),
       );
       expect(result.state).toEqual({
@@ -1118,7 +1133,7 @@ describe('workshop room across two instances (REDIS_URL)', () => {
     // presence read on A includes the socket on B, with its role and handle
     const fromA = ok(await call(f, 'workshop.join', { workshopId: workshop.id })).presence;
     expect(fromA.find((e) => e.user.id === pat.id)).toEqual({
-      user: { id: pat.id, displayName: 'Pat on B', handle: expect.any(String) },
+      user: { id: pat.id, displayName: 'Pat on B', handle: expect.any(String), cities: [], role: null },
       role: 'participant',
     });
 

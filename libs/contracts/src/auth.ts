@@ -1,4 +1,5 @@
 import type { PlatformRole, UiLanguage, CityRole } from './domain';
+import type { WorkLanguage } from './people';
 
 export interface RegisterRequest {
   email: string;
@@ -35,6 +36,8 @@ export interface MeDto {
   handle: string;
   preferredLanguage: UiLanguage;
   timeZone: string;
+  /** Languages I work in (ISO 639-1, from WORK_LANGUAGES). */
+  languages: WorkLanguage[];
   role: PlatformRole;
   cities: MyCityMembership[];
   emailStatus: EmailStatus;
@@ -100,6 +103,8 @@ export interface UpdateProfileRequest {
   displayName?: string;
   preferredLanguage?: UiLanguage;
   timeZone?: string;
+  /** Replaces the list; each from WORK_LANGUAGES, at most WORK_LANGUAGES_MAX. */
+  languages?: WorkLanguage[];
 }
 
 export interface UserSummary {

@@ -1,5 +1,6 @@
 import type { CityRole, ImmigrationProfile, JoinRequestStatus, Region, Theme } from './domain';
 import type { UserSummary } from './auth';
+import type { PersonSummary } from './people';
 import type { PageQuery } from './pagination';
 
 export interface CitySummaryDto {
@@ -22,7 +23,7 @@ export interface CityDto extends CitySummaryDto {
 }
 
 export interface CityOfficialDto {
-  user: UserSummary;
+  user: PersonSummary;
   role: CityRole;
   since: string;
 }

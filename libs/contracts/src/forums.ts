@@ -1,4 +1,5 @@
 import type { AuthorDto, UserSummary } from './auth';
+import type { PersonSummary } from './people';
 import type { FlagReason, FlagStatus, NotificationLevel, Theme } from './domain';
 import type { Page, PageQuery } from './pagination';
 
@@ -40,7 +41,7 @@ export interface ThreadSummaryDto {
   forumId: string;
   title: string;
   themes: Theme[];
-  author: AuthorDto;
+  author: PersonSummary;
   pinned: boolean;
   locked: boolean;
   /** Number of the last post; posts are numbered 1, 2, 3… in the thread. */
@@ -78,7 +79,7 @@ export interface PostDto {
   id: string;
   threadId: string;
   seq: number;
-  author: AuthorDto;
+  author: PersonSummary;
   /** Markdown source; null when deleted or hidden (except for moderators). */
   body: string | null;
   /** Server-rendered, sanitised HTML of `body`. */

@@ -1,4 +1,5 @@
-import type { AuthorDto, UserSummary } from './auth';
+import type { UserSummary } from './auth';
+import type { PersonSummary } from './people';
 import type { CitySummaryDto } from './cities';
 import type {
   CityRole,
@@ -39,7 +40,8 @@ export interface PartnershipSummaryDto {
 }
 
 export interface PartnershipMemberDto {
-  user: AuthorDto;
+  /** With the member city they belong to in this partnership. */
+  user: PersonSummary;
   city: { id: string; slug: string; name: string };
   cityRole: CityRole;
   role: PartnershipRole;

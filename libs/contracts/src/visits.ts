@@ -1,4 +1,5 @@
 import type { UserSummary } from './auth';
+import type { PersonSummary } from './people';
 import type { Theme } from './domain';
 import type { PageQuery } from './pagination';
 import type { MilestoneDto } from './partnerships';
@@ -208,9 +209,21 @@ export interface MyRegistrationDto {
   createdAt: string;
 }
 
+/**
+ * GET /visits/:id/participants — who comes, for everyone who may see the visit. `needs` is present
+ * only on the viewer's own row, or for the visit's coordinators; email never.
+ */
+export interface VisitParticipantDto {
+  person: PersonSummary;
+  status: RegistrationStatus;
+  places: number;
+  position: number | null;
+  needs?: { dietary: string; accessibility: string };
+}
+
 /** Coordinators only. */
 export interface RosterEntryDto {
-  user: UserSummary & { email: string };
+  user: PersonSummary & { email: string };
   city: CityRef | null;
   status: RegistrationStatus;
   accompanying: number;

@@ -1,4 +1,5 @@
 import type { AuthorDto, UserSummary } from './auth';
+import type { PersonSummary } from './people';
 import type { Theme } from './domain';
 import type { PageQuery } from './pagination';
 import type { Ack } from './realtime';
@@ -265,7 +266,7 @@ export interface WorkshopMessageDto {
   id: string;
   /** The sender's idempotency key, echoed so an optimistic message can be reconciled. */
   clientId: string;
-  author: AuthorDto;
+  author: PersonSummary;
   /** The author's markdown source, unchanged; empty once deleted. */
   body: string;
   /** Sanitised HTML rendered from `body`; empty once deleted. */
@@ -279,7 +280,8 @@ export interface WorkshopMessageDto {
 export type WorkshopRole = 'facilitator' | 'participant';
 
 export interface PresenceEntry {
-  user: AuthorDto;
+  /** With the member city they belong to, in a partnership's workshop. */
+  user: PersonSummary;
   role: WorkshopRole;
 }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { CityDetailDto, CityRole, JoinRequestDto, JoinRequestStatus } from '@twinning/contracts';
+import { personJson, toPerson, type PersonJson } from '../common/person-sql';
 import { DataSource, type EntityManager } from 'typeorm';
 import { CityMembershipEntity } from '../database/entities/city-membership.entity';
 
@@ -96,16 +97,16 @@ export class CityMembershipsRepository {
 
   /** The city's approved officials, coordinators first. */
   async officials(cityId: string): Promise<CityDetailDto['officials']> {
-    const rows: { id: string; display_name: string; role: CityRole; decided_at: Date | null; created_at: Date }[] =
+    const rows: { person: PersonJson; role: CityRole; decided_at: Date | null; created_at: Date }[] =
       await this.dataSource.query(
-        `SELECT u.id, u.display_name, m.role, m.decided_at, m.created_at
+        `SELECT ${personJson('u')} AS person, m.role, m.decided_at, m.created_at
            FROM city_memberships m JOIN users u ON u.id = m.user_id
           WHERE m.city_id = $1 AND m.status = 'approved'
           ORDER BY (m.role = 'coordinator') DESC, u.display_name, u.id`,
         [cityId],
       );
     return rows.map((o) => ({
-      user: { id: o.id, displayName: o.display_name },
+      user: toPerson(o.person),
       role: o.role,
       since: new Date(o.decided_at ?? o.created_at).toISOString(),
     }));

@@ -8,6 +8,7 @@ import {
   type ThreadSummaryDto,
 } from '@twinning/contracts';
 import { escapeHtml, plainExcerpt } from '../common/markdown';
+import { toPerson, type PersonJson } from '../common/person-sql';
 import { iso, isoOrNull } from '../common/sql';
 
 /** Row types the forum repositories return, and their mappers to DTOs. */
@@ -54,6 +55,7 @@ export interface ThreadRow {
   author_id: string;
   author_name: string;
   author_handle: string;
+  author: PersonJson;
   last_poster_id: string | null;
   last_poster_name: string | null;
   last_read_seq: number;
@@ -78,7 +80,7 @@ export function toThreadSummary(row: ThreadRow): ThreadSummaryDto {
     forumId: row.forum_id,
     title: row.title,
     themes: row.themes,
-    author: { id: row.author_id, displayName: row.author_name, handle: row.author_handle },
+    author: toPerson(row.author),
     pinned: row.pinned,
     locked: row.locked,
     lastSeq: row.last_seq,
@@ -109,6 +111,7 @@ export interface PostRow {
   author_id: string;
   author_name: string;
   author_handle: string;
+  author: PersonJson;
   q_id: string | null;
   q_seq: number | null;
   q_body: string | null;
@@ -164,7 +167,7 @@ export function toPostDto(row: PostRow, viewer: PostViewer): PostDto {
     id: row.id,
     threadId: row.thread_id,
     seq: row.seq,
-    author: { id: row.author_id, displayName: row.author_name, handle: row.author_handle },
+    author: toPerson(row.author),
     body: showBody ? row.body : null,
     bodyHtml: showBody ? row.body_html : null,
     quote:

@@ -2,16 +2,19 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { PostLanguage } from '@twinning/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
+import { personJson } from '../common/person-sql';
 import type { PostRef, PostRow, RevisionRow } from './forum-rows';
 
 /**
  * Posts with author, quoted post (its source only while it is neither hidden nor deleted), open
- * flag count and whether the viewer ($1) has an open flag on it.
+ * flag count and whether the viewer ($1) has an open flag on it. The author as a person, with the
+ * member city they belong to in a partnership's forum.
  */
 const POST_SELECT = `
   SELECT p.id, p.thread_id, p.seq, p.body, p.body_html, p.edit_count, p.edited_at, p.hidden_at,
          p.hidden_reason, p.deleted_at, p.created_at,
          a.id AS author_id, a.display_name AS author_name, a.handle AS author_handle,
+         ${personJson('a', 'pf.partnership_id')} AS author,
          q.id AS q_id, q.seq AS q_seq,
          CASE WHEN q.hidden_at IS NULL AND q.deleted_at IS NULL THEN q.body END AS q_body,
          qa.id AS q_author_id, qa.display_name AS q_author_name,
@@ -20,6 +23,8 @@ const POST_SELECT = `
                   WHERE f.post_id = p.id AND f.reporter_id = $1 AND f.status = 'open') AS flagged
     FROM posts p
     JOIN users a ON a.id = p.author_id
+    JOIN threads pt ON pt.id = p.thread_id
+    JOIN forums pf ON pf.id = pt.forum_id
     LEFT JOIN posts q ON q.id = p.quote_post_id
     LEFT JOIN users qa ON qa.id = q.author_id`;
 

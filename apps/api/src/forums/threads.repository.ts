@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { NotificationLevel, PostLanguage, Theme } from '@twinning/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
+import { personJson } from '../common/person-sql';
 import { exactTime } from '../common/sql';
 import type { ThreadRef, ThreadRow } from './forum-rows';
 
@@ -10,10 +11,12 @@ const THREAD_SELECT = `
   SELECT t.id, t.forum_id, t.title, t.themes, t.pinned, t.locked, t.last_seq, t.post_count,
          t.created_at, t.last_posted_at, ${exactTime('t.last_posted_at')} AS last_posted_key,
          a.id AS author_id, a.display_name AS author_name, a.handle AS author_handle,
+         ${personJson('a', 'tf.partnership_id')} AS author,
          lp.id AS last_poster_id, lp.display_name AS last_poster_name,
          coalesce(r.last_read_seq, 0) AS last_read_seq, coalesce(r.level, 'normal') AS level
     FROM threads t
     JOIN users a ON a.id = t.author_id
+    JOIN forums tf ON tf.id = t.forum_id
     LEFT JOIN users lp ON lp.id = t.last_poster_id
     LEFT JOIN thread_reads r ON r.thread_id = t.id AND r.user_id = $1`;
 

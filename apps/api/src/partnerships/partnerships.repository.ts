@@ -10,6 +10,7 @@ import type {
   Theme,
   UpdatePartnershipRequest,
 } from '@twinning/contracts';
+import { personJson, toPerson, type PersonJson } from '../common/person-sql';
 import { DataSource, type EntityManager } from 'typeorm';
 import { assignments } from './partnership-rows';
 
@@ -102,18 +103,16 @@ export class PartnershipsRepository {
     return row;
   }
 
-  /** Officials of the member cities, by city, coordinators first. */
+  /** Officials of the member cities, by city, coordinators first; each as a person of this partnership. */
   async members(id: string): Promise<PartnershipMemberDto[]> {
     const rows: {
-      user_id: string;
-      display_name: string;
-      handle: string;
+      person: PersonJson;
       city_id: string;
       city_slug: string;
       city_name: string;
       role: CityRole;
     }[] = await this.dataSource.query(
-      `SELECT u.id AS user_id, u.display_name, u.handle, c.id AS city_id, c.slug AS city_slug, c.name AS city_name, m.role
+      `SELECT ${personJson('u', 'pc.partnership_id')} AS person, c.id AS city_id, c.slug AS city_slug, c.name AS city_name, m.role
          FROM partnership_cities pc
          JOIN cities c ON c.id = pc.city_id
          JOIN city_memberships m ON m.city_id = pc.city_id AND m.status = 'approved'
@@ -123,7 +122,7 @@ export class PartnershipsRepository {
       [id],
     );
     return rows.map((m) => ({
-      user: { id: m.user_id, displayName: m.display_name, handle: m.handle },
+      user: toPerson(m.person),
       city: { id: m.city_id, slug: m.city_slug, name: m.city_name },
       cityRole: m.role,
       role: m.role === 'coordinator' ? 'coordinator' : 'member',

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { AuthorDto, PresenceEntry, WorkshopRole } from '@twinning/contracts';
+import type { AuthorDto, WorkshopRole } from '@twinning/contracts';
 import type { Namespace } from 'socket.io';
 import { Rooms } from './rooms';
 import type { AuthedSocketData } from './socket-auth';
@@ -18,6 +18,12 @@ export interface WorkshopSocketData extends AuthedSocketData {
 /** The author a socket speaks as: its user, with the handle looked up when it joined. */
 export function authorOf(data: WorkshopSocketData): AuthorDto {
   return { id: data.user.id, displayName: data.user.displayName, handle: data.handle ?? '' };
+}
+
+/** Someone in a room as the sockets know them (the room's services add their cities and role). */
+export interface PresentUser {
+  user: AuthorDto;
+  role: WorkshopRole;
 }
 
 /**
@@ -42,10 +48,10 @@ export class WorkshopPresence {
   }
 
   /** Everyone in the room, once per user (a facilitator if any of their sockets is one), on every instance. */
-  async list(workshopId: string): Promise<PresenceEntry[]> {
+  async list(workshopId: string): Promise<PresentUser[]> {
     const namespace = this.namespace;
     if (!namespace) return [];
-    const byUser = new Map<string, PresenceEntry>();
+    const byUser = new Map<string, PresentUser>();
     for (const s of await namespace.in(Rooms.workshop(workshopId)).fetchSockets()) {
       const data = s.data as WorkshopSocketData;
       const role = data.workshops?.[workshopId];

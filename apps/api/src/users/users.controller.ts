@@ -1,10 +1,11 @@
 import { Body, Controller, Get, Param, Patch, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { AdminUserDto, MeDto, Page } from '@twinning/contracts';
+import type { AdminUserDto, MeDto, Page, PersonCardDto } from '@twinning/contracts';
 import type { AuthUser } from '../common/auth-user';
 import { CurrentUser } from '../common/decorators';
 import { ParseId } from '../common/id.pipe';
 import { AdminUserQueryDto, SetPlatformRoleDto, UpdateProfileDto } from './dto/users.dto';
+import { PeopleService } from './people.service';
 import { UsersService } from './users.service';
 
 @ApiTags('me')
@@ -21,6 +22,19 @@ export class MeController {
   @Patch()
   update(@CurrentUser() user: AuthUser, @Body() body: UpdateProfileDto): Promise<MeDto> {
     return this.users.updateProfile(user.id, body);
+  }
+}
+
+@ApiTags('people')
+@ApiBearerAuth()
+@Controller('people')
+export class PeopleController {
+  constructor(private readonly people: PeopleService) {}
+
+  /** The person card: for signed-in users who share a space with the person; 404 otherwise. */
+  @Get(':id')
+  card(@CurrentUser() user: AuthUser, @Param('id', ParseId) id: string): Promise<PersonCardDto> {
+    return this.people.card(user, id);
   }
 }
 

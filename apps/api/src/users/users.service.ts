@@ -49,6 +49,7 @@ export class UsersService {
       handle: user.handle,
       preferredLanguage: user.preferredLanguage,
       timeZone: user.timeZone,
+      languages: user.workLanguages,
       role: user.role,
       createdAt: user.createdAt.toISOString(),
       cities,
@@ -62,6 +63,7 @@ export class UsersService {
     if (changes.displayName !== undefined) patch.displayName = changes.displayName;
     if (changes.preferredLanguage !== undefined) patch.preferredLanguage = changes.preferredLanguage;
     if (changes.timeZone !== undefined) patch.timeZone = changes.timeZone;
+    if (changes.languages !== undefined) patch.workLanguages = [...new Set(changes.languages)];
     if (Object.keys(patch).length > 0) await this.users.update(userId, patch);
     return this.getMe(userId);
   }

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { MyRegistrationDto, RegistrationStatus, RosterEntryDto } from '@twinning/contracts';
+import type { MyRegistrationDto, RegistrationStatus, RosterEntryDto, VisitParticipantDto } from '@twinning/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
+import { personJson, toPerson, type PersonJson } from '../common/person-sql';
 import { iso, returnedRows } from '../common/sql';
 
 export interface RegistrationRow {
@@ -185,25 +186,14 @@ export class VisitRegistrationsRepository {
   }
 
   /**
-   * The delegation, registered first then the waitlist in order, with needs and each delegate's city
-   * in the partnership (the first by name when they belong to several).
+   * The delegation, registered first then the waitlist in order, with needs, each delegate as a
+   * person of the partnership, and their city in it (the first by name when they belong to several).
+   * One query; the services decide who sees needs and email.
    */
-  async roster(visitId: string, partnershipId: string): Promise<RosterEntryDto[]> {
-    const rows: {
-      user_id: string;
-      display_name: string;
-      email: string;
-      city_id: string | null;
-      city_slug: string | null;
-      city_name: string | null;
-      status: RegistrationStatus;
-      accompanying: number;
-      dietary: string;
-      accessibility: string;
-      position: number | null;
-      created_at: Date;
-    }[] = await this.dataSource.query(
-      `SELECT u.id AS user_id, u.display_name, u.email, c.id AS city_id, c.slug AS city_slug, c.name AS city_name,
+  async delegation(visitId: string, partnershipId: string): Promise<DelegateRow[]> {
+    return this.dataSource.query(
+      `SELECT u.id AS user_id, u.display_name, u.email, ${personJson('u', '$2')} AS person,
+              c.id AS city_id, c.slug AS city_slug, c.name AS city_name,
               r.status, r.accompanying, r.dietary, r.accessibility, r.created_at,
               CASE WHEN r.status = 'waitlisted'
                    THEN row_number() OVER (PARTITION BY r.status ORDER BY r.queued_at, r.id)::int END AS position
@@ -219,16 +209,52 @@ export class VisitRegistrationsRepository {
         ORDER BY (r.status = 'waitlisted'), r.queued_at, r.id`,
       [visitId, partnershipId],
     );
-    return rows.map((r) => ({
-      user: { id: r.user_id, displayName: r.display_name, email: r.email },
-      city: r.city_id ? { id: r.city_id, slug: r.city_slug ?? '', name: r.city_name ?? '' } : null,
-      status: r.status,
-      accompanying: r.accompanying,
-      places: 1 + r.accompanying,
-      dietary: r.dietary,
-      accessibility: r.accessibility,
-      position: r.position,
-      createdAt: iso(r.created_at),
-    }));
   }
+}
+
+/** A row of the delegation (see `delegation`). */
+export interface DelegateRow {
+  user_id: string;
+  display_name: string;
+  email: string;
+  person: PersonJson;
+  city_id: string | null;
+  city_slug: string | null;
+  city_name: string | null;
+  status: RegistrationStatus;
+  accompanying: number;
+  dietary: string;
+  accessibility: string;
+  position: number | null;
+  created_at: Date;
+}
+
+/** Coordinators' roster row: with needs and email. */
+export function toRosterEntry(r: DelegateRow): RosterEntryDto {
+  return {
+    user: { ...toPerson(r.person), email: r.email },
+    city: r.city_id ? { id: r.city_id, slug: r.city_slug ?? '', name: r.city_name ?? '' } : null,
+    status: r.status,
+    accompanying: r.accompanying,
+    places: 1 + r.accompanying,
+    dietary: r.dietary,
+    accessibility: r.accessibility,
+    position: r.position,
+    createdAt: iso(r.created_at),
+  };
+}
+
+/**
+ * A participant as members see them: name, city, role, place. Needs only when `withNeeds` (the
+ * person themself, or a coordinator); the key is absent otherwise, and email never appears.
+ */
+export function toParticipant(r: DelegateRow, withNeeds: boolean): VisitParticipantDto {
+  const participant: VisitParticipantDto = {
+    person: toPerson(r.person),
+    status: r.status,
+    places: 1 + r.accompanying,
+    position: r.position,
+  };
+  if (withNeeds) participant.needs = { dietary: r.dietary, accessibility: r.accessibility };
+  return participant;
 }

@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { NotificationsPublisher } from '../realtime/notifications.publisher';
-import { ErrorCode, type MyRegistrationDto, type RegistrationStatus, type RosterEntryDto } from '@twinning/contracts';
+import {
+  ErrorCode,
+  type MyRegistrationDto,
+  type RegistrationStatus,
+  type RosterEntryDto,
+  type VisitParticipantDto,
+} from '@twinning/contracts';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../common/auth-user';
 import { AppError } from '../common/app-error';
@@ -10,7 +16,7 @@ import { NotificationsService, type CreatedNotifications } from '../notification
 import type { VisitRegistrationDto } from './dto/visits.dto';
 import { VisitAccess } from './visit-access';
 import { VisitInvitations } from './visit-invitations';
-import { VisitRegistrationsRepository } from './visit-registrations.repository';
+import { toParticipant, toRosterEntry, VisitRegistrationsRepository } from './visit-registrations.repository';
 import type { VisitRecord } from './visit-rows';
 import { VisitWaitlist } from './visit-waitlist';
 
@@ -149,6 +155,16 @@ export class VisitRegistrationsService {
   }
 
   /**
+   * The delegation as everyone who may see the visit sees it: names, cities, roles and places.
+   * Dietary and accessibility needs appear only on the viewer's own row, or for coordinators.
+   */
+  async participants(user: AuthUser, id: string): Promise<VisitParticipantDto[]> {
+    const { visit, coordinator } = await this.visitAccess.require(user, id);
+    const rows = await this.registrations.delegation(id, visit.partnership_id);
+    return rows.map((row) => toParticipant(row, coordinator || row.user_id === user.id));
+  }
+
+  /**
    * The roster as a spreadsheet-ready CSV (byte-order mark, CRLF, formula-safe cells), with a header
    * row; registration times are wall time in the host city's zone, which the header names.
    */
@@ -187,7 +203,7 @@ export class VisitRegistrationsService {
       coordinator: "Only the visit's coordinators can see the delegation roster.",
     });
     return {
-      roster: await this.registrations.roster(id, visit.partnership_id),
+      roster: (await this.registrations.delegation(id, visit.partnership_id)).map(toRosterEntry),
       timeZone: visit.time_zone,
     };
   }

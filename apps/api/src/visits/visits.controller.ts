@@ -20,6 +20,7 @@ import type {
   MyRegistrationDto,
   Page,
   RosterEntryDto,
+  VisitParticipantDto,
   VisitDto,
   VisitReportActionDto,
   VisitReportDto,
@@ -157,6 +158,12 @@ export class VisitsController {
   @HttpCode(204)
   async cancelRegistration(@CurrentUser() user: AuthUser, @Param('id', ParseId) id: string): Promise<void> {
     await this.registrations.cancel(user, id);
+  }
+
+  /** Everyone who may see the visit: who comes; needs only on the viewer's own row (or for coordinators). */
+  @Get(':id/participants')
+  participants(@CurrentUser() user: AuthUser, @Param('id', ParseId) id: string): Promise<VisitParticipantDto[]> {
+    return this.registrations.participants(user, id);
   }
 
   @Get(':id/roster')

@@ -3,6 +3,7 @@ import {
   ErrorCode,
   WORKSHOP_LIMITS,
   type AuthorDto,
+  type PersonSummary,
   type WorkshopJoinResult,
   type WorkshopRole,
 } from '@twinning/contracts';
@@ -23,6 +24,8 @@ export interface RoomAdmission {
   role: WorkshopRole;
   /** The user as the room shows them (with their handle). */
   author: AuthorDto;
+  /** With their cities and role, for the people list. */
+  person: PersonSummary;
   /** The user already had a socket in the room (so nobody hears that they joined). */
   alreadyPresent: boolean;
 }
@@ -60,13 +63,10 @@ export class RoomPresenceService {
       access = { ...access, registered: true };
     }
     const role: WorkshopRole = access.facilitator ? 'facilitator' : 'participant';
-    const author = {
-      id: user.id,
-      displayName: user.displayName,
-      handle: handle ?? (await this.attendees.handleOf(user.id)),
-    };
+    const [person] = await this.attendees.peopleIn(workshopId, [user.id]);
+    const author = { id: user.id, displayName: user.displayName, handle: handle ?? person?.handle ?? '' };
     const alreadyPresent = await this.presence.isPresent(workshopId, user.id);
-    return { access, role, author, alreadyPresent };
+    return { access, role, author, person: person ?? { ...author, cities: [], role: null }, alreadyPresent };
   }
 
   /**
@@ -79,7 +79,7 @@ export class RoomPresenceService {
     if (!admission.alreadyPresent) {
       this.publisher.toRoom(workshopId, 'presence.joined', {
         workshopId,
-        user: admission.author,
+        user: admission.person,
         role: admission.role,
       });
     }

@@ -29,7 +29,7 @@ export class RoomSnapshotService {
     const { workshopId } = access;
     const replay = afterSeq !== undefined;
     const limit = replay ? WORKSHOP_LIMITS.replayMax : WORKSHOP_LIMITS.historyPageDefault;
-    const [state, messageRows, questions, hands, reports, presence, tombstones, mutes] = await Promise.all([
+    const [state, messageRows, questions, hands, reports, present, tombstones, mutes] = await Promise.all([
       this.state(user, workshopId, access.facilitator),
       // one more than asked, to tell whether there are more
       this.messages.page(workshopId, { afterSeq }, limit + 1),
@@ -40,6 +40,19 @@ export class RoomSnapshotService {
       replay ? this.messages.tombstones(workshopId, afterSeq) : Promise.resolve([]),
       access.facilitator ? this.attendees.activeMutes(workshopId) : Promise.resolve([]),
     ]);
+    // who is here, with their cities and role: one query for everyone present
+    const people = new Map(
+      (
+        await this.attendees.peopleIn(
+          workshopId,
+          present.map((p) => p.user.id),
+        )
+      ).map((p) => [p.id, p]),
+    );
+    const presence = present.map(({ user: known, role }) => ({
+      user: people.get(known.id) ?? { ...known, cities: [], role: null },
+      role,
+    }));
     const more = messageRows.length > limit;
     const rows = more ? messageRows.slice(0, limit) : messageRows;
     if (!replay) rows.reverse();

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { PersonSummary } from '@twinning/contracts';
+import { personJson, toPerson, type PersonJson } from '../common/person-sql';
 import { affectedRows } from '../common/sql';
 
 /** A user a facilitator acts on, and whether they are a facilitator (or admin) themselves. */
@@ -18,10 +20,19 @@ export interface TargetUser {
 export class WorkshopAttendeesRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** The user's @handle ('' when the user is gone). */
-  async handleOf(userId: string): Promise<string> {
-    const [row]: { handle: string }[] = await this.dataSource.query(`SELECT handle FROM users WHERE id = $1`, [userId]);
-    return row?.handle ?? '';
+  /**
+   * These users as the workshop's room shows them (in a partnership's workshop, with the member
+   * city they belong to), in one query whatever their number.
+   */
+  async peopleIn(workshopId: string, userIds: string[]): Promise<PersonSummary[]> {
+    if (userIds.length === 0) return [];
+    const rows: { person: PersonJson }[] = await this.dataSource.query(
+      `SELECT ${personJson('u', 'w.partnership_id')} AS person
+         FROM users u LEFT JOIN workshops w ON w.id = $1
+        WHERE u.id = ANY($2::uuid[])`,
+      [workshopId, userIds],
+    );
+    return rows.map((row) => toPerson(row.person));
   }
 
   async attendee(

@@ -13,6 +13,7 @@ import {
   type WorkshopStatus,
   type WorkshopSummaryDto,
 } from '@twinning/contracts';
+import { personJson, toPerson, type PersonJson } from '../common/person-sql';
 import { iso, isoOrNull } from '../common/sql';
 
 /** Row types, SQL column lists and row → DTO mappers shared by the workshop repositories. */
@@ -25,6 +26,7 @@ export interface MessageRow {
   author_id: string;
   author_name: string;
   author_handle: string;
+  author: PersonJson;
   body: string;
   body_html: string;
   created_at: Date;
@@ -32,9 +34,13 @@ export interface MessageRow {
   pinned_at: Date | null;
 }
 
-/** Columns of `workshop_messages m JOIN users u ON u.id = m.author_id`. */
+/**
+ * Columns of `workshop_messages m JOIN users u ON u.id = m.author_id`. The author comes as a person
+ * (cities, role) in the same statement: in a partnership's workshop, the member city they belong to.
+ */
 export const MESSAGE_COLUMNS = `m.id, m.workshop_id, m.seq, m.client_id, m.author_id, u.display_name AS author_name,
-  u.handle AS author_handle, m.body, m.body_html, m.created_at, m.deleted_at, m.pinned_at`;
+  u.handle AS author_handle, m.body, m.body_html, m.created_at, m.deleted_at, m.pinned_at,
+  ${personJson('u', '(SELECT mw.partnership_id FROM workshops mw WHERE mw.id = m.workshop_id)')} AS author`;
 
 export const MESSAGE_FROM = `workshop_messages m JOIN users u ON u.id = m.author_id`;
 
@@ -46,7 +52,7 @@ export function toMessageDto(row: MessageRow): WorkshopMessageDto {
     seq: row.seq,
     id: row.id,
     clientId: row.client_id,
-    author: { id: row.author_id, displayName: row.author_name, handle: row.author_handle },
+    author: toPerson(row.author),
     body: deleted ? '' : row.body,
     bodyHtml: deleted ? '' : row.body_html,
     createdAt: iso(row.created_at),

@@ -20,6 +20,7 @@ const user: MeDto = {
   timeZone: 'America/Toronto',
   role: 'member',
   cities: [],
+  languages: [],
   emailStatus: 'verified',
   createdAt: '2026-01-01T00:00:00.000Z',
   emailVerified: true,

@@ -1,5 +1,5 @@
 import type {
-  AuthorDto,
+  PersonSummary,
   WorkshopDto,
   WorkshopJoinResult,
   WorkshopMessageDto,
@@ -12,10 +12,36 @@ import type {
 
 export const ROOM_ID = 'workshop-1';
 
-export const ana: AuthorDto = { id: 'user-ana', displayName: 'Ana Souza', handle: 'ana_souza' };
-export const li: AuthorDto = { id: 'user-li', displayName: 'Li Wei', handle: 'li_wei' };
-export const minh: AuthorDto = { id: 'user-minh', displayName: 'Minh Tran', handle: 'minh' };
-export const fatima: AuthorDto = { id: 'user-fatima', displayName: 'Fatima Zahra', handle: 'fatima' };
+const TORONTO = { id: 'city-toronto', name: 'Toronto' };
+const PENANG = { id: 'city-penang', name: 'Penang' };
+export const ana: PersonSummary = {
+  id: 'user-ana',
+  displayName: 'Ana Souza',
+  handle: 'ana_souza',
+  cities: [TORONTO],
+  role: 'official',
+};
+export const li: PersonSummary = {
+  id: 'user-li',
+  displayName: 'Li Wei',
+  handle: 'li_wei',
+  cities: [PENANG],
+  role: 'coordinator',
+};
+export const minh: PersonSummary = {
+  id: 'user-minh',
+  displayName: 'Minh Tran',
+  handle: 'minh',
+  cities: [PENANG],
+  role: 'official',
+};
+export const fatima: PersonSummary = {
+  id: 'user-fatima',
+  displayName: 'Fatima Zahra',
+  handle: 'fatima',
+  cities: [],
+  role: 'facilitator',
+};
 
 export function makeRoomMessage(seq: number, overrides: Partial<WorkshopMessageDto> = {}): WorkshopMessageDto {
   const body = overrides.body ?? `Message ${seq}`;

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { PlatformRole, UiLanguage } from '@twinning/contracts';
+import type { PlatformRole, UiLanguage, WorkLanguage } from '@twinning/contracts';
 
 @Entity({ name: 'users' })
 export class UserEntity {
@@ -28,6 +28,10 @@ export class UserEntity {
 
   @Column({ type: 'varchar', length: 16, default: 'member' })
   role!: PlatformRole;
+
+  /** Languages the user works in (WORK_LANGUAGES codes). */
+  @Column({ name: 'work_languages', type: 'text', array: true, default: () => "'{}'" })
+  workLanguages!: WorkLanguage[];
 
   /** When the owner last proved they read mail at `email`; null: not verified (they cannot post). */
   @Column({ name: 'email_verified_at', type: 'timestamptz', nullable: true })

@@ -1,4 +1,4 @@
-import type { CityRole, CreateCityRequest, PlatformRole, UiLanguage } from '@twinning/contracts';
+import type { CityRole, CreateCityRequest, PlatformRole, UiLanguage, WorkLanguage } from '@twinning/contracts';
 
 /** Every demo account uses this password (documented in the README). Demo mode only. */
 export const DEMO_PASSWORD = 'twinning-demo-2026';
@@ -9,6 +9,8 @@ export interface DemoUser {
   role: PlatformRole;
   preferredLanguage: UiLanguage;
   timeZone: string;
+  /** Languages they work in (the person card). */
+  languages: WorkLanguage[];
   cities: { slug: string; role: CityRole; status: 'approved' | 'pending'; message?: string }[];
 }
 
@@ -19,6 +21,7 @@ export const DEMO_USERS: DemoUser[] = [
     role: 'admin',
     preferredLanguage: 'en',
     timeZone: 'Europe/Amsterdam',
+    languages: ['ar', 'en', 'nl'],
     cities: [],
   },
   {
@@ -27,6 +30,7 @@ export const DEMO_USERS: DemoUser[] = [
     role: 'facilitator',
     preferredLanguage: 'es',
     timeZone: 'Europe/Madrid',
+    languages: ['es', 'en', 'pt'],
     cities: [],
   },
   {
@@ -35,6 +39,7 @@ export const DEMO_USERS: DemoUser[] = [
     role: 'member',
     preferredLanguage: 'en',
     timeZone: 'America/Toronto',
+    languages: ['en', 'fr'],
     cities: [{ slug: 'toronto', role: 'coordinator', status: 'approved' }],
   },
   {
@@ -43,6 +48,7 @@ export const DEMO_USERS: DemoUser[] = [
     role: 'member',
     preferredLanguage: 'fr',
     timeZone: 'America/Toronto',
+    languages: ['fr', 'en'],
     cities: [{ slug: 'toronto', role: 'official', status: 'approved' }],
   },
   {
@@ -51,6 +57,7 @@ export const DEMO_USERS: DemoUser[] = [
     role: 'member',
     preferredLanguage: 'en',
     timeZone: 'Asia/Kuala_Lumpur',
+    languages: ['ms', 'en', 'zh', 'ta'],
     cities: [{ slug: 'george-town-penang', role: 'coordinator', status: 'approved' }],
   },
   {
@@ -59,6 +66,7 @@ export const DEMO_USERS: DemoUser[] = [
     role: 'member',
     preferredLanguage: 'en',
     timeZone: 'Europe/Amsterdam',
+    languages: ['nl', 'en', 'de'],
     cities: [{ slug: 'rotterdam', role: 'coordinator', status: 'approved' }],
   },
   {
@@ -67,6 +75,7 @@ export const DEMO_USERS: DemoUser[] = [
     role: 'member',
     preferredLanguage: 'en',
     timeZone: 'Asia/Ho_Chi_Minh',
+    languages: ['vi', 'en'],
     cities: [{ slug: 'da-nang', role: 'coordinator', status: 'approved' }],
   },
   {
@@ -75,6 +84,7 @@ export const DEMO_USERS: DemoUser[] = [
     role: 'member',
     preferredLanguage: 'ar',
     timeZone: 'Europe/Paris',
+    languages: ['fr', 'ar'],
     cities: [{ slug: 'marseille', role: 'official', status: 'approved' }],
   },
   {
@@ -83,6 +93,7 @@ export const DEMO_USERS: DemoUser[] = [
     role: 'member',
     preferredLanguage: 'en',
     timeZone: 'Asia/Kuala_Lumpur',
+    languages: ['en', 'ms', 'zh'],
     cities: [{ slug: 'george-town-penang', role: 'official', status: 'approved' }],
   },
   {
@@ -91,6 +102,7 @@ export const DEMO_USERS: DemoUser[] = [
     role: 'member',
     preferredLanguage: 'en',
     timeZone: 'Europe/Lisbon',
+    languages: ['pt', 'en'],
     cities: [{ slug: 'lisbon', role: 'official', status: 'approved' }],
   },
   {
@@ -99,6 +111,7 @@ export const DEMO_USERS: DemoUser[] = [
     role: 'member',
     preferredLanguage: 'es',
     timeZone: 'Europe/Madrid',
+    languages: ['es', 'en'],
     cities: [{ slug: 'valencia', role: 'official', status: 'approved' }],
   },
   {
@@ -107,6 +120,7 @@ export const DEMO_USERS: DemoUser[] = [
     role: 'member',
     preferredLanguage: 'fr',
     timeZone: 'America/Toronto',
+    languages: ['fr', 'en'],
     cities: [{ slug: 'montreal', role: 'official', status: 'approved' }],
   },
   {
@@ -115,6 +129,7 @@ export const DEMO_USERS: DemoUser[] = [
     role: 'member',
     preferredLanguage: 'es',
     timeZone: 'Europe/Madrid',
+    languages: ['es', 'en'],
     cities: [
       {
         slug: 'toronto',

@@ -4,12 +4,27 @@ import {
   PAGE_SIZE_MAX,
   PLATFORM_ROLES,
   UI_LANGUAGES,
+  WORK_LANGUAGES,
+  WORK_LANGUAGES_MAX,
   type PlatformRole,
+  type WorkLanguage,
   type SetPlatformRoleRequest,
   type UiLanguage,
   type UpdateProfileRequest,
 } from '@twinning/contracts';
-import { IsIn, IsInt, IsOptional, IsString, IsTimeZone, Length, Max, MaxLength, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsTimeZone,
+  Length,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { QueryInt, Trim } from '../../common/dto-helpers';
 
 export class UpdateProfileDto implements UpdateProfileRequest {
@@ -29,6 +44,13 @@ export class UpdateProfileDto implements UpdateProfileRequest {
   @IsOptional()
   @IsTimeZone({ message: 'timeZone must be an IANA time zone such as Europe/Amsterdam' })
   timeZone?: string;
+
+  @ApiPropertyOptional({ enum: WORK_LANGUAGES, isArray: true, maxItems: WORK_LANGUAGES_MAX })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(WORK_LANGUAGES_MAX)
+  @IsIn(WORK_LANGUAGES, { each: true, message: 'languages must be ISO 639-1 codes from the list' })
+  languages?: WorkLanguage[];
 }
 
 export class SetPlatformRoleDto implements SetPlatformRoleRequest {

@@ -255,6 +255,22 @@ export const es: Dictionary = {
   'profile.emailBouncingRecheck': 'Enviarme un enlace de verificación',
   'profile.emailBouncingBody':
     'Un servidor de correo rechazó esta dirección de forma permanente, así que Twinning dejó de escribirle. Si la dirección es correcta (un buzón lleno o un fallo del servidor pudo causarlo), envíese un enlace de verificación: los envíos se reanudan en cuanto lo abra. Si es incorrecta o ya no la usa, cámbiela.',
+  'profile.languages': 'Idiomas de trabajo',
+  'profile.languagesHint':
+    'Los demás los ven en su ficha; las coincidencias de formación también los usan. Puede elegir varios.',
+  'profile.languagesSearch': 'Filtrar idiomas',
+
+  'person.open': 'Ver la ficha de {name}',
+  'person.noRole': 'Aún sin ciudad',
+  'person.cities': 'Ciudades',
+  'person.noCities': 'Aún sin ciudad',
+  'person.languages': 'Idiomas de trabajo',
+  'person.noLanguages': 'No indicado',
+  'person.localTime': 'Hora local',
+  'person.notShared':
+    'Se muestran más detalles a quienes comparten una ciudad, una asociación o un taller con esta persona.',
+  'person.unavailable': 'No se pudieron cargar los detalles.',
+  'person.close': 'Cerrar',
 
   'admin.title': 'Administración',
   'admin.usersHeading': 'Usuarios y roles',
@@ -1506,6 +1522,9 @@ export const es: Dictionary = {
   'visits.roster.status.cancelled': 'Cancelada',
   'visits.roster.waitlistedAt': 'Lista de espera, posición {position}',
   'visits.roster.accompanying': { one: '(con {count} acompañante)', other: '(con {count} acompañantes)' },
+  'visits.participants.heading': 'Quién viene',
+  'visits.participants.empty': 'Nadie se ha inscrito todavía.',
+  'visits.participants.yourNeeds': 'Sus necesidades (solo usted y la coordinación las ven): {needs}',
   'visits.report.heading': 'Informe de la visita',
   'visits.report.none': 'Todavía no se ha redactado ningún informe.',
   'visits.report.write': 'Redactar el informe',

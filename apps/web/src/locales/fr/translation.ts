@@ -259,6 +259,22 @@ export const fr: Dictionary = {
   'profile.emailBouncingRecheck': 'M’envoyer un lien de vérification',
   'profile.emailBouncingBody':
     'Un serveur de messagerie a refusé définitivement cette adresse ; Twinning a donc cessé de lui écrire. Si l’adresse est bonne (une boîte pleine ou une panne du serveur a pu en être la cause), envoyez-vous un lien de vérification : les envois reprennent dès que vous l’ouvrez. Si elle est fausse ou n’est plus utilisée, changez-la.',
+  'profile.languages': 'Langues de travail',
+  'profile.languagesHint':
+    'Les autres les voient sur votre fiche ; les rapprochements de formation les utilisent aussi. Plusieurs choix possibles.',
+  'profile.languagesSearch': 'Filtrer les langues',
+
+  'person.open': 'Voir la fiche de {name}',
+  'person.noRole': 'Pas encore de ville',
+  'person.cities': 'Villes',
+  'person.noCities': 'Pas encore de ville',
+  'person.languages': 'Langues de travail',
+  'person.noLanguages': 'Non précisé',
+  'person.localTime': 'Heure locale',
+  'person.notShared':
+    'Plus de détails sont visibles pour qui partage une ville, un partenariat ou un atelier avec cette personne.',
+  'person.unavailable': 'Impossible de charger les détails.',
+  'person.close': 'Fermer',
 
   'admin.title': 'Administration',
   'admin.usersHeading': 'Utilisateurs et rôles',
@@ -1524,6 +1540,9 @@ export const fr: Dictionary = {
     one: '(avec {count} personne accompagnante)',
     other: '(avec {count} personnes accompagnantes)',
   },
+  'visits.participants.heading': 'Qui vient',
+  'visits.participants.empty': 'Personne n’est encore inscrit.',
+  'visits.participants.yourNeeds': 'Vos besoins (visibles de vous et de la coordination seulement) : {needs}',
   'visits.report.heading': 'Compte rendu de visite',
   'visits.report.none': 'Aucun compte rendu n’a encore été rédigé.',
   'visits.report.write': 'Rédiger le compte rendu',

@@ -4,6 +4,7 @@ import {
   type FieldErrors,
   type MeDto,
   type UiLanguage,
+  type WorkLanguage,
 } from '@twinning/contracts';
 import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { SelectField, TextField } from '../../../components/form-field';
@@ -14,12 +15,13 @@ import { localizedFieldErrors } from '../../../lib/api-errors';
 import { isUiLanguage, LANGUAGE_NATIVE_NAMES, useI18n, useT } from '../../../lib/i18n';
 import { listTimeZones } from '../../../lib/time-zones';
 import { useUpdateMe } from '../api/update-me';
+import { WorkLanguagesField } from './work-languages-field';
 
 export interface ProfileFormProps {
   user: MeDto;
 }
 
-/** Edits the display name, preferred language and time zone. Mount with `key={user.id}`. */
+/** Edits the display name, preferred language, time zone and working languages. Mount with `key={user.id}`. */
 export function ProfileForm({ user }: ProfileFormProps) {
   const t = useT();
   const { language } = useI18n();
@@ -29,6 +31,7 @@ export function ProfileForm({ user }: ProfileFormProps) {
   const [displayName, setDisplayName] = useState(user.displayName);
   const [preferredLanguage, setPreferredLanguage] = useState<UiLanguage>(user.preferredLanguage);
   const [timeZone, setTimeZone] = useState(user.timeZone);
+  const [languages, setLanguages] = useState<WorkLanguage[]>(user.languages ?? []);
   // The header's language picker also saves the preferred language: follow it, or saving this form
   // later would send the stale choice back.
   const [languageSeen, setLanguageSeen] = useState<UiLanguage>(user.preferredLanguage);
@@ -60,7 +63,7 @@ export function ProfileForm({ user }: ProfileFormProps) {
       return;
     }
     update.mutate(
-      { displayName: displayName.trim(), preferredLanguage, timeZone },
+      { displayName: displayName.trim(), preferredLanguage, timeZone, languages },
       { onSuccess: () => setSaved(true), onError: focusFirstInvalid },
     );
   }
@@ -72,7 +75,7 @@ export function ProfileForm({ user }: ProfileFormProps) {
           {t('validation.fixErrors')}
         </div>
       ) : (
-        <FormError error={update.error} shownFields={['displayName', 'preferredLanguage', 'timeZone']} />
+        <FormError error={update.error} shownFields={['displayName', 'preferredLanguage', 'timeZone', 'languages']} />
       )}
       <TextField
         name="displayName"
@@ -121,6 +124,14 @@ export function ProfileForm({ user }: ProfileFormProps) {
           </option>
         ))}
       </SelectField>
+      <WorkLanguagesField
+        value={languages}
+        onChange={(next) => {
+          setLanguages(next);
+          edited();
+        }}
+        errors={errorsFor('languages')}
+      />
       <div className="form__actions">
         <button type="submit" className="button" disabled={update.isPending}>
           {update.isPending ? t('common.saving') : t('profile.save')}

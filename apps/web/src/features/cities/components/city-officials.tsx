@@ -1,6 +1,7 @@
 import { CITY_ROLES, type CityDetailDto, type CityOfficialDto, type CityRole } from '@twinning/contracts';
 import { useId, useState, type FormEvent } from 'react';
 import { FormError } from '../../../components/form-error';
+import { PersonChip } from '../../../components/person/person-chip';
 import { StatusMessage } from '../../../components/status-message';
 import { useI18n } from '../../../lib/i18n';
 import { useSetOfficialRole } from '../api/set-official-role';
@@ -53,7 +54,7 @@ function OfficialItem({
   return (
     <li className="officials__item">
       <p className="officials__name">
-        <strong>{name}</strong>
+        <PersonChip person={official.user} />
         <span className="badge">{t(`cityRoles.${official.role}`)}</span>
       </p>
       <p className="muted">{t('city.officialSince', { date: format.date(official.since) })}</p>

@@ -1,6 +1,8 @@
 import type { PostDto } from '@twinning/contracts';
 import { useId } from 'react';
 import { Link } from 'react-router';
+import { PersonChip } from '../../../components/person/person-chip';
+import { personMeta } from '../../../components/person/person-label';
 import { VisuallyHidden } from '../../../components/visually-hidden';
 import { useI18n } from '../../../lib/i18n';
 import { PostEditor } from './post-editor';
@@ -65,6 +67,7 @@ export function PostItem({
   const name = post.author.displayName;
   const vars = { seq: post.seq, name };
   const isAuthor = post.author.id === viewerId;
+  const authorMeta = personMeta(t, post.author);
   const removed = post.deleted;
   const className = ['post', post.hidden ? 'post--hidden' : null, removed ? 'post--deleted' : null]
     .filter(Boolean)
@@ -79,10 +82,19 @@ export function PostItem({
       className={className}
     >
       <header className="post__header">
-        <h3 id={headingId} className="post__author">
-          {name} <span className="post__handle">@{post.author.handle}</span>
-          <VisuallyHidden>, {t('post.number', { seq: post.seq })}</VisuallyHidden>
-        </h3>
+        <div className="post__person">
+          <h3 id={headingId} className="post__author">
+            <PersonChip person={post.author} showMeta={false}>
+              <bdi className="post__handle">@{post.author.handle}</bdi>
+            </PersonChip>
+            <VisuallyHidden>, {t('post.number', { seq: post.seq })}</VisuallyHidden>
+          </h3>
+          {authorMeta ? (
+            <p className="post__person-meta" dir="auto">
+              {authorMeta}
+            </p>
+          ) : null}
+        </div>
         <p className="post__meta">
           <Link to={{ search: `?post=${post.seq}` }} aria-label={t('post.permalink', { seq: post.seq })}>
             #{post.seq}

@@ -3,6 +3,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { FormError } from '../../../components/form-error';
 import { Loading } from '../../../components/loading';
+import { personMeta } from '../../../components/person/person-label';
 import { useI18n } from '../../../lib/i18n';
 import type { ThreadFilters } from '../api/forums.keys';
 import { useThreads } from '../api/get-threads';
@@ -14,6 +15,7 @@ import '../forums.css';
 function ThreadItem({ thread }: { thread: ThreadSummaryDto }) {
   const { t, format } = useI18n();
   const replies = Math.max(0, thread.postCount - 1);
+  const authorMeta = personMeta(t, thread.author);
   return (
     <li className={['thread-item', thread.pinned ? 'thread-item--pinned' : null].filter(Boolean).join(' ')}>
       <div className="thread-item__main">
@@ -26,7 +28,10 @@ function ThreadItem({ thread }: { thread: ThreadSummaryDto }) {
         </h3>
         <ThemeList themes={thread.themes} />
         <p className="thread-item__meta">
-          <span>{t('thread.startedBy', { name: thread.author.displayName })}</span>
+          <span>
+            {t('thread.startedBy', { name: thread.author.displayName })}
+            {authorMeta ? <span className="thread-item__author-meta"> ({authorMeta})</span> : null}
+          </span>
           <span aria-hidden="true"> · </span>
           <span>{t('thread.replies', { count: replies })}</span>
           <span aria-hidden="true"> · </span>

@@ -97,7 +97,8 @@ describe('Thread page', () => {
 
     const deleted = screen.getByRole('article', { name: /post 2$/ });
     expect(within(deleted).getByText('This post was deleted.')).toBeInTheDocument();
-    expect(within(deleted).queryByRole('button')).not.toBeInTheDocument();
+    // no actions on a deleted post: its only button opens the author's card
+    expect(within(deleted).getAllByRole('button')).toEqual([within(deleted).getByRole('button', { name: 'Li Wei' })]);
 
     const hidden = screen.getByRole('article', { name: /post 3$/ });
     expect(within(hidden).getByText('This post was hidden by a moderator.')).toBeInTheDocument();

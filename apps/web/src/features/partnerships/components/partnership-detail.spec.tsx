@@ -25,7 +25,7 @@ const li = makeMe({
   cities: [{ cityId: 'city-penang', citySlug: 'penang', cityName: 'Penang', role: 'coordinator' }],
 });
 const marc = makePartnershipMember({
-  user: { id: 'user-marc', displayName: 'Marc Dubois', handle: 'marc_dubois' },
+  user: { id: 'user-marc', displayName: 'Marc Dubois', handle: 'marc_dubois', cities: [], role: 'official' },
   cityRole: 'official',
   role: 'member',
 });

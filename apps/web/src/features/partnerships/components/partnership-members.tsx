@@ -1,5 +1,6 @@
 import type { PartnershipDetailDto } from '@twinning/contracts';
 import { useId } from 'react';
+import { PersonChip } from '../../../components/person/person-chip';
 import { useI18n } from '../../../lib/i18n';
 
 /** The officials of the member cities and their roles (shown to members only). */
@@ -27,7 +28,9 @@ export function PartnershipMembers({ partnership }: { partnership: PartnershipDe
             {members.map((member) => (
               <tr key={`${member.user.id}-${member.city.id}`}>
                 <th scope="row" data-label={t('partnership.memberName')}>
-                  {member.user.displayName} <bdi className="muted">@{member.user.handle}</bdi>
+                  <PersonChip person={member.user} size={28} layout="inline" showMeta={false}>
+                    <bdi className="muted">@{member.user.handle}</bdi>
+                  </PersonChip>
                 </th>
                 <td data-label={t('partnership.memberCity')}>{member.city.name}</td>
                 <td data-label={t('partnership.memberCityRole')}>{t(`cityRoles.${member.cityRole}`)}</td>

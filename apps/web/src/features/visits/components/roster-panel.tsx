@@ -2,6 +2,7 @@ import type { RosterEntryDto, VisitDto } from '@twinning/contracts';
 import { useId } from 'react';
 import { FormError } from '../../../components/form-error';
 import { Loading } from '../../../components/loading';
+import { PersonChip } from '../../../components/person/person-chip';
 import { useI18n } from '../../../lib/i18n';
 import { useDownloadRosterCsv } from '../api/download-roster-csv';
 import { useRoster } from '../api/get-roster';
@@ -68,7 +69,7 @@ export function RosterPanel({ visit }: { visit: VisitDto }) {
               {entries.map((entry) => (
                 <tr key={entry.user.id}>
                   <th scope="row">
-                    {entry.user.displayName}
+                    <PersonChip person={entry.user} size={28} showMeta={false} />
                     <br />
                     <a className="visit-roster__email" href={`mailto:${entry.user.email}`}>
                       {entry.user.email}

@@ -81,7 +81,14 @@ function serve(
       return jsonResponse([
         makeRosterEntry(),
         makeRosterEntry({
-          user: { id: 'user-ana', displayName: 'Ana Souza', email: 'ana@example.org' },
+          user: {
+            id: 'user-ana',
+            displayName: 'Ana Souza',
+            handle: 'ana',
+            cities: [],
+            role: 'official',
+            email: 'ana@example.org',
+          },
           status: 'waitlisted',
           position: 1,
           accompanying: 0,

@@ -7,6 +7,7 @@ import { AgendaTimeline } from './agenda-timeline';
 import type { Announce } from '../../../lib/announce';
 import { DatePoll } from './date-poll';
 import { RegistrationPanel } from './registration-panel';
+import { ParticipantsPanel } from './participants-panel';
 import { RosterPanel } from './roster-panel';
 import { VisitActions } from './visit-actions';
 import { VisitOverview } from './visit-overview';
@@ -53,7 +54,7 @@ export function VisitDetail({ visit, initialAnnouncement, viewerId }: VisitDetai
       ) : null}
       <AgendaTimeline visit={visit} announce={announce} />
       <RegistrationPanel visit={visit} announce={announce} />
-      {visit.viewer.coordinator ? <RosterPanel visit={visit} /> : null}
+      {visit.viewer.coordinator ? <RosterPanel visit={visit} /> : <ParticipantsPanel visit={visit} />}
       <VisitReport visit={visit} announce={announce} />
     </div>
   );

@@ -1,5 +1,6 @@
 import type { WorkshopMessageDto } from '@twinning/contracts';
 import { useId, type CSSProperties, type Ref } from 'react';
+import { PersonChip } from '../../../../components/person/person-chip';
 import { useI18n } from '../../../../lib/i18n';
 import type { PendingMessage } from '../../realtime/room-state';
 import type { ActionMenuGroup } from './action-menu';
@@ -57,8 +58,8 @@ export function MessageItem({ row, message, viewerId, facilitator, readOnly, onA
         .join(' ')}
     >
       <header className="room-message__header">
-        <span id={authorId} className="room-message__author" dir="auto">
-          {message.author.displayName}
+        <span className="room-message__author">
+          <PersonChip person={message.author} size={24} layout="inline" nameId={authorId} />
         </span>
         <time
           id={timeId}

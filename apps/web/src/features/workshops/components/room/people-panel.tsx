@@ -1,5 +1,6 @@
 import type { PresenceEntry, RaisedHandDto } from '@twinning/contracts';
 import { useId, useState } from 'react';
+import { PersonChip } from '../../../../components/person/person-chip';
 import { useI18n } from '../../../../lib/i18n';
 import { formatDuration, secondsUntil } from '../../realtime/room-state';
 import { PersonMenu, type PersonActions } from './person-menu';
@@ -64,7 +65,7 @@ export function PeoplePanel({
           return (
             <li key={entry.user.id} className="room-people__person">
               <span className="room-people__name">
-                <span dir="auto">{entry.user.displayName}</span>
+                <PersonChip person={entry.user} size={24} layout="inline" />
                 {entry.user.id === viewerId ? <span className="muted"> {t('room.people.you')}</span> : null}
                 {entry.role === 'facilitator' ? <span className="badge">{t('room.people.facilitator')}</span> : null}
                 {mutedFor > 0 ? (
