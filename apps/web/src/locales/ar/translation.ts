@@ -13,6 +13,9 @@ export const ar: Dictionary = {
   'nav.logOut': 'تسجيل الخروج',
   'nav.signedInAs': 'مسجّل الدخول باسم',
   'nav.language': 'اللغة',
+  'nav.menu': 'القائمة',
+  'nav.accountMenu': 'قائمة الحساب',
+  'nav.notifications': 'الإشعارات',
 
   'footer.about': 'Twinning منصة مفتوحة المصدر تُقيم من خلالها الحكومات البلدية شراكات بين المدن في مجال الهجرة.',
   'footer.license': 'برنامج حر مرخّص بموجب رخصة جنو أفيرو العمومية العامة، الإصدار 3 أو أي إصدار لاحق.',

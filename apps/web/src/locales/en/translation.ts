@@ -16,6 +16,9 @@ export const en = {
   'nav.logOut': 'Log out',
   'nav.signedInAs': 'Signed in as',
   'nav.language': 'Language',
+  'nav.menu': 'Menu',
+  'nav.accountMenu': 'Account menu',
+  'nav.notifications': 'Notifications',
 
   'footer.about':
     'Twinning is an open-source platform where municipal governments form city-to-city partnerships on migration.',

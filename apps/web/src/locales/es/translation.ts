@@ -12,6 +12,9 @@ export const es: Dictionary = {
   'nav.logOut': 'Cerrar sesión',
   'nav.signedInAs': 'Sesión iniciada como',
   'nav.language': 'Idioma',
+  'nav.menu': 'Menú',
+  'nav.accountMenu': 'Menú de la cuenta',
+  'nav.notifications': 'Notificaciones',
 
   'footer.about':
     'Twinning es una plataforma de código abierto donde los gobiernos municipales establecen hermanamientos entre ciudades en materia de migración.',

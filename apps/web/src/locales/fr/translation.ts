@@ -12,6 +12,9 @@ export const fr: Dictionary = {
   'nav.logOut': 'Se déconnecter',
   'nav.signedInAs': 'Connecté·e en tant que',
   'nav.language': 'Langue',
+  'nav.menu': 'Menu',
+  'nav.accountMenu': 'Menu du compte',
+  'nav.notifications': 'Notifications',
 
   'footer.about':
     'Twinning est une plateforme libre où les administrations municipales nouent des partenariats de ville à ville sur les migrations.',
