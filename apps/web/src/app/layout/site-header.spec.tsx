@@ -5,7 +5,7 @@ import { makeAuth, makeMe } from '../../test/fixtures';
 import { apiError, jsonResponse, renderApp, stubFetch } from '../../test/test-utils';
 import { initialsOf } from './user-menu';
 
-function signedIn(role: 'user' | 'admin' = 'user') {
+function signedIn(role: 'member' | 'admin' = 'member') {
   const me = makeMe({ role });
   return stubFetch(({ url, method }) => {
     if (url.pathname === '/api/auth/refresh') return jsonResponse(makeAuth(me));
