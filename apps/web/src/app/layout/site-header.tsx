@@ -43,47 +43,45 @@ type HeaderFit = 'full' | 'no-name' | 'compact';
  * account button (`no-name`); or the sections behind the menu button (`compact`), always on narrow
  * screens. Measured before paint, again when the header's width, the language or the entries change.
  */
+function measureFit(element: HTMLElement): HeaderFit {
+  const inner = element.firstElementChild;
+  if (!(inner instanceof HTMLElement)) return 'full';
+  if (window.matchMedia?.(COMPACT_QUERY)?.matches) return 'compact';
+  // Lay the bar out each way for a moment, and keep the first that does not overflow.
+  const classes = element.className;
+  let fit: HeaderFit = 'compact';
+  for (const candidate of ['full', 'no-name'] as const) {
+    element.className = `site-header site-header--measure${candidate === 'no-name' ? ' site-header--no-name' : ''}`;
+    if (inner.scrollWidth <= inner.clientWidth + 1) {
+      fit = candidate;
+      break;
+    }
+  }
+  element.className = classes;
+  return fit;
+}
+
 function useHeaderFit(header: RefObject<HTMLElement | null>, signature: string): HeaderFit {
   const [fit, setFit] = useState<HeaderFit>('full');
 
-  const measure = useCallback(() => {
-    const element = header.current;
-    const inner = element?.firstElementChild;
-    if (!element || !(inner instanceof HTMLElement)) return;
-    if (window.matchMedia?.(COMPACT_QUERY)?.matches) {
-      setFit('compact');
-      return;
-    }
-    // Lay the bar out each way for a moment, and keep the first that does not overflow.
-    const classes = element.className;
-    let next: HeaderFit = 'compact';
-    for (const candidate of ['full', 'no-name'] as const) {
-      element.className = `site-header site-header--measure${candidate === 'no-name' ? ' site-header--no-name' : ''}`;
-      if (inner.scrollWidth <= inner.clientWidth + 1) {
-        next = candidate;
-        break;
-      }
-    }
-    element.className = classes;
-    setFit(next);
-  }, [header]);
-
-  useLayoutEffect(() => {
-    measure();
-  }, [measure, signature]);
-
   useLayoutEffect(() => {
     const element = header.current;
-    if (!element || typeof ResizeObserver === 'undefined') return undefined;
+    if (!element) return undefined;
+    const update = () => setFit(measureFit(element));
+    // Measured before paint, so the bar never shows a wrapped or overflowing row.
+    update();
     let width = element.clientWidth;
-    const observer = new ResizeObserver(() => {
-      if (element.clientWidth === width) return;
-      width = element.clientWidth;
-      measure();
-    });
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, [header, measure]);
+    const observer =
+      typeof ResizeObserver === 'undefined'
+        ? null
+        : new ResizeObserver(() => {
+            if (element.clientWidth === width) return;
+            width = element.clientWidth;
+            update();
+          });
+    observer?.observe(element);
+    return () => observer?.disconnect();
+  }, [header, signature]);
 
   return fit;
 }

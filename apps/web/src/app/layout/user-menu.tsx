@@ -60,6 +60,8 @@ export function UserMenu({ user }: { user: MeDto }) {
           <path d="M2 4l4 4 4-4" fill="none" stroke="currentColor" strokeWidth="2" />
         </svg>
       </button>
+      {/* The arrow keys move between the panel's own links, buttons and fields (which handle their keys). */}
+      {/* eslint-disable-next-line jsx-a11y/no-static-element-interactions */}
       <div id={panelId} className="user-menu__panel" hidden={!open} onKeyDown={(event) => arrowKeyFocus(event)}>
         <p className="user-menu__who">
           <span className="muted">{t('nav.signedInAs')}</span> <span dir="ltr">{user.email}</span>
