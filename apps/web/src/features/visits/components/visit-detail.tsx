@@ -1,5 +1,6 @@
 import type { VisitDto } from '@twinning/contracts';
 import { useCallback, useRef, useState } from 'react';
+import { PageSection } from '../../../components/section-menu';
 import { StatusMessage } from '../../../components/status-message';
 import { useI18n } from '../../../lib/i18n';
 import { useVisitLiveUpdates } from '../realtime/use-visit-live-updates';
@@ -25,6 +26,18 @@ export interface VisitDetailProps {
  * (coordinators) and report, with the actions the API allows this viewer (its `viewer` block) only.
  * It stays current while open: other members' votes, registrations and edits arrive live.
  */
+/** The page's sections, in order: each has its own address (`/visits/:id/agenda`). */
+export const VISIT_SECTIONS = ['overview', 'poll', 'agenda', 'participants', 'report'] as const;
+export type VisitSection = (typeof VISIT_SECTIONS)[number];
+
+/** The sections this viewer sees on this visit (no poll without dates to choose; the roster is for coordinators). */
+export function visitSections(visit: VisitDto): VisitSection[] {
+  return VISIT_SECTIONS.filter(
+    (section) =>
+      (section !== 'poll' || visit.dateOptions.length > 0) && (section !== 'participants' || visit.viewer.coordinator),
+  );
+}
+
 export function VisitDetail({ visit, initialAnnouncement }: VisitDetailProps) {
   const { t } = useI18n();
   const [announcement, setAnnouncement] = useState(initialAnnouncement ?? '');
@@ -44,13 +57,27 @@ export function VisitDetail({ visit, initialAnnouncement }: VisitDetailProps) {
       <div ref={statusRef} tabIndex={-1} className="focus-target">
         <StatusMessage className={announcement ? 'status--success' : undefined}>{announcement}</StatusMessage>
       </div>
-      <VisitActions visit={visit} announce={announce} />
-      <VisitOverview visit={visit} />
-      {visit.dateOptions.length > 0 ? <DatePoll key={visit.id} visit={visit} announce={announce} /> : null}
-      <AgendaTimeline visit={visit} announce={announce} />
-      <RegistrationPanel visit={visit} announce={announce} />
-      {visit.viewer.coordinator ? <RosterPanel visit={visit} /> : null}
-      <VisitReport visit={visit} announce={announce} />
+      <PageSection id="overview">
+        <VisitActions visit={visit} announce={announce} />
+        <VisitOverview visit={visit} />
+        <RegistrationPanel visit={visit} announce={announce} />
+      </PageSection>
+      {visit.dateOptions.length > 0 ? (
+        <PageSection id="poll">
+          <DatePoll key={visit.id} visit={visit} announce={announce} />
+        </PageSection>
+      ) : null}
+      <PageSection id="agenda">
+        <AgendaTimeline visit={visit} announce={announce} />
+      </PageSection>
+      {visit.viewer.coordinator ? (
+        <PageSection id="participants">
+          <RosterPanel visit={visit} />
+        </PageSection>
+      ) : null}
+      <PageSection id="report">
+        <VisitReport visit={visit} announce={announce} />
+      </PageSection>
     </div>
   );
 }
