@@ -10,6 +10,7 @@ import {
   ACCOUNTS,
   axe,
   chooseLanguage,
+  DEMO,
   eventually,
   logIn,
   restoringLanguage,
@@ -150,3 +151,67 @@ scenario('the account menu works with the keyboard alone', async ({ newPage }) =
   await page.waitForURL('**/profile');
   assert.equal(await button.getAttribute('aria-expanded'), 'false');
 });
+
+scenario(
+  'the sections of the partnership and visit pages have addresses; the month view opens on a visit',
+  async ({ newPage }) => {
+    const page = await newPage({ viewport: SIZES[1], axe: true });
+    await logIn(page, ACCOUNTS.coordinatorToronto.email);
+    const main = page.getByRole('main');
+
+    // The partnership: its old address still works and shows the menu, Overview current.
+    await page.goto('/partnerships');
+    await main.getByRole('link', { name: DEMO.torontoPenang }).click();
+    await page.waitForURL(/\/partnerships\/[0-9a-f-]{36}$/);
+    const base = new URL(page.url()).pathname;
+    const menu = main.getByRole('navigation', { name: 'Sections of this partnership' });
+  await menu.getByRole('link', { name: 'Activity' }).waitFor();
+    await menu.getByRole('link', { name: 'Activity' }).waitFor();
+    const names = (await menu.getByRole('link').allInnerTexts()).map((text) => text.trim());
+    assert.deepEqual(names, ['Overview', 'Forum', 'Action plan', 'Visits', 'Workshops', 'Activity']);
+    assert.equal(await menu.getByRole('link', { name: 'Overview' }).getAttribute('aria-current'), 'page');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+    assert.ok(overflow <= 0, `the page fits 390 px (overflows by ${overflow} px)`);
+    await axe(page, { name: 'partnership-sections' });
+
+    // A section: its own address, current in the menu, its heading on screen and focused.
+    await menu.getByRole('link', { name: 'Action plan' }).click();
+    await page.waitForURL(`**${base}/plan`);
+    assert.equal(await menu.getByRole('link', { name: 'Action plan' }).getAttribute('aria-current'), 'page');
+    await eventually(async () => {
+      const top = await page.locator('#section-plan').evaluate((element) => element.getBoundingClientRect().top);
+      assert.ok(top >= -1 && top < 200, `the action plan is at the top of the screen (${top})`);
+    });
+    await menu.getByRole('link', { name: 'Activity' }).click();
+    await page.waitForURL(`**${base}/activity`);
+
+    // Back and forward move between the sections.
+    await page.goBack();
+    await page.waitForURL(`**${base}/plan`);
+    assert.equal(await menu.getByRole('link', { name: 'Action plan' }).getAttribute('aria-current'), 'page');
+    await page.goForward();
+    await page.waitForURL(`**${base}/activity`);
+    assert.equal(await menu.getByRole('link', { name: 'Activity' }).getAttribute('aria-current'), 'page');
+
+    // Loaded directly; an unknown section goes back to the page.
+    await page.goto(`${base}/visits`);
+    assert.equal(await menu.getByRole('link', { name: 'Visits' }).getAttribute('aria-current'), 'page');
+    await page.goto(`${base}/nothing-here`);
+    await page.waitForURL(`**${base}`);
+
+    // A visit: overview, agenda, … with addresses.
+    await page.goto('/visits?view=list');
+    const visitLink = main.locator('a[href^="/visits/"]').filter({ hasNotText: 'Plan' }).first();
+    await visitLink.click();
+    await page.waitForURL(/\/visits\/[0-9a-f-]{36}$/);
+    const visitMenu = main.getByRole('navigation', { name: 'Sections of this visit' });
+    await visitMenu.getByRole('link', { name: 'Agenda' }).click();
+    await page.waitForURL(/\/visits\/[0-9a-f-]{36}\/agenda$/);
+    assert.equal(await visitMenu.getByRole('link', { name: 'Agenda' }).getAttribute('aria-current'), 'page');
+    await axe(page, { name: 'visit-sections' });
+
+    // The month view, without a month in the address, shows the month of the next visit (not an empty one).
+    await page.goto('/visits?view=month');
+    await main.getByRole('grid').getByRole('link').first().waitFor();
+  },
+);

@@ -23,9 +23,7 @@ export function PartnershipWorkshops({ partnershipId, canCreate }: { partnership
       ) : (
         <ul className="workshop-list">
           {items.map((workshop) => (
-            <li key={workshop.id}>
-              <WorkshopCard workshop={workshop} />
-            </li>
+            <WorkshopCard key={workshop.id} workshop={workshop} />
           ))}
         </ul>
       )}
