@@ -165,7 +165,7 @@ scenario(
     await page.waitForURL(/\/partnerships\/[0-9a-f-]{36}$/);
     const base = new URL(page.url()).pathname;
     const menu = main.getByRole('navigation', { name: 'Sections of this partnership' });
-  await menu.getByRole('link', { name: 'Activity' }).waitFor();
+    await menu.getByRole('link', { name: 'Activity' }).waitFor();
     await menu.getByRole('link', { name: 'Activity' }).waitFor();
     const names = (await menu.getByRole('link').allInnerTexts()).map((text) => text.trim());
     assert.deepEqual(names, ['Overview', 'Forum', 'Action plan', 'Visits', 'Workshops', 'Activity']);

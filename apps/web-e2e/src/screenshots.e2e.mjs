@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { ACCOUNTS, chooseLanguage, logIn, scenario, sleep } from './support.mjs';
 
 /** @typedef {import('playwright-core').Page} Page */
-/** @typedef {{ name: string, path: string }} Shot */
+/** @typedef {{ name: string, path: string, screen?: boolean }} Shot A page; `screen`: only what the screen shows (a section of a long page, scrolled to), not the whole page. */
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const OUT_DIR = process.env['SCREENSHOTS_DIR'] || path.resolve(here, '..', '..', '..', 'artifacts', 'screenshots');
@@ -76,7 +76,10 @@ async function photograph(page, shots, language) {
     for (const shot of shots) {
       await page.goto(shot.path);
       await settle(page);
-      await page.screenshot({ path: path.join(OUT_DIR, `${shot.name}-${language}-${size.width}.png`), fullPage: true });
+      await page.screenshot({
+        path: path.join(OUT_DIR, `${shot.name}-${language}-${size.width}.png`),
+        fullPage: !shot.screen,
+      });
     }
   }
 }
@@ -106,7 +109,13 @@ scenario(
     const member = await newPage({ viewport: SIZES[0] });
     await logIn(member, ACCOUNTS.coordinatorToronto.email);
     const partnership = await firstLink(member, '/partnerships', /^\/partnerships\/[0-9a-f-]{36}$/);
-    const visit = await firstLink(member, '/visits?view=list', /^\/visits\/[0-9a-f-]{36}$/);
+    // Preferably a visit whose dates are still being chosen, so that its poll is in the pictures.
+    await firstLink(member, '/visits?view=list', /^\/visits\//);
+    const visit = await member.locator('main a[href^="/visits/"]').evaluateAll((links) => {
+      const visits = links.filter((link) => /^\/visits\/[0-9a-f-]{36}$/.test(link.getAttribute('href') ?? ''));
+      const polled = visits.find((link) => /poll/i.test(link.closest('li')?.textContent ?? ''));
+      return (polled ?? visits[0])?.getAttribute('href') ?? null;
+    });
     const workshop = await firstLink(member, '/workshops', /^\/workshops\/[0-9a-f-]{36}$/);
     const forum = await firstLink(member, '/forums', /^\/forums\/[0-9a-f-]{36}$/);
     const thread = forum ? await firstLink(member, forum, /^\/threads\/[0-9a-f-]{36}$/) : null;
@@ -119,16 +128,18 @@ scenario(
       ...['overview', 'forum', 'plan', 'visits', 'workshops', 'activity'].map((tab) => ({
         name: `partnership-${tab}`,
         path: `${partnership}/${tab}`,
+        screen: tab !== 'overview',
       })),
       { name: 'forums', path: '/forums' },
       { name: 'forum', path: forum },
       { name: 'thread', path: thread },
       { name: 'search', path: '/search?q=newcomers' },
       { name: 'visits', path: '/visits' },
-      { name: 'visits-list', path: '/visits?view=list' },
+      { name: 'visits-month', path: '/visits?view=month' },
       ...['overview', 'poll', 'agenda', 'participants', 'report'].map((tab) => ({
         name: `visit-${tab}`,
         path: `${visit}/${tab}`,
+        screen: tab !== 'overview',
       })),
       { name: 'workshops', path: '/workshops' },
       { name: 'workshop', path: workshop },
