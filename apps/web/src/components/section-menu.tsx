@@ -2,6 +2,9 @@ import { useEffect, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import './section-menu.css';
 
+/** What the reader does to take over the scrolling from the menu. */
+const STOP_EVENTS = ['wheel', 'touchstart', 'keydown', 'pointerdown'] as const;
+
 export interface SectionMenuItem {
   /** The path segment (`plan` in `/partnerships/:id/plan`); also names the section: `#section-plan`. */
   id: string;
@@ -33,9 +36,9 @@ export interface SectionMenuProps {
  */
 export function SectionMenu({ label, basePath, items, current, ready = true }: SectionMenuProps) {
   useEffect(() => {
-    if (!ready || !current) return;
+    if (!ready || !current) return undefined;
     const section = document.getElementById(sectionElementId(current));
-    if (!section) return;
+    if (!section) return undefined;
     section.scrollIntoView?.({ block: 'start' });
     const heading = section.querySelector<HTMLElement>('h2, h3');
     const target = heading ?? section;
@@ -45,6 +48,21 @@ export function SectionMenu({ label, basePath, items, current, ready = true }: S
     document
       .querySelector(`.section-menu a[aria-current='page']`)
       ?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+
+    // Sections above may still be loading and grow: keep this one in view for a moment, until the reader
+    // scrolls or types themselves.
+    if (typeof ResizeObserver === 'undefined') return undefined;
+    const main = section.closest('main') ?? document.body;
+    const observer = new ResizeObserver(() => section.scrollIntoView?.({ block: 'start' }));
+    observer.observe(main);
+    const stop = () => {
+      observer.disconnect();
+      window.clearTimeout(timer);
+      for (const type of STOP_EVENTS) window.removeEventListener(type, stop);
+    };
+    const timer = window.setTimeout(stop, 3000);
+    for (const type of STOP_EVENTS) window.addEventListener(type, stop, { passive: true });
+    return stop;
   }, [current, ready]);
 
   return (
