@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { mailLinkPath, openMail } from './outbox.mjs';
-import { ACCOUNTS, eventually, logIn, scenario, uniqueSuffix } from './support.mjs';
+import { ACCOUNTS, eventually, logIn, logOut, scenario, uniqueSuffix } from './support.mjs';
 
 /** @typedef {import('playwright-core').Page} Page */
 
@@ -75,7 +75,11 @@ scenario('a newcomer registers, filters the directory, asks to join Toronto and 
   await main.getByRole('button', { name: 'Create account' }).click();
   await main.getByRole('heading', { name: 'Check your mail' }).waitFor();
   const nav = page.getByRole('navigation', { name: 'Main' });
-  assert.equal(await nav.getByText(displayName, { exact: true }).count(), 0, 'registering opens no session');
+  assert.equal(
+    await nav.getByRole('button', { name: `Account menu: ${displayName}` }).count(),
+    0,
+    'registering opens no session',
+  );
 
   const link = await mailLinkPath(
     await openMail(page, email, 'Confirm your email address for Twinning'),
@@ -84,12 +88,11 @@ scenario('a newcomer registers, filters the directory, asks to join Toronto and 
   assert.match(link, /^\/verify-email\?token=/);
   await page.goto(link);
   await main.getByText('Your address is confirmed and you are signed in.').waitFor();
-  await nav.getByText(displayName, { exact: true }).waitFor();
-  await nav.getByRole('button', { name: 'Log out' }).waitFor();
+  await nav.getByRole('button', { name: `Account menu: ${displayName}` }).waitFor();
   assert.equal(await nav.getByRole('link', { name: 'Log in' }).count(), 0);
 
-  // --- Log out, then log in again with the new credentials.
-  await nav.getByRole('button', { name: 'Log out' }).click();
+  // --- Log out (in the account menu), then log in again with the new credentials.
+  await logOut(page);
   await nav.getByRole('link', { name: 'Log in' }).waitFor();
   await eventually(async () => assert.equal(await nav.getByText(displayName).count(), 0));
   assert.equal(new URL(page.url()).pathname, '/');
@@ -99,7 +102,7 @@ scenario('a newcomer registers, filters the directory, asks to join Toronto and 
   await main.getByRole('textbox', { name: 'Email address' }).fill(email);
   await main.getByLabel('Password', { exact: true }).fill(password);
   await main.getByRole('button', { name: 'Log in' }).click();
-  await nav.getByText(displayName, { exact: true }).waitFor();
+  await nav.getByRole('button', { name: `Account menu: ${displayName}` }).waitFor();
   // Signed in, a new account lands on its home, which sends it to find its city.
   await page.waitForURL((url) => url.pathname === '/');
   await main
@@ -120,7 +123,6 @@ scenario('a newcomer registers, filters the directory, asks to join Toronto and 
   assert.equal(await profile.getAttribute('name'), 'profile');
   await region.selectOption('south_east_asia');
   await profile.selectOption('emerging');
-  await filters.getByRole('button', { name: 'Apply filters' }).click();
 
   await page.waitForURL((url) => url.searchParams.get('region') === 'south_east_asia');
   const filteredUrl = new URL(page.url());
@@ -143,8 +145,8 @@ scenario('a newcomer registers, filters the directory, asks to join Toronto and 
   }
   assert.equal(await region.inputValue(), 'south_east_asia', 'the form shows the filters in force');
 
+  // Filters apply as they change: the search shortly after typing stops.
   await filters.getByRole('searchbox', { name: 'Search' }).fill('Penang');
-  await filters.getByRole('button', { name: 'Apply filters' }).click();
   await page.waitForURL((url) => url.searchParams.get('q') === 'Penang');
   assert.equal(new URL(page.url()).searchParams.get('region'), 'south_east_asia');
   await eventually(async () => {

@@ -232,28 +232,56 @@ export async function expectDocumentLanguage(page, language) {
 }
 
 /**
- * Whether someone is signed in: the main navigation then has a button (Log out), in any language.
+ * Whether someone is signed in: the header then has the account menu's button, in any language.
  * @param {Page} page
  */
 export async function isSignedIn(page) {
-  return (await page.getByRole('navigation').first().getByRole('button').count()) > 0;
+  return (await page.locator('#user-menu-button').count()) > 0;
 }
 
 /**
- * Chooses the interface language with the header's picker. Signed in, the choice is saved to the profile;
- * this waits for that save, since the profile's language wins on the next page load.
+ * Opens the header's account menu (profile, language, log out) unless it is open, and returns its panel.
+ * @param {Page} page
+ */
+export async function openUserMenu(page) {
+  const button = page.locator('#user-menu-button');
+  if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+  const panel = page.locator(`[id="${await button.getAttribute('aria-controls')}"]`);
+  await panel.waitFor();
+  return panel;
+}
+
+/**
+ * Logs out with the account menu's button and waits until the header offers to log in again.
+ * @param {Page} page
+ */
+export async function logOut(page) {
+  const menu = await openUserMenu(page);
+  await menu.getByRole('button', { name: 'Log out' }).click();
+  await page.locator('#user-menu-button').waitFor({ state: 'detached' });
+}
+
+/**
+ * Chooses the interface language with the header's picker (in the account menu when signed in, which is
+ * closed again afterwards). Signed in, the choice is saved to the profile; this waits for that save,
+ * since the profile's language wins on the next page load.
  * @param {Page} page
  * @param {UiLanguage} language
  */
 export async function chooseLanguage(page, language) {
+  const signedIn = await isSignedIn(page);
+  if (signedIn) await openUserMenu(page);
   const picker = page.locator('select#language-picker');
   await picker.waitFor();
   if ((await picker.inputValue()) !== language) {
-    const saved = (await isSignedIn(page))
+    const saved = signedIn
       ? page.waitForResponse((r) => new URL(r.url()).pathname === '/api/me' && r.request().method() === 'PATCH')
       : null;
     await picker.selectOption(language);
     if (saved) assert.equal((await saved).status(), 200, 'saving the preferred language failed');
+  }
+  if (signedIn && (await page.locator('#user-menu-button').getAttribute('aria-expanded')) === 'true') {
+    await page.locator('#user-menu-button').click();
   }
   await expectDocumentLanguage(page, language);
 }

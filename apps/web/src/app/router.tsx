@@ -142,6 +142,15 @@ export const routes: RouteObject[] = [
             ),
           },
           {
+            // One section of the page (its in-page menu's entries have addresses).
+            path: 'partnerships/:id/:section',
+            element: (
+              <RequireAuth>
+                <PartnershipPage />
+              </RequireAuth>
+            ),
+          },
+          {
             path: 'notifications',
             element: (
               <RequireAuth>
@@ -231,6 +240,15 @@ export const routes: RouteObject[] = [
           },
           {
             path: 'visits/:id',
+            element: (
+              <RequireAuth>
+                <VisitPage />
+              </RequireAuth>
+            ),
+          },
+          {
+            // One section of the page (its in-page menu's entries have addresses).
+            path: 'visits/:id/:section',
             element: (
               <RequireAuth>
                 <VisitPage />

@@ -8,14 +8,26 @@ import { SiteHeader } from './site-header';
 // The development Outbox's footer link arrives in a chunk of its own: the first page does not wait for it.
 const DevOutboxLink = lazy(() => import('../../features/outbox').then((m) => ({ default: m.DevOutboxLink })));
 
-/** Moves focus to the new page's heading (or `<main>`) after each client-side navigation. */
+/** Whether both paths are sections of the page whose in-page menu is shown (components/section-menu). */
+function betweenSections(main: HTMLElement | null, from: string, to: string): boolean {
+  const base = main?.querySelector<HTMLElement>('[data-section-base]')?.dataset['sectionBase'];
+  const within = (path: string) => !!base && (path === base || path.startsWith(`${base}/`));
+  return within(from) && within(to);
+}
+
+/**
+ * Moves focus to the new page's heading (or `<main>`) after each client-side navigation, except between
+ * the sections of one page (the in-page menu then brings the section into view and focuses it).
+ */
 function useFocusOnNavigation(main: RefObject<HTMLElement | null>) {
   const { pathname } = useLocation();
   const previous = useRef(pathname);
 
   useEffect(() => {
     if (previous.current === pathname) return;
+    const from = previous.current;
     previous.current = pathname;
+    if (betweenSections(main.current, from, pathname)) return;
     const target = main.current?.querySelector<HTMLElement>('h1') ?? main.current;
     target?.focus();
   }, [pathname, main]);

@@ -62,7 +62,10 @@ describe('LanguagePicker', () => {
     await waitFor(() => expect(document.documentElement).toHaveAttribute('lang', 'fr'));
     expect(await screen.findByText('Ana Souza')).toBeInTheDocument();
 
-    await userEvent.setup().selectOptions(screen.getByLabelText('Langue'), 'es');
+    // Signed in, the picker is in the account menu.
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: /Ana Souza/ }));
+    await user.selectOptions(screen.getByLabelText('Langue'), 'es');
     expect(document.documentElement).toHaveAttribute('lang', 'es');
     await waitFor(() => expect(requests.find((r) => r.method === 'PATCH')?.body).toEqual({ preferredLanguage: 'es' }));
     expect(requests.find((r) => r.method === 'PATCH')?.headers.get('Authorization')).toBe('Bearer token-1');

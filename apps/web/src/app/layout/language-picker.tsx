@@ -4,16 +4,18 @@ import { isUiLanguage, LANGUAGE_NATIVE_NAMES, useI18n } from '../../lib/i18n';
 
 /**
  * Switches the interface language. The choice is kept on this device and, when signed in, saved as the
- * profile's preferred language.
+ * profile's preferred language. In the bar (signed out) its label is hidden; the select shows the language.
  */
-export function LanguagePicker() {
+export function LanguagePicker({ hideLabel = false }: { hideLabel?: boolean }) {
   const { t, language, setLanguage } = useI18n();
   const { user } = useSession();
   const updateMe = useUpdateMe();
 
   return (
     <div className="language-picker">
-      <label htmlFor="language-picker">{t('nav.language')}</label>
+      <label htmlFor="language-picker" className={hideLabel ? 'visually-hidden' : undefined}>
+        {t('nav.language')}
+      </label>
       <select
         id="language-picker"
         name="language"

@@ -13,11 +13,7 @@ export function CitiesPage() {
 
   return (
     <Page title={t('cities.title')} lead={t('cities.lead')}>
-      <CityFilterForm
-        key={search}
-        filters={filters}
-        onApply={(next) => setSearchParams(cityFiltersToSearchParams(next))}
-      />
+      <CityFilterForm filters={filters} onApply={(next) => setSearchParams(cityFiltersToSearchParams(next))} />
       <CityDirectory filters={filters} />
     </Page>
   );

@@ -1,19 +1,38 @@
-import { Link, useLocation, useParams } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate, useParams } from 'react-router';
 import { FormError } from '../../components/form-error';
 import { Loading } from '../../components/loading';
-import { PartnershipDetail, usePartnership, usePartnershipsLive } from '../../features/partnerships';
+import { SectionMenu } from '../../components/section-menu';
+import { useSession } from '../../features/account';
+import { ThreadList } from '../../features/forums';
+import {
+  PARTNERSHIP_SECTIONS,
+  PartnershipDetail,
+  usePartnership,
+  usePartnershipsLive,
+  type PartnershipSection,
+} from '../../features/partnerships';
 import { PartnershipVisitsLinks } from '../../features/visits';
+import { canCreateWorkshops, PartnershipWorkshops } from '../../features/workshops';
 import { isApiRequestError } from '../../lib/api-client';
 import { useT } from '../../lib/i18n';
+import { oneOf } from '../../lib/search-params';
 import { Page } from '../layout/page';
 
+/**
+ * `/partnerships/:id` and `/partnerships/:id/:section` (overview, forum, plan, visits, workshops,
+ * activity): one page with an in-page menu whose entries each have an address.
+ */
 export function PartnershipPage() {
   const t = useT();
-  const { id = '' } = useParams();
+  const { id = '', section: sectionParam } = useParams();
   const location = useLocation();
+  const navigate = useNavigate();
+  const { user } = useSession();
   const partnership = usePartnership(id);
   const justProposed = (location.state as { proposed?: boolean } | null)?.proposed === true;
   usePartnershipsLive();
+  const basePath = `/partnerships/${encodeURIComponent(id)}`;
+  const section = oneOf(PARTNERSHIP_SECTIONS, sectionParam ?? null);
 
   const back = (
     <p className="section">
@@ -21,6 +40,7 @@ export function PartnershipPage() {
     </p>
   );
 
+  if (sectionParam !== undefined && !section) return <Navigate to={basePath} replace />;
   if (partnership.isPending) {
     return (
       <Page title={t('common.loading')}>
@@ -38,19 +58,55 @@ export function PartnershipPage() {
     );
   }
 
+  const data = partnership.data;
+  const member = data.viewer.role !== null;
+  const forumId = data.viewer.canSeeForum ? data.forumId : null;
+  const shown = PARTNERSHIP_SECTIONS.filter(
+    (entry: PartnershipSection) =>
+      (entry !== 'forum' || forumId) && ((entry !== 'visits' && entry !== 'workshops') || member),
+  );
+
   return (
-    <Page title={partnership.data.title}>
-      <PartnershipDetail
-        key={partnership.data.id}
-        partnership={partnership.data}
-        initialAnnouncement={justProposed ? t('proposal.sent') : undefined}
+    <Page title={data.title}>
+      <SectionMenu
+        label={t('partnership.sections.label')}
+        basePath={basePath}
+        current={section}
+        items={shown.map((entry) => ({ id: entry, label: t(`partnership.sections.${entry}`) }))}
       />
-      {partnership.data.viewer.role ? (
-        <PartnershipVisitsLinks
-          partnershipId={partnership.data.id}
-          canPlan={partnership.data.status === 'active' && partnership.data.viewer.role === 'coordinator'}
-        />
-      ) : null}
+      <PartnershipDetail
+        key={data.id}
+        partnership={data}
+        initialAnnouncement={justProposed ? t('proposal.sent') : undefined}
+        slots={{
+          forum: forumId ? (
+            <section className="section" aria-labelledby="partnership-forum">
+              <h2 id="partnership-forum">{t('partnership.sections.forum')}</h2>
+              <p>
+                <Link to={`/forums/${forumId}`} className="button button--link button--secondary">
+                  {t('partnership.openForum')}
+                </Link>
+              </p>
+              <ThreadList
+                forumId={forumId}
+                filters={{}}
+                onFiltersChange={(filters) =>
+                  navigate(filters.theme ? `/forums/${forumId}?theme=${filters.theme}` : `/forums/${forumId}`)
+                }
+              />
+            </section>
+          ) : undefined,
+          visits: member ? (
+            <PartnershipVisitsLinks
+              partnershipId={data.id}
+              canPlan={data.status === 'active' && data.viewer.role === 'coordinator'}
+            />
+          ) : undefined,
+          workshops: member ? (
+            <PartnershipWorkshops partnershipId={data.id} canCreate={canCreateWorkshops(user)} />
+          ) : undefined,
+        }}
+      />
       {back}
     </Page>
   );

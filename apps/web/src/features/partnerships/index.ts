@@ -16,6 +16,6 @@ export { usePartnershipsLive } from './realtime/use-partnerships-live';
 export { parsePartnershipFilter, parseSuggestionParams, suggestionParamsToSearch } from './partnership-params';
 export { MyPartnerships } from './components/my-partnerships';
 export { ProposePartnershipForm } from './components/propose-partnership-form';
-export { PartnershipDetail } from './components/partnership-detail';
+export { PartnershipDetail, PARTNERSHIP_SECTIONS, type PartnershipSection } from './components/partnership-detail';
 export { MatchSuggestions, type SuggestionParams } from './components/match-suggestions';
 export { CityPartnershipLinks } from './components/city-partnership-links';

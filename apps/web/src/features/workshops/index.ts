@@ -14,6 +14,7 @@ export { useWorkshopAudit, workshopAuditInfiniteQueryOptions } from './api/get-w
 export { canCreateWorkshops } from './permissions';
 export { parseWorkshopListParams, workshopListParamsToSearch, type WorkshopListParams } from './workshop-params';
 export { WorkshopList } from './components/workshop-list';
+export { PartnershipWorkshops } from './components/partnership-workshops';
 export { WorkshopDetail } from './components/workshop-detail';
 export { WorkshopForm } from './components/workshop-form';
 export { roomPath, workshopPath } from './components/workshop-card';

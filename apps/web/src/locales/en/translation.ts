@@ -16,6 +16,9 @@ export const en = {
   'nav.logOut': 'Log out',
   'nav.signedInAs': 'Signed in as',
   'nav.language': 'Language',
+  'nav.menu': 'Menu',
+  'nav.accountMenu': 'Account menu',
+  'nav.notifications': 'Notifications',
 
   'footer.about':
     'Twinning is an open-source platform where municipal governments form city-to-city partnerships on migration.',
@@ -417,6 +420,13 @@ export const en = {
   'partnership.statusMeaning.declined': 'The invited city declined the proposal.',
   'partnership.statusMeaning.withdrawn': 'The proposal was withdrawn before the invited city answered.',
   'partnership.openForum': 'Open the partnership forum',
+  'partnership.sections.label': 'Sections of this partnership',
+  'partnership.sections.overview': 'Overview',
+  'partnership.sections.forum': 'Forum',
+  'partnership.sections.plan': 'Action plan',
+  'partnership.sections.visits': 'Visits',
+  'partnership.sections.workshops': 'Workshops',
+  'partnership.sections.activity': 'Activity',
   'partnership.decisionHeading': 'Awaiting your decision for {city}',
   'partnership.decisionExplain':
     'As a coordinator of {city}, you may accept or decline this invitation. Accepting makes {city} a member of the partnership.',
@@ -892,6 +902,9 @@ export const en = {
   'modAudit.targets.user': 'Member:',
   'modAudit.targets.flag': 'Flag:',
   'workshops.nav': 'Workshops',
+  'workshops.partnership.heading': 'Workshops of this partnership',
+  'workshops.partnership.none': 'No upcoming workshop for this partnership.',
+  'workshops.partnership.all': 'All workshops',
   'workshops.title': 'Workshops',
   'workshops.lead':
     'Live workshops on leadership, mediation, negotiation and the themes of your partnerships, run by facilitators in a moderated chat room.',
@@ -1564,6 +1577,12 @@ export const en = {
   'visits.partnership.heading': 'Study visits',
   'visits.partnership.see': 'See this partnership’s visits',
   'visits.partnership.plan': 'Plan a study visit',
+  'visits.sections.label': 'Sections of this visit',
+  'visits.sections.overview': 'Overview',
+  'visits.sections.poll': 'Date poll',
+  'visits.sections.agenda': 'Agenda',
+  'visits.sections.participants': 'Participants',
+  'visits.sections.report': 'Report',
 
   'outbox.title': 'Outbox',
   'outbox.lead':

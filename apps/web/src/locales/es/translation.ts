@@ -12,6 +12,9 @@ export const es: Dictionary = {
   'nav.logOut': 'Cerrar sesión',
   'nav.signedInAs': 'Sesión iniciada como',
   'nav.language': 'Idioma',
+  'nav.menu': 'Menú',
+  'nav.accountMenu': 'Menú de la cuenta',
+  'nav.notifications': 'Notificaciones',
 
   'footer.about':
     'Twinning es una plataforma de código abierto donde los gobiernos municipales establecen hermanamientos entre ciudades en materia de migración.',
@@ -419,6 +422,13 @@ export const es: Dictionary = {
   'partnership.statusMeaning.declined': 'La ciudad invitada rechazó la propuesta.',
   'partnership.statusMeaning.withdrawn': 'La propuesta se retiró antes de que respondiera la ciudad invitada.',
   'partnership.openForum': 'Abrir el foro del hermanamiento',
+  'partnership.sections.label': 'Secciones de esta asociación',
+  'partnership.sections.overview': 'Resumen',
+  'partnership.sections.forum': 'Foro',
+  'partnership.sections.plan': 'Plan de acción',
+  'partnership.sections.visits': 'Visitas',
+  'partnership.sections.workshops': 'Talleres',
+  'partnership.sections.activity': 'Actividad',
   'partnership.decisionHeading': 'Se espera su decisión para {city}',
   'partnership.decisionExplain':
     'Como coordinador/a de {city}, puede aceptar o rechazar esta invitación. Al aceptarla, {city} pasa a ser miembro del hermanamiento.',
@@ -1067,6 +1077,9 @@ export const es: Dictionary = {
   'room.announce.unmuted': '{name} puede volver a escribir.',
   'room.announce.removedUser': '{name} ha sido retirado del taller.',
   'workshops.nav': 'Talleres',
+  'workshops.partnership.heading': 'Talleres de esta asociación',
+  'workshops.partnership.none': 'No hay talleres próximos para esta asociación.',
+  'workshops.partnership.all': 'Todos los talleres',
   'workshops.title': 'Talleres',
   'workshops.lead':
     'Talleres en directo sobre liderazgo, mediación, negociación y los temas de sus hermanamientos, dirigidos por facilitadores en una sala de chat moderada.',
@@ -1593,6 +1606,12 @@ export const es: Dictionary = {
   'visits.partnership.heading': 'Visitas de estudio',
   'visits.partnership.see': 'Ver las visitas de este hermanamiento',
   'visits.partnership.plan': 'Organizar una visita de estudio',
+  'visits.sections.label': 'Secciones de esta visita',
+  'visits.sections.overview': 'Resumen',
+  'visits.sections.poll': 'Encuesta de fechas',
+  'visits.sections.agenda': 'Programa',
+  'visits.sections.participants': 'Participantes',
+  'visits.sections.report': 'Informe',
 
   'outbox.title': 'Bandeja de salida',
   'outbox.lead':

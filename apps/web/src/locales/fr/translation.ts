@@ -12,6 +12,9 @@ export const fr: Dictionary = {
   'nav.logOut': 'Se déconnecter',
   'nav.signedInAs': 'Connecté·e en tant que',
   'nav.language': 'Langue',
+  'nav.menu': 'Menu',
+  'nav.accountMenu': 'Menu du compte',
+  'nav.notifications': 'Notifications',
 
   'footer.about':
     'Twinning est une plateforme libre où les administrations municipales nouent des partenariats de ville à ville sur les migrations.',
@@ -423,6 +426,13 @@ export const fr: Dictionary = {
   'partnership.statusMeaning.declined': 'La ville invitée a décliné la proposition.',
   'partnership.statusMeaning.withdrawn': 'La proposition a été retirée avant que la ville invitée ne réponde.',
   'partnership.openForum': 'Ouvrir le forum du partenariat',
+  'partnership.sections.label': 'Sections de ce partenariat',
+  'partnership.sections.overview': 'Aperçu',
+  'partnership.sections.forum': 'Forum',
+  'partnership.sections.plan': 'Plan d’action',
+  'partnership.sections.visits': 'Visites',
+  'partnership.sections.workshops': 'Ateliers',
+  'partnership.sections.activity': 'Activité',
   'partnership.decisionHeading': 'Votre décision est attendue pour {city}',
   'partnership.decisionExplain':
     'En tant que coordinateur·rice de {city}, vous pouvez accepter ou décliner cette invitation. En l’acceptant, {city} devient membre du partenariat.',
@@ -1082,6 +1092,9 @@ export const fr: Dictionary = {
   'room.announce.unmuted': '{name} peut de nouveau écrire.',
   'room.announce.removedUser': '{name} a été retiré de l’atelier.',
   'workshops.nav': 'Ateliers',
+  'workshops.partnership.heading': 'Ateliers de ce partenariat',
+  'workshops.partnership.none': 'Aucun atelier à venir pour ce partenariat.',
+  'workshops.partnership.all': 'Tous les ateliers',
   'workshops.title': 'Ateliers',
   'workshops.lead':
     'Des ateliers en direct sur le leadership, la médiation, la négociation et les thèmes de vos partenariats, animés dans un salon de discussion modéré.',
@@ -1611,6 +1624,12 @@ export const fr: Dictionary = {
   'visits.partnership.heading': 'Visites d’étude',
   'visits.partnership.see': 'Voir les visites de ce partenariat',
   'visits.partnership.plan': 'Organiser une visite d’étude',
+  'visits.sections.label': 'Sections de cette visite',
+  'visits.sections.overview': 'Aperçu',
+  'visits.sections.poll': 'Sondage de dates',
+  'visits.sections.agenda': 'Programme',
+  'visits.sections.participants': 'Participants',
+  'visits.sections.report': 'Compte rendu',
 
   'outbox.title': 'Boîte d’envoi',
   'outbox.lead':

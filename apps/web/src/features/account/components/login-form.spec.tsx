@@ -99,7 +99,7 @@ describe('LoginForm', () => {
     await waitFor(() => expect(router.state.location.pathname).toBe('/cities'));
     expect(router.state.location.search).toBe('?region=north_america');
     expect(await screen.findByText('Ana Souza')).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Log out' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: /Account menu/ })).toBeInTheDocument();
   });
 
   it('signs in without a page asked for and lands on the user’s home', async () => {

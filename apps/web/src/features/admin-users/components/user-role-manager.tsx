@@ -4,21 +4,30 @@ import { TextField } from '../../../components/form-field';
 import { FormError } from '../../../components/form-error';
 import { StatusMessage } from '../../../components/status-message';
 import { useI18n } from '../../../lib/i18n';
+import { useLiveText } from '../../../lib/use-live-text';
 import { useUsers } from '../api/search-users';
 import { useSetUserRole } from '../api/set-user-role';
 
-/** Admins find users and set their platform role (for instance to grant facilitator). */
-export function UserRoleManager() {
+export interface UserRoleManagerProps {
+  /** The search in force (kept in the page's address). */
+  query: string;
+  onQueryChange: (query: string) => void;
+}
+
+/**
+ * Admins find users and set their platform role (for instance to grant facilitator). The search applies
+ * shortly after typing stops, or on Enter.
+ */
+export function UserRoleManager({ query, onQueryChange }: UserRoleManagerProps) {
   const { t } = useI18n();
   const captionId = useId();
-  const [draft, setDraft] = useState('');
-  const [query, setQuery] = useState('');
+  const [draft, setDraft, flush] = useLiveText(query, onQueryChange);
   const users = useUsers(query);
   const items = users.data?.pages.flatMap((page) => page.items) ?? [];
 
   function handleSearch(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setQuery(draft.trim());
+    flush();
   }
 
   let status = '';
@@ -42,9 +51,6 @@ export function UserRoleManager() {
           value={draft}
           onChange={(event) => setDraft(event.target.value)}
         />
-        <button type="submit" className="button">
-          {t('admin.search')}
-        </button>
       </form>
       <StatusMessage>{status}</StatusMessage>
       {users.isLoadingError ? <FormError error={users.error} /> : null}

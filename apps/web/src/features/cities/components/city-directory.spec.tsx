@@ -96,7 +96,8 @@ describe('City directory', () => {
     await user.selectOptions(within(form).getByLabelText('Theme'), 'health');
     await user.selectOptions(within(form).getByLabelText('Immigration profile'), 'traditional');
     await user.clear(within(form).getByLabelText('Search'));
-    await user.click(within(form).getByRole('button', { name: 'Apply filters' }));
+    // No Apply button: each change applies itself.
+    expect(within(form).queryByRole('button', { name: 'Apply filters' })).toBeNull();
 
     await waitFor(() =>
       expect(router.state.location.search).toBe('?region=north_america&profile=traditional&theme=health'),

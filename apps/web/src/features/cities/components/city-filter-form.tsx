@@ -1,32 +1,37 @@
-import { type ImmigrationProfile, type Region, type Theme } from '@twinning/contracts';
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { TextField } from '../../../components/form-field';
 import { useT } from '../../../lib/i18n';
+import { useLiveText } from '../../../lib/use-live-text';
 import type { CityFilters } from '../api/cities.keys';
 import { hasActiveFilters } from '../city-filters';
 import { ProfileSelect, RegionSelect, ThemeSelect } from '../../../components/choice-select';
 
 export interface CityFilterFormProps {
-  /** The filters in force (from the URL). Remount with a new `key` when they change from outside. */
+  /** The filters in force (from the URL). */
   filters: CityFilters;
   onApply: (filters: CityFilters) => void;
 }
 
+/**
+ * The directory's filters. They apply as they change (a choice at once, the search text shortly after
+ * typing stops, or on Enter): there is no Apply button.
+ */
 export function CityFilterForm({ filters, onApply }: CityFilterFormProps) {
   const t = useT();
-  const [region, setRegion] = useState<Region | ''>(filters.region ?? '');
-  const [profile, setProfile] = useState<ImmigrationProfile | ''>(filters.profile ?? '');
-  const [theme, setTheme] = useState<Theme | ''>(filters.theme ?? '');
-  const [q, setQ] = useState(filters.q ?? '');
+  const set = (change: Partial<CityFilters>) => {
+    const next = { ...filters, ...change };
+    onApply({
+      region: next.region || undefined,
+      profile: next.profile || undefined,
+      theme: next.theme || undefined,
+      q: next.q?.trim() || undefined,
+    });
+  };
+  const [q, setQ, flushQ] = useLiveText(filters.q ?? '', (value) => set({ q: value }));
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    onApply({
-      region: region || undefined,
-      profile: profile || undefined,
-      theme: theme || undefined,
-      q: q.trim() || undefined,
-    });
+    flushQ();
   }
 
   return (
@@ -44,33 +49,30 @@ export function CityFilterForm({ filters, onApply }: CityFilterFormProps) {
         name="region"
         label={t('cities.region')}
         anyLabel={t('cities.allRegions')}
-        value={region}
-        onChange={setRegion}
+        value={filters.region ?? ''}
+        onChange={(region) => set({ region: region || undefined })}
       />
       <ProfileSelect
         name="profile"
         label={t('cities.profile')}
         anyLabel={t('cities.allProfiles')}
-        value={profile}
-        onChange={setProfile}
+        value={filters.profile ?? ''}
+        onChange={(profile) => set({ profile: profile || undefined })}
       />
       <ThemeSelect
         name="theme"
         label={t('cities.theme')}
         anyLabel={t('cities.allThemes')}
-        value={theme}
-        onChange={setTheme}
+        value={filters.theme ?? ''}
+        onChange={(theme) => set({ theme: theme || undefined })}
       />
-      <div className="filters__actions">
-        <button type="submit" className="button">
-          {t('cities.applyFilters')}
-        </button>
-        {hasActiveFilters(filters) ? (
+      {hasActiveFilters(filters) ? (
+        <div className="filters__actions">
           <button type="button" className="button button--secondary" onClick={() => onApply({})}>
             {t('cities.clearFilters')}
           </button>
-        ) : null}
-      </div>
+        </div>
+      ) : null}
     </form>
   );
 }

@@ -1,5 +1,5 @@
 import { type Theme, type ThreadSummaryDto } from '@twinning/contracts';
-import { useId, useState, type FormEvent } from 'react';
+import { useId, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { FormError } from '../../../components/form-error';
 import { Loading } from '../../../components/loading';
@@ -70,12 +70,11 @@ export function ThreadList({ forumId, filters, onFiltersChange }: ThreadListProp
   const { t } = useI18n();
   const headingId = useId();
   const threads = useThreads(forumId, filters);
-  const [theme, setTheme] = useState<Theme | ''>(filters.theme ?? '');
   const items = threads.data?.pages.flatMap((page) => page.items) ?? [];
 
+  // The filter applies as it changes: no Apply button.
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    onFiltersChange({ theme: theme || undefined });
   }
 
   return (
@@ -86,12 +85,9 @@ export function ThreadList({ forumId, filters, onFiltersChange }: ThreadListProp
           name="theme"
           label={t('thread.filterTheme')}
           anyLabel={t('forums.allThemes')}
-          value={theme}
-          onChange={setTheme}
+          value={filters.theme ?? ''}
+          onChange={(theme: Theme | '') => onFiltersChange({ theme: theme || undefined })}
         />
-        <button type="submit" className="button button--secondary">
-          {t('thread.applyFilter')}
-        </button>
       </form>
       {threads.isPending ? (
         <Loading label={t('thread.loadingList')} />

@@ -24,13 +24,12 @@ export function AuditLog({ filters, onFiltersChange }: AuditLogProps) {
   const captionId = useId();
   const log = useAuditLog(filters);
   const download = useDownloadAuditCsv();
-  const [action, setAction] = useState<AuditAction | ''>(filters.action ?? '');
   const [downloaded, setDownloaded] = useState('');
   const items = log.data?.pages.flatMap((page) => page.items) ?? [];
 
+  // The filter applies as it changes: no Apply button.
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    onFiltersChange({ ...filters, action: action || undefined });
   }
 
   function handleExport(event: MouseEvent<HTMLAnchorElement>) {
@@ -53,8 +52,10 @@ export function AuditLog({ filters, onFiltersChange }: AuditLogProps) {
           <SelectField
             name="action"
             label={t('modAudit.action')}
-            value={action}
-            onChange={(event) => setAction(event.target.value as AuditAction | '')}
+            value={filters.action ?? ''}
+            onChange={(event) =>
+              onFiltersChange({ ...filters, action: (event.target.value as AuditAction | '') || undefined })
+            }
           >
             <option value="">{t('modAudit.allActions')}</option>
             {AUDIT_ACTIONS.map((value) => (
@@ -63,9 +64,6 @@ export function AuditLog({ filters, onFiltersChange }: AuditLogProps) {
               </option>
             ))}
           </SelectField>
-          <button type="submit" className="button button--secondary">
-            {t('modAudit.apply')}
-          </button>
         </form>
         <a
           href={csvHref}

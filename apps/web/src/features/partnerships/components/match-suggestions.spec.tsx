@@ -97,7 +97,6 @@ describe('Partner suggestions', () => {
     await user.selectOptions(within(filters).getByLabelText('Suggestions for'), 'city-rotterdam');
     await user.selectOptions(within(filters).getByLabelText('Region'), 'south_east_asia');
     await user.selectOptions(within(filters).getByLabelText('Theme'), 'health');
-    await user.click(within(filters).getByRole('button', { name: 'Show suggestions' }));
 
     await waitFor(() =>
       expect(router.state.location.search).toBe('?city=city-rotterdam&region=south_east_asia&theme=health'),

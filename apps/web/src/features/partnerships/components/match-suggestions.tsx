@@ -5,7 +5,7 @@ import {
   type Region,
   type Theme,
 } from '@twinning/contracts';
-import { useId, useState, type FormEvent } from 'react';
+import { useId, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { SelectField } from '../../../components/form-field';
 import { FormError } from '../../../components/form-error';
@@ -49,13 +49,7 @@ export function MatchSuggestions({ myCities, params, onParamsChange }: MatchSugg
   const filters: SuggestionFilters = { region: params.region, theme: params.theme };
   return (
     <div className="stack">
-      <SuggestionFilterForm
-        key={`${city.cityId}-${params.region ?? ''}-${params.theme ?? ''}`}
-        myCities={myCities}
-        cityId={city.cityId}
-        filters={filters}
-        onApply={onParamsChange}
-      />
+      <SuggestionFilterForm myCities={myCities} cityId={city.cityId} filters={filters} onApply={onParamsChange} />
       <SuggestionResults cityId={city.cityId} cityName={city.cityName} filters={filters} />
     </div>
   );
@@ -73,13 +67,15 @@ function SuggestionFilterForm({
   onApply: (params: SuggestionParams) => void;
 }) {
   const t = useI18n().t;
-  const [selectedCity, setSelectedCity] = useState(cityId);
-  const [region, setRegion] = useState<Region | ''>(filters.region ?? '');
-  const [theme, setTheme] = useState<Theme | ''>(filters.theme ?? '');
+  // The filters apply as they change: no Apply button.
+  const apply = (change: { cityId?: string; region?: Region | ''; theme?: Theme | '' }) => {
+    const region = 'region' in change ? change.region : filters.region;
+    const theme = 'theme' in change ? change.theme : filters.theme;
+    onApply({ cityId: change.cityId ?? cityId, region: region || undefined, theme: theme || undefined });
+  };
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    onApply({ cityId: selectedCity, region: region || undefined, theme: theme || undefined });
   }
 
   return (
@@ -88,8 +84,8 @@ function SuggestionFilterForm({
         <SelectField
           name="city"
           label={t('suggestions.forCity')}
-          value={selectedCity}
-          onChange={(event) => setSelectedCity(event.target.value)}
+          value={cityId}
+          onChange={(event) => apply({ cityId: event.target.value })}
         >
           {myCities.map((entry) => (
             <option key={entry.cityId} value={entry.cityId}>
@@ -102,26 +98,23 @@ function SuggestionFilterForm({
         name="region"
         label={t('cities.region')}
         anyLabel={t('cities.allRegions')}
-        value={region}
-        onChange={setRegion}
+        value={filters.region ?? ''}
+        onChange={(region) => apply({ region })}
       />
       <ThemeSelect
         name="theme"
         label={t('cities.theme')}
         anyLabel={t('cities.allThemes')}
-        value={theme}
-        onChange={setTheme}
+        value={filters.theme ?? ''}
+        onChange={(theme) => apply({ theme })}
       />
-      <div className="filters__actions">
-        <button type="submit" className="button">
-          {t('suggestions.apply')}
-        </button>
-        {filters.region || filters.theme ? (
+      {filters.region || filters.theme ? (
+        <div className="filters__actions">
           <button type="button" className="button button--secondary" onClick={() => onApply({ cityId })}>
             {t('cities.clearFilters')}
           </button>
-        ) : null}
-      </div>
+        </div>
+      ) : null}
     </form>
   );
 }

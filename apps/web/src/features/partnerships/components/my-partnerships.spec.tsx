@@ -49,7 +49,6 @@ describe('Partnerships list', () => {
     expect(within(active).queryByText('Awaiting your decision')).not.toBeInTheDocument();
 
     await user.selectOptions(screen.getByLabelText('Status'), 'active');
-    await user.click(screen.getByRole('button', { name: 'Show' }));
     await waitFor(() => expect(router.state.location.search).toBe('?status=active'));
     await waitFor(() =>
       expect(screen.queryByRole('region', { name: 'Proposals waiting for an answer (1)' })).not.toBeInTheDocument(),

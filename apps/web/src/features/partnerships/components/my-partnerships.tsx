@@ -1,5 +1,5 @@
 import { PARTNERSHIP_STATUSES, type PartnershipStatus, type PartnershipSummaryDto } from '@twinning/contracts';
-import { useId, useState, type FormEvent } from 'react';
+import { useId, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { SelectField } from '../../../components/form-field';
 import { FormError } from '../../../components/form-error';
@@ -36,7 +36,7 @@ export function MyPartnerships({ filter, onFilterChange, hasCity }: MyPartnershi
 
   return (
     <div className="stack">
-      <StatusFilterForm key={filter.status ?? ''} filter={filter} onApply={onFilterChange} />
+      <StatusFilterForm filter={filter} onApply={onFilterChange} />
       <StatusMessage>{status}</StatusMessage>
       {awaiting > 0 ? (
         <p className="notice">
@@ -84,11 +84,9 @@ function StatusFilterForm({
   onApply: (filter: PartnershipListFilter) => void;
 }) {
   const t = useI18n().t;
-  const [status, setStatus] = useState<PartnershipStatus | ''>(filter.status ?? '');
-
+  // Applies as it changes: no Apply button.
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    onApply(status ? { status } : {});
   }
 
   return (
@@ -96,8 +94,11 @@ function StatusFilterForm({
       <SelectField
         name="status"
         label={t('partnerships.statusFilter')}
-        value={status}
-        onChange={(event) => setStatus(event.target.value as PartnershipStatus | '')}
+        value={filter.status ?? ''}
+        onChange={(event) => {
+          const status = event.target.value as PartnershipStatus | '';
+          onApply(status ? { status } : {});
+        }}
       >
         <option value="">{t('partnerships.allStatuses')}</option>
         {PARTNERSHIP_STATUSES.map((value) => (
@@ -106,9 +107,6 @@ function StatusFilterForm({
           </option>
         ))}
       </SelectField>
-      <button type="submit" className="button button--secondary">
-        {t('partnerships.applyFilter')}
-      </button>
     </form>
   );
 }

@@ -138,7 +138,10 @@ describe('Partnership page', () => {
     renderApp({ path: '/partnerships/partnership-1' });
     const user = userEvent.setup();
 
-    expect(await screen.findByRole('heading', { level: 1, name: 'Toronto – Penang' })).toBeInTheDocument();
+    // The first render loads the page's chunk (with the forum, visits and workshops sections): give it time.
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Toronto – Penang' }, { timeout: 5000 }),
+    ).toBeInTheDocument();
     expect(screen.getByText('Waiting for the invited city to answer.')).toBeInTheDocument();
     const decision = screen.getByRole('region', { name: 'Awaiting your decision for Penang' });
     expect(within(decision).getByText('We would love to learn from Penang.')).toBeInTheDocument();

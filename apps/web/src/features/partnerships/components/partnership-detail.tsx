@@ -1,6 +1,6 @@
 import type { PartnershipDetailDto } from '@twinning/contracts';
-import { useCallback, useId, useRef, useState } from 'react';
-import { Link } from 'react-router';
+import { useCallback, useId, useRef, useState, type ReactNode } from 'react';
+import { PageSection } from '../../../components/section-menu';
 import { StatusMessage } from '../../../components/status-message';
 import { useI18n } from '../../../lib/i18n';
 import { useConcludePartnership } from '../api/conclude-partnership';
@@ -21,13 +21,19 @@ export interface PartnershipDetailProps {
   partnership: PartnershipDetailDto;
   /** A message to start with, such as "Your proposal was sent" after proposing. */
   initialAnnouncement?: string;
+  /** Sections other features provide, placed in the page's order (forum, then visits and workshops). */
+  slots?: Partial<Record<'forum' | 'visits' | 'workshops', ReactNode>>;
 }
+
+/** The page's sections, in order: each has its own address (`/partnerships/:id/plan`). */
+export const PARTNERSHIP_SECTIONS = ['overview', 'forum', 'plan', 'visits', 'workshops', 'activity'] as const;
+export type PartnershipSection = (typeof PARTNERSHIP_SECTIONS)[number];
 
 /**
  * The partnership page's content: its status, cities, members, themes and goals, action plan, history
  * and activity, with the actions the API allows this viewer (its `viewer` block) and nothing more.
  */
-export function PartnershipDetail({ partnership, initialAnnouncement }: PartnershipDetailProps) {
+export function PartnershipDetail({ partnership, initialAnnouncement, slots = {} }: PartnershipDetailProps) {
   const { t } = useI18n();
   const [announcement, setAnnouncement] = useState(initialAnnouncement ?? '');
   const statusRef = useRef<HTMLDivElement>(null);
@@ -51,13 +57,6 @@ export function PartnershipDetail({ partnership, initialAnnouncement }: Partners
       <div ref={statusRef} tabIndex={-1} className="focus-target">
         <StatusMessage className={announcement ? 'status--success' : undefined}>{announcement}</StatusMessage>
       </div>
-      {viewer.canSeeForum && partnership.forumId ? (
-        <p>
-          <Link to={`/forums/${partnership.forumId}`} className="button button--link button--secondary">
-            {t('partnership.openForum')}
-          </Link>
-        </p>
-      ) : null}
       {decisions.map((invitation) => (
         <InvitationDecision
           key={invitation.city.id}
@@ -66,13 +65,22 @@ export function PartnershipDetail({ partnership, initialAnnouncement }: Partners
           announce={announce}
         />
       ))}
-      <PartnershipOverview partnership={partnership} announce={announce} />
-      <PartnershipCities partnership={partnership} announce={announce} />
-      {viewer.canInvite ? <InviteCityForm partnership={partnership} announce={announce} /> : null}
-      <PartnershipMembers partnership={partnership} />
-      <MilestonePlan partnership={partnership} announce={announce} />
-      <PartnershipHistory partnership={partnership} />
-      {viewer.role ? <PartnershipActivity partnershipId={partnership.id} /> : null}
+      <PageSection id="overview">
+        <PartnershipOverview partnership={partnership} announce={announce} />
+        <PartnershipCities partnership={partnership} announce={announce} />
+        {viewer.canInvite ? <InviteCityForm partnership={partnership} announce={announce} /> : null}
+        <PartnershipMembers partnership={partnership} />
+      </PageSection>
+      {slots.forum ? <PageSection id="forum">{slots.forum}</PageSection> : null}
+      <PageSection id="plan">
+        <MilestonePlan partnership={partnership} announce={announce} />
+      </PageSection>
+      {slots.visits ? <PageSection id="visits">{slots.visits}</PageSection> : null}
+      {slots.workshops ? <PageSection id="workshops">{slots.workshops}</PageSection> : null}
+      <PageSection id="activity">
+        <PartnershipHistory partnership={partnership} />
+        {viewer.role ? <PartnershipActivity partnershipId={partnership.id} /> : null}
+      </PageSection>
       {viewer.canConclude ? <ConcludeSection partnership={partnership} announce={announce} /> : null}
     </div>
   );

@@ -27,6 +27,6 @@ export const visitsInfiniteQueryOptions = (filter: VisitListFilter) =>
     getNextPageParam: (lastPage) => lastPage.nextCursor ?? undefined,
   });
 
-export function useVisits(filter: VisitListFilter) {
-  return useInfiniteQuery(visitsInfiniteQueryOptions(filter));
+export function useVisits(filter: VisitListFilter, options: { enabled?: boolean } = {}) {
+  return useInfiniteQuery({ ...visitsInfiniteQueryOptions(filter), enabled: options.enabled ?? true });
 }

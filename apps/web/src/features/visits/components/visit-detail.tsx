@@ -1,5 +1,6 @@
 import type { VisitDto } from '@twinning/contracts';
 import { useCallback, useRef, useState } from 'react';
+import { PageSection } from '../../../components/section-menu';
 import { StatusMessage } from '../../../components/status-message';
 import { useI18n } from '../../../lib/i18n';
 import { useVisitLiveUpdates } from '../realtime/use-visit-live-updates';
@@ -28,6 +29,18 @@ export interface VisitDetailProps {
  * (coordinators) and report, with the actions the API allows this viewer (its `viewer` block) only.
  * It stays current while open: other members' votes, registrations and edits arrive live.
  */
+/** The page's sections, in order: each has its own address (`/visits/:id/agenda`). */
+export const VISIT_SECTIONS = ['overview', 'poll', 'agenda', 'participants', 'report'] as const;
+export type VisitSection = (typeof VISIT_SECTIONS)[number];
+
+/**
+ * The sections this viewer sees on this visit: no poll without dates to choose. Participants are there
+ * for everyone; coordinators see them as the roster, with needs and exports.
+ */
+export function visitSections(visit: VisitDto): VisitSection[] {
+  return VISIT_SECTIONS.filter((section) => section !== 'poll' || visit.dateOptions.length > 0);
+}
+
 export function VisitDetail({ visit, initialAnnouncement, viewerId }: VisitDetailProps) {
   const { t } = useI18n();
   const [announcement, setAnnouncement] = useState(initialAnnouncement ?? '');
@@ -47,15 +60,25 @@ export function VisitDetail({ visit, initialAnnouncement, viewerId }: VisitDetai
       <div ref={statusRef} tabIndex={-1} className="focus-target">
         <StatusMessage className={announcement ? 'status--success' : undefined}>{announcement}</StatusMessage>
       </div>
-      <VisitActions visit={visit} announce={announce} />
-      <VisitOverview visit={visit} />
+      <PageSection id="overview">
+        <VisitActions visit={visit} announce={announce} />
+        <VisitOverview visit={visit} />
+        <RegistrationPanel visit={visit} announce={announce} />
+      </PageSection>
       {visit.dateOptions.length > 0 ? (
-        <DatePoll key={visit.id} visit={visit} announce={announce} viewerId={viewerId} />
+        <PageSection id="poll">
+          <DatePoll key={visit.id} visit={visit} announce={announce} viewerId={viewerId} />
+        </PageSection>
       ) : null}
-      <AgendaTimeline visit={visit} announce={announce} />
-      <RegistrationPanel visit={visit} announce={announce} />
-      {visit.viewer.coordinator ? <RosterPanel visit={visit} /> : <ParticipantsPanel visit={visit} />}
-      <VisitReport visit={visit} announce={announce} />
+      <PageSection id="agenda">
+        <AgendaTimeline visit={visit} announce={announce} />
+      </PageSection>
+      <PageSection id="participants">
+        {visit.viewer.coordinator ? <RosterPanel visit={visit} /> : <ParticipantsPanel visit={visit} />}
+      </PageSection>
+      <PageSection id="report">
+        <VisitReport visit={visit} announce={announce} />
+      </PageSection>
     </div>
   );
 }

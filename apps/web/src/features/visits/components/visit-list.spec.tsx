@@ -53,7 +53,6 @@ describe('Visit list', () => {
     expect(requests.at(-1)?.url.searchParams.get('when')).toBe('past');
 
     await user.selectOptions(await screen.findByLabelText('Partnership'), 'Lisbon – Da Nang');
-    await user.click(screen.getByRole('button', { name: 'Show' }));
     await waitFor(() => expect(router.state.location.search).toBe('?when=past&partnershipId=partnership-2'));
     await waitFor(() =>
       expect(

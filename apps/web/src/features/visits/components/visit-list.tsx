@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { SelectField } from '../../../components/form-field';
 import { FormError } from '../../../components/form-error';
@@ -45,22 +45,35 @@ export function VisitList({ params, onParamsChange }: VisitListProps) {
           ))}
         </div>
         <PartnershipFilter
-          key={params.partnershipId ?? ''}
           partnerships={partnerships.data ?? []}
           value={params.partnershipId ?? ''}
           onApply={(partnershipId) => onParamsChange({ ...params, partnershipId: partnershipId || undefined })}
         />
       </div>
       {params.view === 'month' ? (
-        <VisitMonth
-          month={params.month}
-          partnershipId={params.partnershipId}
-          onMonthChange={(month) => onParamsChange({ ...params, month })}
-        />
+        <MonthView params={params} onParamsChange={onParamsChange} />
       ) : (
         <VisitListView params={params} />
       )}
     </div>
+  );
+}
+
+/**
+ * The month calendar. Without a month in the address it opens on the month of the viewer's next visit
+ * (the first upcoming one with dates), not on an empty current month; on the current month when none.
+ */
+function MonthView({ params, onParamsChange }: VisitListProps) {
+  const { t } = useI18n();
+  const upcoming = useVisits({ when: 'upcoming', partnershipId: params.partnershipId }, { enabled: !params.month });
+  if (!params.month && upcoming.isPending) return <Loading label={t('visits.loading')} />;
+  const next = upcoming.data?.pages.flatMap((page) => page.items).find((visit) => visit.startDate);
+  return (
+    <VisitMonth
+      month={params.month ?? next?.startDate?.slice(0, 7)}
+      partnershipId={params.partnershipId}
+      onMonthChange={(month) => onParamsChange({ ...params, month })}
+    />
   );
 }
 
@@ -74,11 +87,9 @@ function PartnershipFilter({
   onApply: (partnershipId: string) => void;
 }) {
   const { t } = useI18n();
-  const [draft, setDraft] = useState(value);
-
+  // Applies as it changes: no Apply button.
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    onApply(draft);
   }
 
   return (
@@ -86,8 +97,8 @@ function PartnershipFilter({
       <SelectField
         name="partnershipId"
         label={t('visits.filterPartnership')}
-        value={draft}
-        onChange={(event) => setDraft(event.target.value)}
+        value={value}
+        onChange={(event) => onApply(event.target.value)}
       >
         <option value="">{t('visits.allPartnerships')}</option>
         {partnerships.map((partnership) => (
@@ -99,9 +110,6 @@ function PartnershipFilter({
           <option value={value}>{t('visits.thisPartnership')}</option>
         ) : null}
       </SelectField>
-      <button type="submit" className="button button--secondary">
-        {t('visits.applyFilter')}
-      </button>
     </form>
   );
 }

@@ -23,6 +23,13 @@ function serve() {
     if (url.pathname === '/api/auth/refresh') return jsonResponse(makeAuth(me));
     if (url.pathname === '/api/partnerships') return jsonResponse({ items: [], nextCursor: null });
     if (url.pathname === '/api/visits') {
+      // The list of upcoming visits: the first (by date) has no dates yet, the next one is in March.
+      if (url.searchParams.get('when') === 'upcoming') {
+        return jsonResponse({
+          items: [makeVisitSummary({ id: 'visit-0', startDate: null, endDate: null }), toronto, penang],
+          nextCursor: null,
+        });
+      }
       const month = url.searchParams.get('month');
       const items = month === '2026-03' ? [toronto, penang] : month === '2026-04' ? [penang] : [];
       return jsonResponse({ items, nextCursor: null });
@@ -35,6 +42,15 @@ function serve() {
 const cell = (grid: HTMLElement, date: string) => within(grid).getByRole('gridcell', { name: new RegExp(`^${date}`) });
 
 describe('Visit month calendar', () => {
+  it('opens on the month of the next visit when the address names no month', async () => {
+    const { requests } = serve();
+    renderApp({ path: '/visits?view=month' });
+
+    const grid = await screen.findByRole('grid', { name: 'March 2026' }, { timeout: 3000 });
+    await within(grid).findAllByRole('link', { name: 'Newcomer services in Toronto' });
+    expect(requests.some((request) => request.url.searchParams.get('month') === '2026-03')).toBe(true);
+  });
+
   it('places each visit on every day it spans, in its host’s calendar', async () => {
     const { requests } = serve();
     renderApp({ path: '/visits?view=month&month=2026-03' });

@@ -89,7 +89,6 @@ describe('Workshops list', () => {
 
     await user.selectOptions(screen.getByLabelText('Theme'), 'health');
     await user.click(screen.getByRole('checkbox', { name: 'Only workshops I registered for or facilitate' }));
-    await user.click(screen.getByRole('button', { name: 'Show' }));
 
     await waitFor(() => expect(router.state.location.search).toBe('?theme=health&mine=1'));
     await waitFor(() => {

@@ -1,5 +1,5 @@
 import { WORKSHOP_LIST_WHEN, type Theme } from '@twinning/contracts';
-import { useId, useState, type FormEvent } from 'react';
+import { useId, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { ThemeSelect } from '../../../components/choice-select';
 import { FormError } from '../../../components/form-error';
@@ -55,7 +55,7 @@ export function WorkshopList({ params, onParamsChange }: WorkshopListProps) {
           ))}
         </ul>
       </nav>
-      <FilterForm key={`${params.theme ?? ''}|${params.mine ? 1 : 0}`} params={params} onApply={onParamsChange} />
+      <FilterForm params={params} onApply={onParamsChange} />
       <StatusMessage>{status}</StatusMessage>
 
       <section aria-labelledby={headingId}>
@@ -119,15 +119,16 @@ function FilterForm({
 }) {
   const { t } = useI18n();
   const id = useId();
-  const [theme, setTheme] = useState<Theme | ''>(params.theme ?? '');
-  const [mine, setMine] = useState(!!params.mine);
-
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
+  // Applies as it changes: no Apply button.
+  function apply(theme: Theme | '', mine: boolean) {
     const next: WorkshopListParams = { when: params.when };
     if (theme) next.theme = theme;
     if (mine) next.mine = true;
     onApply(next);
+  }
+
+  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
   }
 
   return (
@@ -136,22 +137,19 @@ function FilterForm({
         name="theme"
         label={t('workshops.themeFilter')}
         anyLabel={t('workshops.allThemes')}
-        value={theme}
-        onChange={setTheme}
+        value={params.theme ?? ''}
+        onChange={(theme) => apply(theme, !!params.mine)}
       />
       <div className="checkbox workshop-filters__mine">
         <input
           id={`${id}-mine`}
           type="checkbox"
           name="mine"
-          checked={mine}
-          onChange={(event) => setMine(event.target.checked)}
+          checked={!!params.mine}
+          onChange={(event) => apply(params.theme ?? '', event.target.checked)}
         />
         <label htmlFor={`${id}-mine`}>{t('workshops.onlyMine')}</label>
       </div>
-      <button type="submit" className="button button--secondary">
-        {t('workshops.applyFilters')}
-      </button>
     </form>
   );
 }
