@@ -1,4 +1,4 @@
-import type { HomeDto } from '@twinning/contracts';
+import type { HomeDto, PublicOverviewDto } from '@twinning/contracts';
 import { addMember, createUser } from './support/factories';
 import { startThread } from './support/mail-users';
 import { bootApp, resetDatabase, type TestApp } from './support/test-app';
@@ -173,5 +173,24 @@ describe('the signed-in user’s home (GET /api/me/home)', () => {
     expect(full.result.activity.length).toBeGreaterThan(0);
     expect(full.queries).toBe(empty.queries);
     expect(full.queries).toBeLessThanOrEqual(3);
+  });
+
+  it('gives anonymous visitors the cities taking part by region and the next public workshops only', async () => {
+    const stranger = await createUser(t, { displayName: 'Public Facilitator' });
+    await createWorkshop(t, { facilitator: stranger, status: 'scheduled', title: 'Open welcome session' });
+    const res = await http(t).get('/api/public/overview').expect(200);
+    const overview: PublicOverviewDto = res.body;
+    expect(overview.cityCount).toBe(3);
+    const byRegion = Object.fromEntries(overview.regions.map((r) => [r.region, r.cities.map((c) => c.name)]));
+    expect(byRegion).toEqual({
+      north_america: ['Toronto'],
+      south_east_asia: ['George Town'],
+      western_europe: ['Lisbon'],
+    });
+    const titles = overview.upcomingWorkshops.map((x) => x.title);
+    expect(titles).toContain('Open welcome session');
+    // partnership workshops are not public
+    expect(titles).not.toContain('Tomorrow’s workshop');
+    expect(titles).not.toContain('Partnership room open');
   });
 });

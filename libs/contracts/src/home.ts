@@ -1,4 +1,4 @@
-import type { FlagReason } from './domain';
+import type { FlagReason, Region } from './domain';
 import type { PartnershipEventAction } from './partnerships';
 import type {
   WaitingForumDto,
@@ -101,3 +101,21 @@ export const HOME_ACTIVITY_LIMIT = 10;
 /** Live workshops listed, and open reports listed (the count covers all of them). */
 export const HOME_LIVE_LIMIT = 10;
 export const HOME_REPORTS_LISTED = 5;
+
+/**
+ * The public landing page's facts (`GET /api/public/overview`, no sign-in): the cities taking part by
+ * region, and the next public workshops (titles and times only).
+ */
+export interface PublicOverviewDto {
+  cityCount: number;
+  regions: {
+    region: Region;
+    cityCount: number;
+    /** By name; at most PUBLIC_OVERVIEW_CITIES_PER_REGION of them. */
+    cities: { slug: string; name: string; countryCode: string }[];
+  }[];
+  upcomingWorkshops: { id: string; title: string; startsAt: string; endsAt: string; language: string }[];
+}
+
+export const PUBLIC_OVERVIEW_CITIES_PER_REGION = 40;
+export const PUBLIC_OVERVIEW_WORKSHOPS = 3;
