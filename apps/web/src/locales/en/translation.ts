@@ -42,6 +42,18 @@ export const en = {
   'home.step2': 'Create an account and ask to join your city as an official.',
   'home.step3': 'Once a coordinator of your city approves the request, you act for your city on Twinning.',
 
+  'landing.citiesHeading': 'Cities taking part',
+  'landing.cityCount': {
+    one: '{count} city in {regions} regions',
+    other: '{count} cities in {regions} regions',
+  },
+  'landing.noCities': 'No city has joined yet.',
+  'landing.moreCities': {
+    one: 'and {count} more',
+    other: 'and {count} more',
+  },
+  'landing.workshopsHeading': 'Upcoming public workshops',
+  'landing.workshopsSignIn': 'Sign in to register for a workshop.',
   'auth.email': 'Email address',
   'auth.password': 'Password',
   'auth.passwordHint': 'At least {min} characters.',

@@ -39,6 +39,18 @@ export const es: Dictionary = {
   'home.step3':
     'Cuando un coordinador de su ciudad aprueba la solicitud, usted actúa en nombre de su ciudad en Twinning.',
 
+  'landing.citiesHeading': 'Ciudades participantes',
+  'landing.cityCount': {
+    one: '{count} ciudad en {regions} regiones',
+    other: '{count} ciudades en {regions} regiones',
+  },
+  'landing.noCities': 'Todavía no se ha unido ninguna ciudad.',
+  'landing.moreCities': {
+    one: 'y {count} más',
+    other: 'y {count} más',
+  },
+  'landing.workshopsHeading': 'Próximos talleres públicos',
+  'landing.workshopsSignIn': 'Inicie sesión para inscribirse en un taller.',
   'auth.email': 'Correo electrónico',
   'auth.password': 'Contraseña',
   'auth.passwordHint': 'Al menos {min} caracteres.',

@@ -39,6 +39,18 @@ export const fr: Dictionary = {
   'home.step3':
     'Dès qu’un coordinateur de votre ville approuve la demande, vous agissez pour votre ville sur Twinning.',
 
+  'landing.citiesHeading': 'Les villes participantes',
+  'landing.cityCount': {
+    one: '{count} ville dans {regions} régions',
+    other: '{count} villes dans {regions} régions',
+  },
+  'landing.noCities': 'Aucune ville n’a encore rejoint Twinning.',
+  'landing.moreCities': {
+    one: 'et {count} autre',
+    other: 'et {count} autres',
+  },
+  'landing.workshopsHeading': 'Prochains ateliers publics',
+  'landing.workshopsSignIn': 'Connectez-vous pour vous inscrire à un atelier.',
   'auth.email': 'Adresse e-mail',
   'auth.password': 'Mot de passe',
   'auth.passwordHint': 'Au moins {min} caractères.',

@@ -1,4 +1,4 @@
-import type { HomeDto } from '@twinning/contracts';
+import type { HomeDto, PublicOverviewDto } from '@twinning/contracts';
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { makeAuth, makeMe } from '../../../test/fixtures';
@@ -249,12 +249,74 @@ describe('Home for a signed-in user', () => {
   });
 });
 
+const overview: PublicOverviewDto = {
+  cityCount: 45,
+  regions: [
+    {
+      region: 'north_america',
+      cityCount: 42,
+      cities: [
+        { slug: 'toronto', name: 'Toronto', countryCode: 'CA' },
+        { slug: 'halifax', name: 'Halifax', countryCode: 'CA' },
+      ],
+    },
+    { region: 'south_east_asia', cityCount: 2, cities: [{ slug: 'penang', name: 'George Town', countryCode: 'MY' }] },
+    { region: 'western_europe', cityCount: 1, cities: [{ slug: 'lisbon', name: 'Lisbon', countryCode: 'PT' }] },
+  ],
+  upcomingWorkshops: [
+    {
+      id: 'w-open',
+      title: 'Welcome session',
+      startsAt: '2026-03-05T18:00:00.000Z',
+      endsAt: '2026-03-05T19:00:00.000Z',
+      language: 'en',
+    },
+  ],
+};
+
+function serveAnonymous() {
+  return stubFetch(({ url }) => {
+    if (url.pathname === '/api/auth/refresh') return apiError(401, 'UNAUTHORIZED');
+    if (url.pathname === '/api/public/overview') return jsonResponse(overview);
+    return apiError(404, 'NOT_FOUND');
+  });
+}
+
 describe('Home for an anonymous visitor', () => {
-  it('keeps the introduction and asks for no personal home', async () => {
-    const { requests } = serve(null, emptyHome);
+  it('is a landing page: what Twinning is, sign in and register, and asks for no personal home', async () => {
+    const { requests } = serveAnonymous();
     renderApp({ path: '/' });
-    expect(await screen.findByRole('link', { name: 'Create an account' })).toBeInTheDocument();
+    expect(await screen.findByRole('link', { name: 'Create an account' })).toHaveAttribute('href', '/register');
+    expect(within(screen.getByRole('main')).getByRole('link', { name: 'Log in' })).toHaveAttribute('href', '/login');
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Cities learning from cities about migration');
     expect(requests.some((r) => r.url.pathname === '/api/me/home')).toBe(false);
+  });
+
+  it('lists the cities taking part by region, with a count, and the next public workshops', async () => {
+    serveAnonymous();
+    renderApp({ path: '/' });
+    const cities = await screen.findByRole('region', { name: 'Cities taking part' });
+    expect(within(cities).getByText('45 cities in 3 regions')).toBeInTheDocument();
+    const northAmerica = within(cities).getByRole('region', { name: 'North America (42)' });
+    expect(within(northAmerica).getByRole('link', { name: 'Toronto' })).toHaveAttribute('href', '/cities/toronto');
+    expect(within(northAmerica).getByRole('link', { name: 'and 40 more' })).toHaveAttribute(
+      'href',
+      '/cities?region=north_america',
+    );
+    const workshops = screen.getByRole('region', { name: 'Upcoming public workshops' });
+    expect(within(workshops).getByRole('link', { name: 'Welcome session' })).toHaveAttribute(
+      'href',
+      '/workshops/w-open',
+    );
+  });
+
+  it('is right to left in Arabic', async () => {
+    serveAnonymous();
+    renderApp({ path: '/', initialLanguage: 'ar' });
+    expect(await screen.findByRole('region', { name: 'المدن المشاركة' })).toBeInTheDocument();
+    const main = screen.getByRole('main');
+    expect(within(main).getByRole('link', { name: 'تسجيل الدخول' })).toHaveAttribute('href', '/login');
+    expect(within(main).getByRole('link', { name: 'إنشاء حساب' })).toHaveAttribute('href', '/register');
+    expect(document.documentElement).toHaveAttribute('dir', 'rtl');
   });
 });
