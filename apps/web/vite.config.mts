@@ -43,6 +43,17 @@ const config: UserConfig = {
     outDir: resolve(root, '../../dist/apps/web'),
     emptyOutDir: true,
     sourcemap: true,
+    rolldownOptions: {
+      treeshake: {
+        // The app's own modules (and the shared contracts) do nothing on import but define things, so a
+        // barrel (features/<f>/index.ts) does not drag every component it re-exports into the first
+        // chunk: only what the importing page uses comes along. Style sheets keep their effect.
+        moduleSideEffects: [
+          { test: /\.css$/, sideEffects: true },
+          { test: /[\\/](apps[\\/]web|libs[\\/]contracts)[\\/]src[\\/].*\.tsx?$/, sideEffects: false },
+        ],
+      },
+    },
   },
   test: {
     environment: 'jsdom',
@@ -65,6 +76,21 @@ export default defineConfig(({ command }) => {
     // file, so set it here. The only other variables that reach the bundle are VITE_* ones
     // (import.meta.env): tools/scripts/web-build-env.mjs puts them in the build's Nx cache key.
     process.env.NODE_ENV = 'production';
+    // react-router's package exports only its development build (warnings, invariants) to bundlers;
+    // ship its production build, which the package also contains.
+    return {
+      ...config,
+      resolve: {
+        ...config.resolve,
+        alias: [
+          ...(config.resolve?.alias as { find: RegExp; replacement: string }[]),
+          {
+            find: /^react-router$/,
+            replacement: resolve(root, '../../node_modules/react-router/dist/production/index.mjs'),
+          },
+        ],
+      },
+    };
   }
   return config;
 });

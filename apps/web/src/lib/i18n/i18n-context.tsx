@@ -1,7 +1,17 @@
 import type { UiLanguage } from '@twinning/contracts';
-import { createContext, useCallback, useContext, useLayoutEffect, useMemo, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import { createFormatters, type Formatters } from './formatters';
-import { createTranslator, directionOf, type Translate } from './i18n';
+import { createTranslator, directionOf, loadDictionary, loadedDictionary, type Translate } from './i18n';
 import { detectInitialLanguage, storeLanguage } from './language-storage';
 
 export interface I18nContextValue {
@@ -11,7 +21,10 @@ export interface I18nContextValue {
   format: Formatters;
   /** Time zone used to display dates; undefined means the browser's own. */
   timeZone: string | undefined;
-  /** Switches the interface language and remembers the choice on this device. */
+  /**
+   * Switches the interface language and remembers the choice on this device. The page keeps the
+   * current language until the new one's dictionary has arrived, so no untranslated key shows.
+   */
   setLanguage(language: UiLanguage): void;
   setTimeZone(timeZone: string | undefined): void;
 }
@@ -34,14 +47,40 @@ export interface I18nProviderProps {
 export function I18nProvider({ children, initialLanguage }: I18nProviderProps) {
   const [language, setLanguageState] = useState<UiLanguage>(() => initialLanguage ?? detectInitialLanguage());
   const [timeZone, setTimeZone] = useState<string | undefined>(undefined);
+  // Bumped when a dictionary arrives (or fails to), so the translator is rebuilt.
+  const [dictionaryTick, setDictionaryTick] = useState(0);
+  const requested = useRef(language);
+  const ready = loadedDictionary(language) !== undefined || dictionaryTick < 0;
 
   useLayoutEffect(() => {
     applyDocumentLanguage(language);
   }, [language]);
 
+  // main.tsx loads the first dictionary before the first render; this covers any other start.
+  useEffect(() => {
+    if (loadedDictionary(language)) return;
+    let current = true;
+    loadDictionary(language).then(
+      () => current && setDictionaryTick((n) => Math.abs(n) + 1),
+      // Offline: show what we can (English if loaded, else the keys) rather than nothing.
+      () => current && setDictionaryTick(-1),
+    );
+    return () => {
+      current = false;
+    };
+  }, [language]);
+
   const setLanguage = useCallback((next: UiLanguage) => {
     storeLanguage(next);
-    setLanguageState(next);
+    requested.current = next;
+    if (loadedDictionary(next)) {
+      setLanguageState(next);
+      return;
+    }
+    const apply = () => {
+      if (requested.current === next) setLanguageState(next);
+    };
+    loadDictionary(next).then(apply, apply);
   }, []);
 
   const value = useMemo<I18nContextValue>(
@@ -54,10 +93,12 @@ export function I18nProvider({ children, initialLanguage }: I18nProviderProps) {
       setLanguage,
       setTimeZone,
     }),
-    [language, timeZone, setLanguage],
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- dictionaryTick: a dictionary arrived
+    [language, timeZone, setLanguage, dictionaryTick],
   );
 
-  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+  // Nothing rather than untranslated keys while the first dictionary is on its way.
+  return <I18nContext.Provider value={value}>{ready ? children : null}</I18nContext.Provider>;
 }
 
 export function useI18n(): I18nContextValue {

@@ -1,7 +1,12 @@
 import { UI_LANGUAGES } from '@twinning/contracts';
 import { describe, expect, it } from 'vitest';
+import { ar } from '../../locales/ar/translation';
 import { en } from '../../locales/en/translation';
-import { createTranslator, dictionaries, directionOf, isolateLtr, type Message } from './i18n';
+import { es } from '../../locales/es/translation';
+import { fr } from '../../locales/fr/translation';
+import { createTranslator, directionOf, isolateLtr, loadDictionary, type Message } from './i18n';
+
+const dictionaries = { en, fr, es, ar };
 
 const placeholders = (message: Message): string[] => {
   const texts = typeof message === 'string' ? [message] : Object.values(message);
@@ -57,6 +62,14 @@ describe('createTranslator', () => {
     expect(directionOf('ar')).toBe('rtl');
     expect(directionOf('en')).toBe('ltr');
     expect(directionOf('fr')).toBe('ltr');
+  });
+});
+
+describe('loadDictionary', () => {
+  it.each(UI_LANGUAGES)('loads the %s dictionary on demand, the same object each time', async (language) => {
+    const first = await loadDictionary(language);
+    expect(first['nav.cities']).toBe(dictionaries[language]['nav.cities']);
+    expect(await loadDictionary(language)).toBe(first);
   });
 });
 

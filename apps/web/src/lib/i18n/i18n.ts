@@ -1,8 +1,6 @@
 import { RTL_LANGUAGES, UI_LANGUAGES, type UiLanguage } from '@twinning/contracts';
-import { ar } from '../../locales/ar/translation';
-import { en } from '../../locales/en/translation';
-import { es } from '../../locales/es/translation';
-import { fr } from '../../locales/fr/translation';
+// Types only: the dictionaries themselves load on demand, one chunk per language (see loadDictionary).
+import type { en } from '../../locales/en/translation';
 
 /** A message that depends on a count. `other` is required; the rest follow `Intl.PluralRules` categories. */
 export type PluralMessage = { readonly other: string } & {
@@ -31,7 +29,50 @@ export type TranslateArgs<K extends MessageKey> = K extends PluralKey
 
 export type Translate = <K extends MessageKey>(key: K, ...args: TranslateArgs<K>) => string;
 
-export const dictionaries: Readonly<Record<UiLanguage, Dictionary>> = { en, fr, es, ar };
+/**
+ * Each language's dictionary is its own chunk, fetched when that language is first used: a visitor
+ * downloads one dictionary, not four. Every dictionary holds every key (the `Dictionary` type), so
+ * no English fallback has to be downloaded beside it.
+ */
+const DICTIONARY_LOADERS: Readonly<Record<UiLanguage, () => Promise<Dictionary>>> = {
+  en: () => import('../../locales/en/translation').then((m) => m.en),
+  fr: () => import('../../locales/fr/translation').then((m) => m.fr),
+  es: () => import('../../locales/es/translation').then((m) => m.es),
+  ar: () => import('../../locales/ar/translation').then((m) => m.ar),
+};
+
+const loadedDictionaries: Partial<Record<UiLanguage, Dictionary>> = {};
+const pendingDictionaries: Partial<Record<UiLanguage, Promise<Dictionary>>> = {};
+
+/** The language's dictionary if it has been loaded (translators need it synchronously). */
+export function loadedDictionary(language: UiLanguage): Dictionary | undefined {
+  return loadedDictionaries[language];
+}
+
+/** Fetches the language's dictionary once; later calls share the same promise. A failed fetch may be retried. */
+export function loadDictionary(language: UiLanguage): Promise<Dictionary> {
+  const loaded = loadedDictionaries[language];
+  if (loaded) return Promise.resolve(loaded);
+  const pending =
+    pendingDictionaries[language] ??
+    DICTIONARY_LOADERS[language]().then(
+      (dictionary) => {
+        loadedDictionaries[language] = dictionary;
+        return dictionary;
+      },
+      (error: unknown) => {
+        delete pendingDictionaries[language];
+        throw error;
+      },
+    );
+  pendingDictionaries[language] = pending;
+  return pending;
+}
+
+/** Makes a dictionary available synchronously (unit tests preload all four this way). */
+export function registerDictionary(language: UiLanguage, dictionary: Dictionary): void {
+  loadedDictionaries[language] = dictionary;
+}
 
 /** Names of the interface languages, each written in its own language. */
 export const LANGUAGE_NATIVE_NAMES: Readonly<Record<UiLanguage, string>> = {
@@ -76,10 +117,13 @@ export function interpolate(
   });
 }
 
-/** Builds the `t` function for one language. */
+/**
+ * Builds the `t` function for one language from its loaded dictionary (English if that one is not
+ * loaded, the key itself if neither is: load the dictionary first, see loadDictionary).
+ */
 export function createTranslator(language: UiLanguage): Translate {
-  const dictionary: Readonly<Record<string, Message>> = dictionaries[language];
-  const fallback: Readonly<Record<string, Message>> = dictionaries[DEFAULT_LANGUAGE];
+  const dictionary: Readonly<Record<string, Message>> = loadedDictionaries[language] ?? {};
+  const fallback: Readonly<Record<string, Message>> = loadedDictionaries[DEFAULT_LANGUAGE] ?? {};
   const plurals = new Intl.PluralRules(language);
   const numbers = new Intl.NumberFormat(language);
 

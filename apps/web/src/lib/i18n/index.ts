@@ -1,6 +1,8 @@
 export {
   createTranslator,
-  dictionaries,
+  loadDictionary,
+  loadedDictionary,
+  registerDictionary,
   directionOf,
   isolateLtr,
   isUiLanguage,
