@@ -18,8 +18,11 @@ const router = createAppRouter();
 const container = document.getElementById('root');
 if (!container) throw new Error('Missing #root element');
 
-// Only the visitor's language is downloaded (its own chunk, fetched beside the session request); the
-// first render waits for it so that no untranslated key flashes. Offline, the provider copes.
+// Only the visitor's language is downloaded (its own chunks, fetched beside the session request); the
+// first render waits for it so that no untranslated key flashes. The home, sign-in and the other
+// account pages need only its main part (the rest follows at once); deeper pages wait for all of it.
+// Offline, the provider copes.
+const LIGHT_PAGES = new Set(['/', '/login', '/register', '/forgot-password', '/reset-password', '/verify-email']);
 const initialLanguage = detectInitialLanguage();
 const render = () =>
   createRoot(container).render(
@@ -29,4 +32,4 @@ const render = () =>
       </AppProviders>
     </StrictMode>,
   );
-loadDictionary(initialLanguage).then(render, render);
+loadDictionary(initialLanguage, LIGHT_PAGES.has(window.location.pathname) ? 'main' : 'all').then(render, render);

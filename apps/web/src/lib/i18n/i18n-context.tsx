@@ -11,7 +11,14 @@ import {
   type ReactNode,
 } from 'react';
 import { createFormatters, type Formatters } from './formatters';
-import { createTranslator, directionOf, loadDictionary, loadedDictionary, type Translate } from './i18n';
+import {
+  createTranslator,
+  directionOf,
+  isDictionaryComplete,
+  loadDictionary,
+  loadedDictionary,
+  type Translate,
+} from './i18n';
 import { detectInitialLanguage, storeLanguage } from './language-storage';
 
 export interface I18nContextValue {
@@ -27,6 +34,8 @@ export interface I18nContextValue {
    */
   setLanguage(language: UiLanguage): void;
   setTimeZone(timeZone: string | undefined): void;
+  /** Fetches the rest of the language's dictionary if only its main part is loaded (see usePageShown). */
+  completeDictionary(): void;
 }
 
 const I18nContext = createContext<I18nContextValue | null>(null);
@@ -56,11 +65,12 @@ export function I18nProvider({ children, initialLanguage }: I18nProviderProps) {
     applyDocumentLanguage(language);
   }, [language]);
 
-  // main.tsx loads the first dictionary before the first render; this covers any other start.
+  // main.tsx loads the first dictionary (or its main part) before the first render; on any other
+  // start this fetches the main part. The rest follows once the first page shows (completeDictionary).
   useEffect(() => {
     if (loadedDictionary(language)) return;
     let current = true;
-    loadDictionary(language).then(
+    loadDictionary(language, 'main').then(
       () => current && setDictionaryTick((n) => Math.abs(n) + 1),
       // Offline: show what we can (English if loaded, else the keys) rather than nothing.
       () => current && setDictionaryTick(-1),
@@ -70,10 +80,18 @@ export function I18nProvider({ children, initialLanguage }: I18nProviderProps) {
     };
   }, [language]);
 
+  const completeDictionary = useCallback(() => {
+    if (isDictionaryComplete(language)) return;
+    loadDictionary(language, 'all').then(
+      () => setDictionaryTick((n) => Math.abs(n) + 1),
+      () => undefined, // Offline: the page keeps the keys it has; the next page tries again.
+    );
+  }, [language]);
+
   const setLanguage = useCallback((next: UiLanguage) => {
     storeLanguage(next);
     requested.current = next;
-    if (loadedDictionary(next)) {
+    if (isDictionaryComplete(next)) {
       setLanguageState(next);
       return;
     }
@@ -92,9 +110,10 @@ export function I18nProvider({ children, initialLanguage }: I18nProviderProps) {
       timeZone,
       setLanguage,
       setTimeZone,
+      completeDictionary,
     }),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- dictionaryTick: a dictionary arrived
-    [language, timeZone, setLanguage, dictionaryTick],
+    [language, timeZone, setLanguage, completeDictionary, dictionaryTick],
   );
 
   // Nothing rather than untranslated keys while the first dictionary is on its way.
@@ -105,6 +124,15 @@ export function useI18n(): I18nContextValue {
   const value = useContext(I18nContext);
   if (!value) throw new Error('useI18n must be used inside <I18nProvider>');
   return value;
+}
+
+/**
+ * Called by every page once it is on screen: fetches the rest of the dictionary then (the first page
+ * of a visit waits only for the main part).
+ */
+export function usePageShown(): void {
+  const { completeDictionary } = useI18n();
+  useEffect(() => completeDictionary(), [completeDictionary]);
 }
 
 export function useT(): Translate {

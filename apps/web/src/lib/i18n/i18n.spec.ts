@@ -66,11 +66,19 @@ describe('createTranslator', () => {
 });
 
 describe('loadDictionary', () => {
-  it.each(UI_LANGUAGES)('loads the %s dictionary on demand, the same object each time', async (language) => {
-    const first = await loadDictionary(language);
-    expect(first['nav.cities']).toBe(dictionaries[language]['nav.cities']);
-    expect(await loadDictionary(language)).toBe(first);
-  });
+  it.each(UI_LANGUAGES)(
+    'cuts the %s dictionary into a main and an extra part that hold every key once',
+    async (language) => {
+      const main = (await import(`virtual:dictionary/${language}/main`)).default as Record<string, Message>;
+      const extra = (await import(`virtual:dictionary/${language}/extra`)).default as Record<string, Message>;
+      expect(main['nav.cities']).toBe(dictionaries[language]['nav.cities']);
+      expect(main['workshops.nav']).toBe(dictionaries[language]['workshops.nav']);
+      expect(extra['room.heading' as never] ?? Object.keys(extra).length).toBeTruthy();
+      expect(Object.keys(extra).every((key) => /^(visits|workshops|room)\./.test(key))).toBe(true);
+      expect([...Object.keys(main), ...Object.keys(extra)].sort()).toEqual(Object.keys(dictionaries[language]).sort());
+      await expect(loadDictionary(language)).resolves.toBeUndefined();
+    },
+  );
 });
 
 describe('dictionaries', () => {

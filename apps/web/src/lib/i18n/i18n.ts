@@ -30,48 +30,73 @@ export type TranslateArgs<K extends MessageKey> = K extends PluralKey
 export type Translate = <K extends MessageKey>(key: K, ...args: TranslateArgs<K>) => string;
 
 /**
- * Each language's dictionary is its own chunk, fetched when that language is first used: a visitor
- * downloads one dictionary, not four. Every dictionary holds every key (the `Dictionary` type), so
- * no English fallback has to be downloaded beside it.
+ * Each language's dictionary comes in two chunks, fetched when that language is first used: "main"
+ * (everything the header, the home, sign-in and most pages need) and "extra" (the study-visit,
+ * workshop and live-room pages' keys). A visitor downloads one language, not four, and the first
+ * page waits for its main part only. Every dictionary holds every key (the `Dictionary` type), so no
+ * English fallback has to be downloaded beside it. The parts are cut by the build from the locale
+ * files (apps/web/vite.config.mts, dictionaryParts).
  */
-const DICTIONARY_LOADERS: Readonly<Record<UiLanguage, () => Promise<Dictionary>>> = {
-  en: () => import('../../locales/en/translation').then((m) => m.en),
-  fr: () => import('../../locales/fr/translation').then((m) => m.fr),
-  es: () => import('../../locales/es/translation').then((m) => m.es),
-  ar: () => import('../../locales/ar/translation').then((m) => m.ar),
+export type DictionaryPart = 'main' | 'extra';
+type PartModule = Promise<{ default: Readonly<Record<string, Message>> }>;
+
+const DICTIONARY_LOADERS: Readonly<Record<UiLanguage, Readonly<Record<DictionaryPart, () => PartModule>>>> = {
+  en: { main: () => import('virtual:dictionary/en/main'), extra: () => import('virtual:dictionary/en/extra') },
+  fr: { main: () => import('virtual:dictionary/fr/main'), extra: () => import('virtual:dictionary/fr/extra') },
+  es: { main: () => import('virtual:dictionary/es/main'), extra: () => import('virtual:dictionary/es/extra') },
+  ar: { main: () => import('virtual:dictionary/ar/main'), extra: () => import('virtual:dictionary/ar/extra') },
 };
 
-const loadedDictionaries: Partial<Record<UiLanguage, Dictionary>> = {};
-const pendingDictionaries: Partial<Record<UiLanguage, Promise<Dictionary>>> = {};
+/** The messages loaded so far per language, and which parts they hold. */
+const loadedDictionaries: Partial<Record<UiLanguage, Record<string, Message>>> = {};
+const loadedParts: Partial<Record<UiLanguage, Set<DictionaryPart>>> = {};
+const pendingParts = new Map<string, Promise<void>>();
 
-/** The language's dictionary if it has been loaded (translators need it synchronously). */
-export function loadedDictionary(language: UiLanguage): Dictionary | undefined {
+/** The language's messages loaded so far (at least its main part), if any (translators need them synchronously). */
+export function loadedDictionary(language: UiLanguage): Readonly<Record<string, Message>> | undefined {
   return loadedDictionaries[language];
 }
 
-/** Fetches the language's dictionary once; later calls share the same promise. A failed fetch may be retried. */
-export function loadDictionary(language: UiLanguage): Promise<Dictionary> {
-  const loaded = loadedDictionaries[language];
-  if (loaded) return Promise.resolve(loaded);
-  const pending =
-    pendingDictionaries[language] ??
-    DICTIONARY_LOADERS[language]().then(
-      (dictionary) => {
-        loadedDictionaries[language] = dictionary;
-        return dictionary;
+/** Whether both parts of the language's dictionary are loaded. */
+export function isDictionaryComplete(language: UiLanguage): boolean {
+  return loadedParts[language]?.size === 2;
+}
+
+function loadPart(language: UiLanguage, part: DictionaryPart): Promise<void> {
+  if (loadedParts[language]?.has(part)) return Promise.resolve();
+  const key = `${language}/${part}`;
+  let pending = pendingParts.get(key);
+  if (!pending) {
+    pending = DICTIONARY_LOADERS[language][part]().then(
+      ({ default: messages }) => {
+        pendingParts.delete(key);
+        loadedDictionaries[language] = { ...loadedDictionaries[language], ...messages };
+        (loadedParts[language] ??= new Set()).add(part);
       },
       (error: unknown) => {
-        delete pendingDictionaries[language];
+        pendingParts.delete(key); // a failed fetch may be retried
         throw error;
       },
     );
-  pendingDictionaries[language] = pending;
+    pendingParts.set(key, pending);
+  }
   return pending;
 }
 
-/** Makes a dictionary available synchronously (unit tests preload all four this way). */
+/**
+ * Fetches the language's dictionary (its main part only, or all of it) once; later calls share the
+ * same requests.
+ */
+export function loadDictionary(language: UiLanguage, parts: 'main' | 'all' = 'all'): Promise<void> {
+  return parts === 'main'
+    ? loadPart(language, 'main')
+    : Promise.all([loadPart(language, 'main'), loadPart(language, 'extra')]).then(() => undefined);
+}
+
+/** Makes a whole dictionary available synchronously (unit tests preload all four this way). */
 export function registerDictionary(language: UiLanguage, dictionary: Dictionary): void {
-  loadedDictionaries[language] = dictionary;
+  loadedDictionaries[language] = { ...dictionary };
+  loadedParts[language] = new Set(['main', 'extra']);
 }
 
 /** Names of the interface languages, each written in its own language. */
