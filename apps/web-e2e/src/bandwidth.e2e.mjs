@@ -91,7 +91,12 @@ async function measure(page, name) {
     total += size;
     if (script.beforeLoad) beforeLoad += size;
     if (script.beforeRender) firstRender += size;
-    files.push({ file: new URL(script.url).pathname, gzip: size, ...script, url: undefined });
+    files.push({
+      file: new URL(script.url).pathname,
+      gzip: size,
+      beforeLoad: script.beforeLoad,
+      beforeRender: script.beforeRender,
+    });
   }
   return { name, beforeLoad, firstRender, total, files: files.sort((a, b) => b.gzip - a.gzip) };
 }
