@@ -7,7 +7,7 @@ import { isUiLanguage, LANGUAGE_NATIVE_NAMES, useI18n } from '../../lib/i18n';
  * profile's preferred language.
  */
 export function LanguagePicker() {
-  const { t, language, setLanguage } = useI18n();
+  const { t, requestedLanguage, setLanguage } = useI18n();
   const { user } = useSession();
   const updateMe = useUpdateMe();
 
@@ -17,7 +17,7 @@ export function LanguagePicker() {
       <select
         id="language-picker"
         name="language"
-        value={language}
+        value={requestedLanguage}
         onChange={(event) => {
           const next = event.target.value;
           if (!isUiLanguage(next)) return;

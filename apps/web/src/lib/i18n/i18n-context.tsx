@@ -23,6 +23,11 @@ import { detectInitialLanguage, storeLanguage } from './language-storage';
 
 export interface I18nContextValue {
   language: UiLanguage;
+  /**
+   * The language last asked for: `language` until a switch's dictionary arrives, the new one from the
+   * moment it is asked for (the language picker shows it, so a second choice is not lost).
+   */
+  requestedLanguage: UiLanguage;
   dir: 'ltr' | 'rtl';
   t: Translate;
   format: Formatters;
@@ -59,6 +64,7 @@ export function I18nProvider({ children, initialLanguage }: I18nProviderProps) {
   // Bumped when a dictionary arrives (or fails to), so the translator is rebuilt.
   const [dictionaryTick, setDictionaryTick] = useState(0);
   const requested = useRef(language);
+  const [requestedLanguage, setRequestedLanguage] = useState<UiLanguage>(language);
   const ready = loadedDictionary(language) !== undefined || dictionaryTick < 0;
 
   useLayoutEffect(() => {
@@ -91,6 +97,7 @@ export function I18nProvider({ children, initialLanguage }: I18nProviderProps) {
   const setLanguage = useCallback((next: UiLanguage) => {
     storeLanguage(next);
     requested.current = next;
+    setRequestedLanguage(next);
     if (isDictionaryComplete(next)) {
       setLanguageState(next);
       return;
@@ -104,6 +111,7 @@ export function I18nProvider({ children, initialLanguage }: I18nProviderProps) {
   const value = useMemo<I18nContextValue>(
     () => ({
       language,
+      requestedLanguage,
       dir: directionOf(language),
       t: createTranslator(language),
       format: createFormatters(language, timeZone),
@@ -113,7 +121,7 @@ export function I18nProvider({ children, initialLanguage }: I18nProviderProps) {
       completeDictionary,
     }),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- dictionaryTick: a dictionary arrived
-    [language, timeZone, setLanguage, completeDictionary, dictionaryTick],
+    [language, requestedLanguage, timeZone, setLanguage, completeDictionary, dictionaryTick],
   );
 
   // Nothing rather than untranslated keys while the first dictionary is on its way.
