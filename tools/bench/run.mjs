@@ -24,7 +24,7 @@ import { CORE_SQL, prepareSearch, readableForumsSql } from './queries.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const EMAIL_DOMAIN = 'bench.twinning.test';
-const SCENARIOS = ['thread-list', 'thread', 'posts', 'search'];
+const SCENARIOS = ['thread-list', 'thread', 'posts', 'search', 'home'];
 
 const { values: args } = parseArgs({
   options: {
@@ -326,6 +326,15 @@ async function main() {
       targets: threadTargets('posts'),
       check: (json) => Array.isArray(json?.items) && json.items.length > 0,
     },
+    home: {
+      label: 'Home',
+      request: 'GET /api/me/home',
+      detail:
+        'each viewer’s home (waiting query and the home’s own statement: live workshops, reports, activity); ' +
+        'no SQL column (the two statements are built in the API, see tools/bench/README.md)',
+      targets: viewers.map((v) => ({ viewer: v, path: '/api/me/home', sql: null })),
+      check: (json) => Array.isArray(json?.unread) && Array.isArray(json?.activity),
+    },
     search: {
       label: 'Search',
       request: `GET /api/search?q=${searchWord}`,
@@ -360,7 +369,7 @@ async function main() {
     // no load: the plan of each scenario's core SQL for its first target, to see why one is slow
     for (const name of scenarios) {
       const def = definitions[name];
-      for (const [sql, params] of def.targets[0].sql) {
+      for (const [sql, params] of def.targets[0].sql ?? []) {
         await pool.query(sql, params);
         const plan = await pool.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params);
         console.log(`\n## ${def.label} (${def.request})\n`);
@@ -391,9 +400,13 @@ async function main() {
     log(
       `  API  ${rate(api.rps)} req/s, p50 ${ms(api.p50)} ms, p99 ${ms(api.p99)} ms, errors ${api.errors}, non-2xx ${api.non2xx}`,
     );
-    if (warmup > 0) await runSql(targets, warmup);
-    const sql = await runSql(targets, duration);
-    log(`  SQL  ${rate(sql.ops)} ops/s, p50 ${ms(sql.p50)} ms, p99 ${ms(sql.p99)} ms, errors ${sql.errors}`);
+    const hasSql = targets[0].sql !== null;
+    if (warmup > 0 && hasSql) await runSql(targets, warmup);
+    const sql = hasSql
+      ? await runSql(targets, duration)
+      : { ops: NaN, p50: NaN, p99: NaN, errors: 0, firstError: null };
+    if (hasSql)
+      log(`  SQL  ${rate(sql.ops)} ops/s, p50 ${ms(sql.p50)} ms, p99 ${ms(sql.p99)} ms, errors ${sql.errors}`);
     let problem = null;
     if (api.errors > 0 || api.non2xx > 0) {
       const codes = Object.entries(api.statusCodes ?? {})
@@ -409,11 +422,11 @@ async function main() {
     if (api.requests === 0) {
       problem = `API: no request completed within ${duration} s (each takes longer than the measurement)`;
     }
-    if (sql.ops === 0 && sql.errors === 0) {
+    if (hasSql && sql.ops === 0 && sql.errors === 0) {
       problem = `${problem ? `${problem}; ` : ''}SQL: no query completed within ${duration} s`;
     }
     if (sql.errors > 0) problem = `${problem ? `${problem}; ` : ''}SQL: ${sql.errors} errors, first: ${sql.firstError}`;
-    rows.push({ def, api, sql, statements: targets[0].sql.length, problem });
+    rows.push({ def, api, sql, statements: targets[0].sql?.length ?? 0, problem });
   }
 
   // --- report ------------------------------------------------------------------------------------

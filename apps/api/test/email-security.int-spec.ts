@@ -250,6 +250,7 @@ describe('email security', () => {
       'POST /api/auth/logout',
       'GET /api/cities',
       'GET /api/cities/{slug}',
+      'GET /api/public/overview',
       'GET /api/calendar/{file}',
       'POST /api/inbound/mail',
       'GET /api/health',

@@ -1,4 +1,4 @@
-import type { HomeDto } from '@twinning/contracts';
+import type { HomeDto, PublicOverviewDto } from '@twinning/contracts';
 import { addMember, createUser } from './support/factories';
 import { startThread } from './support/mail-users';
 import { bootApp, resetDatabase, type TestApp } from './support/test-app';
@@ -75,8 +75,87 @@ describe('the signed-in user’s home (GET /api/me/home)', () => {
     const home = await homeOf(w.outsider);
     expect(home.live).toEqual([]);
     expect(home.comingUp).toEqual({ visits: [], workshops: [] });
-    expect(home.waiting).toEqual({ joinRequests: [], invitations: [], polls: [] });
+    expect(home.waiting).toEqual({ joinRequests: [], invitations: [], polls: [], reports: { count: 0, items: [] } });
+    expect(home.activity).toEqual([]);
     expect(home.unread.flatMap((f) => f.threads.map((th) => th.title))).not.toContain('Housing pilot');
+  });
+
+  it('lists live workshops the user may join without registering: public ones and their partnership’s', async () => {
+    const stranger = await createUser(t, { displayName: 'Someone Else' });
+    const publicLive = await createWorkshop(t, { facilitator: stranger, status: 'live', title: 'Open to all' });
+    const partnershipLive = await createWorkshop(t, {
+      facilitator: w.penangCoordinator,
+      status: 'live',
+      partnershipId: w.partnershipId,
+      title: 'Partnership room open',
+    });
+    const removedFrom = await createWorkshop(t, { facilitator: stranger, status: 'live', title: 'Removed from it' });
+    await t.dataSource.query(
+      `INSERT INTO workshop_attendees (workshop_id, user_id, registered, removed_at) VALUES ($1, $2, false, now())`,
+      [removedFrom.id, w.official.id],
+    );
+
+    const official = await homeOf(w.official);
+    const titles = official.live.map((x) => x.title);
+    expect(titles).toEqual(expect.arrayContaining(['Open to all', 'Partnership room open']));
+    expect(titles).not.toContain('Removed from it');
+    expect(official.live.find((x) => x.id === publicLive.id)).toMatchObject({ registered: false, facilitator: false });
+
+    // the outsider may join the public one, not the partnership's
+    const outsider = (await homeOf(w.outsider)).live.map((x) => x.id);
+    expect(outsider).toContain(publicLive.id);
+    expect(outsider).not.toContain(partnershipLive.id);
+    expect(outsider).toContain(removedFrom.id);
+  });
+
+  it('shows a coordinator the open reports in their partnership’s forum, and not an official', async () => {
+    const [{ id: forumId }] = await t.dataSource.query(`SELECT id FROM forums WHERE partnership_id = $1`, [
+      w.partnershipId,
+    ]);
+    const threadId = await startThread(t, w.penangOfficial, forumId, 'Reported thread', 'Something rude');
+    const [{ id: postId }] = await t.dataSource.query(`SELECT id FROM posts WHERE thread_id = $1 AND seq = 1`, [
+      threadId,
+    ]);
+    await http(t).post(`/api/posts/${postId}/flags`).set(w.official.auth).send({ reason: 'spam' }).expect(204);
+
+    const coordinator = await homeOf(w.coordinator);
+    expect(coordinator.waiting.reports.count).toBe(1);
+    expect(coordinator.waiting.reports.items).toEqual([
+      expect.objectContaining({
+        reason: 'spam',
+        postSeq: 1,
+        thread: { id: threadId, title: 'Reported thread' },
+        partnership: expect.objectContaining({ id: w.partnershipId }),
+      }),
+    ]);
+    expect((await homeOf(w.admin)).waiting.reports.count).toBeGreaterThanOrEqual(1);
+    expect((await homeOf(w.official)).waiting.reports).toEqual({ count: 0, items: [] });
+    expect((await homeOf(w.outsider)).waiting.reports).toEqual({ count: 0, items: [] });
+  });
+
+  it('lists recent activity in the user’s partnerships, newest first, and none of others’', async () => {
+    const newcomer = await createUser(t, { displayName: 'Nadia Newcomer' });
+    await addMember(t.dataSource, w.penang.id, newcomer.id, 'official');
+    await t.dataSource.query(`UPDATE city_memberships SET decided_at = now() WHERE user_id = $1`, [newcomer.id]);
+
+    const { activity } = await homeOf(w.coordinator);
+    expect(activity.length).toBeGreaterThan(0);
+    expect(activity.length).toBeLessThanOrEqual(10);
+    const ats = activity.map((a) => Date.parse(a.at));
+    expect([...ats].sort((a, b) => b - a)).toEqual(ats);
+    expect(activity).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'thread', thread: expect.objectContaining({ title: 'Reported thread' }) }),
+        expect.objectContaining({
+          kind: 'member',
+          user: expect.objectContaining({ displayName: 'Nadia Newcomer' }),
+          city: expect.objectContaining({ id: w.penang.id }),
+          partnership: expect.objectContaining({ id: w.partnershipId }),
+        }),
+      ]),
+    );
+    expect(activity.every((a) => a.partnership.id === w.partnershipId)).toBe(true);
+    expect((await homeOf(w.outsider)).activity).toEqual([]);
   });
 
   it('answers in the same number of queries whatever the user has waiting', async () => {
@@ -87,7 +166,31 @@ describe('the signed-in user’s home (GET /api/me/home)', () => {
     }
     const full = await t.queries.measure(() => homeOf(w.coordinator));
     expect(full.result.live.length).toBeGreaterThan(5);
+    // every block has something: live workshops, a join request, a report, unread threads, activity
+    expect(full.result.waiting.reports.count).toBeGreaterThan(0);
+    expect(full.result.waiting.joinRequests.length).toBeGreaterThan(0);
+    expect(full.result.unread.length).toBeGreaterThan(0);
+    expect(full.result.activity.length).toBeGreaterThan(0);
     expect(full.queries).toBe(empty.queries);
     expect(full.queries).toBeLessThanOrEqual(3);
+  });
+
+  it('gives anonymous visitors the cities taking part by region and the next public workshops only', async () => {
+    const stranger = await createUser(t, { displayName: 'Public Facilitator' });
+    await createWorkshop(t, { facilitator: stranger, status: 'scheduled', title: 'Open welcome session' });
+    const res = await http(t).get('/api/public/overview').expect(200);
+    const overview: PublicOverviewDto = res.body;
+    expect(overview.cityCount).toBe(3);
+    const byRegion = Object.fromEntries(overview.regions.map((r) => [r.region, r.cities.map((c) => c.name)]));
+    expect(byRegion).toEqual({
+      north_america: ['Toronto'],
+      south_east_asia: ['George Town'],
+      western_europe: ['Lisbon'],
+    });
+    const titles = overview.upcomingWorkshops.map((x) => x.title);
+    expect(titles).toContain('Open welcome session');
+    // partnership workshops are not public
+    expect(titles).not.toContain('Tomorrow’s workshop');
+    expect(titles).not.toContain('Partnership room open');
   });
 });

@@ -75,6 +75,8 @@ scenario('the language picker switches the interface, sets lang and dir, and per
   assert.equal(await picker.inputValue(), 'es');
   assert.equal(await page.evaluate(() => localStorage.getItem('twinning.language')), 'es');
   await page.getByRole('link', { name: CITIES_LINK.es, exact: true }).waitFor();
+  // the page's own code loads on demand: wait for its heading, then check there is only one
+  await page.getByRole('heading', { level: 1 }).first().waitFor();
   assert.equal(await page.getByRole('heading', { level: 1 }).count(), 1);
 
   // Another page of the app, reached by navigation, is in Spanish too.

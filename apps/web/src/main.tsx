@@ -6,6 +6,7 @@ import { RouterProvider } from 'react-router';
 import { AppProviders } from './app/providers';
 import { createAppRouter } from './app/router';
 import { meQueryOptions } from './features/account';
+import { detectInitialLanguage, loadDictionary } from './lib/i18n';
 import { createQueryClient } from './lib/query-client';
 
 const queryClient = createQueryClient();
@@ -17,10 +18,18 @@ const router = createAppRouter();
 const container = document.getElementById('root');
 if (!container) throw new Error('Missing #root element');
 
-createRoot(container).render(
-  <StrictMode>
-    <AppProviders queryClient={queryClient}>
-      <RouterProvider router={router} />
-    </AppProviders>
-  </StrictMode>,
-);
+// Only the visitor's language is downloaded (its own chunks, fetched beside the session request); the
+// first render waits for it so that no untranslated key flashes. The home, sign-in and the other
+// account pages need only its main part (the rest follows at once); deeper pages wait for all of it.
+// Offline, the provider copes.
+const LIGHT_PAGES = new Set(['/', '/login', '/register', '/forgot-password', '/reset-password', '/verify-email']);
+const initialLanguage = detectInitialLanguage();
+const render = () =>
+  createRoot(container).render(
+    <StrictMode>
+      <AppProviders queryClient={queryClient} initialLanguage={initialLanguage}>
+        <RouterProvider router={router} />
+      </AppProviders>
+    </StrictMode>,
+  );
+loadDictionary(initialLanguage, LIGHT_PAGES.has(window.location.pathname) ? 'main' : 'all').then(render, render);

@@ -213,9 +213,10 @@ export class WaitingRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
-   * Runs the query. Inside a transaction (the digests write thousands in a row) it goes out as a
-   * named prepared statement on that transaction's connection, so PostgreSQL parses it once per
-   * connection and may keep its plan: planning this statement costs several times its execution.
+   * Runs the query as a named prepared statement on the connection it gets (the transaction's, when
+   * the digests write thousands in a row; a pooled one otherwise, for the home page and
+   * `GET /api/me/waiting`): PostgreSQL parses it once per connection and may keep its plan, and
+   * planning this statement costs several times its execution.
    */
   async find(query: WaitingQuery, manager: EntityManager = this.dataSource.manager): Promise<WaitingRow> {
     const text = WAITING_SQL(query);
@@ -228,21 +229,38 @@ export class WaitingRepository {
       query.listLimit,
       query.isAdmin,
     ];
-    const runner = manager.queryRunner;
-    if (!runner?.isTransactionActive) {
-      const rows: WaitingRow[] = await manager.query(text, values);
-      return rows[0];
-    }
+    const rows = await runPrepared<WaitingRow>(this.dataSource, manager, 'waiting', text, values);
+    return rows[0];
+  }
+}
+
+/**
+ * Runs `text` as a named prepared statement (named after its text, so each variant is prepared once
+ * per connection) on the manager's transaction connection, or on a pooled connection held only for
+ * this statement. Logged like TypeORM's own queries.
+ */
+export async function runPrepared<T>(
+  dataSource: DataSource,
+  manager: EntityManager,
+  prefix: string,
+  text: string,
+  values: unknown[],
+): Promise<T[]> {
+  const transaction = manager.queryRunner?.isTransactionActive ? manager.queryRunner : undefined;
+  const runner = transaction ?? dataSource.createQueryRunner('slave');
+  const name = `${prefix}_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`;
+  try {
     const client = (await runner.connect()) as PoolClient;
-    const name = `waiting_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`;
-    this.dataSource.logger.logQuery(text, values);
+    dataSource.logger.logQuery(text, values);
     try {
-      const result = await client.query<WaitingRow & object>({ name, text, values });
-      return result.rows[0];
+      const result = await client.query<T & object>({ name, text, values });
+      return result.rows;
     } catch (error) {
       const failure = new QueryFailedError(text, values, error as Error);
-      this.dataSource.logger.logQueryError(failure.message, text, values);
+      dataSource.logger.logQueryError(failure.message, text, values);
       throw failure;
     }
+  } finally {
+    if (!transaction) await runner.release();
   }
 }

@@ -5,7 +5,6 @@ import { AppLayout } from './layout/app-layout';
 import { RequireAuth } from './layout/require-auth';
 import { canModerateForums, canReadAuditLog } from '../features/moderation/permissions';
 import { canCreateWorkshops } from '../features/workshops/permissions';
-import { HomePage } from './routes/home-page';
 import { NotFoundPage } from './routes/not-found-page';
 import { RouteErrorPage } from './routes/route-error-page';
 
@@ -15,6 +14,7 @@ const CitiesPage = lazy(() => import('./routes/cities-page').then((m) => ({ defa
 const CityEditPage = lazy(() => import('./routes/city-edit-page').then((m) => ({ default: m.CityEditPage })));
 const CityPage = lazy(() => import('./routes/city-page').then((m) => ({ default: m.CityPage })));
 const ForumPage = lazy(() => import('./routes/forum-page').then((m) => ({ default: m.ForumPage })));
+const HomePage = lazy(() => import('./routes/home-page').then((m) => ({ default: m.HomePage })));
 const ForumsPage = lazy(() => import('./routes/forums-page').then((m) => ({ default: m.ForumsPage })));
 const JoinRequestsPage = lazy(() =>
   import('./routes/join-requests-page').then((m) => ({ default: m.JoinRequestsPage })),

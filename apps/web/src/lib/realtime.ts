@@ -1,6 +1,7 @@
 import { Namespaces, type NotificationsServerEvents } from '@twinning/contracts';
 import { useEffect, useEffectEvent, useSyncExternalStore } from 'react';
-import { openAuthenticatedSocket, type AuthenticatedSocket, type SocketStatus } from './socket';
+// Types only: socket.io's client (and lib/socket) load on demand, once someone is signed in.
+import type { AuthenticatedSocket, SocketStatus } from './socket';
 
 /**
  * The app's single socket.io connection, to the `/notifications` namespace. It is open while someone is
@@ -16,6 +17,16 @@ type Listener = (...args: unknown[]) => void;
 type RoomKind = 'thread' | 'forum' | 'visit';
 
 let connection: AuthenticatedSocket<typeof Namespaces.notifications> | null = null;
+/** Set while the socket code is on its way; a stop meanwhile clears it, and the late start does nothing. */
+let pendingStart: object | null = null;
+type SocketModule = typeof import('./socket');
+/** lib/socket once loaded (specs provide it up front, see provideSocketModule). */
+let socketModule: SocketModule | null = null;
+
+/** Makes the socket code available at once, so that `startRealtime` connects synchronously (unit tests). */
+export function provideSocketModule(module: SocketModule): void {
+  socketModule = module;
+}
 let status: RealtimeStatus = 'disconnected';
 /** True once the current session's socket has connected: later connects are reconnects. */
 let hasConnected = false;
@@ -67,9 +78,42 @@ function onConnect(): void {
   hasConnected = true;
 }
 
-/** Opens the connection (once; later calls do nothing while it exists). */
+/** Resolves once the page has finished loading (at once if it has). */
+function afterPageLoad(): Promise<void> {
+  if (typeof document === 'undefined' || document.readyState === 'complete') return Promise.resolve();
+  return new Promise((resolve) => window.addEventListener('load', () => resolve(), { once: true }));
+}
+
+/**
+ * Opens the connection (once; later calls do nothing while it exists or is starting). The socket code
+ * is fetched after the page's load event: the first page of a visit on a slow line does not wait for
+ * it, and nothing live can be missed since every page reads its data over HTTP first.
+ */
 export function startRealtime(): void {
-  if (connection) return;
+  if (connection || pendingStart) return;
+  if (socketModule) {
+    open(socketModule);
+    return;
+  }
+  const start = {};
+  pendingStart = start;
+  void afterPageLoad()
+    .then(() => import('./socket'))
+    .then(
+      (module) => {
+        socketModule = module;
+        if (pendingStart !== start) return;
+        pendingStart = null;
+        open(module);
+      },
+      () => {
+        // Offline: the next sign-in or page load tries again.
+        if (pendingStart === start) pendingStart = null;
+      },
+    );
+}
+
+function open({ openAuthenticatedSocket }: SocketModule): void {
   forwarded.clear();
   connection = openAuthenticatedSocket(Namespaces.notifications, {
     onConnect,
@@ -84,6 +128,7 @@ export function startRealtime(): void {
 export function stopRealtime(): void {
   const current = connection;
   connection = null;
+  pendingStart = null;
   forwarded.clear();
   hasConnected = false;
   current?.close();

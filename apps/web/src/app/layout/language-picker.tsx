@@ -7,7 +7,7 @@ import { isUiLanguage, LANGUAGE_NATIVE_NAMES, useI18n } from '../../lib/i18n';
  * profile's preferred language. In the bar (signed out) its label is hidden; the select shows the language.
  */
 export function LanguagePicker({ hideLabel = false }: { hideLabel?: boolean }) {
-  const { t, language, setLanguage } = useI18n();
+  const { t, requestedLanguage, setLanguage } = useI18n();
   const { user } = useSession();
   const updateMe = useUpdateMe();
 
@@ -19,7 +19,7 @@ export function LanguagePicker({ hideLabel = false }: { hideLabel?: boolean }) {
       <select
         id="language-picker"
         name="language"
-        value={language}
+        value={requestedLanguage}
         onChange={(event) => {
           const next = event.target.value;
           if (!isUiLanguage(next)) return;

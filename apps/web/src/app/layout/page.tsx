@@ -1,4 +1,5 @@
 import { useEffect, type ReactNode } from 'react';
+import { usePageShown } from '../../lib/i18n';
 
 const SITE_NAME = 'Twinning';
 
@@ -25,6 +26,7 @@ export interface PageProps {
  */
 export function Page({ title, heading, lead, children, className }: PageProps) {
   useDocumentTitle(title);
+  usePageShown();
   return (
     <div className={['page', className].filter(Boolean).join(' ')}>
       <h1 tabIndex={-1} className="page__title">

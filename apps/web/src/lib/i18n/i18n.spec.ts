@@ -1,7 +1,12 @@
 import { UI_LANGUAGES } from '@twinning/contracts';
 import { describe, expect, it } from 'vitest';
+import { ar } from '../../locales/ar/translation';
 import { en } from '../../locales/en/translation';
-import { createTranslator, dictionaries, directionOf, isolateLtr, type Message } from './i18n';
+import { es } from '../../locales/es/translation';
+import { fr } from '../../locales/fr/translation';
+import { createTranslator, directionOf, isolateLtr, loadDictionary, type Message } from './i18n';
+
+const dictionaries = { en, fr, es, ar };
 
 const placeholders = (message: Message): string[] => {
   const texts = typeof message === 'string' ? [message] : Object.values(message);
@@ -58,6 +63,22 @@ describe('createTranslator', () => {
     expect(directionOf('en')).toBe('ltr');
     expect(directionOf('fr')).toBe('ltr');
   });
+});
+
+describe('loadDictionary', () => {
+  it.each(UI_LANGUAGES)(
+    'cuts the %s dictionary into a main and an extra part that hold every key once',
+    async (language) => {
+      const main = (await import(`virtual:dictionary/${language}/main`)).default as Record<string, Message>;
+      const extra = (await import(`virtual:dictionary/${language}/extra`)).default as Record<string, Message>;
+      expect(main['nav.cities']).toBe(dictionaries[language]['nav.cities']);
+      expect(main['workshops.nav']).toBe(dictionaries[language]['workshops.nav']);
+      expect(extra['room.heading' as never] ?? Object.keys(extra).length).toBeTruthy();
+      expect(Object.keys(extra).every((key) => /^(visits|workshops|room)\./.test(key))).toBe(true);
+      expect([...Object.keys(main), ...Object.keys(extra)].sort()).toEqual(Object.keys(dictionaries[language]).sort());
+      await expect(loadDictionary(language)).resolves.toBeUndefined();
+    },
+  );
 });
 
 describe('dictionaries', () => {

@@ -1,8 +1,6 @@
 import { RTL_LANGUAGES, UI_LANGUAGES, type UiLanguage } from '@twinning/contracts';
-import { ar } from '../../locales/ar/translation';
-import { en } from '../../locales/en/translation';
-import { es } from '../../locales/es/translation';
-import { fr } from '../../locales/fr/translation';
+// Types only: the dictionaries themselves load on demand, one chunk per language (see loadDictionary).
+import type { en } from '../../locales/en/translation';
 
 /** A message that depends on a count. `other` is required; the rest follow `Intl.PluralRules` categories. */
 export type PluralMessage = { readonly other: string } & {
@@ -31,7 +29,75 @@ export type TranslateArgs<K extends MessageKey> = K extends PluralKey
 
 export type Translate = <K extends MessageKey>(key: K, ...args: TranslateArgs<K>) => string;
 
-export const dictionaries: Readonly<Record<UiLanguage, Dictionary>> = { en, fr, es, ar };
+/**
+ * Each language's dictionary comes in two chunks, fetched when that language is first used: "main"
+ * (everything the header, the home, sign-in and most pages need) and "extra" (the study-visit,
+ * workshop and live-room pages' keys). A visitor downloads one language, not four, and the first
+ * page waits for its main part only. Every dictionary holds every key (the `Dictionary` type), so no
+ * English fallback has to be downloaded beside it. The parts are cut by the build from the locale
+ * files (apps/web/vite.config.mts, dictionaryParts).
+ */
+export type DictionaryPart = 'main' | 'extra';
+type PartModule = Promise<{ default: Readonly<Record<string, Message>> }>;
+
+const DICTIONARY_LOADERS: Readonly<Record<UiLanguage, Readonly<Record<DictionaryPart, () => PartModule>>>> = {
+  en: { main: () => import('virtual:dictionary/en/main'), extra: () => import('virtual:dictionary/en/extra') },
+  fr: { main: () => import('virtual:dictionary/fr/main'), extra: () => import('virtual:dictionary/fr/extra') },
+  es: { main: () => import('virtual:dictionary/es/main'), extra: () => import('virtual:dictionary/es/extra') },
+  ar: { main: () => import('virtual:dictionary/ar/main'), extra: () => import('virtual:dictionary/ar/extra') },
+};
+
+/** The messages loaded so far per language, and which parts they hold. */
+const loadedDictionaries: Partial<Record<UiLanguage, Record<string, Message>>> = {};
+const loadedParts: Partial<Record<UiLanguage, Set<DictionaryPart>>> = {};
+const pendingParts = new Map<string, Promise<void>>();
+
+/** The language's messages loaded so far (at least its main part), if any (translators need them synchronously). */
+export function loadedDictionary(language: UiLanguage): Readonly<Record<string, Message>> | undefined {
+  return loadedDictionaries[language];
+}
+
+/** Whether both parts of the language's dictionary are loaded. */
+export function isDictionaryComplete(language: UiLanguage): boolean {
+  return loadedParts[language]?.size === 2;
+}
+
+function loadPart(language: UiLanguage, part: DictionaryPart): Promise<void> {
+  if (loadedParts[language]?.has(part)) return Promise.resolve();
+  const key = `${language}/${part}`;
+  let pending = pendingParts.get(key);
+  if (!pending) {
+    pending = DICTIONARY_LOADERS[language][part]().then(
+      ({ default: messages }) => {
+        pendingParts.delete(key);
+        loadedDictionaries[language] = { ...loadedDictionaries[language], ...messages };
+        (loadedParts[language] ??= new Set()).add(part);
+      },
+      (error: unknown) => {
+        pendingParts.delete(key); // a failed fetch may be retried
+        throw error;
+      },
+    );
+    pendingParts.set(key, pending);
+  }
+  return pending;
+}
+
+/**
+ * Fetches the language's dictionary (its main part only, or all of it) once; later calls share the
+ * same requests.
+ */
+export function loadDictionary(language: UiLanguage, parts: 'main' | 'all' = 'all'): Promise<void> {
+  return parts === 'main'
+    ? loadPart(language, 'main')
+    : Promise.all([loadPart(language, 'main'), loadPart(language, 'extra')]).then(() => undefined);
+}
+
+/** Makes a whole dictionary available synchronously (unit tests preload all four this way). */
+export function registerDictionary(language: UiLanguage, dictionary: Dictionary): void {
+  loadedDictionaries[language] = { ...dictionary };
+  loadedParts[language] = new Set(['main', 'extra']);
+}
 
 /** Names of the interface languages, each written in its own language. */
 export const LANGUAGE_NATIVE_NAMES: Readonly<Record<UiLanguage, string>> = {
@@ -76,10 +142,13 @@ export function interpolate(
   });
 }
 
-/** Builds the `t` function for one language. */
+/**
+ * Builds the `t` function for one language from its loaded dictionary (English if that one is not
+ * loaded, the key itself if neither is: load the dictionary first, see loadDictionary).
+ */
 export function createTranslator(language: UiLanguage): Translate {
-  const dictionary: Readonly<Record<string, Message>> = dictionaries[language];
-  const fallback: Readonly<Record<string, Message>> = dictionaries[DEFAULT_LANGUAGE];
+  const dictionary: Readonly<Record<string, Message>> = loadedDictionaries[language] ?? {};
+  const fallback: Readonly<Record<string, Message>> = loadedDictionaries[DEFAULT_LANGUAGE] ?? {};
   const plurals = new Intl.PluralRules(language);
   const numbers = new Intl.NumberFormat(language);
 

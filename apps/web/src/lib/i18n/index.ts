@@ -1,6 +1,9 @@
 export {
   createTranslator,
-  dictionaries,
+  isDictionaryComplete,
+  loadDictionary,
+  loadedDictionary,
+  registerDictionary,
   directionOf,
   isolateLtr,
   isUiLanguage,
@@ -13,5 +16,13 @@ export {
   type TranslationVars,
 } from './i18n';
 export { createFormatters, type Formatters } from './formatters';
-export { applyDocumentLanguage, I18nProvider, useFormat, useI18n, useT, type I18nContextValue } from './i18n-context';
+export {
+  applyDocumentLanguage,
+  I18nProvider,
+  useFormat,
+  useI18n,
+  usePageShown,
+  useT,
+  type I18nContextValue,
+} from './i18n-context';
 export { detectInitialLanguage, LANGUAGE_STORAGE_KEY, storeLanguage } from './language-storage';

@@ -42,6 +42,18 @@ export const es: Dictionary = {
   'home.step3':
     'Cuando un coordinador de su ciudad aprueba la solicitud, usted actúa en nombre de su ciudad en Twinning.',
 
+  'landing.citiesHeading': 'Ciudades participantes',
+  'landing.cityCount': {
+    one: '{count} ciudad en {regions} regiones',
+    other: '{count} ciudades en {regions} regiones',
+  },
+  'landing.noCities': 'Todavía no se ha unido ninguna ciudad.',
+  'landing.moreCities': {
+    one: 'y {count} más',
+    other: 'y {count} más',
+  },
+  'landing.workshopsHeading': 'Próximos talleres públicos',
+  'landing.workshopsSignIn': 'Inicie sesión para inscribirse en un taller.',
   'auth.email': 'Correo electrónico',
   'auth.password': 'Contraseña',
   'auth.passwordHint': 'Al menos {min} caracteres.',
@@ -1717,6 +1729,7 @@ export const es: Dictionary = {
   'homeDash.live.until': 'hasta {time}',
   'homeDash.live.join': 'Entrar',
   'homeDash.live.joinNamed': 'Entrar en {title}',
+  'homeDash.live.empty': 'Ahora no hay en directo ningún taller al que pueda unirse.',
   'homeDash.waiting.heading': 'Pendiente de usted',
   'homeDash.waiting.empty': 'No tiene decisiones ni votos pendientes.',
   'homeDash.waiting.noCity': 'Todavía no pertenece a ninguna ciudad.',
@@ -1725,6 +1738,10 @@ export const es: Dictionary = {
   'homeDash.waiting.invitation': 'Invitación que {city} debe responder',
   'homeDash.waiting.invitationFrom': '{from} invita a {city}: responda a la invitación',
   'homeDash.waiting.poll': 'Encuesta de fechas para la visita a {city}: dé su voto',
+  'homeDash.waiting.reports': {
+    one: '{count} denuncia por revisar',
+    other: '{count} denuncias por revisar',
+  },
   'homeDash.comingUp.heading': 'En los próximos 30 días',
   'homeDash.comingUp.empty': 'No hay visitas ni talleres en los próximos 30 días.',
   'homeDash.comingUp.browseWorkshops': 'Ver talleres',
@@ -1733,4 +1750,13 @@ export const es: Dictionary = {
   'homeDash.unread.empty': 'Lo ha leído todo.',
   'homeDash.unread.forums': 'Ir a los foros',
   'homeDash.unread.newPosts': 'Mensajes nuevos: {count}',
+  'homeDash.activity.heading': 'Actividad reciente en sus asociaciones',
+  'homeDash.activity.empty': 'Nada nuevo en sus asociaciones en los últimos 30 días.',
+  'homeDash.activity.noPartnership': 'Cuando su ciudad participe en una asociación, sus novedades aparecerán aquí.',
+  'homeDash.activity.partnerships': 'Ver las asociaciones',
+  'homeDash.activity.thread': 'nuevo hilo de {author}',
+  'homeDash.activity.visit': 'visita a {city} prevista',
+  'homeDash.activity.workshop': 'taller programado para el {time}',
+  'homeDash.activity.member': '{name} se unió a {city}',
+  'homeDash.activity.someone': 'Alguien',
 };

@@ -42,6 +42,18 @@ export const fr: Dictionary = {
   'home.step3':
     'Dès qu’un coordinateur de votre ville approuve la demande, vous agissez pour votre ville sur Twinning.',
 
+  'landing.citiesHeading': 'Les villes participantes',
+  'landing.cityCount': {
+    one: '{count} ville dans {regions} régions',
+    other: '{count} villes dans {regions} régions',
+  },
+  'landing.noCities': 'Aucune ville n’a encore rejoint Twinning.',
+  'landing.moreCities': {
+    one: 'et {count} autre',
+    other: 'et {count} autres',
+  },
+  'landing.workshopsHeading': 'Prochains ateliers publics',
+  'landing.workshopsSignIn': 'Connectez-vous pour vous inscrire à un atelier.',
   'auth.email': 'Adresse e-mail',
   'auth.password': 'Mot de passe',
   'auth.passwordHint': 'Au moins {min} caractères.',
@@ -1737,6 +1749,7 @@ export const fr: Dictionary = {
   'homeDash.live.until': 'jusqu’à {time}',
   'homeDash.live.join': 'Rejoindre',
   'homeDash.live.joinNamed': 'Rejoindre {title}',
+  'homeDash.live.empty': 'Aucun atelier auquel vous pouvez participer n’est en direct pour le moment.',
   'homeDash.waiting.heading': 'En attente de votre part',
   'homeDash.waiting.empty': 'Aucune décision ni aucun vote ne vous attend.',
   'homeDash.waiting.noCity': 'Vous n’appartenez encore à aucune ville.',
@@ -1745,6 +1758,10 @@ export const fr: Dictionary = {
   'homeDash.waiting.invitation': 'Invitation à laquelle {city} doit répondre',
   'homeDash.waiting.invitationFrom': '{from} invite {city} : répondez à l’invitation',
   'homeDash.waiting.poll': 'Sondage de dates pour la visite à {city} : donnez votre avis',
+  'homeDash.waiting.reports': {
+    one: '{count} signalement à examiner',
+    other: '{count} signalements à examiner',
+  },
   'homeDash.comingUp.heading': 'Dans les 30 prochains jours',
   'homeDash.comingUp.empty': 'Aucune visite ni aucun atelier dans les 30 prochains jours.',
   'homeDash.comingUp.browseWorkshops': 'Voir les ateliers',
@@ -1753,4 +1770,13 @@ export const fr: Dictionary = {
   'homeDash.unread.empty': 'Vous avez tout lu.',
   'homeDash.unread.forums': 'Aller aux forums',
   'homeDash.unread.newPosts': 'Nouveaux messages : {count}',
+  'homeDash.activity.heading': 'Activité récente dans vos partenariats',
+  'homeDash.activity.empty': 'Rien de nouveau dans vos partenariats depuis 30 jours.',
+  'homeDash.activity.noPartnership': 'Dès que votre ville participe à un partenariat, ses nouvelles apparaissent ici.',
+  'homeDash.activity.partnerships': 'Voir les partenariats',
+  'homeDash.activity.thread': 'nouvelle discussion de {author}',
+  'homeDash.activity.visit': 'visite à {city} prévue',
+  'homeDash.activity.workshop': 'atelier prévu le {time}',
+  'homeDash.activity.member': '{name} a rejoint {city}',
+  'homeDash.activity.someone': 'Quelqu’un',
 };

@@ -1,3 +1,4 @@
+import type { HomeDto } from '@twinning/contracts';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
@@ -21,10 +22,11 @@ function stubLogin(...answers: Array<() => Response>) {
         now: '2026-03-01T15:00:00.000Z',
         upcomingUntil: '2026-03-31T15:00:00.000Z',
         live: [],
-        waiting: { joinRequests: [], invitations: [], polls: [] },
+        waiting: { joinRequests: [], invitations: [], polls: [], reports: { count: 0, items: [] } },
         comingUp: { visits: [], workshops: [] },
         unread: [],
-      });
+        activity: [],
+      } satisfies HomeDto);
     }
     return apiError(404, 'NOT_FOUND');
   };

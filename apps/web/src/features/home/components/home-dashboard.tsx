@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useFormat, useI18n, useT } from '../../../lib/i18n';
 import { useHome } from '../api/get-home';
+import { HomeActivity } from './home-activity';
 import '../home.css';
 
 const enc = encodeURIComponent;
@@ -57,8 +58,9 @@ function VisitState({ visit }: { visit: WaitingVisitDto }) {
 }
 
 /**
- * The signed-in user's home: live workshops first (only when there are some), then what waits for
- * their decision or vote, what comes up in the next 30 days, and unread threads. Each block has a
+ * The signed-in user's home: workshops live now that they may join, then what waits for their
+ * decision, vote or moderation, what comes up in the next 30 days, unread threads, and recent
+ * activity in their partnerships. Each block has a
  * heading and an empty state that says where to go next.
  */
 export function HomeDashboard({ hasCity }: { hasCity: boolean }) {
@@ -78,8 +80,8 @@ export function HomeDashboard({ hasCity }: { hasCity: boolean }) {
       </p>
     );
   const data: HomeDto = home.data;
-  const { joinRequests, invitations, polls } = data.waiting;
-  const nothingWaits = joinRequests.length + invitations.length + polls.length === 0;
+  const { joinRequests, invitations, polls, reports } = data.waiting;
+  const nothingWaits = joinRequests.length + invitations.length + polls.length + reports.count === 0;
   // Visits (host dates) and workshops (instants) in one list, by their first day.
   const upcoming: Upcoming[] = [
     ...data.comingUp.visits.map((visit) => ({ key: `v-${visit.id}`, at: visit.startDate, visit, workshop: null })),
@@ -94,15 +96,29 @@ export function HomeDashboard({ hasCity }: { hasCity: boolean }) {
 
   return (
     <div className="home-dashboard">
-      {data.live.length > 0 ? (
-        <Block id="home-live" heading={t('homeDash.live.heading')}>
+      <Block id="home-live" heading={t('homeDash.live.heading')}>
+        {data.live.length === 0 ? (
+          <Empty
+            text={t('homeDash.live.empty')}
+            link={{ to: '/workshops', label: t('homeDash.comingUp.browseWorkshops') }}
+          />
+        ) : (
           <ul className="home-block__list">
             {data.live.map((workshop) => (
               <li key={workshop.id} className="home-block__item">
                 <Link to={`/workshops/${enc(workshop.id)}`} dir="auto">
                   {workshop.title}
                 </Link>{' '}
-                <span className="muted">{t('homeDash.live.until', { time: format.dateTime(workshop.endsAt) })}</span>{' '}
+                <span className="muted">
+                  {t('homeDash.live.until', { time: format.dateTime(workshop.endsAt) })}
+                  {workshop.partnership ? (
+                    <>
+                      {' · '}
+                      <span dir="auto">{workshop.partnership.title}</span>
+                    </>
+                  ) : null}
+                </span>{' '}
+                <WorkshopState workshop={workshop} />{' '}
                 <Link
                   to={`/workshops/${enc(workshop.id)}/room`}
                   className="button button--link button--small"
@@ -113,8 +129,8 @@ export function HomeDashboard({ hasCity }: { hasCity: boolean }) {
               </li>
             ))}
           </ul>
-        </Block>
-      ) : null}
+        )}
+      </Block>
 
       <Block id="home-waiting" heading={t('homeDash.waiting.heading')}>
         {nothingWaits ? (
@@ -153,6 +169,14 @@ export function HomeDashboard({ hasCity }: { hasCity: boolean }) {
                 </span>
               </li>
             ))}
+            {reports.count > 0 ? (
+              <li className="home-block__item">
+                <Link to="/moderation">{t('homeDash.waiting.reports', { count: reports.count })}</Link>{' '}
+                <span className="muted" dir="auto">
+                  {format.list(reports.items.map((r) => `${r.thread.title} (${t(`flagPost.reasons.${r.reason}`)})`))}
+                </span>
+              </li>
+            ) : null}
             {polls.map((poll) => (
               <li key={poll.visitId} className="home-block__item">
                 <Link to={`/visits/${enc(poll.visitId)}`} dir="auto">
@@ -226,6 +250,10 @@ export function HomeDashboard({ hasCity }: { hasCity: boolean }) {
             ))}
           </ul>
         )}
+      </Block>
+
+      <Block id="home-activity" heading={t('homeDash.activity.heading')}>
+        <HomeActivity activity={data.activity} hasCity={hasCity} />
       </Block>
     </div>
   );
