@@ -19,3 +19,4 @@ export * from './mail-notifications';
 export * from './mail-account';
 export * from './mail-calendar';
 export * from './mail-inbound';
+export * from './api-error-text';
