@@ -17,7 +17,25 @@ describe('localizedFieldErrors', () => {
     });
   });
 
-  it('shows a translated message for each refused field in the other languages', () => {
+  it('shows the API’s words when the call asked for the interface language', () => {
+    const inArabic = new ApiRequestError(
+      400,
+      {
+        code: 'VALIDATION_FAILED',
+        message: 'حقل غير صالح: timeZone.',
+        fields: { timeZone: ['يجب أن يكون timeZone منطقة'] },
+      },
+      null,
+      'ar',
+    );
+    expect(localizedFieldErrors(inArabic, createTranslator('ar'), 'ar')).toEqual({
+      timeZone: ['يجب أن يكون timeZone منطقة'],
+    });
+    const en = createTranslator('en');
+    expect(localizedFieldErrors(inArabic, en, 'en')).toEqual({ timeZone: [en('errors.fieldRejected')] });
+  });
+
+  it('shows a translated message for each refused field worded in another language', () => {
     const ar = createTranslator('ar');
     expect(localizedFieldErrors(refused, ar, 'ar')).toEqual({
       timeZone: [ar('errors.fieldRejected')],

@@ -49,12 +49,14 @@ export function hasFieldErrors(error: unknown): boolean {
 }
 
 /**
- * Field errors for display. The API words its field messages in English; in the other languages each
- * refused field gets a translated message instead (the code-specific one where there is one).
+ * Field errors for display. The API words its field messages in the language the call asked for
+ * (`Accept-Language`: the interface language at that moment); when the interface language has changed since,
+ * each refused field gets a translated "not accepted" message instead of words in the other language.
  */
 export function localizedFieldErrors(error: unknown, t: Translate, language: UiLanguage): FieldErrors {
   const fields = fieldErrorsOf(error);
-  if (language === 'en') return fields;
+  const wordedIn = isApiRequestError(error) ? (error.language ?? 'en') : 'en';
+  if (wordedIn === language) return fields;
   const message = t('errors.fieldRejected');
   return Object.fromEntries(Object.keys(fields).map((field) => [field, [message]]));
 }
