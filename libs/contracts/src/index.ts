@@ -20,3 +20,4 @@ export * from './mail-account';
 export * from './mail-calendar';
 export * from './mail-inbound';
 export * from './api-error-text';
+export * from './calendar-days';
