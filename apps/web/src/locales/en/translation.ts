@@ -873,6 +873,10 @@ export const en = {
   'modAudit.targets.thread': 'Thread:',
   'modAudit.targets.user': 'Member:',
   'modAudit.targets.flag': 'Flag:',
+  'modAudit.postRef': '#{seq} in “{thread}”',
+  'modAudit.postRefBy': '#{seq} in “{thread}” by {author}',
+  'modAudit.flagRef': '“{reason}” on post {post}',
+  'modAudit.reasonFlagged': 'Hidden after a flag: {reason}',
   'workshops.nav': 'Workshops',
   'workshops.title': 'Workshops',
   'workshops.lead':
