@@ -12,6 +12,6 @@ export {
   type Translate,
   type TranslationVars,
 } from './i18n';
-export { createFormatters, type Formatters } from './formatters';
+export { createDurationFormat, createFormatters, type DurationStyle, type Formatters } from './formatters';
 export { applyDocumentLanguage, I18nProvider, useFormat, useI18n, useT, type I18nContextValue } from './i18n-context';
 export { detectInitialLanguage, LANGUAGE_STORAGE_KEY, storeLanguage } from './language-storage';
