@@ -122,7 +122,7 @@ export function AuditLog({ filters, onFiltersChange }: AuditLogProps) {
           <tbody>
             {items.map((entry) => (
               <tr key={entry.id}>
-                <td data-label={t('modAudit.time')}>
+                <td data-label={t('modAudit.time')} className="audit-log__time">
                   <time dateTime={entry.createdAt}>{format.dateTime(entry.createdAt)}</time>
                 </td>
                 <td data-label={t('modAudit.actor')}>{entry.actor.displayName}</td>
