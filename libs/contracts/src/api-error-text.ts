@@ -1,74 +1,11 @@
-import { UI_LANGUAGES, type UiLanguage } from './domain';
-import type { ErrorCode } from './errors';
+import type { ApiErrorTexts } from './api-error-rules';
+import type { UiLanguage } from './domain';
 
 /**
  * The words of the API's error bodies in every interface language: one sentence per error code, and one per
  * field rule (the class-validator constraint names, plus a few named checks). The API picks the language from
  * `Accept-Language`; the web can reuse the same texts. A language or a rule missing here fails typecheck.
  */
-
-/** A field rule: a class-validator constraint name, or a named check a DTO selects with `context.text`. */
-export const FIELD_RULES = [
-  'isString',
-  'isEmail',
-  'isLength',
-  'minLength',
-  'maxLength',
-  'isIn',
-  'isUuid',
-  'isInt',
-  'isNumber',
-  'min',
-  'max',
-  'isUrl',
-  'isTimeZone',
-  'isBoolean',
-  'isObject',
-  'isArray',
-  'arrayMinSize',
-  'arrayMaxSize',
-  'arrayUnique',
-  'isDefined',
-  'isNotEmpty',
-  'isIso8601',
-  'isISO31661Alpha2',
-  'matches',
-  'nestedValidation',
-  'whitelistValidation',
-  'partnershipIdForScope',
-  // Named checks (a `matches` or other rule whose meaning the DTO states with `context: { text }`).
-  'notBlank',
-  'languageTag',
-  'dateTimeWithOffset',
-  'localDateTime',
-  'yearMonth',
-  // Anything else: the field was refused.
-  'invalid',
-] as const;
-export type FieldRule = (typeof FIELD_RULES)[number];
-
-export function isFieldRule(value: unknown): value is FieldRule {
-  return typeof value === 'string' && (FIELD_RULES as readonly string[]).includes(value);
-}
-
-/** What a field message is filled with. `each`: the rule applies to every item of a list. */
-export interface FieldRuleParams {
-  field: string;
-  each?: boolean;
-  min?: number;
-  max?: number;
-  /** The accepted values of `isIn`. */
-  values?: readonly string[];
-}
-
-export type FieldErrorTexts = { readonly [K in FieldRule]: (p: FieldRuleParams) => string };
-
-export interface ApiErrorTexts {
-  readonly codes: { readonly [K in ErrorCode]: string };
-  /** The summary of a refused request body: names the refused fields. */
-  readonly invalidFields: (fields: readonly string[]) => string;
-  readonly fields: FieldErrorTexts;
-}
 
 const list = (values: readonly string[] | undefined) => (values ?? []).join(', ');
 
@@ -140,6 +77,23 @@ const en: ApiErrorTexts = {
     dateTimeWithOffset: (p) => `${p.field} must be an ISO 8601 date and time with an offset, e.g. 2027-03-01T14:00:00Z`,
     localDateTime: (p) => `${p.field} must be a local time like 2027-03-14T09:00`,
     yearMonth: (p) => `${p.field} must look like 2027-03`,
+    sameEmail: (p) => `${p.field} is already the address of your account`,
+    notCurrentPassword: (p) => `${p.field} is not your current password`,
+    pinnedOrLocked: (p) => `${p.field}: give pinned or locked`,
+    quoteNotInThread: (p) => `${p.field} must be the id of a post in this thread`,
+    invalidCursor: (p) => `${p.field} is not a valid page cursor`,
+    ownCity: (p) => `${p.field}: choose another city than your own`,
+    unknownCity: (p) => `${p.field}: no such city`,
+    alreadyMember: (p) => `${p.field}: the city is already a member`,
+    alreadyInvited: (p) => `${p.field}: the city is already invited`,
+    notPartnershipMember: (p) => `${p.field} must be an official of a member city of the partnership`,
+    listedTwice: (p) => `${p.field}: ${p.value} is listed twice`,
+    invalidUnsubscribeLink: (p) => `${p.field} is not a valid unsubscribe link`,
+    afterStart: (p) => `${p.field} must be after the start`,
+    beforeEnd: (p) => `${p.field} must be before the end`,
+    belowRegistered: (p) => `${p.field} cannot be below the ${p.min} participants already registered`,
+    unknownUser: (p) => `${p.field}: no user has the id ${p.value}`,
+    notFacilitator: (p) => `${p.field}: ${p.value} is not a facilitator or an admin`,
     invalid: (p) => `${p.field} was not accepted`,
   },
 };
@@ -221,6 +175,23 @@ const fr: ApiErrorTexts = {
       `${p.field} doit être une date et une heure ISO 8601 avec un décalage, par exemple 2027-03-01T14:00:00Z`,
     localDateTime: (p) => `${p.field} doit être une heure locale comme 2027-03-14T09:00`,
     yearMonth: (p) => `${p.field} doit avoir la forme 2027-03`,
+    sameEmail: (p) => `${p.field} est déjà l’adresse de votre compte`,
+    notCurrentPassword: (p) => `${p.field} n’est pas votre mot de passe actuel`,
+    pinnedOrLocked: (p) => `${p.field} : indiquez pinned ou locked`,
+    quoteNotInThread: (p) => `${p.field} doit être l’identifiant d’un message de ce fil`,
+    invalidCursor: (p) => `${p.field} n’est pas un curseur de page valide`,
+    ownCity: (p) => `${p.field} : choisissez une autre ville que la vôtre`,
+    unknownCity: (p) => `${p.field} : cette ville n’existe pas`,
+    alreadyMember: (p) => `${p.field} : la ville est déjà membre`,
+    alreadyInvited: (p) => `${p.field} : la ville est déjà invitée`,
+    notPartnershipMember: (p) => `${p.field} doit être responsable d’une ville membre du partenariat`,
+    listedTwice: (p) => `${p.field} : ${p.value} figure deux fois`,
+    invalidUnsubscribeLink: (p) => `${p.field} n’est pas un lien de désabonnement valide`,
+    afterStart: (p) => `${p.field} doit être après le début`,
+    beforeEnd: (p) => `${p.field} doit être avant la fin`,
+    belowRegistered: (p) => `${p.field} ne peut pas être inférieur aux ${p.min} participants déjà inscrits`,
+    unknownUser: (p) => `${p.field} : aucun utilisateur n’a l’identifiant ${p.value}`,
+    notFacilitator: (p) => `${p.field} : ${p.value} n’est ni animateur ni administrateur`,
     invalid: (p) => `${p.field} n’a pas été accepté`,
   },
 };
@@ -301,6 +272,23 @@ const es: ApiErrorTexts = {
       `${p.field} debe ser una fecha y hora ISO 8601 con desfase, por ejemplo 2027-03-01T14:00:00Z`,
     localDateTime: (p) => `${p.field} debe ser una hora local como 2027-03-14T09:00`,
     yearMonth: (p) => `${p.field} debe tener la forma 2027-03`,
+    sameEmail: (p) => `${p.field} ya es la dirección de su cuenta`,
+    notCurrentPassword: (p) => `${p.field} no es su contraseña actual`,
+    pinnedOrLocked: (p) => `${p.field}: indique pinned o locked`,
+    quoteNotInThread: (p) => `${p.field} debe ser el identificador de un mensaje de este hilo`,
+    invalidCursor: (p) => `${p.field} no es un cursor de página válido`,
+    ownCity: (p) => `${p.field}: elija una ciudad distinta de la suya`,
+    unknownCity: (p) => `${p.field}: esa ciudad no existe`,
+    alreadyMember: (p) => `${p.field}: la ciudad ya es miembro`,
+    alreadyInvited: (p) => `${p.field}: la ciudad ya está invitada`,
+    notPartnershipMember: (p) => `${p.field} debe ser funcionario de una ciudad miembro del hermanamiento`,
+    listedTwice: (p) => `${p.field}: ${p.value} aparece dos veces`,
+    invalidUnsubscribeLink: (p) => `${p.field} no es un enlace de baja válido`,
+    afterStart: (p) => `${p.field} debe ser posterior al inicio`,
+    beforeEnd: (p) => `${p.field} debe ser anterior al final`,
+    belowRegistered: (p) => `${p.field} no puede ser inferior a los ${p.min} participantes ya inscritos`,
+    unknownUser: (p) => `${p.field}: ningún usuario tiene el identificador ${p.value}`,
+    notFacilitator: (p) => `${p.field}: ${p.value} no es facilitador ni administrador`,
     invalid: (p) => `${p.field} no fue aceptado`,
   },
 };
@@ -377,39 +365,26 @@ const ar: ApiErrorTexts = {
       `يجب أن يكون ${p.field} تاريخًا ووقتًا بصيغة ISO 8601 مع فارق التوقيت، مثل 2027-03-01T14:00:00Z`,
     localDateTime: (p) => `يجب أن يكون ${p.field} وقتًا محليًا مثل 2027-03-14T09:00`,
     yearMonth: (p) => `يجب أن يكون ${p.field} بالشكل 2027-03`,
+    sameEmail: (p) => `${p.field} هو عنوان حسابك بالفعل`,
+    notCurrentPassword: (p) => `${p.field} ليست كلمة مرورك الحالية`,
+    pinnedOrLocked: (p) => `${p.field}: حدّد pinned أو locked`,
+    quoteNotInThread: (p) => `يجب أن يكون ${p.field} معرّف مشاركة في هذا الموضوع`,
+    invalidCursor: (p) => `${p.field} ليس مؤشر صفحة صالحًا`,
+    ownCity: (p) => `${p.field}: اختر مدينة غير مدينتك`,
+    unknownCity: (p) => `${p.field}: لا توجد مدينة كهذه`,
+    alreadyMember: (p) => `${p.field}: المدينة عضو بالفعل`,
+    alreadyInvited: (p) => `${p.field}: المدينة مدعوّة بالفعل`,
+    notPartnershipMember: (p) => `يجب أن يكون ${p.field} مسؤولًا في مدينة عضو في الشراكة`,
+    listedTwice: (p) => `${p.field}: ${p.value} مذكور مرتين`,
+    invalidUnsubscribeLink: (p) => `${p.field} ليس رابط إلغاء اشتراك صالحًا`,
+    afterStart: (p) => `يجب أن يكون ${p.field} بعد البداية`,
+    beforeEnd: (p) => `يجب أن يكون ${p.field} قبل النهاية`,
+    belowRegistered: (p) => `لا يمكن أن يقل ${p.field} عن ${p.min} مشاركين مسجّلين بالفعل`,
+    unknownUser: (p) => `${p.field}: لا يوجد مستخدم بالمعرّف ${p.value}`,
+    notFacilitator: (p) => `${p.field}: ${p.value} ليس ميسّرًا ولا مسؤول منصة`,
     invalid: (p) => `لم يُقبل ${p.field}`,
   },
 };
 
 /** API error texts in every interface language: a language, a code or a rule missing here fails typecheck. */
 export const API_ERROR_TEXT: Readonly<Record<UiLanguage, ApiErrorTexts>> = { en, fr, es, ar };
-
-/**
- * The interface language an `Accept-Language` header asks for: ranges sorted by their q-value (ties keep
- * their order), the first whose primary subtag is one of ours wins (`fr-CA` → fr); `*` means the default.
- * Anything else, or nothing, gives English.
- */
-export function negotiateUiLanguage(header: string | readonly string[] | null | undefined): UiLanguage {
-  const value = Array.isArray(header) ? header.join(',') : (header as string | null | undefined);
-  if (!value) return 'en';
-  const ranges = value
-    .split(',')
-    .map((part, index) => {
-      const [tag = '', ...params] = part.trim().split(';');
-      let q = 1;
-      for (const param of params) {
-        const match = /^\s*q\s*=\s*([01](?:\.\d{0,3})?)\s*$/i.exec(param);
-        if (match) q = Number(match[1]);
-      }
-      return { tag: tag.trim().toLowerCase(), q, index };
-    })
-    .filter((r) => r.tag && r.q > 0)
-    .sort((a, b) => b.q - a.q || a.index - b.index);
-  for (const { tag } of ranges) {
-    if (tag === '*') return 'en';
-    const primary = tag.split('-')[0];
-    const found = UI_LANGUAGES.find((l) => l === primary);
-    if (found) return found;
-  }
-  return 'en';
-}

@@ -1,5 +1,5 @@
 import { formatCalendarDay, formatCalendarDayRange } from './calendar-days';
-import { negotiateUiLanguage } from './api-error-text';
+import { negotiateUiLanguage } from './accept-language';
 import { notificationContent } from './notification-text';
 
 /** Intl puts thin and narrow no-break spaces around the range dash; compare with plain spaces. */

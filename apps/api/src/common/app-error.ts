@@ -1,4 +1,12 @@
-import { API_ERROR_TEXT, ErrorCode, type ApiError, type FieldErrors, type UiLanguage } from '@twinning/contracts';
+import {
+  API_ERROR_TEXT,
+  ErrorCode,
+  type ApiError,
+  type FieldErrors,
+  type FieldRule,
+  type FieldRuleParams,
+  type UiLanguage,
+} from '@twinning/contracts';
 import { localizeFreeFieldErrors, renderFieldIssues, type FieldIssues } from './field-issues';
 
 /**
@@ -62,6 +70,11 @@ export class AppError extends Error {
 
   static validation(fields: FieldErrors, message = 'Some fields are invalid.'): AppError {
     return new AppError(ErrorCode.VALIDATION_FAILED, message, fields);
+  }
+
+  /** One refused field, by rule (its words are in the contracts, in every language). */
+  static field(field: string, rule: FieldRule, params: Omit<FieldRuleParams, 'field'> = {}): AppError {
+    return AppError.fromIssues({ [field]: [{ rule, params: { field, ...params } }] });
   }
 
   /** A refused request body, from the validation pipe's issues; worded per request by `toApiError(lang)`. */

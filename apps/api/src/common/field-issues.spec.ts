@@ -1,4 +1,4 @@
-import { API_ERROR_TEXT, UI_LANGUAGES, type FieldRule } from '@twinning/contracts';
+import { API_ERROR_TEXT, FIELD_RULES, UI_LANGUAGES, type FieldRule } from '@twinning/contracts';
 import { getMetadataStorage, ValidationTypes } from 'class-validator';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -59,6 +59,16 @@ describe('field error texts', () => {
         if (lang !== 'en') expect([code, text]).not.toEqual([code, API_ERROR_TEXT.en.codes[code as 'INTERNAL']]);
       }
       expect(API_ERROR_TEXT[lang].invalidFields(['title', 'body'])).toMatch(/title.*body/);
+    }
+  });
+
+  it('translates every rule, those services use included', () => {
+    const params = { field: 'cityId', min: 3, max: 9, values: ['a'], value: 'x' };
+    for (const rule of FIELD_RULES) {
+      const english = API_ERROR_TEXT.en.fields[rule](params);
+      for (const lang of UI_LANGUAGES.filter((l) => l !== 'en')) {
+        expect([rule, API_ERROR_TEXT[lang].fields[rule](params)]).not.toEqual([rule, english]);
+      }
     }
   });
 });
