@@ -95,10 +95,12 @@ describe('error messages in the language the request asks for', () => {
     expect(english.body.message).toBe('No route for GET /api/no-such-route.');
   });
 
-  it('words the free-text field errors of a service as "not accepted" outside English', async () => {
+  it('words the field errors services raise by rule too', async () => {
     const cursor = await http().get('/api/cities?cursor=not-a-cursor').set('Accept-Language', 'es').expect(400);
     expect(cursor.body.code).toBe('VALIDATION_FAILED');
-    expect(cursor.body.fields).toEqual({ cursor: ['cursor no fue aceptado'] });
-    expect(cursor.body.message).toBe(API_ERROR_TEXT.es.codes.VALIDATION_FAILED);
+    expect(cursor.body.fields).toEqual({ cursor: ['cursor no es un cursor de página válido'] });
+    expect(cursor.body.message).toBe('Campo no válido: cursor.');
+    const english = await http().get('/api/cities?cursor=not-a-cursor').expect(400);
+    expect(english.body.fields).toEqual({ cursor: ['cursor is not a valid page cursor'] });
   });
 });
