@@ -33,6 +33,7 @@ export const FIELD_RULES = [
   'nestedValidation',
   'whitelistValidation',
   'partnershipIdForScope',
+  'meetingUrl',
   // Named checks (a `matches` or other rule whose meaning the DTO states with `context: { text }`).
   'notBlank',
   'languageTag',

@@ -72,6 +72,7 @@ const en: ApiErrorTexts = {
     nestedValidation: (p) => `${p.field} must be an object or a list of objects`,
     whitelistValidation: (p) => `${p.field} is not an accepted field`,
     partnershipIdForScope: (p) => `${p.field} must be a partnership id when scope is partnership, and absent otherwise`,
+    meetingUrl: (p) => `${p.field} must be an https link to a Jitsi, BigBlueButton, Zoom or Teams meeting`,
     notBlank: (p) => `${p.field} must not be blank`,
     languageTag: (p) => `${p.field} must be language tags such as en, fr or zh-Hant`,
     dateTimeWithOffset: (p) => `${p.field} must be an ISO 8601 date and time with an offset, e.g. 2027-03-01T14:00:00Z`,
@@ -169,6 +170,7 @@ const fr: ApiErrorTexts = {
     whitelistValidation: (p) => `${p.field} n’est pas un champ accepté`,
     partnershipIdForScope: (p) =>
       `${p.field} doit être l’identifiant d’un partenariat quand scope vaut partnership, et absent sinon`,
+    meetingUrl: (p) => `${p.field} doit être un lien https vers une réunion Jitsi, BigBlueButton, Zoom ou Teams`,
     notBlank: (p) => `${p.field} ne doit pas être vide`,
     languageTag: (p) => `${p.field} doit contenir des codes de langue comme en, fr ou zh-Hant`,
     dateTimeWithOffset: (p) =>
@@ -266,6 +268,7 @@ const es: ApiErrorTexts = {
     whitelistValidation: (p) => `${p.field} no es un campo aceptado`,
     partnershipIdForScope: (p) =>
       `${p.field} debe ser el identificador de una asociación cuando scope es partnership, y omitirse en otro caso`,
+    meetingUrl: (p) => `${p.field} debe ser un enlace https a una reunión de Jitsi, BigBlueButton, Zoom o Teams`,
     notBlank: (p) => `${p.field} no debe estar en blanco`,
     languageTag: (p) => `${p.field} debe contener códigos de idioma como en, fr o zh-Hant`,
     dateTimeWithOffset: (p) =>
@@ -359,6 +362,7 @@ const ar: ApiErrorTexts = {
     whitelistValidation: (p) => `${p.field} ليس حقلًا مقبولًا`,
     partnershipIdForScope: (p) =>
       `يجب أن يكون ${p.field} معرّف شراكة عندما تكون قيمة scope هي partnership، وأن يُحذف في غير ذلك`,
+    meetingUrl: (p) => `يجب أن يكون ${p.field} رابط https لاجتماع على Jitsi أو BigBlueButton أو Zoom أو Teams`,
     notBlank: (p) => `يجب ألا يكون ${p.field} فارغًا`,
     languageTag: (p) => `يجب أن يحتوي ${p.field} على رموز لغات مثل en أو fr أو zh-Hant`,
     dateTimeWithOffset: (p) =>

@@ -14,7 +14,19 @@ type ValidationMetadata = ReturnType<ReturnType<typeof getMetadataStorage>['getT
 export interface FieldIssue {
   rule: FieldRule;
   params: FieldRuleParams;
+  /**
+   * The English words the DTO chose for this constraint (its `message`), or the validator's own for the rules
+   * that word the case at hand: English keeps them, the other languages say the rule's text.
+   */
+  original?: string;
 }
+
+/**
+ * Rules whose validator words its English message for the case at hand (which part of a meeting link is
+ * wrong, why a partnership id is refused). A constraint the contracts do not know yet (`invalid`) also keeps
+ * its English words.
+ */
+const SPECIFIC_IN_ENGLISH: ReadonlySet<FieldRule> = new Set(['meetingUrl', 'partnershipIdForScope', 'invalid']);
 
 export type FieldIssues = Record<string, FieldIssue[]>;
 
@@ -66,13 +78,17 @@ function collect(errors: ValidationError[], prefix: string, out: FieldIssues): v
   for (const error of errors) {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
     if (error.constraints) {
-      const issues = Object.keys(error.constraints).map((constraint): FieldIssue => {
+      const constraints = error.constraints;
+      const issues = Object.keys(constraints).map((constraint): FieldIssue => {
         if (constraint === 'whitelistValidation') return { rule: 'whitelistValidation', params: { field } };
         const metadata = metadataFor(error.target, error.property, constraint);
         const rule = metadata ? ruleOf(metadata) : constraint;
+        const known: FieldRule = isFieldRule(rule) ? rule : 'invalid';
+        const worded = metadata?.message !== undefined || SPECIFIC_IN_ENGLISH.has(known);
         return {
-          rule: isFieldRule(rule) ? rule : 'invalid',
+          rule: known,
           params: paramsOf(field, metadata),
+          ...(worded && constraints[constraint] ? { original: constraints[constraint] } : {}),
         };
       });
       out[field] = [...(out[field] ?? []), ...issues];
@@ -92,7 +108,10 @@ export function validationErrorsToIssues(errors: ValidationError[]): FieldIssues
 export function renderFieldIssues(issues: FieldIssues, lang: UiLanguage): FieldErrors {
   const texts = API_ERROR_TEXT[lang].fields;
   return Object.fromEntries(
-    Object.entries(issues).map(([field, list]) => [field, [...new Set(list.map((i) => texts[i.rule](i.params)))]]),
+    Object.entries(issues).map(([field, list]) => [
+      field,
+      [...new Set(list.map((i) => (lang === 'en' && i.original ? i.original : texts[i.rule](i.params))))],
+    ]),
   );
 }
 

@@ -3,10 +3,10 @@ import { AppError } from './app-error';
 import { validationErrorsToIssues } from './field-issues';
 
 /**
- * Global pipe: strips nothing silently — unknown fields are rejected, and the error names each field. The
- * messages come from the contracts' texts, keyed by rule, so the error filter can word them in the language
- * the request asks for (`Accept-Language`). The validated object (`target`) is kept in the errors only to find
- * each constraint's arguments; it never reaches a response.
+ * Global pipe: strips nothing silently — unknown fields are rejected, and the error names each field. Each
+ * problem is kept by rule (the contracts' texts), so the error filter can word it in the language the request
+ * asks for (`Accept-Language`); English keeps the words a DTO chose (`message`). The validated object
+ * (`target`) is kept in the errors only to find each constraint's arguments; it never reaches a response.
  */
 export function createValidationPipe(): ValidationPipe {
   return new ValidationPipe({
