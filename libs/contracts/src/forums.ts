@@ -275,10 +275,29 @@ export interface AuditEntryDto {
   id: string;
   actor: UserSummary;
   action: AuditAction;
-  target: { type: 'post' | 'thread' | 'user' | 'flag'; id: string; label: string };
+  target: {
+    type: 'post' | 'thread' | 'user' | 'flag';
+    id: string;
+    /** As written when the action happened (English for posts and flags; use `post` and `flagReason` to show it). */
+    label: string;
+    /** For a post or a flag on a post: which post it was, to be worded in the reader's language. */
+    post?: AuditPostRef;
+    /** For a flag: what it reported. */
+    flagReason?: FlagReason;
+  };
   forum: { id: string; kind: ForumKind; theme: Theme | null; partnershipTitle: string | null } | null;
+  /** What the moderator wrote (empty when nothing). */
   reason: string;
+  /** Set when no reason was written and the post was hidden because a flag of this kind was upheld. */
+  reasonFlagged?: FlagReason;
   createdAt: string;
+}
+
+/** A post as an audit entry names it: its number in its thread, the thread's title, its author then. */
+export interface AuditPostRef {
+  seq: number;
+  threadTitle: string;
+  authorName: string | null;
 }
 
 export interface AuditQuery extends PageQuery {

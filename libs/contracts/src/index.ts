@@ -20,3 +20,7 @@ export * from './mail-account';
 export * from './mail-calendar';
 export * from './mail-inbound';
 export * from './people';
+export * from './api-error-rules';
+export * from './api-error-text';
+export * from './accept-language';
+export * from './calendar-days';

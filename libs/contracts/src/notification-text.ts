@@ -1,3 +1,4 @@
+import { formatCalendarDayRange } from './calendar-days';
 import type { UiLanguage } from './domain';
 import type { NotificationKind, NotificationPayloads } from './notifications';
 
@@ -28,7 +29,7 @@ export const NOTIFICATION_SENTENCES: Readonly<Record<UiLanguage, Readonly<Record
     'workshop.live': 'The workshop “{title}” is live: join the room now',
     'workshop.facilitator_added': '{actor} made you a co-facilitator of the workshop “{title}”',
     'visit.opened': '{actor} opened registration for the study visit “{title}” to {city}',
-    'visit.date_chosen': '{actor} chose the dates of “{title}”: {start} to {end}',
+    'visit.date_chosen': '{actor} chose the dates of “{title}”: {dates}',
     'visit.registered': 'You are registered for the study visit “{title}”',
     'visit.waitlisted': 'The study visit “{title}” is full: you are number {position} on the waitlist',
     'visit.promoted': 'A place opened up: you are now registered for the study visit “{title}”',
@@ -50,7 +51,7 @@ export const NOTIFICATION_SENTENCES: Readonly<Record<UiLanguage, Readonly<Record
     'workshop.live': 'L’atelier « {title} » est en direct : rejoignez la salle',
     'workshop.facilitator_added': '{actor} vous a ajouté·e à l’animation de l’atelier « {title} »',
     'visit.opened': '{actor} a ouvert les inscriptions à la visite d’étude « {title} » à {city}',
-    'visit.date_chosen': '{actor} a fixé les dates de « {title} » : du {start} au {end}',
+    'visit.date_chosen': '{actor} a fixé les dates de « {title} » : {dates}',
     'visit.registered': 'Vous êtes inscrit·e à la visite d’étude « {title} »',
     'visit.waitlisted': 'La visite d’étude « {title} » est complète : vous êtes n° {position} sur la liste d’attente',
     'visit.promoted': 'Une place s’est libérée : vous êtes maintenant inscrit·e à la visite d’étude « {title} »',
@@ -71,7 +72,7 @@ export const NOTIFICATION_SENTENCES: Readonly<Record<UiLanguage, Readonly<Record
     'workshop.live': 'El taller «{title}» está en directo: entre ya en la sala',
     'workshop.facilitator_added': '{actor} le ha nombrado cofacilitador/a del taller «{title}»',
     'visit.opened': '{actor} abrió la inscripción a la visita de estudio «{title}» a {city}',
-    'visit.date_chosen': '{actor} fijó las fechas de «{title}»: del {start} al {end}',
+    'visit.date_chosen': '{actor} fijó las fechas de «{title}»: {dates}',
     'visit.registered': 'Está inscrito/a en la visita de estudio «{title}»',
     'visit.waitlisted': 'La visita de estudio «{title}» está completa: es el número {position} de la lista de espera',
     'visit.promoted': 'Se liberó una plaza: ya está inscrito/a en la visita de estudio «{title}»',
@@ -92,7 +93,7 @@ export const NOTIFICATION_SENTENCES: Readonly<Record<UiLanguage, Readonly<Record
     'workshop.live': 'ورشة العمل «{title}» مباشرة الآن: ادخل القاعة',
     'workshop.facilitator_added': 'جعلك {actor} ميسّرًا مشاركًا في ورشة العمل «{title}»',
     'visit.opened': 'فتح {actor} باب التسجيل في الزيارة الدراسية «{title}» إلى {city}',
-    'visit.date_chosen': 'حدّد {actor} موعد «{title}»: من {start} إلى {end}',
+    'visit.date_chosen': 'حدّد {actor} موعد «{title}»: {dates}',
     'visit.registered': 'تم تسجيلك في الزيارة الدراسية «{title}»',
     'visit.waitlisted': 'اكتمل عدد المشاركين في الزيارة الدراسية «{title}»: ترتيبك {position} في قائمة الانتظار',
     'visit.promoted': 'أُتيح مكان: أنت الآن مسجّل في الزيارة الدراسية «{title}»',
@@ -128,8 +129,11 @@ export function fillTemplate(template: string, vars: TextVars, lang: UiLanguage)
   });
 }
 
-/** The sentence key and its variables, by kind. */
-export function notificationSentence(n: NotificationLike): { key: NotificationSentenceKey; vars: TextVars } {
+/** The sentence key and its variables, by kind, with dates written in `lang`. */
+export function notificationSentence(
+  n: NotificationLike,
+  lang: UiLanguage = 'en',
+): { key: NotificationSentenceKey; vars: TextVars } {
   switch (n.kind) {
     case 'partnership.invited': {
       const { actor, partnership, fromCity, toCity } = n.payload;
@@ -168,8 +172,9 @@ export function notificationSentence(n: NotificationLike): { key: NotificationSe
     }
     case 'visit.date_chosen': {
       const { actor, visit, startDate, endDate } = n.payload;
-      // host-calendar days, written as ISO dates so no time zone can shift them
-      return { key: n.kind, vars: { actor: actor.displayName, title: visit.title, start: startDate, end: endDate } };
+      // host-calendar days, written as days (never as instants) so no time zone can shift them
+      const dates = formatCalendarDayRange(startDate, endDate, lang);
+      return { key: n.kind, vars: { actor: actor.displayName, title: visit.title, dates } };
     }
     case 'visit.registration': {
       const { visit, status, position } = n.payload;
@@ -224,6 +229,6 @@ function notificationTarget(n: NotificationLike): { href: string; excerpt: strin
 
 /** Renders a notification from its payload in the reader's language: the server never stores translated text. */
 export function notificationContent(lang: UiLanguage, n: NotificationLike): NotificationContent {
-  const { key, vars } = notificationSentence(n);
+  const { key, vars } = notificationSentence(n, lang);
   return { text: fillTemplate(NOTIFICATION_SENTENCES[lang][key], vars, lang), ...notificationTarget(n) };
 }

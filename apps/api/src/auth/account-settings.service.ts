@@ -67,8 +67,7 @@ export class AccountSettingsService {
    */
   async changeEmail(actor: AuthUser, dto: ChangeEmailDto): Promise<CheckYourMailResponse> {
     const user = await this.checkPassword(actor, dto.currentPassword);
-    if (dto.email === user.email)
-      throw AppError.validation({ email: ['email is already the address of your account'] });
+    if (dto.email === user.email) throw AppError.field('email', 'sameEmail');
     const started = Date.now();
     await this.rateLimits.consume(this.emailChanges, actor.id);
     await this.dataSource.transaction(async (manager) => {
@@ -88,7 +87,7 @@ export class AccountSettingsService {
     const user = await this.users.findById(actor.id);
     if (!user) throw AppError.unauthenticated('The account no longer exists.');
     if (!(await this.passwords.verify(user.passwordHash, password))) {
-      throw AppError.validation({ currentPassword: ['currentPassword is not your current password'] });
+      throw AppError.field('currentPassword', 'notCurrentPassword');
     }
     await this.rateLimits.reset(this.perAccount, actor.id);
     return user;

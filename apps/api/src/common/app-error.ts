@@ -1,4 +1,13 @@
-import { ErrorCode, type FieldErrors } from '@twinning/contracts';
+import {
+  API_ERROR_TEXT,
+  ErrorCode,
+  type ApiError,
+  type FieldErrors,
+  type FieldRule,
+  type FieldRuleParams,
+  type UiLanguage,
+} from '@twinning/contracts';
+import { localizeFreeFieldErrors, renderFieldIssues, type FieldIssues } from './field-issues';
 
 /**
  * The one error type services throw. It carries a contract error code; the HTTP status is chosen
@@ -10,16 +19,31 @@ export class AppError extends Error {
     message: string,
     readonly fields?: FieldErrors,
     readonly retryAfterSeconds?: number,
+    /** The field problems by rule (from the validation pipe), so they can be worded in any language. */
+    readonly issues?: FieldIssues,
   ) {
     super(message);
     this.name = 'AppError';
   }
 
-  toApiError() {
+  /**
+   * The error body in a language: field problems known by rule are worded in it; otherwise English keeps the
+   * specific message, and another language gets the sentence of the error code (and "field was not accepted").
+   */
+  toApiError(lang: UiLanguage = 'en'): ApiError {
+    let message = this.message;
+    let fields = this.fields;
+    if (this.issues) {
+      fields = renderFieldIssues(this.issues, lang);
+      message = API_ERROR_TEXT[lang].invalidFields(Object.keys(fields));
+    } else if (lang !== 'en') {
+      message = API_ERROR_TEXT[lang].codes[this.code];
+      if (fields) fields = localizeFreeFieldErrors(fields, lang);
+    }
     return {
       code: this.code,
-      message: this.message,
-      ...(this.fields ? { fields: this.fields } : {}),
+      message,
+      ...(fields ? { fields } : {}),
       ...(this.retryAfterSeconds !== undefined ? { retryAfterSeconds: this.retryAfterSeconds } : {}),
     };
   }
@@ -46,6 +70,23 @@ export class AppError extends Error {
 
   static validation(fields: FieldErrors, message = 'Some fields are invalid.'): AppError {
     return new AppError(ErrorCode.VALIDATION_FAILED, message, fields);
+  }
+
+  /** One refused field, by rule (its words are in the contracts, in every language). */
+  static field(field: string, rule: FieldRule, params: Omit<FieldRuleParams, 'field'> = {}): AppError {
+    return AppError.fromIssues({ [field]: [{ rule, params: { field, ...params } }] });
+  }
+
+  /** A refused request body, from the validation pipe's issues; worded per request by `toApiError(lang)`. */
+  static fromIssues(issues: FieldIssues): AppError {
+    const fields = renderFieldIssues(issues, 'en');
+    return new AppError(
+      ErrorCode.VALIDATION_FAILED,
+      API_ERROR_TEXT.en.invalidFields(Object.keys(fields)),
+      fields,
+      undefined,
+      issues,
+    );
   }
 }
 

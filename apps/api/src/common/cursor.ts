@@ -20,7 +20,7 @@ export function decodeCursor<T extends (string | number)[]>(cursor: string | und
   } catch {
     // fall through
   }
-  throw AppError.validation({ cursor: ['cursor is not a valid page cursor'] }, 'Invalid field: cursor.');
+  throw AppError.field('cursor', 'invalidCursor');
 }
 
 /**

@@ -1,5 +1,5 @@
 import { HttpException, NotFoundException, type Logger } from '@nestjs/common';
-import { ErrorCode, type ApiError } from '@twinning/contracts';
+import { ErrorCode, negotiateUiLanguage, type ApiError, type UiLanguage } from '@twinning/contracts';
 import { QueryFailedError } from 'typeorm';
 import { AppError, HTTP_STATUS_BY_CODE } from './app-error';
 
@@ -43,19 +43,44 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return false;
 }
 
-/** The one mapping from any thrown value to an HTTP status and the error body `{ code, message, fields? }`. */
+/** What the error mapping reads of a request: its route, and the language it asks for. */
+export interface ErrorRequest {
+  method: string;
+  url: string;
+  headers?: Record<string, string | string[] | undefined>;
+}
+
+/** The language of an error body: the request's `Accept-Language` (q-values honoured), English by default. */
+export function errorLanguageOf(request: Pick<ErrorRequest, 'headers'> | null | undefined): UiLanguage {
+  return negotiateUiLanguage(request?.headers?.['accept-language']);
+}
+
+/**
+ * The one mapping from any thrown value to an HTTP status and the error body `{ code, message, fields? }`,
+ * worded in `lang` (by default the request's `Accept-Language`). Codes and field names never change.
+ */
 export function describeError(
   exception: unknown,
-  request: { method: string; url: string } | null,
+  request: ErrorRequest | null,
   logger: Logger,
+  lang: UiLanguage = errorLanguageOf(request),
 ): ErrorResponse {
   if (exception instanceof AppError) {
     return {
       status: HTTP_STATUS_BY_CODE[exception.code] ?? 500,
-      body: exception.toApiError(),
+      body: exception.toApiError(lang),
       retryAfter: exception.retryAfterSeconds,
     };
   }
+  const response = describeOtherError(exception, request, logger);
+  return lang === 'en' ? response : { ...response, body: localizeBody(response.body, lang) };
+}
+
+function localizeBody(body: ApiError, lang: UiLanguage): ApiError {
+  return new AppError(body.code, body.message, body.fields, body.retryAfterSeconds).toApiError(lang);
+}
+
+function describeOtherError(exception: unknown, request: ErrorRequest | null, logger: Logger): ErrorResponse {
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
     if (exception instanceof NotFoundException) {

@@ -1,5 +1,15 @@
 import type { EntityManager } from 'typeorm';
-import { postLabel, recordAudit, recordPostAudit } from './moderation-audit';
+import {
+  auditEntryParts,
+  flaggedReason,
+  flagLabel,
+  parseFlaggedReason,
+  parseFlagLabel,
+  parsePostLabel,
+  postLabel,
+  recordAudit,
+  recordPostAudit,
+} from './moderation-audit';
 
 /** A manager that records the statements it is given. */
 function recordingManager() {
@@ -43,5 +53,27 @@ describe('moderation audit writer', () => {
     const { manager, calls } = recordingManager();
     await recordPostAudit(manager, { actorId: 'u1', action: 'post.delete', post });
     expect(calls[0].params[6]).toBe('');
+  });
+});
+
+describe('moderation audit reader', () => {
+  it('reads back the post, the flag and the automatic reason its writer put into English text', () => {
+    const post = { seq: 3, threadTitle: 'Bikes “and” buses', authorName: 'Ana' };
+    expect(parsePostLabel(postLabel(post))).toEqual(post);
+    expect(parsePostLabel(postLabel({ seq: 9, threadTitle: 'Bikes' }))).toEqual({
+      seq: 9,
+      threadTitle: 'Bikes',
+      authorName: null,
+    });
+    expect(parseFlagLabel(flagLabel('off_topic', post))).toEqual({ reason: 'off_topic', post });
+    expect(parseFlaggedReason(flaggedReason('private_information'))).toBe('private_information');
+    expect(parseFlaggedReason('Spam, clearly')).toBeNull();
+    expect(auditEntryParts('flag', flagLabel('spam', post), flaggedReason('spam'))).toEqual({
+      post,
+      flagReason: 'spam',
+      reasonFlagged: 'spam',
+    });
+    expect(auditEntryParts('thread', 'Bikes', 'tidy up')).toEqual({});
+    expect(auditEntryParts('post', 'something else', '')).toEqual({});
   });
 });

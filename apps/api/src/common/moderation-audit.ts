@@ -1,4 +1,10 @@
-import type { AuditAction, AuditEntryDto } from '@twinning/contracts';
+import {
+  FLAG_REASONS,
+  type AuditAction,
+  type AuditEntryDto,
+  type AuditPostRef,
+  type FlagReason,
+} from '@twinning/contracts';
 import type { EntityManager } from 'typeorm';
 
 export interface AuditEntry {
@@ -32,6 +38,61 @@ export async function recordAudit(manager: EntityManager, entry: AuditEntry): Pr
 /** How an audit entry names a post: its number and thread. */
 export function postLabel(post: { seq: number; threadTitle: string; authorName?: string }): string {
   return `#${post.seq} in “${post.threadTitle}”${post.authorName ? ` by ${post.authorName}` : ''}`;
+}
+
+const POST_LABEL = /^#(\d+) in “([\s\S]*)”(?: by ([\s\S]+))?$/;
+
+/** The post a label written by `postLabel` names, or null (a label cut at 500 characters, another kind). */
+export function parsePostLabel(label: string): AuditPostRef | null {
+  const match = POST_LABEL.exec(label);
+  if (!match) return null;
+  return { seq: Number(match[1]), threadTitle: match[2], authorName: match[3] ?? null };
+}
+
+const isFlagReason = (value: string): value is FlagReason => (FLAG_REASONS as readonly string[]).includes(value);
+
+/** How an audit entry names a flag: its reason and the post it reports. */
+export function flagLabel(reason: FlagReason, post: { seq: number; threadTitle: string; authorName?: string }): string {
+  return `${reason} flag on ${postLabel(post)}`;
+}
+
+/** The reason and post a label written by `flagLabel` names, or null. */
+export function parseFlagLabel(label: string): { reason: FlagReason; post: AuditPostRef } | null {
+  const match = /^(\w+) flag on ([\s\S]*)$/.exec(label);
+  const post = match ? parsePostLabel(match[2]) : null;
+  return match && post && isFlagReason(match[1]) ? { reason: match[1], post } : null;
+}
+
+/** The reason recorded when a post is hidden because a flag was upheld and the moderator wrote none. */
+export function flaggedReason(reason: FlagReason): string {
+  return `Flagged as ${reason.replace('_', ' ')}`;
+}
+
+/** The flag reason of a reason written by `flaggedReason`, or null (a moderator's own words). */
+export function parseFlaggedReason(reason: string): FlagReason | null {
+  return FLAG_REASONS.find((r) => reason === flaggedReason(r)) ?? null;
+}
+
+/**
+ * The structured parts of an audit entry that its stored English texts carry (post and flag labels, the
+ * automatic reason), so clients can word them in the reader's language.
+ */
+export function auditEntryParts(
+  targetType: AuditEntryDto['target']['type'],
+  label: string,
+  reason: string,
+): { post?: AuditPostRef; flagReason?: FlagReason; reasonFlagged?: FlagReason } {
+  const parts: { post?: AuditPostRef; flagReason?: FlagReason; reasonFlagged?: FlagReason } = {};
+  if (targetType === 'post') {
+    const post = parsePostLabel(label);
+    if (post) parts.post = post;
+  } else if (targetType === 'flag') {
+    const flag = parseFlagLabel(label);
+    if (flag) Object.assign(parts, { post: flag.post, flagReason: flag.reason });
+  }
+  const flagged = parseFlaggedReason(reason);
+  if (flagged) parts.reasonFlagged = flagged;
+  return parts;
 }
 
 /** A post as the forum repositories return it, with what its audit entry needs. */

@@ -1,41 +1,20 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
-import type { FieldErrors } from '@twinning/contracts';
+import { ValidationPipe } from '@nestjs/common';
 import { AppError } from './app-error';
+import { validationErrorsToIssues } from './field-issues';
 
-function collect(errors: ValidationError[], prefix: string, out: FieldErrors): void {
-  for (const error of errors) {
-    const field = prefix ? `${prefix}.${error.property}` : error.property;
-    if (error.constraints) {
-      const messages = Object.entries(error.constraints).map(([rule, message]) =>
-        rule === 'whitelistValidation' ? `${field} is not an accepted field` : message,
-      );
-      out[field] = [...(out[field] ?? []), ...messages];
-    }
-    if (error.children?.length) collect(error.children, field, out);
-  }
-}
-
-export function validationErrorsToFields(errors: ValidationError[]): FieldErrors {
-  const fields: FieldErrors = {};
-  collect(errors, '', fields);
-  return fields;
-}
-
-/** Global pipe: strips nothing silently — unknown fields are rejected, and the error names each field. */
+/**
+ * Global pipe: strips nothing silently — unknown fields are rejected, and the error names each field. Each
+ * problem is kept by rule (the contracts' texts), so the error filter can word it in the language the request
+ * asks for (`Accept-Language`); English keeps the words a DTO chose (`message`). The validated object
+ * (`target`) is kept in the errors only to find each constraint's arguments; it never reaches a response.
+ */
 export function createValidationPipe(): ValidationPipe {
   return new ValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
     transformOptions: { enableImplicitConversion: false },
-    validationError: { target: false, value: false },
-    exceptionFactory: (errors) => {
-      const fields = validationErrorsToFields(errors);
-      const names = Object.keys(fields);
-      return AppError.validation(
-        fields,
-        names.length === 1 ? `Invalid field: ${names[0]}.` : `Invalid fields: ${names.join(', ')}.`,
-      );
-    },
+    validationError: { target: true, value: false },
+    exceptionFactory: (errors) => AppError.fromIssues(validationErrorsToIssues(errors)),
   });
 }

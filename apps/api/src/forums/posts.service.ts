@@ -144,10 +144,7 @@ export class PostsService {
       const { viewer, silencedUntil: until } = await this.viewer(user, access, manager);
       if (until) throw silencedError(until);
       if (dto.quotePostId && !(await this.postsRepository.existsInThread(manager, dto.quotePostId, threadId))) {
-        throw AppError.validation(
-          { quotePostId: ['quotePostId must be the id of a post in this thread'] },
-          'Invalid field: quotePostId.',
-        );
+        throw AppError.field('quotePostId', 'quoteNotInThread');
       }
       const numbered = await this.threadsRepository.takeNextSeq(manager, threadId, user.id);
       if (numbered.locked && !access.canModerate) {

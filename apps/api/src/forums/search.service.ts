@@ -39,7 +39,7 @@ export class SearchService {
     const limit = query.limit ?? PAGE_SIZE_DEFAULT;
     const offset = decodeCursor<[number]>(query.cursor, 1)?.[0] ?? 0;
     if (!Number.isInteger(offset) || offset < 0 || offset > MAX_OFFSET) {
-      throw AppError.validation({ cursor: ['cursor is not a valid page cursor'] }, 'Invalid field: cursor.');
+      throw AppError.field('cursor', 'invalidCursor');
     }
     const { results, capped } = await this.gate.run(() =>
       this.repository.search(

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuditAction, AuditEntryDto, ForumKind, Theme } from '@twinning/contracts';
 import { DataSource } from 'typeorm';
+import { auditEntryParts } from '../common/moderation-audit';
 import { exactTime, iso } from '../common/sql';
 
 export interface AuditRow {
@@ -22,16 +23,24 @@ export interface AuditRow {
 }
 
 export function toAuditDto(row: AuditRow): AuditEntryDto {
+  const { post, flagReason, reasonFlagged } = auditEntryParts(row.target_type, row.target_label, row.reason);
   return {
     id: row.id,
     actor: { id: row.actor_id ?? '', displayName: row.actor_name ?? '' },
     action: row.action,
-    target: { type: row.target_type, id: row.target_id, label: row.target_label },
+    target: {
+      type: row.target_type,
+      id: row.target_id,
+      label: row.target_label,
+      ...(post ? { post } : {}),
+      ...(flagReason ? { flagReason } : {}),
+    },
     forum:
       row.forum_id && row.kind
         ? { id: row.forum_id, kind: row.kind, theme: row.theme, partnershipTitle: row.partnership_title }
         : null,
     reason: row.reason,
+    ...(reasonFlagged ? { reasonFlagged } : {}),
     createdAt: iso(row.created_at),
   };
 }

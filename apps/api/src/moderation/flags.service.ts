@@ -6,7 +6,7 @@ import { AccessService } from '../access/access.service';
 import type { AuthUser } from '../common/auth-user';
 import { AppError } from '../common/app-error';
 import { decodeCursor, encodeCursor } from '../common/cursor';
-import { postLabel, recordAudit } from '../common/moderation-audit';
+import { flaggedReason, flagLabel, recordAudit } from '../common/moderation-audit';
 import { ForumsRepository, PostsService, type PostRef } from '../forums';
 import { RateLimitService, type LimitSpec } from '../rate-limit/rate-limit.service';
 import { HidingService } from './hiding.service';
@@ -84,7 +84,11 @@ export class FlagsService {
       const flag = await this.flags.lock(manager, flagId);
       if (!access.canModerate) throw AppError.forbidden('Only moderators can resolve flags.');
       if (flag.status !== 'open') throw new AppError(ErrorCode.INVALID_STATE, 'This flag was already resolved.');
-      const label = `${flag.reason} flag on ${postLabel({ seq: post.seq, threadTitle: post.thread_title, authorName: post.author_name })}`;
+      const label = flagLabel(flag.reason, {
+        seq: post.seq,
+        threadTitle: post.thread_title,
+        authorName: post.author_name,
+      });
       const reason = dto.reason ?? '';
       const audit = {
         actorId: user.id,
@@ -102,7 +106,7 @@ export class FlagsService {
       await this.flags.upholdOpen(manager, post.id, user.id);
       await recordAudit(manager, { ...audit, action: 'flag.uphold' });
       if (post.hidden_at !== null) return null;
-      await this.hiding.hideLocked(manager, user, post, reason || `Flagged as ${flag.reason.replace('_', ' ')}`);
+      await this.hiding.hideLocked(manager, user, post, reason || flaggedReason(flag.reason));
       return post;
     });
     if (hidden) this.posts.publishUpdated(hidden);

@@ -23,10 +23,10 @@ export class ThreadModerationService {
   /** Pin/unpin and lock/unlock; each change is its own audit entry. */
   async moderateThread(user: AuthUser, threadId: string, dto: ModerateThreadDto): Promise<ThreadDto> {
     if (dto.pinned === undefined && dto.locked === undefined) {
-      throw AppError.validation(
-        { pinned: ['give pinned or locked'], locked: ['give pinned or locked'] },
-        'Nothing to change: give pinned or locked.',
-      );
+      throw AppError.fromIssues({
+        pinned: [{ rule: 'pinnedOrLocked', params: { field: 'pinned' } }],
+        locked: [{ rule: 'pinnedOrLocked', params: { field: 'locked' } }],
+      });
     }
     const changed = await this.dataSource.transaction(async (manager) => {
       const { thread, access } = await this.posts.loadThread(user, threadId, manager, true);

@@ -28,6 +28,26 @@ const build = (items: MailedNotification[], language = 'en', replyAddress: strin
   });
 
 describe('buildNotificationMail', () => {
+  it('gives chosen visit dates as the host’s days, in the reader’s language', () => {
+    const chosen = {
+      id: 'n-9',
+      kind: 'visit.date_chosen',
+      payload: {
+        actor: { id: 'u-li', displayName: 'Li Wei' },
+        visit: { id: 'v-1', title: 'Newcomer services' },
+        startDate: '2027-03-07',
+        endDate: '2027-03-09',
+      },
+    } as MailedNotification;
+    const plain = (text: string) => text.replace(/[\u2009\u202f]/g, ' ');
+    expect(plain(build([chosen], 'fr').content.heading ?? '')).toBe(
+      'Li Wei a fixé les dates de « Newcomer services » : dim. 7 – mar. 9 mars 2027',
+    );
+    expect(plain(build([chosen], 'en').content.heading ?? '')).toBe(
+      'Li Wei chose the dates of “Newcomer services”: Sun, March 7 – Tue, March 9, 2027',
+    );
+  });
+
   it('writes one notification with its subject, action, quote, footer and one-click unsubscribe', () => {
     const mail = build([post('n-1', 4, 'We meet on Thursdays')]);
     expect(mail.subject).toBe('New reply in “Language cafés”');

@@ -130,7 +130,7 @@ export function buildNotificationMail(opts: {
   }
 
   const content = notificationContent(lang, first);
-  const { vars } = notificationSentence(first);
+  const { vars } = notificationSentence(first, lang);
   const details: [string, string][] = [];
   if (first.kind === 'workshop.facilitator_added') {
     details.push([text.startsAt, formatInstant(first.payload.startsAt, lang, recipient.timeZone)]);

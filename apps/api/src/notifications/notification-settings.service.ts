@@ -49,7 +49,7 @@ export class NotificationSettingsService {
   ): Promise<NotificationSettingDto[]> {
     const seen = new Set<string>();
     settings.forEach((s, i) => {
-      if (seen.has(s.kind)) throw AppError.validation({ [`settings.${i}.kind`]: [`${s.kind} is listed twice`] });
+      if (seen.has(s.kind)) throw AppError.field(`settings.${i}.kind`, 'listedTwice', { value: s.kind });
       seen.add(s.kind);
     });
     await this.settings.upsert(this.dataSource.manager, user.id, settings);
@@ -103,7 +103,7 @@ export class NotificationSettingsService {
   private async requireToken(token: string | undefined): Promise<{ userId: string; kind: UnsubscribeTarget }> {
     const claim = this.tokens.verify(token);
     if (!claim || !(await this.settings.userExists(claim.userId))) {
-      throw AppError.validation({ token: ['is not a valid unsubscribe link'] }, 'Invalid field: token.');
+      throw AppError.field('token', 'invalidUnsubscribeLink');
     }
     return claim;
   }

@@ -54,7 +54,7 @@ export class MilestonesService {
   /** A milestone's owner must be an official of a member city. */
   private async requireMemberOwner(manager: EntityManager, id: string, ownerId: string): Promise<void> {
     if (!(await this.partnerships.isMemberOfficial(manager, id, ownerId))) {
-      throw AppError.validation({ ownerId: ['must be a member of the partnership'] });
+      throw AppError.field('ownerId', 'notPartnershipMember');
     }
   }
 }

@@ -47,15 +47,15 @@ export class PartnershipLifecycleService {
   /** Proposes a partnership from one of the viewer's cities to another city. */
   async propose(actor: AuthUser, dto: ProposePartnershipRequest): Promise<PartnershipDetailDto> {
     if (dto.fromCityId === dto.toCityId) {
-      throw AppError.validation({ toCityId: ['choose another city than your own'] });
+      throw AppError.field('toCityId', 'ownCity');
     }
     await this.rateLimits.consume(INVITATION_RATE_LIMIT, actor.id);
     const { id, created } = await this.dataSource.transaction(async (manager) => {
       const cities = await this.cities.summaries([dto.fromCityId, dto.toCityId], manager);
       const from = cities.get(dto.fromCityId);
       const to = cities.get(dto.toCityId);
-      if (!from) throw AppError.validation({ fromCityId: ['no such city'] });
-      if (!to) throw AppError.validation({ toCityId: ['no such city'] });
+      if (!from) throw AppError.field('fromCityId', 'unknownCity');
+      if (!to) throw AppError.field('toCityId', 'unknownCity');
       if ((await this.memberships.approvedRole(from.id, actor.id, manager)) === null) {
         throw AppError.forbidden(`Only officials of ${from.name} can propose a partnership on its behalf.`);
       }
@@ -117,10 +117,10 @@ export class PartnershipLifecycleService {
         throw new AppError(ErrorCode.INVALID_STATE, 'Cities can be invited once the partnership is active.');
       }
       const city = (await this.cities.summaries([cityId], manager)).get(cityId);
-      if (!city) throw AppError.validation({ cityId: ['no such city'] });
+      if (!city) throw AppError.field('cityId', 'unknownCity');
       const current = await this.partnerships.cityStatus(manager, id, cityId);
-      if (current === 'member') throw AppError.validation({ cityId: ['is already a member'] });
-      if (current === 'invited') throw AppError.validation({ cityId: ['is already invited'] });
+      if (current === 'member') throw AppError.field('cityId', 'alreadyMember');
+      if (current === 'invited') throw AppError.field('cityId', 'alreadyInvited');
       const fromCityId = access.coordinatedMemberCityIds[0];
       await this.partnerships.invite(manager, {
         partnershipId: id,

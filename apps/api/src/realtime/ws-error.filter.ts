@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, Logger, type ExceptionFilter } from '@nestjs/common';
 import { ErrorCode } from '@twinning/contracts';
-import { describeError } from '../common/error-mapping';
+import { describeError, errorLanguageOf, type ErrorRequest } from '../common/error-mapping';
 
 /**
  * Socket counterpart of the HTTP error filter: a failed event answers its ack with
@@ -20,15 +20,16 @@ export class WsErrorFilter implements ExceptionFilter {
 /**
  * What WsErrorFilter does, for a handler bound outside Nest's pipeline: the error's code, message
  * and fields go to the ack as `{ ok: false, error }`, or as an `error` event when there is no ack;
- * an unexpected error is logged with its stack and answered INTERNAL without details.
+ * an unexpected error is logged with its stack and answered INTERNAL without details. The words follow the
+ * `Accept-Language` of the socket's handshake.
  */
 export function answerWsError(
   exception: unknown,
-  client: { emit(event: string, payload: unknown): unknown },
+  client: { emit(event: string, payload: unknown): unknown; handshake?: Pick<ErrorRequest, 'headers'> },
   ack: ((response: unknown) => void) | null,
   logger: Logger,
 ): void {
-  const { status, body } = describeError(exception, null, logger);
+  const { status, body } = describeError(exception, null, logger, errorLanguageOf(client.handshake));
   if (status >= 500 && body.code === ErrorCode.INTERNAL) {
     logger.error((exception as Error)?.stack ?? String(exception));
   }

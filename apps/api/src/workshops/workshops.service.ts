@@ -13,6 +13,7 @@ import type { AuthUser } from '../common/auth-user';
 import { AppError } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import type { FieldIssue } from '../common/field-issues';
 import { decodeCursor, keysetPage } from '../common/cursor';
 import { renderMarkdown } from '../common/markdown';
 import { iso } from '../common/sql';
@@ -27,10 +28,7 @@ import { WorkshopsRepository, type LockedWorkshop, type WorkshopViewer } from '.
 export const FACILITATOR_ROLES = ['facilitator', 'admin'];
 
 function scheduleError(field: 'startsAt' | 'endsAt'): AppError {
-  return AppError.validation(
-    { [field]: [field === 'endsAt' ? 'endsAt must be after startsAt' : 'startsAt must be before endsAt'] },
-    `Invalid field: ${field}.`,
-  );
+  return AppError.field(field, field === 'endsAt' ? 'afterStart' : 'beforeEnd');
 }
 
 /**
@@ -145,12 +143,7 @@ export class WorkshopsService {
       const endsAt = dto.endsAt !== undefined ? Date.parse(dto.endsAt) : row.ends_at.getTime();
       if (startsAt >= endsAt) throw scheduleError(dto.endsAt !== undefined ? 'endsAt' : 'startsAt');
       if (dto.capacity !== undefined && dto.capacity !== null && dto.capacity < row.registered_count) {
-        throw AppError.validation(
-          {
-            capacity: [`capacity cannot be below the ${row.registered_count} participants already registered`],
-          },
-          'Invalid field: capacity.',
-        );
+        throw AppError.field('capacity', 'belowRegistered', { min: row.registered_count });
       }
       await this.workshops.update(manager, workshopId, {
         title: dto.title,
@@ -192,15 +185,15 @@ export class WorkshopsService {
   async requireFacilitatorUsers(manager: EntityManager, ids: string[], field: string): Promise<void> {
     if (ids.length === 0) return;
     const rows = await this.facilitators.users(manager, ids);
-    const problems: string[] = [];
+    const problems: FieldIssue[] = [];
     for (const id of ids) {
       const row = rows.find((r) => r.id === id);
-      if (!row) problems.push(`${field}: no user has the id ${id}`);
+      if (!row) problems.push({ rule: 'unknownUser', params: { field, value: id } });
       else if (!FACILITATOR_ROLES.includes(row.role)) {
-        problems.push(`${field}: ${row.display_name} is not a facilitator or an admin`);
+        problems.push({ rule: 'notFacilitator', params: { field, value: row.display_name } });
       }
     }
-    if (problems.length > 0) throw AppError.validation({ [field]: problems }, `Invalid field: ${field}.`);
+    if (problems.length > 0) throw AppError.fromIssues({ [field]: problems });
   }
 
   private viewer(user: AuthUser): WorkshopViewer {

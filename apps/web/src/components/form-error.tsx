@@ -16,7 +16,7 @@ export function FormError({ error, shownFields = [] }: FormErrorProps) {
   const t = useT();
   const { language } = useI18n();
   if (!error) return null;
-  const others = Object.entries(localizedFieldErrors(error, t, language)).filter(
+  const others = Object.entries(localizedFieldErrors(error, t, language, { keepFieldKeys: true })).filter(
     ([field]) => !shownFields.includes(field),
   );
   return (

@@ -40,6 +40,15 @@ describe('apiRequest', () => {
     expect(requests[0]?.body).toEqual({ displayName: 'Ana' });
   });
 
+  it('asks for error messages in the interface language and remembers which one it asked for', async () => {
+    document.documentElement.lang = 'fr';
+    const { requests } = stubFetch(() => apiError(400, 'VALIDATION_FAILED'));
+    const error = await apiRequest('/api/me', { method: 'PATCH', body: {} }).catch((e: unknown) => e);
+    expect(requests[0]?.headers.get('Accept-Language')).toBe('fr');
+    expect(error).toMatchObject({ code: 'VALIDATION_FAILED', language: 'fr' });
+    document.documentElement.lang = 'en';
+  });
+
   it('leaves empty query values out of the URL', async () => {
     const { requests } = stubFetch(() => jsonResponse({ items: [], nextCursor: null }));
     await apiRequest('/api/cities', { query: { region: 'north_america', q: '', theme: undefined } });

@@ -30,13 +30,16 @@ export class ApiRequestError extends Error implements Omit<ApiError, 'retryAfter
   readonly fields?: FieldErrors;
   /** Seconds to wait, from `Retry-After` on 429/503 answers. */
   readonly retryAfterSeconds: number | null;
+  /** The language the API was asked to word `message` and `fields` in (`Accept-Language`), if any. */
+  readonly language: string | null;
 
-  constructor(status: number, body: ApiError, retryAfterSeconds: number | null = null) {
+  constructor(status: number, body: ApiError, retryAfterSeconds: number | null = null, language: string | null = null) {
     super(body.message);
     this.status = status;
     this.code = body.code;
     this.fields = body.fields;
     this.retryAfterSeconds = retryAfterSeconds;
+    this.language = language;
   }
 
   get isNetworkError(): boolean {
@@ -128,12 +131,17 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
-async function toError(response: Response): Promise<ApiRequestError> {
+async function toError(response: Response, language: string | null): Promise<ApiRequestError> {
   const body = await readJson(response);
   const apiError: ApiError = isApiError(body)
     ? body
     : { code: codeForStatus(response.status), message: response.statusText || 'Request failed' };
-  return new ApiRequestError(response.status, apiError, parseRetryAfter(response.headers.get('Retry-After')));
+  return new ApiRequestError(response.status, apiError, parseRetryAfter(response.headers.get('Retry-After')), language);
+}
+
+/** The interface language (the document's `lang`, which the i18n provider keeps current), for `Accept-Language`. */
+function interfaceLanguage(): string | null {
+  return typeof document !== 'undefined' && document.documentElement.lang ? document.documentElement.lang : null;
 }
 
 function networkError(cause: unknown): ApiRequestError {
@@ -150,6 +158,9 @@ function isAbort(error: unknown): boolean {
 
 async function send(path: string, options: ApiRequestOptions, token: string | null): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json' };
+  // The API words its error messages (field errors included) in the language asked for.
+  const language = interfaceLanguage();
+  if (language) headers['Accept-Language'] = language;
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (token) headers['Authorization'] = `Bearer ${token}`;
   try {
@@ -220,8 +231,9 @@ export async function apiRequest<T>(path: string, options: ApiRequestOptions = {
   const tokenUsed = accessToken;
   let response = await send(path, options, tokenUsed);
 
+  const language = interfaceLanguage();
   if (response.status === 401 && retry) {
-    const error = await toError(response);
+    const error = await toError(response, language);
     if (!AUTH_RETRY_CODES.has(error.code)) throw error;
     // Another call may already have renewed the token while this one was in flight.
     const renewedToken =
@@ -230,7 +242,7 @@ export async function apiRequest<T>(path: string, options: ApiRequestOptions = {
     response = await send(path, options, renewedToken);
   }
 
-  if (!response.ok) throw await toError(response);
+  if (!response.ok) throw await toError(response, language);
   return parseSuccess<T>(response);
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiRequestError } from './api-client';
-import { describeError, localizedFieldErrors } from './api-errors';
+import { describeError, localizedFieldErrors, withoutFieldKey } from './api-errors';
 import { createTranslator } from './i18n';
 
 describe('localizedFieldErrors', () => {
@@ -10,14 +10,50 @@ describe('localizedFieldErrors', () => {
     fields: { timeZone: ['timeZone must be an IANA time zone'], 'languages.0': ['languages must be language tags'] },
   });
 
-  it('keeps the API’s own wording in English, grouped by top-level field', () => {
+  it('keeps the API’s own wording in English, grouped by top-level field, without the field’s key', () => {
     expect(localizedFieldErrors(refused, createTranslator('en'), 'en')).toEqual({
+      timeZone: ['Must be an IANA time zone'],
+      languages: ['languages must be language tags'],
+    });
+    expect(localizedFieldErrors(refused, createTranslator('en'), 'en', { keepFieldKeys: true })).toEqual({
       timeZone: ['timeZone must be an IANA time zone'],
       languages: ['languages must be language tags'],
     });
   });
 
-  it('shows a translated message for each refused field in the other languages', () => {
+  it('leaves the key out of a message said next to its field, in any language', () => {
+    expect(withoutFieldKey('password must be at least 12 characters long', 'password')).toBe(
+      'Must be at least 12 characters long',
+    );
+    expect(withoutFieldKey('currentPassword n’est pas votre mot de passe actuel', 'currentPassword')).toBe(
+      'N’est pas votre mot de passe actuel',
+    );
+    expect(withoutFieldKey('يجب ألا يقل password عن 12 حرفًا', 'password')).toBe('يجب ألا يقل عن 12 حرفًا');
+    expect(withoutFieldKey('toCityId: choose another city than your own', 'toCityId')).toBe(
+      'Choose another city than your own',
+    );
+    expect(withoutFieldKey('passwords differ', 'password')).toBe('passwords differ');
+  });
+
+  it('shows the API’s words when the call asked for the interface language', () => {
+    const inArabic = new ApiRequestError(
+      400,
+      {
+        code: 'VALIDATION_FAILED',
+        message: 'حقل غير صالح: timeZone.',
+        fields: { timeZone: ['يجب أن يكون timeZone منطقة'] },
+      },
+      null,
+      'ar',
+    );
+    expect(localizedFieldErrors(inArabic, createTranslator('ar'), 'ar')).toEqual({
+      timeZone: ['يجب أن يكون منطقة'],
+    });
+    const en = createTranslator('en');
+    expect(localizedFieldErrors(inArabic, en, 'en')).toEqual({ timeZone: [en('errors.fieldRejected')] });
+  });
+
+  it('shows a translated message for each refused field worded in another language', () => {
     const ar = createTranslator('ar');
     expect(localizedFieldErrors(refused, ar, 'ar')).toEqual({
       timeZone: [ar('errors.fieldRejected')],

@@ -48,13 +48,45 @@ export function hasFieldErrors(error: unknown): boolean {
   return Object.keys(fieldErrorsOf(error)).length > 0;
 }
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /**
- * Field errors for display. The API words its field messages in English; in the other languages each
- * refused field gets a translated message instead (the code-specific one where there is one).
+ * A field message said next to its field: the API names the field by its key (`password must be…`,
+ * « currentPassword n’est pas… »); beside a labelled control the key is noise, so it goes, and the sentence
+ * starts with a capital.
  */
-export function localizedFieldErrors(error: unknown, t: Translate, language: UiLanguage): FieldErrors {
-  const fields = fieldErrorsOf(error);
-  if (language === 'en') return fields;
-  const message = t('errors.fieldRejected');
-  return Object.fromEntries(Object.keys(fields).map((field) => [field, [message]]));
+export function withoutFieldKey(message: string, key: string): string {
+  const stripped = message
+    .replace(new RegExp(`(^|\\s)${escapeRegExp(key)}:?(?=\\s|$)`), '$1')
+    .replace(/\s{2,}/g, ' ')
+    .trim();
+  if (!stripped || stripped === message) return message;
+  return stripped.charAt(0).toLocaleUpperCase() + stripped.slice(1);
+}
+
+/**
+ * Field errors for display. The API words its field messages in the language the call asked for
+ * (`Accept-Language`: the interface language at that moment); when the interface language has changed since,
+ * each refused field gets a translated "not accepted" message instead of words in the other language.
+ * Next to their fields the messages leave out the field's key; `keepFieldKeys` keeps it (for a list of
+ * errors about fields the form does not show).
+ */
+export function localizedFieldErrors(
+  error: unknown,
+  t: Translate,
+  language: UiLanguage,
+  { keepFieldKeys = false }: { keepFieldKeys?: boolean } = {},
+): FieldErrors {
+  const wordedIn = isApiRequestError(error) ? (error.language ?? 'en') : 'en';
+  if (wordedIn !== language) {
+    const message = t('errors.fieldRejected');
+    return Object.fromEntries(Object.keys(fieldErrorsOf(error)).map((field) => [field, [message]]));
+  }
+  if (keepFieldKeys || !isApiRequestError(error) || !error.fields) return fieldErrorsOf(error);
+  const result: Record<string, string[]> = {};
+  for (const [key, messages] of Object.entries(error.fields)) {
+    const field = key.split(/[.[]/)[0] ?? key;
+    (result[field] ??= []).push(...messages.map((message) => withoutFieldKey(message, key)));
+  }
+  return result;
 }

@@ -94,6 +94,7 @@ export class CreateCityDto implements CreateCityRequest {
   @ArrayUnique()
   @Matches(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, {
     each: true,
+    context: { text: 'languageTag' },
     message: 'languages must be language tags such as en, fr or zh-Hant',
   })
   languages!: string[];

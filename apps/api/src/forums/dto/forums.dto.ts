@@ -60,7 +60,7 @@ function PostBody(): PropertyDecorator {
     ApiProperty({ maxLength: POST_BODY_MAX_LENGTH, description: 'Markdown' })(target, key);
     IsString({ message: 'body must be text' })(target, key);
     Length(1, POST_BODY_MAX_LENGTH, { message: `body must be 1 to ${POST_BODY_MAX_LENGTH} characters` })(target, key);
-    Matches(/\S/, { message: 'body must not be blank' })(target, key);
+    Matches(/\S/, { message: 'body must not be blank', context: { text: 'notBlank' } })(target, key);
   };
 }
 

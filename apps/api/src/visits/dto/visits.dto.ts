@@ -179,12 +179,12 @@ export class PickDateDto implements PickDateRequest {
 export class AgendaItemBodyDto implements AgendaItemRequest {
   @ApiProperty({ example: '2027-03-14T09:00', description: "Host-local wall time in the visit's time zone" })
   @IsString()
-  @Matches(LOCAL_TIME, { message: LOCAL_MESSAGE('startsLocal') })
+  @Matches(LOCAL_TIME, { message: LOCAL_MESSAGE('startsLocal'), context: { text: 'localDateTime' } })
   startsLocal!: string;
 
   @ApiProperty({ example: '2027-03-14T10:30' })
   @IsString()
-  @Matches(LOCAL_TIME, { message: LOCAL_MESSAGE('endsLocal') })
+  @Matches(LOCAL_TIME, { message: LOCAL_MESSAGE('endsLocal'), context: { text: 'localDateTime' } })
   endsLocal!: string;
 
   @ApiProperty({ maxLength: VISIT_LIMITS.agendaTextMax })
@@ -238,7 +238,7 @@ export class VisitListQueryDto extends PageQueryDto implements VisitListQuery {
   @ApiPropertyOptional({ example: '2027-03', description: "Visits overlapping this month, in the host's calendar" })
   @IsOptional()
   @IsString()
-  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'month must look like 2027-03' })
+  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'month must look like 2027-03', context: { text: 'yearMonth' } })
   month?: string;
 }
 

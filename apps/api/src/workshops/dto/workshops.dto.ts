@@ -53,8 +53,11 @@ function DateTimeField(name: string): PropertyDecorator {
   const message = `${name} must be an ISO 8601 date and time with an offset, e.g. 2027-03-01T14:00:00Z`;
   return (target, key) => {
     IsString({ message })(target, key);
-    Matches(DATE_TIME_WITH_OFFSET, { message })(target, key);
-    IsISO8601({ strict: true, strictSeparator: true }, { message })(target, key);
+    Matches(DATE_TIME_WITH_OFFSET, { message, context: { text: 'dateTimeWithOffset' } })(target, key);
+    IsISO8601({ strict: true, strictSeparator: true }, { message, context: { text: 'dateTimeWithOffset' } })(
+      target,
+      key,
+    );
   };
 }
 

@@ -50,8 +50,8 @@ describe('notificationContent: study visits', () => {
   });
 
   it('gives the chosen dates as host-calendar days and quotes a cancellation reason', () => {
-    expect(notificationContent('fr', makeNotification('visit.date_chosen')).text).toBe(
-      'Li Wei a fixé les dates de « Newcomer services in Toronto » : du 2027-03-13 au 2027-03-15',
+    expect(notificationContent('fr', makeNotification('visit.date_chosen')).text.replace(/[\u2009\u202f]/g, ' ')).toBe(
+      'Li Wei a fixé les dates de « Newcomer services in Toronto » : sam. 13 – lun. 15 mars 2027',
     );
     expect(notificationContent('es', makeNotification('visit.cancelled'))).toEqual({
       text: 'Li Wei canceló la visita de estudio «Newcomer services in Toronto»',

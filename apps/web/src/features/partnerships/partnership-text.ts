@@ -76,5 +76,8 @@ export function formatDueDate(language: UiLanguage, dueDate: string): string {
   const day = dueDate.slice(0, 10);
   const date = new Date(`${day}T00:00:00Z`);
   if (Number.isNaN(date.getTime())) return dueDate;
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+  // The same parts as the shared formatters' dates (the month by name in every language, Arabic included).
+  return new Intl.DateTimeFormat(language, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(
+    date,
+  );
 }

@@ -15,7 +15,7 @@ export {
   type Translate,
   type TranslationVars,
 } from './i18n';
-export { createFormatters, type Formatters } from './formatters';
+export { createDurationFormat, createFormatters, type DurationStyle, type Formatters } from './formatters';
 export {
   applyDocumentLanguage,
   I18nProvider,

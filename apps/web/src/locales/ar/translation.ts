@@ -1046,6 +1046,10 @@ export const ar: Dictionary = {
   'modAudit.targets.thread': 'موضوع:',
   'modAudit.targets.user': 'عضو:',
   'modAudit.targets.flag': 'بلاغ:',
+  'modAudit.postRef': 'رقم {seq} في «{thread}»',
+  'modAudit.postRefBy': 'رقم {seq} في «{thread}» بقلم {author}',
+  'modAudit.flagRef': '«{reason}» على المشاركة {post}',
+  'modAudit.reasonFlagged': 'أُخفيت بعد بلاغ: {reason}',
 
   'room.page.title': 'القاعة المباشرة: {title}',
   'room.page.loading': 'جارٍ تحميل ورشة العمل…',

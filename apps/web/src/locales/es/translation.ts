@@ -923,6 +923,10 @@ export const es: Dictionary = {
   'modAudit.targets.thread': 'Hilo:',
   'modAudit.targets.user': 'Miembro:',
   'modAudit.targets.flag': 'Denuncia:',
+  'modAudit.postRef': 'n.º {seq} en «{thread}»',
+  'modAudit.postRefBy': 'n.º {seq} en «{thread}», de {author}',
+  'modAudit.flagRef': '«{reason}» sobre el mensaje {post}',
+  'modAudit.reasonFlagged': 'Ocultado tras una denuncia: {reason}',
 
   'room.page.title': 'Sala en directo: {title}',
   'room.page.loading': 'Cargando el taller…',

@@ -932,6 +932,10 @@ export const fr: Dictionary = {
   'modAudit.targets.thread': 'Discussion :',
   'modAudit.targets.user': 'Membre :',
   'modAudit.targets.flag': 'Signalement :',
+  'modAudit.postRef': 'n° {seq} dans « {thread} »',
+  'modAudit.postRefBy': 'n° {seq} dans « {thread} », de {author}',
+  'modAudit.flagRef': '« {reason} » sur le message {post}',
+  'modAudit.reasonFlagged': 'Masqué après un signalement : {reason}',
 
   'room.page.title': 'Salle en direct : {title}',
   'room.page.loading': 'Chargement de l’atelier…',

@@ -67,7 +67,7 @@ describe('LoginForm', () => {
 
     const email = screen.getByLabelText('Email address');
     await waitFor(() => expect(email).toHaveAttribute('aria-invalid', 'true'));
-    expect(email).toHaveAccessibleDescription('email must be an email');
+    expect(email).toHaveAccessibleDescription('Must be an email');
     expect(screen.getByLabelText('Password')).not.toHaveAttribute('aria-invalid');
     expect(screen.getByRole('alert')).toHaveTextContent('Some fields need your attention');
     expect(email).toHaveFocus();

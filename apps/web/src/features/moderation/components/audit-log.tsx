@@ -1,16 +1,33 @@
-import { AUDIT_ACTIONS, type AuditAction } from '@twinning/contracts';
+import { AUDIT_ACTIONS, type AuditAction, type AuditEntryDto } from '@twinning/contracts';
 import { useId, useState, type FormEvent, type MouseEvent } from 'react';
 import { Link } from 'react-router';
 import { SelectField } from '../../../components/form-field';
 import { FormError } from '../../../components/form-error';
 import { Loading } from '../../../components/loading';
 import { StatusMessage } from '../../../components/status-message';
-import { useI18n } from '../../../lib/i18n';
+import { useI18n, type Translate } from '../../../lib/i18n';
 import { AUDIT_CSV_PATH, useDownloadAuditCsv } from '../api/download-audit-csv';
 import { useAuditLog } from '../api/get-audit-log';
 import type { AuditFilters } from '../api/moderation.keys';
 import { forumName } from '../../../lib/forum-label';
 import '../moderation.css';
+
+/** What an entry acted on, in the reader's language where the API gives its parts (posts, flags). */
+export function auditTargetText(t: Translate, target: AuditEntryDto['target']): string {
+  if (!target.post) return target.label;
+  const { seq, threadTitle, authorName } = target.post;
+  const post = authorName
+    ? t('modAudit.postRefBy', { seq, thread: threadTitle, author: authorName })
+    : t('modAudit.postRef', { seq, thread: threadTitle });
+  return target.flagReason ? t('modAudit.flagRef', { reason: t(`flagPost.reasons.${target.flagReason}`), post }) : post;
+}
+
+/** Why, in the reader's language when the reason was written by Twinning itself (a flag upheld). */
+export function auditReasonText(t: Translate, entry: Pick<AuditEntryDto, 'reason' | 'reasonFlagged'>): string {
+  return entry.reasonFlagged
+    ? t('modAudit.reasonFlagged', { reason: t(`flagPost.reasons.${entry.reasonFlagged}`) })
+    : entry.reason;
+}
 
 export interface AuditLogProps {
   /** The filters in force (from the URL). Remount with a new `key` when they change from outside. */
@@ -103,13 +120,14 @@ export function AuditLog({ filters, onFiltersChange }: AuditLogProps) {
           <tbody>
             {items.map((entry) => (
               <tr key={entry.id}>
-                <td data-label={t('modAudit.time')}>
+                <td data-label={t('modAudit.time')} className="audit-log__time">
                   <time dateTime={entry.createdAt}>{format.dateTime(entry.createdAt)}</time>
                 </td>
                 <td data-label={t('modAudit.actor')}>{entry.actor.displayName}</td>
                 <td data-label={t('modAudit.action')}>{t(`modAudit.actions.${entry.action}`)}</td>
                 <td data-label={t('modAudit.target')} dir="auto">
-                  <span className="muted">{t(`modAudit.targets.${entry.target.type}`)}</span> {entry.target.label}
+                  <span className="muted">{t(`modAudit.targets.${entry.target.type}`)}</span>{' '}
+                  {auditTargetText(t, entry.target)}
                 </td>
                 <td data-label={t('modAudit.forum')}>
                   {entry.forum ? (
@@ -119,7 +137,7 @@ export function AuditLog({ filters, onFiltersChange }: AuditLogProps) {
                   )}
                 </td>
                 <td data-label={t('modAudit.reason')} className="table__message" dir="auto">
-                  {entry.reason || <span className="muted">{t('modAudit.noReason')}</span>}
+                  {auditReasonText(t, entry) || <span className="muted">{t('modAudit.noReason')}</span>}
                 </td>
               </tr>
             ))}

@@ -80,7 +80,7 @@ describe('Propose a partnership', () => {
 
     // The server refused the goals: its message is shown next to the field, which gets focus.
     const goals = screen.getByLabelText('Goals');
-    await waitFor(() => expect(goals).toHaveAccessibleDescription(/goals must be shorter than or equal to 4000/));
+    await waitFor(() => expect(goals).toHaveAccessibleDescription(/Must be shorter than or equal to 4000/));
     expect(goals).toHaveAttribute('aria-invalid', 'true');
     await waitFor(() => expect(goals).toHaveFocus());
     expect(posts[0]?.body).toEqual({

@@ -115,7 +115,7 @@ describe('New visit form', () => {
   it('checks the dates before sending and shows the server’s field errors next to their fields', async () => {
     const { requests } = serve(() =>
       apiError(400, 'VALIDATION_FAILED', 'Invalid visit', {
-        fields: { title: ['title must be unique in the partnership'] },
+        fields: { title: ['Must be unique in the partnership'] },
       }),
     );
     renderApp({ path: '/visits/new' });
@@ -136,7 +136,7 @@ describe('New visit form', () => {
     fireEvent.change(screen.getByLabelText('Last day'), { target: { value: '2027-03-12' } });
     await user.click(screen.getByRole('button', { name: 'Create the visit' }));
     const title = screen.getByLabelText('Title');
-    await waitFor(() => expect(title).toHaveAccessibleDescription('title must be unique in the partnership'));
+    await waitFor(() => expect(title).toHaveAccessibleDescription('Must be unique in the partnership'));
     expect(title).toHaveFocus();
     expect(
       (
