@@ -259,7 +259,7 @@ scenario(
     assert.match(upheldText, new RegExp(ACCOUNTS.coordinatorToronto.displayName));
     assert.match(
       upheldText,
-      new RegExp(`off_topic flag on #1 in “${title}” by ${ACCOUNTS.officialToronto.displayName}`),
+      new RegExp(`Flag: “Off topic” on post #1 in “${title}” by ${ACCOUNTS.officialToronto.displayName}`),
     );
     assert.ok(upheldText.includes(reason), 'the reason is recorded');
     assert.ok(upheldText.includes(DEMO.torontoPenang), 'the forum is named');

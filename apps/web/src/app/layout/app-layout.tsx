@@ -17,7 +17,9 @@ function betweenSections(main: HTMLElement | null, from: string, to: string): bo
 
 /**
  * Moves focus to the new page's heading (or `<main>`) after each client-side navigation, except between
- * the sections of one page (the in-page menu then brings the section into view and focuses it).
+ * the sections of one page (the in-page menu then brings the section into view and focuses it), and
+ * except while the user is in an open header menu (`data-keeps-focus`): a page that arrives late (its
+ * code loads on demand) must not snatch focus from a menu opened meanwhile, which would close it.
  */
 function useFocusOnNavigation(main: RefObject<HTMLElement | null>) {
   const { pathname } = useLocation();
@@ -28,6 +30,7 @@ function useFocusOnNavigation(main: RefObject<HTMLElement | null>) {
     const from = previous.current;
     previous.current = pathname;
     if (betweenSections(main.current, from, pathname)) return;
+    if (document.activeElement?.closest('[data-keeps-focus]')) return;
     const target = main.current?.querySelector<HTMLElement>('h1') ?? main.current;
     target?.focus();
   }, [pathname, main]);

@@ -31,7 +31,7 @@ export function UserMenu({ user }: { user: MeDto }) {
   useDismiss(open, close, containerRef, buttonRef);
 
   return (
-    <div ref={containerRef} className="user-menu">
+    <div ref={containerRef} className="user-menu" data-keeps-focus={open || undefined}>
       <button
         ref={buttonRef}
         id="user-menu-button"
