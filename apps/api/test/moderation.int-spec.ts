@@ -1,4 +1,13 @@
-import type { AuditEntryDto, FlagDto, Page, PostDto, PostPage, SilenceDto, ThreadDto } from '@twinning/contracts';
+import {
+  AUDIT_TEXT,
+  type AuditEntryDto,
+  type FlagDto,
+  type Page,
+  type PostDto,
+  type PostPage,
+  type SilenceDto,
+  type ThreadDto,
+} from '@twinning/contracts';
 import request from 'supertest';
 import { THREAD_RATE_LIMIT } from '../src/forums/forums.service';
 import { POST_RATE_LIMIT } from '../src/forums/posts.service';
@@ -469,6 +478,42 @@ describe('moderation: flags, hiding, threads, silences, audit log', () => {
         (await http().get('/api/moderation/audit.csv?action=thread.lock').set(admin.auth).expect(200)).text,
       );
       expect(onlyLocks.slice(1).every((r) => r[3] === 'thread.lock')).toBe(true);
+    });
+
+    it('words the export in the requester’s language, as the audit page does (targets, reasons, headers)', async () => {
+      const th = await thread(reader, theme, 'Quiet corner');
+      const post = await reply(reader, th.id, 'Unrelated');
+      await flag(reader2, post.id, 'off_topic').expect(204);
+      const flags: Page<FlagDto> = (await http().get('/api/moderation/flags?limit=100').set(admin.auth).expect(200))
+        .body;
+      const open = present(flags.items.find((f) => f.post.id === post.id));
+      await http()
+        .post(`/api/moderation/flags/${open.id}/resolve`)
+        .set(admin.auth)
+        .send({ decision: 'uphold' })
+        .expect(200);
+      const exportIn = async (language?: string) => {
+        const req = http().get('/api/moderation/audit.csv').set(admin.auth);
+        if (language) req.set('Accept-Language', language);
+        return parseExport((await req.expect(200)).text);
+      };
+      const fr = await exportIn('fr-CA,fr;q=0.9');
+      expect(fr[0]).toEqual(AUDIT_TEXT.fr.columns);
+      const ref = { seq: 2, threadTitle: 'Quiet corner', authorName: reader.displayName };
+      const upheld = present(fr.find((r) => r[3] === 'flag.uphold' && r[5] === open.id));
+      expect(upheld[6]).toBe(`« Hors sujet » sur le message ${AUDIT_TEXT.fr.postRef(ref)}`);
+      const hidden = present(fr.find((r) => r[3] === 'post.hide' && r[5] === post.id));
+      expect(hidden[6]).toBe(AUDIT_TEXT.fr.postRef(ref));
+      expect(hidden[9]).toBe('Masqué après un signalement : Hors sujet');
+      // a moderator's own words and the codes stay as written
+      expect(fr.some((r) => r[3] === 'thread.unlock' && r[9] === `'@SUM(1)`)).toBe(true);
+      const ar = await exportIn('ar');
+      expect(ar[0]).toEqual(AUDIT_TEXT.ar.columns);
+      expect(present(ar.find((r) => r[3] === 'post.hide' && r[5] === post.id))[9]).toBe('أُخفيت بعد بلاغ: خارج الموضوع');
+      const en = await exportIn();
+      expect(present(en.find((r) => r[3] === 'post.hide' && r[5] === post.id))[9]).toBe(
+        'Hidden after a flag: Off topic',
+      );
     });
 
     it('quotes and neutralises single cells', () => {

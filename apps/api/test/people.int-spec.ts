@@ -209,6 +209,63 @@ describe('people (PersonSummary, GET /api/people/:id, visit participants)', () =
     });
   });
 
+  describe('workshop facilitators and search authors', () => {
+    it('list facilitators with their partnership city and role, in queries that do not grow with them', async () => {
+      const workshop = await createWorkshop(t, {
+        facilitator: w.coordinator,
+        coFacilitators: [twoCities],
+        partnershipId: w.partnershipId,
+      });
+      const detail = (await http(t).get(`/api/workshops/${workshop.id}`).set(w.official.auth).expect(200)).body;
+      expect(detail.facilitators).toEqual([
+        expect.objectContaining({
+          id: w.coordinator.id,
+          cities: [{ id: w.toronto.id, name: 'Toronto' }],
+          role: 'coordinator',
+        }),
+        expect.objectContaining({
+          id: twoCities.id,
+          cities: [{ id: w.toronto.id, name: 'Toronto' }],
+          role: 'official',
+        }),
+      ]);
+      const list = () => http(t).get('/api/workshops?when=live').set(w.coordinator.auth).expect(200);
+      const few = (await t.queries.measure(list)).queries;
+      for (const user of [w.penangCoordinator, w.official, twoCities]) {
+        await createWorkshop(t, { facilitator: w.coordinator, coFacilitators: [user], partnershipId: w.partnershipId });
+      }
+      const { result, queries } = await t.queries.measure(list);
+      expect(result.body.items.length).toBeGreaterThanOrEqual(4);
+      expect(queries).toBe(few);
+    });
+
+    it('show search results authors with city and role, in queries that do not grow with them', async () => {
+      const forumId = await themeForumId(t.dataSource, 'employment');
+      await startThread(t, twoCities, forumId, 'Apprenticeships', 'Quokka apprenticeships for newcomers');
+      const search = () => http(t).get('/api/search?q=quokka').set(w.outsider.auth).expect(200);
+      await search(); // the search window's start, cached from then on
+      const few = (await t.queries.measure(search)).queries;
+      const [hit] = (await search()).body.items;
+      expect(hit.post.author).toEqual({
+        id: twoCities.id,
+        displayName: 'Zaid Al-Amin',
+        handle: expect.any(String),
+        cities: [
+          { id: w.lisbon.id, name: 'Lisbon' },
+          { id: w.toronto.id, name: 'Toronto' },
+        ],
+        role: 'coordinator',
+      });
+      // (not w.official: a theme-forum post makes its author's card visible to everyone)
+      for (const user of [w.coordinator, w.penangCoordinator, ...(await createDelegates(t, w, 1, 'Quokka'))]) {
+        await startThread(t, user, forumId, `Quokka ${user.displayName}`, 'Quokka notes');
+      }
+      const { result, queries } = await t.queries.measure(search);
+      expect(result.body.items).toHaveLength(4);
+      expect(queries).toBe(few);
+    });
+  });
+
   describe('the person card', () => {
     const cardOf = (viewer: TestUser, person: { id: string }) =>
       http(t).get(`/api/people/${person.id}`).set(viewer.auth);

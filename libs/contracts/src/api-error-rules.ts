@@ -58,6 +58,9 @@ export const FIELD_RULES = [
   'belowRegistered',
   'unknownUser',
   'notFacilitator',
+  // Checks of the live room's socket payloads.
+  'intRange',
+  'lockedOrSlowMode',
   // Anything else: the field was refused.
   'invalid',
 ] as const;

@@ -95,6 +95,8 @@ const en: ApiErrorTexts = {
     belowRegistered: (p) => `${p.field} cannot be below the ${p.min} participants already registered`,
     unknownUser: (p) => `${p.field}: no user has the id ${p.value}`,
     notFacilitator: (p) => `${p.field}: ${p.value} is not a facilitator or an admin`,
+    intRange: (p) => `${p.field} must be a whole number from ${p.min} to ${p.max}`,
+    lockedOrSlowMode: (p) => `${p.field}: give locked, slowModeSeconds or both`,
     invalid: (p) => `${p.field} was not accepted`,
   },
 };
@@ -194,6 +196,8 @@ const fr: ApiErrorTexts = {
     belowRegistered: (p) => `${p.field} ne peut pas être inférieur aux ${p.min} participants déjà inscrits`,
     unknownUser: (p) => `${p.field} : aucun utilisateur n’a l’identifiant ${p.value}`,
     notFacilitator: (p) => `${p.field} : ${p.value} n’est ni animateur ni administrateur`,
+    intRange: (p) => `${p.field} doit être un nombre entier de ${p.min} à ${p.max}`,
+    lockedOrSlowMode: (p) => `${p.field} : indiquez locked, slowModeSeconds ou les deux`,
     invalid: (p) => `${p.field} n’a pas été accepté`,
   },
 };
@@ -292,6 +296,8 @@ const es: ApiErrorTexts = {
     belowRegistered: (p) => `${p.field} no puede ser inferior a los ${p.min} participantes ya inscritos`,
     unknownUser: (p) => `${p.field}: ningún usuario tiene el identificador ${p.value}`,
     notFacilitator: (p) => `${p.field}: ${p.value} no es facilitador ni administrador`,
+    intRange: (p) => `${p.field} debe ser un número entero de ${p.min} a ${p.max}`,
+    lockedOrSlowMode: (p) => `${p.field}: indica locked, slowModeSeconds o ambos`,
     invalid: (p) => `${p.field} no fue aceptado`,
   },
 };
@@ -386,6 +392,8 @@ const ar: ApiErrorTexts = {
     belowRegistered: (p) => `لا يمكن أن يقل ${p.field} عن ${p.min} مشاركين مسجّلين بالفعل`,
     unknownUser: (p) => `${p.field}: لا يوجد مستخدم بالمعرّف ${p.value}`,
     notFacilitator: (p) => `${p.field}: ${p.value} ليس ميسّرًا ولا مسؤول منصة`,
+    intRange: (p) => `يجب أن يكون ${p.field} عددًا صحيحًا من ${p.min} إلى ${p.max}`,
+    lockedOrSlowMode: (p) => `${p.field}: حدّد locked أو slowModeSeconds أو كليهما`,
     invalid: (p) => `لم يُقبل ${p.field}`,
   },
 };

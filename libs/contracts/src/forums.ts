@@ -181,7 +181,7 @@ export interface SearchQuery extends PageQuery {
 export interface SearchResultDto {
   thread: { id: string; title: string; forumId: string; themes: Theme[] };
   forum: { id: string; kind: ForumKind; theme: Theme | null; partnershipTitle: string | null };
-  post: { id: string; seq: number; author: UserSummary; createdAt: string; language: PostLanguage };
+  post: { id: string; seq: number; author: PersonSummary; createdAt: string; language: PostLanguage };
   /** Title with matches wrapped in <mark>, HTML-escaped otherwise. */
   titleHtml: string;
   /** Excerpt of the post with matches wrapped in <mark>, HTML-escaped otherwise. */

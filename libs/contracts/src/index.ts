@@ -24,3 +24,4 @@ export * from './api-error-rules';
 export * from './api-error-text';
 export * from './accept-language';
 export * from './calendar-days';
+export * from './audit-text';

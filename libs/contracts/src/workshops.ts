@@ -157,7 +157,8 @@ export interface WorkshopSummaryDto {
   endsAt: string;
   openedAt: string | null;
   endedAt: string | null;
-  facilitators: UserSummary[];
+  /** In a partnership workshop, their cities in that partnership; otherwise all their cities. */
+  facilitators: PersonSummary[];
   /** Maximum registered participants (facilitators do not count); null: unlimited. */
   capacity: number | null;
   registeredCount: number;

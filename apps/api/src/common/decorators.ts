@@ -1,4 +1,5 @@
 import { createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
+import { negotiateUiLanguage, type UiLanguage } from '@twinning/contracts';
 import type { AuthUser } from './auth-user';
 
 export const IS_PUBLIC = 'twinning:isPublic';
@@ -26,4 +27,13 @@ export const CurrentUser = createParamDecorator((_data: unknown, ctx: ExecutionC
 export const OptionalUser = createParamDecorator(
   (_data: unknown, ctx: ExecutionContext): AuthUser | null =>
     ctx.switchToHttp().getRequest<{ user?: AuthUser }>().user ?? null,
+);
+
+/** The interface language the request asks for (`Accept-Language`, q-values honoured; English by default). */
+export const RequestLanguage = createParamDecorator((_data: unknown, ctx: ExecutionContext): UiLanguage =>
+  negotiateUiLanguage(
+    ctx.switchToHttp().getRequest<{ headers?: Record<string, string | string[] | undefined> }>().headers?.[
+      'accept-language'
+    ],
+  ),
 );

@@ -10,6 +10,7 @@ import {
 import { DataSource } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { escapeHtml } from '../common/markdown';
+import { personJson, toPerson, type PersonJson } from '../common/person-sql';
 import { iso } from '../common/sql';
 
 /**
@@ -44,8 +45,7 @@ interface SearchRow {
   seq: number;
   created_at: Date;
   language: PostLanguage;
-  author_id: string;
-  author_name: string;
+  author: PersonJson;
   thread_id: string;
   title: string;
   themes: Theme[];
@@ -66,7 +66,7 @@ function toSearchResult(r: SearchRow): SearchResultDto {
     post: {
       id: r.post_id,
       seq: r.seq,
-      author: { id: r.author_id, displayName: r.author_name },
+      author: toPerson(r.author),
       createdAt: iso(r.created_at),
       language: r.language,
     },
@@ -249,7 +249,7 @@ export class SearchRepository {
          SELECT id, rank, matches FROM ranked
           ORDER BY rank DESC, created_at DESC, id DESC
           OFFSET ${p(filter.offset)} LIMIT ${p(filter.take)})
-       SELECT p.id AS post_id, p.seq, p.created_at, p.language, a.id AS author_id, a.display_name AS author_name,
+       SELECT p.id AS post_id, p.seq, p.created_at, p.language, ${personJson('a', 'f.partnership_id')} AS author,
               t.id AS thread_id, t.title, t.themes, f.id AS forum_id, f.kind, f.theme,
               pt.title AS partnership_title, hits.rank, hits.matches,
               ts_headline(${CONFIG('p.language')}, translate(${PLAIN('p.body_html')}, ${markers}::text, ''),

@@ -1,29 +1,35 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { PAGE_SIZE_DEFAULT, type AuditEntryDto, type Page } from '@twinning/contracts';
+import {
+  AUDIT_TEXT,
+  PAGE_SIZE_DEFAULT,
+  type AuditEntryDto,
+  type AuditTexts,
+  type Page,
+  type UiLanguage,
+} from '@twinning/contracts';
 import { Readable } from 'node:stream';
 import type { AuthUser } from '../common/auth-user';
 import { AppError } from '../common/app-error';
 import { decodeCursor, keysetPage } from '../common/cursor';
 import { CSV_BOM, csvDateTime, toCsvRow } from '../common/csv';
+import { auditEntryParts } from '../common/moderation-audit';
 import { AuditRepository, toAuditDto, type AuditFilter, type AuditRow } from './audit.repository';
 import type { AuditQueryDto } from './dto/moderation.dto';
 
 const CSV_BATCH = 500;
-/** Readable headers; the time column names its zone. Codes (action, target type) stay codes, as the API's filters take them. */
-export const AUDIT_CSV_COLUMNS = [
-  'Time (UTC)',
-  'Actor ID',
-  'Actor',
-  'Action',
-  'Target type',
-  'Target ID',
-  'Target',
-  'Forum ID',
-  'Forum',
-  'Reason',
-];
+// Headers (AUDIT_TEXT columns) are in the requester's language; the time column names its zone. Codes
+// (action, target type) stay codes, as the API's filters take them.
 
-function toCsvLine(r: AuditRow): string {
+/** What an entry acted on, worded in `lang` where the stored English label has parts (posts, flags), as the audit page does. */
+function targetText(r: AuditRow, parts: ReturnType<typeof auditEntryParts>, text: AuditTexts): string {
+  if (!parts.post) return r.target_label;
+  const post = text.postRef(parts.post);
+  return parts.flagReason ? text.flagRef(text.flagReasons[parts.flagReason], post) : post;
+}
+
+function toCsvLine(r: AuditRow, lang: UiLanguage): string {
+  const text = AUDIT_TEXT[lang];
+  const parts = auditEntryParts(r.target_type, r.target_label, r.reason);
   return toCsvRow([
     csvDateTime(r.created_at),
     r.actor_id ?? '',
@@ -31,10 +37,10 @@ function toCsvLine(r: AuditRow): string {
     r.action,
     r.target_type,
     r.target_id,
-    r.target_label,
+    targetText(r, parts, text),
     r.forum_id ?? '',
     r.kind === 'theme' ? (r.theme ?? '') : (r.partnership_title ?? ''),
-    r.reason,
+    parts.reasonFlagged ? text.reasonFlagged(text.flagReasons[parts.reasonFlagged]) : r.reason,
   ]);
 }
 
@@ -58,16 +64,16 @@ export class AuditService {
   }
 
   /** The whole filtered log as CSV, newest first, read in batches while it streams. */
-  auditCsv(user: AuthUser, filters: AuditFilter): Readable {
+  auditCsv(user: AuthUser, filters: AuditFilter, lang: UiLanguage = 'en'): Readable {
     this.requireAdmin(user);
     const rowsOf = (after: [string, string] | null) => this.auditRepository.rows(filters, after, CSV_BATCH);
     const logger = this.logger;
     async function* generate(): AsyncGenerator<string> {
-      yield `${CSV_BOM}${toCsvRow(AUDIT_CSV_COLUMNS)}`;
+      yield `${CSV_BOM}${toCsvRow(AUDIT_TEXT[lang].columns)}`;
       let after: [string, string] | null = null;
       for (;;) {
         const rows = await rowsOf(after);
-        for (const r of rows) yield toCsvLine(r);
+        for (const r of rows) yield toCsvLine(r, lang);
         if (rows.length < CSV_BATCH) return;
         const last = rows[rows.length - 1];
         after = [last.created_key, last.id];

@@ -1,8 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { AuditEntryDto, FlagDto, Page, PostDto, SilenceDto, ThreadDto } from '@twinning/contracts';
+import type { AuditEntryDto, FlagDto, Page, PostDto, SilenceDto, ThreadDto, UiLanguage } from '@twinning/contracts';
 import type { AuthUser } from '../common/auth-user';
-import { CurrentUser } from '../common/decorators';
+import { CurrentUser, RequestLanguage } from '../common/decorators';
 import { ParseId } from '../common/id.pipe';
 import {
   AuditFilterDto,
@@ -117,8 +117,12 @@ export class ModerationController {
 
   @Get('moderation/audit.csv')
   @ApiProduces('text/csv')
-  auditCsv(@CurrentUser() user: AuthUser, @Query() query: AuditFilterDto): StreamableFile {
-    return new StreamableFile(this.auditService.auditCsv(user, query), {
+  auditCsv(
+    @CurrentUser() user: AuthUser,
+    @Query() query: AuditFilterDto,
+    @RequestLanguage() language: UiLanguage,
+  ): StreamableFile {
+    return new StreamableFile(this.auditService.auditCsv(user, query, language), {
       type: 'text/csv; charset=utf-8',
       disposition: 'attachment; filename="moderation-audit.csv"',
     });

@@ -4,6 +4,7 @@ import type { Namespace, Socket } from 'socket.io';
 import { AccessTokenService } from '../auth';
 import type { AuthUser } from '../common/auth-user';
 import { AppError } from '../common/app-error';
+import { socketLanguageOf } from './ws-error.filter';
 
 export interface AuthedSocketData {
   user: AuthUser;
@@ -38,7 +39,7 @@ export class SocketAuth {
         .catch((err: unknown) => {
           const apiError =
             err instanceof AppError
-              ? err.toApiError()
+              ? err.toApiError(socketLanguageOf(socket.handshake))
               : { code: 'SERVICE_UNAVAILABLE' as const, message: 'Authentication is unavailable; try again.' };
           next(new HandshakeError(apiError));
         });

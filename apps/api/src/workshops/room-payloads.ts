@@ -1,4 +1,11 @@
-import { CLIENT_ID_PATTERN, QUESTION_STATUSES, WORKSHOP_LIMITS, type QuestionStatus } from '@twinning/contracts';
+import {
+  CLIENT_ID_PATTERN,
+  QUESTION_STATUSES,
+  WORKSHOP_LIMITS,
+  type FieldRule,
+  type FieldRuleParams,
+  type QuestionStatus,
+} from '@twinning/contracts';
 import { AppError } from '../common/app-error';
 import { isUuid } from '../common/id.pipe';
 import { idField } from '../common/payload';
@@ -14,20 +21,20 @@ type Fields = Record<string, unknown>;
 /** PostgreSQL `integer`: sequence numbers and counters never go past it. */
 const INT_MAX = 2_147_483_647;
 
-function invalid(field: string, problem: string): AppError {
-  return AppError.validation({ [field]: [problem] }, `Invalid field: ${field}.`);
+/** One refused field, by rule: worded in the socket's language like the HTTP API's field errors. */
+function invalid(field: string, rule: FieldRule, params: Omit<FieldRuleParams, 'field'> = {}): AppError {
+  return AppError.field(field, rule, params);
 }
 
 /** The payload as an object holding nothing but `allowed` keys (any of which may be absent). */
 function objectWith(body: unknown, allowed: readonly string[]): Fields {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw AppError.validation({ body: ['must be an object'] }, 'The payload must be an object.');
+    throw invalid('body', 'isObject');
   }
   const extra = Object.keys(body).filter((key) => !allowed.includes(key));
   if (extra.length > 0) {
-    throw AppError.validation(
-      Object.fromEntries(extra.map((key) => [key, ['is not allowed']])),
-      `Unknown field: ${extra.join(', ')}.`,
+    throw AppError.fromIssues(
+      Object.fromEntries(extra.map((key) => [key, [{ rule: 'whitelistValidation' as const, params: { field: key } }]])),
     );
   }
   return body as Fields;
@@ -35,14 +42,14 @@ function objectWith(body: unknown, allowed: readonly string[]): Fields {
 
 function uuid(p: Fields, name: string): string {
   const value = p[name];
-  if (typeof value !== 'string' || !isUuid(value)) throw invalid(name, `${name} must be a UUID`);
+  if (typeof value !== 'string' || !isUuid(value)) throw invalid(name, 'isUuid');
   return value;
 }
 
 function int(p: Fields, name: string, min: number, max: number): number {
   const value = p[name];
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    throw invalid(name, `${name} must be a whole number from ${min} to ${max}`);
+    throw invalid(name, 'intRange', { min, max });
   }
   return value;
 }
@@ -53,7 +60,7 @@ function optionalInt(p: Fields, name: string, min: number, max: number): number 
 
 function bool(p: Fields, name: string): boolean {
   const value = p[name];
-  if (typeof value !== 'boolean') throw invalid(name, `${name} must be true or false`);
+  if (typeof value !== 'boolean') throw invalid(name, 'isBoolean');
   return value;
 }
 
@@ -71,11 +78,11 @@ function length(text: string): number {
  */
 function text(p: Fields, name: string, opts: { max: number; required: boolean; trim: boolean }): string {
   const value = p[name];
-  if (typeof value !== 'string') throw invalid(name, `${name} must be text`);
-  if (value.includes('\u0000')) throw invalid(name, `${name} must not contain NUL characters`);
-  if (opts.required && value.trim() === '') throw invalid(name, `${name} must not be empty`);
+  if (typeof value !== 'string') throw invalid(name, 'isString');
+  if (value.includes('\u0000')) throw invalid(name, 'matches');
+  if (opts.required && value.trim() === '') throw invalid(name, 'notBlank');
   if (value.length > opts.max && length(value) > opts.max) {
-    throw invalid(name, `${name} must be at most ${opts.max} characters`);
+    throw invalid(name, 'maxLength', { max: opts.max });
   }
   return opts.trim ? value.trim() : value;
 }
@@ -83,7 +90,7 @@ function text(p: Fields, name: string, opts: { max: number; required: boolean; t
 function oneOf<T extends string>(p: Fields, name: string, values: readonly T[]): T {
   const value = p[name];
   if (typeof value !== 'string' || !(values as readonly string[]).includes(value)) {
-    throw invalid(name, `${name} must be one of ${values.join(', ')}`);
+    throw invalid(name, 'isIn', { values });
   }
   return value as T;
 }
@@ -109,7 +116,7 @@ export function parseSend(body: unknown): WorkshopRef & { clientId: string; body
   const workshopId = uuid(p, 'workshopId');
   const clientId = p.clientId;
   if (typeof clientId !== 'string' || !CLIENT_ID_PATTERN.test(clientId)) {
-    throw invalid('clientId', `clientId must be 1–${WORKSHOP_LIMITS.clientIdMax} of A–Z, a–z, 0–9, _ and -`);
+    throw invalid('clientId', 'matches');
   }
   // The markdown source is kept exactly as written (leading spaces are meaningful in markdown).
   return {
@@ -190,10 +197,7 @@ export function parseRoomUpdate(body: unknown): WorkshopRef & { locked?: boolean
   const p = objectWith(body, ['workshopId', 'locked', 'slowModeSeconds']);
   const workshopId = uuid(p, 'workshopId');
   if (p.locked === undefined && p.slowModeSeconds === undefined) {
-    throw AppError.validation(
-      { locked: ['give locked, slowModeSeconds or both'] },
-      'Nothing to change: give locked or slowModeSeconds.',
-    );
+    throw invalid('locked', 'lockedOrSlowMode');
   }
   return {
     workshopId,

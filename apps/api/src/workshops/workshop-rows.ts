@@ -3,7 +3,6 @@ import {
   meetingProvider,
   type QuestionStatus,
   type Theme,
-  type UserSummary,
   type WorkshopDto,
   type WorkshopMeetingDto,
   type WorkshopLanguage,
@@ -110,7 +109,7 @@ export interface WorkshopRow {
   capacity: number | null;
   registered_count: number;
   last_seq: number;
-  facilitators: UserSummary[];
+  facilitators: PersonJson[];
   is_listed: boolean;
   registered: boolean | null;
   removed_at: Date | null;
@@ -147,7 +146,7 @@ export function toSummary(row: WorkshopRow, viewerIsAdmin: boolean): WorkshopSum
     endsAt: iso(row.ends_at),
     openedAt: isoOrNull(row.opened_at),
     endedAt: isoOrNull(row.ended_at),
-    facilitators: row.facilitators,
+    facilitators: row.facilitators.map(toPerson),
     capacity: row.capacity,
     registeredCount: row.registered_count,
     messageCount: row.last_seq,

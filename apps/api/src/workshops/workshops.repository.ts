@@ -11,6 +11,7 @@ import type {
 } from '@twinning/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { exactTime } from '../common/sql';
+import { personJson } from '../common/person-sql';
 import type { TranscriptHeader } from './workshop-transcript';
 import { toDetail, toSummary, type MeetingContext, type WorkshopRow } from './workshop-rows';
 
@@ -52,8 +53,7 @@ function workshopSelect(detail: boolean, sortExpr = 'w.starts_at'): string {
     LEFT JOIN partnerships p ON p.id = w.partnership_id
     LEFT JOIN workshop_attendees a ON a.workshop_id = w.id AND a.user_id = $1
     LEFT JOIN LATERAL (
-      SELECT json_agg(json_build_object('id', u.id, 'displayName', u.display_name)
-                      ORDER BY wf.added_at, u.display_name, u.id) AS facilitators,
+      SELECT json_agg(${personJson('u', 'w.partnership_id')} ORDER BY wf.added_at, u.display_name, u.id) AS facilitators,
              bool_or(wf.user_id = $1) AS is_listed
         FROM workshop_facilitators wf JOIN users u ON u.id = wf.user_id
        WHERE wf.workshop_id = w.id) f ON TRUE${detail ? `\n    LEFT JOIN users c ON c.id = w.created_by` : ''}`;

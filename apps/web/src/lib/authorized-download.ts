@@ -8,10 +8,21 @@ import { withQuery } from './search-params';
  * the browser as a download from a Blob object URL.
  */
 
+/** The interface language (the document's `lang`, which the i18n provider keeps current). */
+function language(): string | null {
+  return typeof document !== 'undefined' && document.documentElement.lang ? document.documentElement.lang : null;
+}
+
 async function send(url: string, token: string | null): Promise<Response> {
+  const lang = language();
   try {
     return await fetch(url, {
-      headers: token ? { Accept: '*/*', Authorization: `Bearer ${token}` } : { Accept: '*/*' },
+      headers: {
+        Accept: '*/*',
+        // Exports word their values in the interface language, as the pages do.
+        ...(lang ? { 'Accept-Language': lang } : {}),
+        ...(token ? { Authorization: `Bearer ${token}` } : {}),
+      },
       credentials: 'include',
     });
   } catch (error) {

@@ -200,7 +200,7 @@ describe('realtime connection', () => {
     await vi.advanceTimersByTimeAsync(0);
     expect(renewals).toBe(1);
     expect(socket.connectCalls).toBe(2);
-    expect(socket.handshakes.at(-1)).toEqual({ token: 'token-2' });
+    expect(socket.handshakes.at(-1)).toMatchObject({ token: 'token-2' });
 
     // Refused again: the next attempt waits.
     socket.serverRefuse({ code: 'UNAUTHENTICATED' });

@@ -63,6 +63,16 @@ describe('openAuthenticatedSocket', () => {
     expect(socket.handshakes).toEqual([{ token: 'token-1' }, { token: 'token-2' }]);
   });
 
+  it('names the interface language of each handshake, so the server words its errors in it', () => {
+    document.documentElement.lang = 'fr';
+    try {
+      const { socket } = open('/workshops');
+      expect(socket.handshakes).toEqual([{ token: 'token-1', language: 'fr' }]);
+    } finally {
+      document.documentElement.lang = '';
+    }
+  });
+
   it('reports its status and tells its owner about every connect and disconnect', () => {
     const statuses: string[] = [];
     const events: string[] = [];
@@ -91,7 +101,7 @@ describe('openAuthenticatedSocket', () => {
     await vi.advanceTimersByTimeAsync(0);
     expect(renewals.count).toBe(1);
     expect(socket.connectCalls).toBe(2);
-    expect(socket.handshakes.at(-1)).toEqual({ token: 'token-2' });
+    expect(socket.handshakes.at(-1)).toMatchObject({ token: 'token-2' });
   });
 
   it('backs off while the handshake keeps being refused, and starts again after a connect', async () => {

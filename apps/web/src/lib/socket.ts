@@ -84,6 +84,11 @@ export interface AuthenticatedSocket<N extends SocketNamespace> {
   close(): void;
 }
 
+/** The interface language (the document's `lang`, which the i18n provider keeps current). */
+function interfaceLanguage(): string | undefined {
+  return typeof document !== 'undefined' && document.documentElement.lang ? document.documentElement.lang : undefined;
+}
+
 /**
  * Opens an authenticated socket to `namespace`. It starts connecting at once; listeners added right after
  * (in the same task) hear everything, since socket.io connects asynchronously.
@@ -96,8 +101,9 @@ export function openAuthenticatedSocket<N extends SocketNamespace>(
     path: '/socket.io',
     transports: ['websocket', 'polling'],
     autoConnect: false,
-    // A function, so that every reconnect presents the token of that moment.
-    auth: (cb) => cb({ token: getAccessToken() }),
+    // A function, so that every reconnect presents the token of that moment, and the interface language of
+    // that moment (a browser cannot set Accept-Language on a WebSocket): the server words its errors in it.
+    auth: (cb) => cb({ token: getAccessToken(), language: interfaceLanguage() }),
   });
   const backoff = new Backoff();
   let status: SocketStatus = 'disconnected';

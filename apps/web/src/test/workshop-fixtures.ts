@@ -1,8 +1,14 @@
-import type { WorkshopAuditEntryDto, WorkshopDto, WorkshopSummaryDto } from '@twinning/contracts';
+import type { PersonSummary, WorkshopAuditEntryDto, WorkshopDto, WorkshopSummaryDto } from '@twinning/contracts';
 
 /** Factories for the workshop list, page and form (the live room has its own, in workshop-room-fixtures). */
 
-const LI = { id: 'user-li', displayName: 'Li Wei' };
+const LI: PersonSummary = {
+  id: 'user-li',
+  displayName: 'Li Wei',
+  handle: 'li_wei',
+  cities: [{ id: 'city-toronto', name: 'Toronto' }],
+  role: 'facilitator',
+};
 
 export function makeWorkshopSummary(overrides: Partial<WorkshopSummaryDto> = {}): WorkshopSummaryDto {
   return {

@@ -135,7 +135,7 @@ export function makeRoomWorkshop(overrides: Partial<WorkshopDto> = {}): Workshop
     endsAt: '2026-03-10T16:00:00.000Z',
     openedAt: '2026-03-10T13:58:00.000Z',
     endedAt: null,
-    facilitators: [{ id: fatima.id, displayName: fatima.displayName }],
+    facilitators: [fatima],
     capacity: null,
     registeredCount: 12,
     messageCount: 0,

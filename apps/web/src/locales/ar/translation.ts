@@ -962,7 +962,7 @@ export const ar: Dictionary = {
     many: '{count} نتيجة معروضة',
     other: '{count} نتيجة معروضة',
   },
-  'forumSearch.postBy': 'المشاركة {seq} بقلم {name}',
+  'forumSearch.postByLead': 'المشاركة {seq} بقلم',
   'forumSearch.loadMore': 'تحميل مزيد من النتائج',
   'forumSearch.capped':
     'تطابق البحث أكثر من {count} مشاركة. هذه النتائج هي الأفضل بين أحدث {count} مشاركة: أضف كلمات لتضييق البحث.',

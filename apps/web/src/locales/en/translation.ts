@@ -836,7 +836,7 @@ export const en = {
   'forumSearch.resultsHeading': 'Results for “{q}”',
   'forumSearch.noResults': 'No posts match this search.',
   'forumSearch.shown': { one: '{count} result shown', other: '{count} results shown' },
-  'forumSearch.postBy': 'Post {seq} by {name}',
+  'forumSearch.postByLead': 'Post {seq} by',
   'forumSearch.loadMore': 'Load more results',
   'forumSearch.capped':
     'More than {count} posts match. These results are the best among the newest {count}: add words to narrow the search.',

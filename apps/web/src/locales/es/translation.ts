@@ -843,7 +843,7 @@ export const es: Dictionary = {
   'forumSearch.resultsHeading': 'Resultados para «{q}»',
   'forumSearch.noResults': 'Ningún mensaje coincide con esta búsqueda.',
   'forumSearch.shown': { one: '{count} resultado mostrado', other: '{count} resultados mostrados' },
-  'forumSearch.postBy': 'Mensaje {seq} de {name}',
+  'forumSearch.postByLead': 'Mensaje {seq} de',
   'forumSearch.loadMore': 'Cargar más resultados',
   'forumSearch.capped':
     'Más de {count} mensajes coinciden. Estos resultados son los mejores entre los {count} más recientes: añada palabras para acotar la búsqueda.',

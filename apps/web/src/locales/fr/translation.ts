@@ -852,7 +852,7 @@ export const fr: Dictionary = {
   'forumSearch.resultsHeading': 'Résultats pour « {q} »',
   'forumSearch.noResults': 'Aucun message ne correspond à cette recherche.',
   'forumSearch.shown': { one: '{count} résultat affiché', other: '{count} résultats affichés' },
-  'forumSearch.postBy': 'Message {seq} de {name}',
+  'forumSearch.postByLead': 'Message {seq} de',
   'forumSearch.loadMore': 'Afficher plus de résultats',
   'forumSearch.capped':
     'Plus de {count} messages correspondent. Ces résultats sont les meilleurs parmi les {count} plus récents : ajoutez des mots pour affiner la recherche.',

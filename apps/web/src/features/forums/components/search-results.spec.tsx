@@ -40,7 +40,10 @@ describe('Search page', () => {
     expect(within(link).getByText('newcomers').tagName).toBe('MARK');
     // The server's escaping is kept: "&amp;" shows as "&", and no other markup appears.
     expect(within(results).getByText(/desk opens at 8 & closes at 4\./)).toBeInTheDocument();
-    expect(within(results).getByText('Post 2 by Li Wei')).toBeInTheDocument();
+    // the author as everywhere: avatar and name (opening their card), city and role
+    expect(within(results).getByText('Post 2 by')).toBeInTheDocument();
+    expect(within(results).getByRole('button', { name: /Li Wei/ })).toBeInTheDocument();
+    expect(within(results).getByText('Toronto · Coordinator')).toBeInTheDocument();
     expect(within(results).getByText('Integration')).toBeInTheDocument();
     expect(screen.getByText('1 result shown')).toBeInTheDocument();
     expect(requests.find((r) => r.url.pathname === '/api/search')?.url.searchParams.get('q')).toBe('newcomers');

@@ -1,6 +1,7 @@
 import { SEARCH_RANK_LIMIT, type SearchResultDto } from '@twinning/contracts';
 import { useId } from 'react';
 import { Link } from 'react-router';
+import { PersonChip } from '../../../components/person/person-chip';
 import { FormError } from '../../../components/form-error';
 import { Loading } from '../../../components/loading';
 import { useI18n } from '../../../lib/i18n';
@@ -22,7 +23,10 @@ function SearchResult({ result }: { result: SearchResultDto }) {
       <p className="search-result__meta">
         <span>{forumName(t, result.forum)}</span>
         <span aria-hidden="true"> · </span>
-        <span>{t('forumSearch.postBy', { seq: result.post.seq, name: result.post.author.displayName })}</span>
+        <span className="search-result__author">
+          {t('forumSearch.postByLead', { seq: result.post.seq })}{' '}
+          <PersonChip person={result.post.author} size={20} layout="inline" />
+        </span>
         <span aria-hidden="true"> · </span>
         <time dateTime={result.post.createdAt}>{format.dateTime(result.post.createdAt)}</time>
       </p>

@@ -1,5 +1,6 @@
 import type { HomeActivityDto } from '@twinning/contracts';
 import { Link } from 'react-router';
+import { Avatar } from '../../../components/person/avatar';
 import { useFormat, useT } from '../../../lib/i18n';
 
 const enc = encodeURIComponent;
@@ -68,6 +69,7 @@ export function HomeActivity({ activity, hasCity }: { activity: HomeActivityDto[
     <ul className="home-block__list">
       {activity.map((entry) => (
         <li key={`${entry.kind}-${entryId(entry)}`} className="home-block__item">
+          <EntryAvatar entry={entry} />
           <ActivityText entry={entry} />{' '}
           <span className="muted">
             <span dir="auto">{entry.partnership.title}</span>
@@ -77,6 +79,24 @@ export function HomeActivity({ activity, hasCity }: { activity: HomeActivityDto[
         </li>
       ))}
     </ul>
+  );
+}
+
+/** The person an entry is about (its author, the new member, who acted), as everywhere: by their avatar. */
+function EntryAvatar({ entry }: { entry: HomeActivityDto }) {
+  const person =
+    entry.kind === 'thread'
+      ? entry.author
+      : entry.kind === 'member'
+        ? entry.user
+        : entry.kind === 'event'
+          ? entry.actor
+          : null;
+  if (!person) return null;
+  return (
+    <span className="home-activity__avatar">
+      <Avatar userId={person.id} name={person.displayName} size={20} />
+    </span>
   );
 }
 

@@ -189,6 +189,10 @@ describe('Home for a signed-in user', () => {
     );
     expect(within(entries[0]).getByText('new thread by Pat Official')).toBeInTheDocument();
     expect(within(entries[1]).getByText('Nadia Newcomer joined Toronto')).toBeInTheDocument();
+    // the person each entry is about has their avatar, as everywhere (decorative: the name is written)
+    expect(within(entries[0]).getByTestId('avatar')).toHaveTextContent('PO');
+    expect(within(entries[1]).getByTestId('avatar')).toHaveTextContent('NN');
+    expect(within(entries[2]).getByTestId('avatar')).toHaveAttribute('aria-hidden', 'true');
     expect(
       within(entries[2]).getByRole('link', {
         name: 'Pia Coordinator accepted the invitation on behalf of George Town',

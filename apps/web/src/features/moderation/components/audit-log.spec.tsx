@@ -93,6 +93,8 @@ describe('Moderation audit log', () => {
     expect(await screen.findByText('The CSV file was downloaded.')).toBeInTheDocument();
     const csv = requests.find((r) => r.url.pathname === '/api/moderation/audit.csv');
     expect(csv?.headers.get('Authorization')).toBe('Bearer token-1');
+    // the file is worded in the interface language, as the page
+    expect(csv?.headers.get('Accept-Language')).toBe('en');
     expect(csv?.url.search).toBe('?action=post.hide');
     expect(csv?.url.href).not.toContain('token');
     expect(blobs).toHaveLength(1);

@@ -39,6 +39,15 @@ const calls = (requests: RecordedRequest[], method: string, pathname: string) =>
 beforeAll(() => installDialogPolyfill());
 
 describe('Workshop page: participants', () => {
+  it('shows each facilitator with avatar, city and role, opening their card', async () => {
+    stubWorkshopApi(participant, { workshop: makeWorkshop() });
+    renderApp({ path: '/workshops/workshop-1' });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Mediation skills for city officials' })).toBeVisible();
+    const person = screen.getByRole('button', { name: /Li Wei/ });
+    expect(person).toHaveAttribute('aria-haspopup', 'dialog');
+    expect(screen.getByText('Toronto · Facilitator')).toBeInTheDocument();
+  });
+
   it('registers and cancels the registration, announcing each', async () => {
     const state: ServerState = { workshop: makeWorkshop() };
     const { requests } = stubWorkshopApi(participant, state, ({ url, method }) => {
@@ -338,7 +347,10 @@ describe('Workshop page: facilitators', () => {
       if (url.pathname === '/api/workshops/workshop-1/facilitators' && method === 'POST') {
         state.workshop = {
           ...state.workshop,
-          facilitators: [...state.workshop.facilitators, { id: 'user-ana', displayName: 'Ana Souza' }],
+          facilitators: [
+            ...state.workshop.facilitators,
+            { id: 'user-ana', displayName: 'Ana Souza', handle: 'ana_souza', cities: [], role: 'facilitator' },
+          ],
         };
         return jsonResponse(state.workshop);
       }

@@ -1,6 +1,7 @@
 import type { WorkshopSummaryDto } from '@twinning/contracts';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
+import { PersonChip } from '../../../components/person/person-chip';
 import { useI18n } from '../../../lib/i18n';
 import { formatWorkshopRange } from '../workshop-time';
 import { useViewerTimeZone } from '../../../lib/zoned-time';
@@ -57,9 +58,19 @@ export function WorkshopFacts({ workshop, compact = false }: { workshop: Worksho
         )}
       </Fact>
       <Fact label={t('workshops.facts.facilitators')}>
-        {workshop.facilitators.length > 0
-          ? format.list(workshop.facilitators.map((person) => person.displayName))
-          : t('common.none')}
+        {workshop.facilitators.length === 0 ? (
+          t('common.none')
+        ) : compact ? (
+          format.list(workshop.facilitators.map((person) => person.displayName))
+        ) : (
+          <ul className="workshop-facts__people">
+            {workshop.facilitators.map((person) => (
+              <li key={person.id}>
+                <PersonChip person={person} size={28} />
+              </li>
+            ))}
+          </ul>
+        )}
       </Fact>
       <Fact label={t('workshops.facts.places')}>
         {places}

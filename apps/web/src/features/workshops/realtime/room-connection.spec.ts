@@ -63,7 +63,7 @@ describe('RoomConnection', () => {
     socket.serverAccept();
 
     expect(socket.sent('workshop.join')).toEqual([{ workshopId: ROOM_ID }, { workshopId: ROOM_ID, afterSeq: 3 }]);
-    expect(socket.handshakes.at(-1)).toEqual({ token: 'token-2' });
+    expect(socket.handshakes.at(-1)).toMatchObject({ token: 'token-2' });
     expect(store.getState().messages.map((m) => m.seq)).toEqual([1, 2, 3, 4, 5]);
     expect(store.getState().connection).toBe('joined');
   });
@@ -191,7 +191,7 @@ describe('RoomConnection', () => {
     socket.serverRefuse({ code: 'TOKEN_EXPIRED' });
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(socket.connectCalls).toBe(2);
-    expect(socket.handshakes.at(-1)).toEqual({ token: 'token-2' });
+    expect(socket.handshakes.at(-1)).toMatchObject({ token: 'token-2' });
   });
 
   it('leaves for good when removed by a facilitator: the socket closes and nothing rejoins', () => {

@@ -6,7 +6,6 @@ import type { PendingMessage } from '../../realtime/room-state';
 import type { ActionMenuGroup } from './action-menu';
 import { MessageActions, type MessageAction } from './message-actions';
 import { describeRoomError } from './room-errors';
-import { useTimeFormat } from './use-time-format';
 
 /** Element id of a stored message in the page (the pinned bar jumps to it). */
 export const messageElementId = (seq: number) => `room-message-${seq}`;
@@ -35,7 +34,8 @@ export interface MessageItemProps {
 /** A stored message: author, time, body (or tombstone), pinned mark and what the viewer may do with it. */
 export function MessageItem({ row, message, viewerId, facilitator, readOnly, onAction, person }: MessageItemProps) {
   const { t, format } = useI18n();
-  const time = useTimeFormat();
+  // the page's one time format (the shared formatters), in the viewer's time zone
+  const time = format.time;
   const authorId = useId();
   const timeId = useId();
   const deleted = message.deletedAt !== null;

@@ -2,7 +2,6 @@ import type { AuthorDto, RaisedHandDto, WorkshopMessageDto, WorkshopReportDto } 
 import { useId, useState } from 'react';
 import { Link } from 'react-router';
 import { useI18n } from '../../../../lib/i18n';
-import { useTimeFormat } from './use-time-format';
 
 const SLOW_MODE_CHOICES = [0, 5, 10, 30, 60, 300] as const;
 
@@ -29,8 +28,9 @@ export interface ModerationPanelProps {
  * person menu in the people list and on their messages. */
 export function ModerationPanel(props: ModerationPanelProps) {
   const { workshopId, live, locked, slowModeSeconds, reports, hands } = props;
-  const { t } = useI18n();
-  const time = useTimeFormat();
+  const { t, format } = useI18n();
+  // the page's one time format (the shared formatters), in the viewer's time zone
+  const time = format.time;
   const ids = { room: useId(), slow: useId(), reports: useId(), hands: useId(), end: useId() };
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);

@@ -316,6 +316,20 @@ describe('Workshop live room', () => {
     expect(people).toHaveFocus();
   });
 
+  it('writes message times in the page’s one time format (French: 9:05, not 09:05)', async () => {
+    stubApi(makeRoomWorkshop(), { ...me, preferredLanguage: 'fr' });
+    renderApp({ path: `/workshops/${ROOM_ID}/room`, initialLanguage: 'fr' });
+    const socket = await waitFor(() => socketFor('/workshops'));
+    // 13:05 UTC is 9:05 in Toronto (EDT), the viewer's time zone
+    const message = makeRoomMessage(1, { createdAt: '2026-03-10T13:05:00.000Z' });
+    socket.respond('workshop.join', () => ({ ok: true, ...makeJoinResult({ messages: [message] }) }));
+    act(() => socket.serverAccept());
+    await screen.findByText('Message 1');
+    const time = document.querySelector('time.room-message__time');
+    expect(time).toHaveTextContent(/^9:05$/);
+    expect(time).toHaveAttribute('dateTime', '2026-03-10T13:05:00.000Z');
+  });
+
   it('keeps an ended workshop as a read-only transcript', async () => {
     const socket = await openRoom();
     act(() =>
