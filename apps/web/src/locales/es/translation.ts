@@ -1220,7 +1220,7 @@ export const es: Dictionary = {
   'workshops.facilitatorSearch.results': 'Facilitadores encontrados',
   'workshops.audit.heading': 'Registro de la facilitación',
   'workshops.audit.lead':
-    'Cada acción de moderación en la sala y cada cambio en la facilitación, de la más reciente a la más antigua.',
+    'Cada acción de moderación en la sala y cada cambio en la facilitación o en el enlace de videollamada, de la más reciente a la más antigua.',
   'workshops.audit.loading': 'Cargando el registro…',
   'workshops.audit.empty': 'Todavía no se ha hecho nada en este taller.',
   'workshops.audit.loadMore': 'Cargar más entradas',
@@ -1253,6 +1253,9 @@ export const es: Dictionary = {
   'workshops.audit.action.hand.called': 'dio la palabra',
   'workshops.audit.action.facilitator.added': 'añadió a un cofacilitador',
   'workshops.audit.action.facilitator.removed': 'quitó a un cofacilitador',
+  'workshops.audit.action.meeting.added': 'añadió un enlace de videollamada',
+  'workshops.audit.action.meeting.changed': 'cambió el enlace de videollamada',
+  'workshops.audit.action.meeting.removed': 'quitó el enlace de videollamada',
   'workshops.newTitle': 'Nuevo taller',
   'workshops.newLead': 'Programe un taller en directo. Usted lo facilita, junto con los cofacilitadores que añada.',
   'workshops.editTitle': 'Editar «{title}»',

@@ -1233,7 +1233,7 @@ export const fr: Dictionary = {
   'workshops.facilitatorSearch.results': 'Animateurs trouvés',
   'workshops.audit.heading': 'Journal de l’animation',
   'workshops.audit.lead':
-    'Chaque action de modération dans la salle et chaque changement dans l’équipe d’animation, du plus récent au plus ancien.',
+    'Chaque action de modération dans la salle et chaque changement dans l’équipe d’animation ou du lien de visioconférence, du plus récent au plus ancien.',
   'workshops.audit.loading': 'Chargement du journal…',
   'workshops.audit.empty': 'Rien n’a encore été fait dans cet atelier.',
   'workshops.audit.loadMore': 'Afficher plus d’entrées',
@@ -1266,6 +1266,9 @@ export const fr: Dictionary = {
   'workshops.audit.action.hand.called': 'a donné la parole',
   'workshops.audit.action.facilitator.added': 'a ajouté un co-animateur',
   'workshops.audit.action.facilitator.removed': 'a retiré un co-animateur',
+  'workshops.audit.action.meeting.added': 'a ajouté un lien de visioconférence',
+  'workshops.audit.action.meeting.changed': 'a modifié le lien de visioconférence',
+  'workshops.audit.action.meeting.removed': 'a retiré le lien de visioconférence',
   'workshops.newTitle': 'Nouvel atelier',
   'workshops.newLead': 'Programmez un atelier en direct. Vous l’animez, avec les co-animateurs que vous ajoutez.',
   'workshops.editTitle': 'Modifier « {title} »',
