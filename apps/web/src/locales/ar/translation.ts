@@ -2038,6 +2038,8 @@ export const ar: Dictionary = {
   'homeDash.live.until': 'حتى {time}',
   'homeDash.live.join': 'انضم',
   'homeDash.live.joinNamed': 'انضم إلى {title}',
+  'homeDash.live.joinCall': 'الانضمام إلى المكالمة',
+  'homeDash.live.joinCallNamed': 'الانضمام إلى مكالمة {title} (يُفتح في علامة تبويب جديدة)',
   'homeDash.live.empty': 'لا توجد حاليًا ورشة مباشرة يمكنك الانضمام إليها.',
   'homeDash.waiting.heading': 'بانتظارك',
   'homeDash.waiting.empty': 'لا قرار ولا تصويت بانتظارك.',

@@ -1707,6 +1707,8 @@ export const en = {
   'homeDash.live.until': 'until {time}',
   'homeDash.live.join': 'Join',
   'homeDash.live.joinNamed': 'Join {title}',
+  'homeDash.live.joinCall': 'Join the call',
+  'homeDash.live.joinCallNamed': 'Join the call for {title} (opens in a new tab)',
   'homeDash.live.empty': 'No workshop you may join is live right now.',
   'homeDash.waiting.heading': 'Waiting for you',
   'homeDash.waiting.empty': 'Nothing waits for your decision or vote.',

@@ -1736,6 +1736,8 @@ export const es: Dictionary = {
   'homeDash.live.until': 'hasta {time}',
   'homeDash.live.join': 'Entrar',
   'homeDash.live.joinNamed': 'Entrar en {title}',
+  'homeDash.live.joinCall': 'Unirse a la llamada',
+  'homeDash.live.joinCallNamed': 'Unirse a la llamada de {title} (se abre en una pestaña nueva)',
   'homeDash.live.empty': 'Ahora no hay en directo ningún taller al que pueda unirse.',
   'homeDash.waiting.heading': 'Pendiente de usted',
   'homeDash.waiting.empty': 'No tiene decisiones ni votos pendientes.',

@@ -1756,6 +1756,8 @@ export const fr: Dictionary = {
   'homeDash.live.until': 'jusqu’à {time}',
   'homeDash.live.join': 'Rejoindre',
   'homeDash.live.joinNamed': 'Rejoindre {title}',
+  'homeDash.live.joinCall': 'Rejoindre l’appel',
+  'homeDash.live.joinCallNamed': 'Rejoindre l’appel de {title} (s’ouvre dans un nouvel onglet)',
   'homeDash.live.empty': 'Aucun atelier auquel vous pouvez participer n’est en direct pour le moment.',
   'homeDash.waiting.heading': 'En attente de votre part',
   'homeDash.waiting.empty': 'Aucune décision ni aucun vote ne vous attend.',

@@ -126,6 +126,20 @@ export function HomeDashboard({ hasCity }: { hasCity: boolean }) {
                 >
                   {t('homeDash.live.join')}
                 </Link>
+                {workshop.meeting?.url ? (
+                  <>
+                    {' '}
+                    <a
+                      href={workshop.meeting.url}
+                      target="_blank"
+                      rel="noopener noreferrer"
+                      className="button button--secondary button--small"
+                      aria-label={t('homeDash.live.joinCallNamed', { title: workshop.title })}
+                    >
+                      {t('homeDash.live.joinCall')}
+                    </a>
+                  </>
+                ) : null}
               </li>
             ))}
           </ul>
