@@ -7,13 +7,13 @@ import {
   HOME_UPCOMING_DAYS,
   type HomeDto,
   type HomeLiveWorkshopDto,
+  meetingFor,
 } from '@twinning/contracts';
 import { AccessService } from '../access/access.service';
 import type { AuthUser } from '../common/auth-user';
 import { Clock } from '../common/clock';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { WaitingService } from '../waiting';
-import { meetingFor } from '../workshops';
 import { HomeRepository, type HomeLiveRow } from './home.repository';
 
 const DAY_MS = 24 * 60 * 60 * 1000;

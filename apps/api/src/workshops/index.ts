@@ -1,4 +1,3 @@
 /** What other folders may use of this feature (docs/architecture.md). */
 export { WorkshopsModule } from './workshops.module';
 export { WorkshopCalendarService } from './workshop-calendar.service';
-export { meetingFor } from './workshop-rows';
