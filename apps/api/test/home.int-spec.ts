@@ -108,6 +108,53 @@ describe('the signed-in user’s home (GET /api/me/home)', () => {
     expect(outsider).toContain(removedFrom.id);
   });
 
+  it('offers the meeting link of a live workshop only to whom the workshop page shows it', async () => {
+    const MEETING = 'https://meet.jit.si/home-live-meeting-test';
+    const host = await createUser(t, { displayName: 'Hana Host', role: 'facilitator' });
+    const admin = await createUser(t, { displayName: 'Adam Admin', role: 'admin' });
+    const registered = await createUser(t, { displayName: 'Rita Registered' });
+    const early = await createUser(t, { displayName: 'Eli Early' });
+    const passerby = await createUser(t, { displayName: 'Paul Passerby' });
+    const live = await createWorkshop(t, { facilitator: host, status: 'live', title: 'Live with a call' });
+    // opened early: it starts in 30 minutes, so the link opens in 15
+    const openedEarly = await createWorkshop(t, { facilitator: host, status: 'live', title: 'Opened early' });
+    await t.dataSource.query(`UPDATE workshops SET meeting_url = $2 WHERE id = ANY($1::uuid[])`, [
+      [live.id, openedEarly.id],
+      MEETING,
+    ]);
+    await t.dataSource.query(
+      `UPDATE workshops SET starts_at = now() + interval '30 minutes', ends_at = now() + interval '2 hours' WHERE id = $1`,
+      [openedEarly.id],
+    );
+    await t.dataSource.query(`INSERT INTO workshop_attendees (workshop_id, user_id) VALUES ($1, $2), ($3, $4)`, [
+      live.id,
+      registered.id,
+      openedEarly.id,
+      early.id,
+    ]);
+
+    const meetingOf = async (user: { auth: Record<string, string> }, id: string) =>
+      (await homeOf(user)).live.find((x) => x.id === id)?.meeting;
+    const withLink = { provider: 'jitsi', url: MEETING, embed: false, opensAt: expect.any(String) };
+    expect(await meetingOf(host, live.id)).toEqual(withLink);
+    expect(await meetingOf(admin, live.id)).toEqual(withLink);
+    expect(await meetingOf(registered, live.id)).toEqual(withLink);
+    expect(await meetingOf(host, openedEarly.id)).toEqual(withLink);
+    // registered, but more than 15 minutes before the start: the call is named, the link is not sent
+    expect(await meetingOf(early, openedEarly.id)).toEqual({ ...withLink, url: null });
+    expect(await meetingOf(passerby, live.id)).toEqual({ ...withLink, url: null });
+    for (const user of [early, passerby, w.outsider]) {
+      const raw = JSON.stringify((await http(t).get('/api/me/home').set(user.auth).expect(200)).body);
+      expect(raw).not.toContain('home-live-meeting-test');
+      expect(raw).not.toContain('meetingUrl');
+    }
+    // a live workshop without a meeting has none
+    const plain = await createWorkshop(t, { facilitator: host, status: 'live', title: 'No call' });
+    expect(await meetingOf(host, plain.id)).toBeNull();
+    // leave the public landing's short list as the later tests expect it
+    await t.dataSource.query(`DELETE FROM workshops WHERE id = ANY($1::uuid[])`, [[live.id, openedEarly.id, plain.id]]);
+  });
+
   it('shows a coordinator the open reports in their partnership’s forum, and not an official', async () => {
     const [{ id: forumId }] = await t.dataSource.query(`SELECT id FROM forums WHERE partnership_id = $1`, [
       w.partnershipId,

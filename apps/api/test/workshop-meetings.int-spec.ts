@@ -134,6 +134,31 @@ describe('workshop meetings: the link, who sees it when, and where it never goes
       expect(removed.body.meeting).toBeNull();
     });
 
+    it('logs the link added, changed and removed with its provider, never the link itself', async () => {
+      const w = await create({ meetingUrl: 'https://zoom.us/j/777' });
+      const edit = (meetingUrl: unknown) =>
+        http().patch(`/api/workshops/${w.id}`).set(fac.auth).send({ meetingUrl }).expect(200);
+      await edit('https://zoom.us/j/777'); // the same link: nothing to log
+      await http().patch(`/api/workshops/${w.id}`).set(fac.auth).send({ title: 'No link change' }).expect(200);
+      await edit(JITSI);
+      await edit('');
+      await edit(null); // already none
+      const log = await http().get(`/api/workshops/${w.id}/audit`).set(fac.auth).expect(200);
+      const entries = [...log.body.items].reverse();
+      expect(entries.map((e: { action: string; detail: unknown }) => [e.action, e.detail])).toEqual([
+        ['meeting.added', { provider: 'zoom' }],
+        ['meeting.changed', { provider: 'jitsi' }],
+        ['meeting.removed', { provider: 'jitsi' }],
+      ]);
+      expect(entries.every((e: { actor: { id: string } }) => e.actor.id === fac.id)).toBe(true);
+      expect(JSON.stringify(log.body)).not.toMatch(/zoom\.us|jit\.si|https:/);
+      const [{ n }] = await t.dataSource.query(
+        `SELECT count(*)::int AS n FROM workshop_audit WHERE workshop_id = $1 AND detail::text ~ 'https|zoom\\.us|jit\\.si'`,
+        [w.id],
+      );
+      expect(n).toBe(0);
+    });
+
     it('keeps anything but https out of the column even when written directly', async () => {
       const w = await create();
       await expect(

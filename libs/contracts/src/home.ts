@@ -8,6 +8,7 @@ import type {
   WaitingVisitDto,
   WaitingWorkshopDto,
 } from './waiting';
+import type { WorkshopMeetingDto } from './workshops';
 
 /**
  * The signed-in user's home (`GET /api/me/home`), gathered from the "what waits for this user"
@@ -24,7 +25,7 @@ export interface HomeDto {
    * ones, those of their partnerships, those they facilitate or registered for; not those a
    * facilitator removed them from. Registered or not.
    */
-  live: WaitingWorkshopDto[];
+  live: HomeLiveWorkshopDto[];
   waiting: {
     joinRequests: WaitingJoinRequestDto[];
     invitations: WaitingInvitationDto[];
@@ -41,6 +42,15 @@ export interface HomeDto {
   unread: WaitingForumDto[];
   /** What happened lately in the user's partnerships, newest first (at most HOME_ACTIVITY_LIMIT). */
   activity: HomeActivityDto[];
+}
+
+/**
+ * A live workshop on the home. `meeting` follows the workshop page's rule: the link is set for
+ * facilitators (and admins), and for registered participants from 15 minutes before the start
+ * until the end; null link for everyone else. Null when the workshop has no online meeting.
+ */
+export interface HomeLiveWorkshopDto extends WaitingWorkshopDto {
+  meeting: WorkshopMeetingDto | null;
 }
 
 /** Open reports waiting for a moderator: how many, and the newest few. */

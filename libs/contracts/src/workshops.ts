@@ -42,6 +42,9 @@ export const WORKSHOP_AUDIT_ACTIONS = [
   'hand.called',
   'facilitator.added',
   'facilitator.removed',
+  'meeting.added',
+  'meeting.changed',
+  'meeting.removed',
 ] as const;
 export type WorkshopAuditAction = (typeof WORKSHOP_AUDIT_ACTIONS)[number];
 

@@ -4,9 +4,14 @@ import type { HomeActivityDto, HomeReportDto, WaitingWorkshopDto } from '@twinni
 import { DataSource } from 'typeorm';
 import { runPrepared } from '../waiting';
 
-/** The home's own lists, each already shaped as its DTO. */
+/** A live workshop with its meeting link, which the service turns into what this viewer may see. */
+export interface HomeLiveRow extends WaitingWorkshopDto {
+  meetingUrl: string | null;
+}
+
+/** The home's own lists, each already shaped as its DTO (live workshops still carry their link). */
 export interface HomeRow {
-  live: WaitingWorkshopDto[];
+  live: HomeLiveRow[];
   report_count: number;
   reports: HomeReportDto[];
   activity: HomeActivityDto[];
@@ -58,10 +63,10 @@ live_json AS (
            'id', x.id, 'title', x.title, 'status', x.status,
            'startsAt', ${isoText('x.starts_at')}, 'endsAt', ${isoText('x.ends_at')},
            'partnership', CASE WHEN p.id IS NULL THEN NULL ELSE json_build_object('id', p.id, 'title', p.title) END,
-           'registered', x.registered, 'facilitator', x.facilitator
+           'registered', x.registered, 'facilitator', x.facilitator, 'meetingUrl', x.meeting_url
          ) ORDER BY x.facilitator DESC, x.registered DESC, x.starts_at, x.id), '[]'::json) AS v
     FROM (
-      SELECT w.id, w.title, w.status, w.starts_at, w.ends_at, w.partnership_id,
+      SELECT w.id, w.title, w.status, w.starts_at, w.ends_at, w.partnership_id, w.meeting_url,
              coalesce(a.registered, false) AS registered,
              EXISTS (SELECT 1 FROM workshop_facilitators wf WHERE wf.workshop_id = w.id AND wf.user_id = $1) AS facilitator
         FROM workshops w

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   HOME_ACTIVITY_DAYS,
   HOME_ACTIVITY_LIMIT,
@@ -6,12 +6,15 @@ import {
   HOME_REPORTS_LISTED,
   HOME_UPCOMING_DAYS,
   type HomeDto,
+  type HomeLiveWorkshopDto,
+  meetingFor,
 } from '@twinning/contracts';
 import { AccessService } from '../access/access.service';
 import type { AuthUser } from '../common/auth-user';
 import { Clock } from '../common/clock';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { WaitingService } from '../waiting';
-import { HomeRepository } from './home.repository';
+import { HomeRepository, type HomeLiveRow } from './home.repository';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -28,6 +31,7 @@ export class HomeService {
     private readonly repository: HomeRepository,
     private readonly access: AccessService,
     private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async forUser(user: Pick<AuthUser, 'id' | 'role'>): Promise<HomeDto> {
@@ -49,7 +53,7 @@ export class HomeService {
     return {
       now: w.now,
       upcomingUntil: w.upcomingUntil,
-      live: own.live,
+      live: own.live.map((row) => this.liveItem(row, isAdmin, now)),
       waiting: {
         joinRequests: w.decisions.joinRequests,
         invitations: w.decisions.invitations,
@@ -60,5 +64,19 @@ export class HomeService {
       unread: w.forums,
       activity: own.activity,
     };
+  }
+
+  /**
+   * A live workshop without its raw link: the meeting as the workshop page would show it to this
+   * viewer (facilitators and admins always; registered participants while it is open).
+   */
+  private liveItem({ meetingUrl, ...workshop }: HomeLiveRow, isAdmin: boolean, now: Date): HomeLiveWorkshopDto {
+    const viewer = { facilitator: workshop.facilitator || isAdmin, registered: workshop.registered, removed: false };
+    const meeting = meetingFor(
+      meetingUrl,
+      { ...workshop, viewer },
+      { now, embedOrigins: this.config.meetingEmbedOrigins },
+    );
+    return { ...workshop, meeting };
   }
 }

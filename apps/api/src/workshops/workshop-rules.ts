@@ -1,4 +1,11 @@
-import { ErrorCode, type UserSummary, type WorkshopStatus } from '@twinning/contracts';
+import {
+  ErrorCode,
+  meetingProvider,
+  type MeetingProvider,
+  type UserSummary,
+  type WorkshopAuditAction,
+  type WorkshopStatus,
+} from '@twinning/contracts';
 import type { AuthUser } from '../common/auth-user';
 import { AppError } from '../common/app-error';
 
@@ -32,4 +39,21 @@ export function mutedError(seconds: number): AppError {
 /** Who did it, as events and notifications show it. */
 export function summary(user: AuthUser): UserSummary {
   return { id: user.id, displayName: user.displayName };
+}
+
+/**
+ * The audit entry a change of meeting link makes (added, changed, removed), or null when the link
+ * stays the same. The entry names the provider only: the link itself never enters the log.
+ */
+export function meetingAuditEntry(
+  before: string | null,
+  after: string | null,
+  embedOrigins: readonly string[],
+): { action: WorkshopAuditAction; detail: { provider: MeetingProvider } } | null {
+  if ((before ?? null) === (after ?? null)) return null;
+  if (!after) return { action: 'meeting.removed', detail: { provider: meetingProvider(before ?? '', embedOrigins) } };
+  return {
+    action: before ? 'meeting.changed' : 'meeting.added',
+    detail: { provider: meetingProvider(after, embedOrigins) },
+  };
 }

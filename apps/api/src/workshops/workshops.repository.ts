@@ -120,6 +120,7 @@ export interface LockedWorkshop {
   registered_count: number;
   locked: boolean;
   slow_mode_seconds: number;
+  meeting_url: string | null;
 }
 
 /** The room as one user is in it: its settings and that user's mute. */
@@ -236,7 +237,8 @@ export class WorkshopsRepository {
   /** Locks the workshop row until the transaction ends; undefined when there is none. */
   async lock(manager: EntityManager, workshopId: string): Promise<LockedWorkshop | undefined> {
     const [row]: LockedWorkshop[] = await manager.query(
-      `SELECT title, description, status, starts_at, ends_at, capacity, registered_count, locked, slow_mode_seconds
+      `SELECT title, description, status, starts_at, ends_at, capacity, registered_count, locked, slow_mode_seconds,
+              meeting_url
          FROM workshops WHERE id = $1 FOR UPDATE`,
       [workshopId],
     );

@@ -19,9 +19,10 @@ import { renderMarkdown } from '../common/markdown';
 import { iso } from '../common/sql';
 import { NotificationsService, type NewNotification } from '../notifications';
 import type { CreateWorkshopDto, UpdateWorkshopDto, WorkshopListQueryDto } from './dto/workshops.dto';
+import { WorkshopAuditRepository } from './workshop-audit.repository';
 import { WorkshopCalendar } from './workshop-calendar';
 import { WorkshopFacilitatorsRepository } from './workshop-facilitators.repository';
-import { summary } from './workshop-rules';
+import { meetingAuditEntry, summary } from './workshop-rules';
 import { WorkshopsRepository, type LockedWorkshop, type WorkshopViewer } from './workshops.repository';
 
 /** Roles that may create workshops and be made co-facilitators. */
@@ -46,6 +47,7 @@ export class WorkshopsService {
     private readonly workshops: WorkshopsRepository,
     private readonly facilitators: WorkshopFacilitatorsRepository,
     private readonly calendar: WorkshopCalendar,
+    private readonly audit: WorkshopAuditRepository,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -109,6 +111,7 @@ export class WorkshopsService {
       });
       // the creator first, so the facilitators list starts with them
       await this.facilitators.addAll(manager, row.id, [user.id, ...coIds]);
+      await this.recordMeetingChange(manager, user, row.id, null, dto.meetingUrl || null);
       const notified = await this.notifications.create(
         manager,
         coIds.map((userId): NewNotification => ({
@@ -156,6 +159,9 @@ export class WorkshopsService {
         capacity: dto.capacity,
         meetingUrl: dto.meetingUrl === undefined ? undefined : dto.meetingUrl || null,
       });
+      if (dto.meetingUrl !== undefined) {
+        await this.recordMeetingChange(manager, user, workshopId, row.meeting_url, dto.meetingUrl || null);
+      }
       // What calendars show changed: a higher SEQUENCE; a new title or time is mailed as an update
       // to everyone holding a place (a new description waits for the next one).
       const retimed =
@@ -168,6 +174,18 @@ export class WorkshopsService {
       if (retimed) await this.calendar.invite(manager, workshopId, 'updated');
     });
     return this.get(user, workshopId);
+  }
+
+  /** A meeting link added, changed or removed goes into the workshop's log (its provider, never the link). */
+  private async recordMeetingChange(
+    manager: EntityManager,
+    user: AuthUser,
+    workshopId: string,
+    before: string | null,
+    after: string | null,
+  ): Promise<void> {
+    const entry = meetingAuditEntry(before, after, this.config.meetingEmbedOrigins);
+    if (entry) await this.audit.record(manager, { workshopId, actorId: user.id, ...entry });
   }
 
   /** The workshop row, locked until the transaction ends (NOT_FOUND when there is none). */

@@ -32,6 +32,7 @@ const fullHome: HomeDto = {
       partnership,
       registered: true,
       facilitator: false,
+      meeting: null,
     },
   ],
   waiting: {
@@ -210,6 +211,30 @@ describe('Home for a signed-in user', () => {
       'href',
       '/workshops/w-pub/room',
     );
+  });
+
+  it('offers "Join the call" next to Join only when the server sent the meeting link', async () => {
+    const opensAt = '2026-03-01T14:35:00.000Z';
+    const withCall = {
+      ...fullHome.live[0],
+      meeting: { provider: 'jitsi' as const, url: 'https://meet.jit.si/housing-clinic', opensAt, embed: false },
+    };
+    const withoutLink = {
+      ...fullHome.live[0],
+      id: 'w-other',
+      title: 'Other clinic',
+      meeting: { provider: 'zoom' as const, url: null, opensAt, embed: false },
+    };
+    serve(coordinator, { ...emptyHome, live: [withCall, withoutLink] });
+    renderApp({ path: '/' });
+    const region = await screen.findByRole('region', { name: 'Live now' });
+    const call = within(region).getByRole('link', { name: 'Join the call for Housing clinic (opens in a new tab)' });
+    expect(call).toHaveAttribute('href', 'https://meet.jit.si/housing-clinic');
+    expect(call).toHaveAttribute('target', '_blank');
+    expect(call).toHaveAttribute('rel', 'noopener noreferrer');
+    expect(call).toHaveTextContent('Join the call');
+    expect(within(region).getByRole('link', { name: 'Join Other clinic' })).toBeInTheDocument();
+    expect(within(region).getAllByRole('link', { name: /Join the call/ })).toHaveLength(1);
   });
 
   it('shows each block’s empty state, and a new account is sent to find its city', async () => {

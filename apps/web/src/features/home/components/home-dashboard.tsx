@@ -119,13 +119,29 @@ export function HomeDashboard({ hasCity }: { hasCity: boolean }) {
                   ) : null}
                 </span>{' '}
                 <WorkshopState workshop={workshop} />{' '}
-                <Link
-                  to={`/workshops/${enc(workshop.id)}/room`}
-                  className="button button--link button--small"
-                  aria-label={t('homeDash.live.joinNamed', { title: workshop.title })}
-                >
-                  {t('homeDash.live.join')}
-                </Link>
+                <span className="home-block__actions">
+                  <Link
+                    to={`/workshops/${enc(workshop.id)}/room`}
+                    className="button button--link button--small"
+                    aria-label={t('homeDash.live.joinNamed', { title: workshop.title })}
+                  >
+                    {t('homeDash.live.join')}
+                  </Link>
+                  {workshop.meeting?.url ? (
+                    <>
+                      {' '}
+                      <a
+                        href={workshop.meeting.url}
+                        target="_blank"
+                        rel="noopener noreferrer"
+                        className="button button--link button--secondary button--small"
+                        aria-label={t('homeDash.live.joinCallNamed', { title: workshop.title })}
+                      >
+                        {t('homeDash.live.joinCall')}
+                      </a>
+                    </>
+                  ) : null}
+                </span>
               </li>
             ))}
           </ul>

@@ -1,16 +1,31 @@
-import { QUESTION_STATUSES, type QuestionStatus, type WorkshopAuditEntryDto } from '@twinning/contracts';
+import {
+  MEETING_PROVIDERS,
+  QUESTION_STATUSES,
+  type MeetingProvider,
+  type QuestionStatus,
+  type UiLanguage,
+  type WorkshopAuditEntryDto,
+} from '@twinning/contracts';
 import { useId } from 'react';
 import { FormError } from '../../../components/form-error';
 import { Loading } from '../../../components/loading';
 import { useI18n, type Translate } from '../../../lib/i18n';
 import { useWorkshopAudit } from '../api/get-workshop-audit';
+import { providerName } from '../meeting/meeting-join';
 
 function isQuestionStatus(value: unknown): value is QuestionStatus {
   return typeof value === 'string' && (QUESTION_STATUSES as readonly string[]).includes(value);
 }
 
-/** The useful part of an entry's detail (the mute's length, slow mode's interval, a reason…), in words. */
-export function auditDetail(t: Translate, entry: WorkshopAuditEntryDto): string[] {
+function isMeetingProvider(value: unknown): value is MeetingProvider {
+  return typeof value === 'string' && (MEETING_PROVIDERS as readonly string[]).includes(value);
+}
+
+/**
+ * The useful part of an entry's detail (the mute's length, slow mode's interval, a meeting's
+ * provider, a reason…), in words.
+ */
+export function auditDetail(t: Translate, language: UiLanguage, entry: WorkshopAuditEntryDto): string[] {
   const { detail } = entry;
   const parts: string[] = [];
   const minutes = detail['minutes'];
@@ -25,6 +40,14 @@ export function auditDetail(t: Translate, entry: WorkshopAuditEntryDto): string[
   if (entry.action === 'question.status' && isQuestionStatus(status)) {
     parts.push(t(`workshops.audit.questionStatus.${status}`));
   }
+  const provider = detail['provider'];
+  if (entry.action.startsWith('meeting.') && isMeetingProvider(provider)) {
+    parts.push(
+      provider === 'other'
+        ? t('workshops.meeting.viaOther')
+        : t('workshops.meeting.via', { provider: providerName(t, language, provider) }),
+    );
+  }
   const reason = detail['reason'];
   if (typeof reason === 'string' && reason.trim()) parts.push(t('workshops.audit.reason', { reason: reason.trim() }));
   return parts;
@@ -32,7 +55,7 @@ export function auditDetail(t: Translate, entry: WorkshopAuditEntryDto): string[
 
 /** What the facilitators did in the workshop, newest first (facilitators only). */
 export function WorkshopAuditLog({ workshopId }: { workshopId: string }) {
-  const { t, format } = useI18n();
+  const { t, format, language } = useI18n();
   const headingId = useId();
   const log = useWorkshopAudit(workshopId);
   const items = log.data?.pages.flatMap((page) => page.items) ?? [];
@@ -55,7 +78,7 @@ export function WorkshopAuditLog({ workshopId }: { workshopId: string }) {
       ) : (
         <ol className="workshop-audit" aria-labelledby={headingId}>
           {items.map((entry) => {
-            const details = auditDetail(t, entry);
+            const details = auditDetail(t, language, entry);
             return (
               <li key={entry.id} className="workshop-audit__entry">
                 <time dateTime={entry.createdAt} className="workshop-audit__time">

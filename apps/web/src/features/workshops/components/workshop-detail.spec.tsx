@@ -27,7 +27,13 @@ function stubWorkshopApi(
     if (url.pathname === '/api/auth/refresh') return jsonResponse(makeAuth(me));
     if (url.pathname === '/api/workshops/workshop-1' && method === 'GET') return jsonResponse(state.workshop);
     if (url.pathname === '/api/workshops/workshop-1/audit') {
-      return jsonResponse({ items: [makeWorkshopAuditEntry()], nextCursor: null });
+      const meeting = makeWorkshopAuditEntry({
+        id: 'waudit-2',
+        action: 'meeting.changed',
+        targetUser: null,
+        detail: { provider: 'zoom' },
+      });
+      return jsonResponse({ items: [meeting, makeWorkshopAuditEntry()], nextCursor: null });
     }
     return apiError(404, 'NOT_FOUND');
   });
@@ -369,6 +375,10 @@ describe('Workshop page: facilitators', () => {
     const log = await screen.findByRole('region', { name: 'Facilitator log' });
     expect(await within(log).findByText(/muted a participant/)).toHaveTextContent(
       'Li Wei · muted a participant · Minh Tran · for 10 minutes',
+    );
+    // a meeting link change names the provider, never the link
+    expect(within(log).getByText(/changed the meeting link/)).toHaveTextContent(
+      'Li Wei · changed the meeting link · Video call on Zoom',
     );
 
     const panel = screen.getByRole('region', { name: 'Facilitators' });

@@ -103,7 +103,9 @@ export function MeetingJoin({ workshop, frame, joined, roomStatus }: MeetingJoin
           <MeetingIcon provider={meeting.provider} />
           <span>{frame.open ? t('workshops.meeting.hide') : label}</span>
         </button>
-        <span className="meeting-join__via">{description}</span>
+        <span className="meeting-join__via" title={frame ? description : undefined}>
+          {description}
+        </span>
       </div>
     );
   }
@@ -119,7 +121,9 @@ export function MeetingJoin({ workshop, frame, joined, roomStatus }: MeetingJoin
         <span>{label}</span>
         <span className="visually-hidden"> {t('workshops.meeting.newTab')}</span>
       </a>
-      <span className="meeting-join__via">{description}</span>
+      <span className="meeting-join__via" title={frame ? description : undefined}>
+        {description}
+      </span>
     </div>
   );
 }
