@@ -1,3 +1,5 @@
+import { wallTimeAt } from '@twinning/contracts';
+
 /**
  * CSV that opens correctly in Excel and LibreOffice as well as in code: RFC 4180 (CRLF line ends;
  * fields with a comma, quote or line break are quoted, quotes doubled), a UTF-8 byte-order mark first
@@ -23,8 +25,6 @@ export function toCsvDocument(header: readonly string[], rows: readonly (readonl
   return CSV_BOM + toCsvRow(header) + rows.map(toCsvRow).join('');
 }
 
-const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
-
 /**
  * An instant as a spreadsheet reads it, "2026-03-08 14:05:09" in `timeZone` (the column's header names
  * the zone): ISO order, no "T", no "Z", no fractions, which Excel and LibreOffice take as a date and
@@ -34,20 +34,7 @@ export function csvDateTime(value: Date | string | null | undefined, timeZone = 
   if (value === null || value === undefined || value === '') return '';
   const date = value instanceof Date ? value : new Date(value);
   if (Number.isNaN(date.getTime())) return '';
-  let format = dateTimeFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-    });
-    dateTimeFormats.set(timeZone, format);
-  }
-  const part = Object.fromEntries(format.formatToParts(date).map((p) => [p.type, p.value]));
-  return `${part.year}-${part.month}-${part.day} ${part.hour}:${part.minute}:${part.second}`;
+  const w = wallTimeAt(timeZone, date);
+  const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+  return `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)} ${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)}`;
 }
