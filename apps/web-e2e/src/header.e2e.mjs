@@ -169,7 +169,9 @@ scenario(
     await menu.getByRole('link', { name: 'Activity' }).waitFor();
     const names = (await menu.getByRole('link').allInnerTexts()).map((text) => text.trim());
     assert.deepEqual(names, ['Overview', 'Forum', 'Action plan', 'Visits', 'Workshops', 'Activity']);
-    assert.equal(await menu.getByRole('link', { name: 'Overview' }).getAttribute('aria-current'), 'page');
+    await eventually(async () =>
+      assert.equal(await menu.getByRole('link', { name: 'Overview' }).getAttribute('aria-current'), 'page'),
+    );
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
     assert.ok(overflow <= 0, `the page fits 390 px (overflows by ${overflow} px)`);
     await axe(page, { name: 'partnership-sections' });
@@ -177,7 +179,9 @@ scenario(
     // A section: its own address, current in the menu, its heading on screen and focused.
     await menu.getByRole('link', { name: 'Action plan' }).click();
     await page.waitForURL(`**${base}/plan`);
-    assert.equal(await menu.getByRole('link', { name: 'Action plan' }).getAttribute('aria-current'), 'page');
+    await eventually(async () =>
+      assert.equal(await menu.getByRole('link', { name: 'Action plan' }).getAttribute('aria-current'), 'page'),
+    );
     await eventually(async () => {
       const top = await page.locator('#section-plan').evaluate((element) => element.getBoundingClientRect().top);
       assert.ok(top >= -1 && top < 200, `the action plan is at the top of the screen (${top})`);
@@ -188,14 +192,20 @@ scenario(
     // Back and forward move between the sections.
     await page.goBack();
     await page.waitForURL(`**${base}/plan`);
-    assert.equal(await menu.getByRole('link', { name: 'Action plan' }).getAttribute('aria-current'), 'page');
+    await eventually(async () =>
+      assert.equal(await menu.getByRole('link', { name: 'Action plan' }).getAttribute('aria-current'), 'page'),
+    );
     await page.goForward();
     await page.waitForURL(`**${base}/activity`);
-    assert.equal(await menu.getByRole('link', { name: 'Activity' }).getAttribute('aria-current'), 'page');
+    await eventually(async () =>
+      assert.equal(await menu.getByRole('link', { name: 'Activity' }).getAttribute('aria-current'), 'page'),
+    );
 
     // Loaded directly; an unknown section goes back to the page.
     await page.goto(`${base}/visits`);
-    assert.equal(await menu.getByRole('link', { name: 'Visits' }).getAttribute('aria-current'), 'page');
+    await eventually(async () =>
+      assert.equal(await menu.getByRole('link', { name: 'Visits' }).getAttribute('aria-current'), 'page'),
+    );
     await page.goto(`${base}/nothing-here`);
     await page.waitForURL(`**${base}`);
 
@@ -207,7 +217,9 @@ scenario(
     const visitMenu = main.getByRole('navigation', { name: 'Sections of this visit' });
     await visitMenu.getByRole('link', { name: 'Agenda' }).click();
     await page.waitForURL(/\/visits\/[0-9a-f-]{36}\/agenda$/);
-    assert.equal(await visitMenu.getByRole('link', { name: 'Agenda' }).getAttribute('aria-current'), 'page');
+    await eventually(async () =>
+      assert.equal(await visitMenu.getByRole('link', { name: 'Agenda' }).getAttribute('aria-current'), 'page'),
+    );
     await axe(page, { name: 'visit-sections' });
 
     // The month view, without a month in the address, shows the month of the next visit (not an empty one).

@@ -1,5 +1,6 @@
 import type { MeDto } from '@twinning/contracts';
 import { useCallback, useId, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { Link, useNavigate } from 'react-router';
 import { useLogout } from '../../features/account';
 import { useT } from '../../lib/i18n';
@@ -43,11 +44,9 @@ export function UserMenu({ user }: { user: MeDto }) {
         onKeyDown={(event) => {
           if (event.key !== 'ArrowDown' || open) return;
           event.preventDefault();
-          setOpen(true);
-          // Focus the first item once the panel is shown.
-          requestAnimationFrame(() =>
-            document.getElementById(panelId)?.querySelector<HTMLElement>('a[href], button')?.focus(),
-          );
+          // Show the panel now, so that its first item can take focus in this same keystroke.
+          flushSync(() => setOpen(true));
+          document.getElementById(panelId)?.querySelector<HTMLElement>('a[href], button')?.focus();
         }}
       >
         <span className="user-menu__avatar" aria-hidden="true">
