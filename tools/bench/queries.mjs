@@ -72,22 +72,15 @@ const anyOf = (queries) => [...new Set(queries.filter((q) => q !== ''))].map((q)
 const weighted = (query, weight) =>
   query.replace(/'((?:[^']|'')*)'(?::(\*))?/g, (_, lexeme, prefix) => `'${lexeme}':${prefix ?? ''}${weight}`);
 
-/** Matches beyond which only the newest are ranked, and the posts of the first pass (SearchRepository). */
+/** Matches beyond which only the newest are ranked (SEARCH_RANK_LIMIT). */
 const SEARCH_RANK_LIMIT = 2000;
-const WINDOW_POSTS = 20_000;
 
-/**
- * What the API computes before its search statement: the query to match and to rank with
- * (searchQueries) and where the first pass starts (the API keeps it for a minute).
- */
+/** What the API computes before its search statement: the query to match and to rank with (searchQueries). */
 export async function prepareSearch(pool, words) {
   const [{ stemmed, exact }] = (await pool.query(SEARCH_QUERIES, [words])).rows;
   const match = anyOf([...stemmed, exact]);
   const rank = anyOf([exact ? weighted(exact, 'A') : '', ...stemmed.map((q) => (q ? weighted(q, 'B') : ''))]);
-  const [window] = (
-    await pool.query(`SELECT created_at FROM posts ORDER BY created_at DESC OFFSET $1 LIMIT 1`, [WINDOW_POSTS])
-  ).rows;
-  return { words, match, rank, since: window?.created_at ?? null };
+  return { words, match, rank };
 }
 
 const PLAIN = (html) => `replace(replace(replace(replace(replace(replace(
@@ -97,31 +90,27 @@ const CONFIG = (language) => `CASE ${language}
   WHEN 'en' THEN 'english'::regconfig WHEN 'fr' THEN 'french'::regconfig
   WHEN 'es' THEN 'spanish'::regconfig WHEN 'ar' THEN 'arabic'::regconfig ELSE 'simple'::regconfig END`;
 
-/** The first pass of a common word: posts since $8 (the one that answers when it finds more than the limit). */
+/** The first pass, over the window's copy of the newest posts (the one that answers a common word). */
 const SEARCH = `
   WITH
+  win AS (SELECT coalesce((SELECT since FROM search_window), '-infinity'::timestamptz) AS since),
   matched AS (
-    SELECT p.id, p.created_at, p.search AS body_search, CASE WHEN p.seq = 1 THEN t.search END AS title_search
-      FROM posts p
-      JOIN threads t ON t.id = p.thread_id
-      JOIN forums f ON f.id = t.forum_id
-     WHERE p.search @@ $1::tsquery AND p.deleted_at IS NULL AND p.hidden_at IS NULL
-       AND ${readableForumsSql('f', '$3')} AND p.created_at >= $8
+    SELECT h.post_id AS id, h.created_at,
+           round((ts_rank(h.search, $2::tsquery) + 2 * coalesce(CASE WHEN h.seq = 1 THEN
+             ts_rank((SELECT t.search FROM threads t WHERE t.id = h.thread_id), $2::tsquery) END, 0))::numeric, 4) AS rank
+      FROM search_recent_posts h
+      JOIN forums f ON f.id = h.forum_id
+     WHERE h.search @@ $1::tsquery AND h.created_at >= (SELECT since FROM win) AND ${readableForumsSql('f', '$3')}
     UNION ALL
-    SELECT p.id, p.created_at, NULL, t.search
+    SELECT p.id, p.created_at, round((2 * ts_rank(t.search, $2::tsquery))::numeric, 4)
       FROM threads t
       JOIN posts p ON p.thread_id = t.id AND p.seq = 1
       JOIN forums f ON f.id = t.forum_id
      WHERE t.search @@ $1::tsquery AND NOT (p.search @@ $1::tsquery) AND p.deleted_at IS NULL AND p.hidden_at IS NULL
-       AND ${readableForumsSql('f', '$3')} AND p.created_at >= $8
+       AND p.created_at >= (SELECT since FROM win) AND ${readableForumsSql('f', '$3')}
   ),
-  newest AS (SELECT * FROM matched ORDER BY created_at DESC, id DESC LIMIT ${SEARCH_RANK_LIMIT + 1}),
-  ranked AS (
-    SELECT id, created_at, count(*) OVER () AS matches,
-           round((coalesce(ts_rank_cd(body_search, $2::tsquery), 0)
-             + 2 * coalesce(ts_rank_cd(title_search, $2::tsquery), 0))::numeric, 4) AS rank
-      FROM newest
-  ),
+  newest AS (SELECT id, created_at, rank FROM matched ORDER BY created_at DESC, id DESC LIMIT ${SEARCH_RANK_LIMIT + 1}),
+  ranked AS (SELECT id, created_at, rank, count(*) OVER () AS matches FROM newest),
   hits AS (
     SELECT id, rank, matches FROM ranked
      ORDER BY rank DESC, created_at DESC, id DESC
@@ -129,8 +118,9 @@ const SEARCH = `
   SELECT p.id AS post_id, p.seq, p.created_at, p.language, a.id AS author_id, a.display_name AS author_name,
          t.id AS thread_id, t.title, t.themes, f.id AS forum_id, f.kind, f.theme,
          pt.title AS partnership_title, hits.rank, hits.matches,
+         (SELECT since FROM win) = '-infinity' AS complete,
          ts_headline(${CONFIG('p.language')}, translate(${PLAIN('p.body_html')}, $4::text, ''), $1::tsquery, $7) AS headline,
-         ts_headline(${CONFIG('t.language')}, translate(t.title, $4::text, ''), $1::tsquery, $9) AS title_headline
+         ts_headline(${CONFIG('t.language')}, translate(t.title, $4::text, ''), $1::tsquery, $8) AS title_headline
     FROM hits
     JOIN posts p ON p.id = hits.id
     JOIN threads t ON t.id = p.thread_id
@@ -160,19 +150,6 @@ export const CORE_SQL = {
   // the statement that builds the queries, then the first pass (a common word is answered there)
   search: (userId, prepared) => [
     [SEARCH_QUERIES, [prepared.words]],
-    [
-      SEARCH,
-      [
-        prepared.match,
-        prepared.rank,
-        userId,
-        START + STOP,
-        0,
-        PAGE_SIZE + 1,
-        HEADLINE_OPTIONS,
-        prepared.since ?? new Date(0),
-        TITLE_OPTIONS,
-      ],
-    ],
+    [SEARCH, [prepared.match, prepared.rank, userId, START + STOP, 0, PAGE_SIZE + 1, HEADLINE_OPTIONS, TITLE_OPTIONS]],
   ],
 };

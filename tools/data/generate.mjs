@@ -493,6 +493,11 @@ async function run() {
 
   await client.query('BEGIN');
   await client.query(`SET LOCAL synchronous_commit = off`);
+  // search's first-pass copy of the newest posts: nothing is copied while the window starts at
+  // +infinity; it is filled once, after the posts, by moving the window to the newest 20,000
+  await client.query(
+    `INSERT INTO search_window (id, since) VALUES (true, 'infinity') ON CONFLICT (id) DO UPDATE SET since = 'infinity'`,
+  );
 
   // --- cities ------------------------------------------------------------------------------------
   const cityRng = rng('cities');
@@ -945,6 +950,8 @@ async function run() {
 
   await client.query('COMMIT');
   log('committed');
+  await client.query(`SELECT search_window_move(20000)`);
+  log('search window moved to the newest 20,000 posts');
 
   for (const table of [
     'users',
@@ -956,6 +963,7 @@ async function run() {
     'forums',
     'threads',
     'posts',
+    'search_recent_posts',
     'thread_reads',
   ]) {
     await client.query(`VACUUM (ANALYZE) ${table}`);

@@ -151,8 +151,8 @@ describe('search in several languages', () => {
         [SEARCH_RANK_LIMIT + 15, 1],
         [500, 2],
       ]) {
-        repository.windowPosts = window;
-        const pass = jest.spyOn(repository as unknown as { searchSince: () => unknown }, 'searchSince');
+        await repository.moveWindow(window);
+        const pass = jest.spyOn(repository as unknown as { searchPass: () => unknown }, 'searchPass');
         const res = await search('quokka');
         expect(pass).toHaveBeenCalledTimes(passes);
         pass.mockRestore();

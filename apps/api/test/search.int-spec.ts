@@ -2,7 +2,7 @@ import type { Page, SearchResultDto, ThreadDto } from '@twinning/contracts';
 import request from 'supertest';
 import { THREAD_RATE_LIMIT } from '../src/forums/forums.service';
 import { POST_RATE_LIMIT } from '../src/forums/posts.service';
-import { highlightToHtml } from '../src/forums/search.repository';
+import { highlightToHtml, SearchRepository } from '../src/forums/search.repository';
 import { RateLimitService } from '../src/rate-limit/rate-limit.service';
 import {
   addMember,
@@ -14,7 +14,13 @@ import {
 } from './support/factories';
 import { bootApp, resetDatabase, type TestApp } from './support/test-app';
 
-describe('search', () => {
+// Every rule holds in both passes: the first, over the window's copy of the newest posts (here it
+// holds them all), and the second, over every post (here the window starts at the newest post, so
+// the first pass finds too little and the second answers).
+describe.each([
+  ['the first pass', 1_000_000, 1],
+  ['the second pass', 0, 2],
+])('search, answered by %s', (_pass, windowPosts, passes) => {
   let t: TestApp;
   const http = () => request(t.app.getHttpServer());
 
@@ -79,21 +85,37 @@ describe('search', () => {
   });
   afterAll(() => t.close());
 
+  beforeEach(async () => {
+    await t.app.get(SearchRepository).moveWindow(windowPosts);
+  });
+
+  it('is answered by the pass under test', async () => {
+    const repository = t.app.get(SearchRepository);
+    const pass = jest.spyOn(repository as unknown as { searchPass: () => unknown }, 'searchPass');
+    expect((await search(outsider, 'q=language')).items).toHaveLength(2);
+    expect(pass).toHaveBeenCalledTimes(passes);
+    pass.mockRestore();
+  });
+
   it('finds posts, best match first, with escaped highlights', async () => {
     const res = await search(outsider, 'q=language');
     expect(res.items.length).toBe(2);
-    // the reply says "language" four times and ranks above the opening post
-    expect(res.items[0].post.seq).toBe(2);
-    expect(res.items[0].rank).toBeGreaterThan(0);
-    expect(res.items[1].post.seq).toBe(1);
-    expect(res.items[0].rank).toBeGreaterThanOrEqual(res.items[1].rank);
-    expect(res.items[0]).toMatchObject({
+    // the opening post, whose thread title says "language" (a title counts twice), ranks above the
+    // reply that says it four times
+    expect(res.items.map((r) => r.post.seq)).toEqual([1, 2]);
+    expect(res.items[1].rank).toBeGreaterThan(0);
+    expect(res.items[0].rank).toBeGreaterThan(res.items[1].rank);
+    expect(res.items[1]).toMatchObject({
       thread: { title: 'Language cafés', forumId: integration, themes: [] },
       forum: { id: integration, kind: 'theme', theme: 'integration', partnershipTitle: null },
       post: { author: { id: member.id, displayName: 'Mara Member' } },
     });
-    expect(res.items[0].headlineHtml).toContain('<mark>language</mark>');
-    expect(res.items[0].titleHtml).toBe('<mark>Language</mark> cafés');
+    expect(res.items[1].headlineHtml).toContain('<mark>language</mark>');
+    expect(res.items[1].titleHtml).toBe('<mark>Language</mark> cafés');
+    // without a title match, the post that says the word more often comes first
+    const notes = await thread(member, integration, 'Weekly notes', 'The tandem met once.');
+    await reply(outsider, notes.id, 'Tandem partners: tandem walks, tandem lunches.');
+    expect((await search(outsider, 'q=tandem')).items.map((r) => r.post.seq)).toEqual([2, 1]);
     const clinics = await search(outsider, 'q=newcomer%20housing');
     expect(clinics.items).toHaveLength(1);
     const html = clinics.items[0].headlineHtml;

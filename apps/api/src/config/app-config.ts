@@ -42,6 +42,11 @@ export interface AppConfig {
    * process, so searches never hold more than this many of the database pool's connections.
    */
   searchConcurrency: number;
+  /**
+   * Whether this instance schedules and works the job that moves search's first-pass window (off
+   * by default under NODE_ENV=test, where tests move it by hand).
+   */
+  searchWindowSchedule: boolean;
   mail: MailConfig;
   /** The PostgreSQL job queue (pg-boss): how often an idle worker looks for new jobs. */
   jobs: { pollingIntervalSeconds: number };
@@ -327,6 +332,7 @@ export function loadConfig(env: Env = process.env, opts: { webDistDir?: string |
     trustProxy: boolVar(env, 'TRUST_PROXY', false),
     workshopWriteConcurrency: intVar(env, 'WORKSHOP_WRITE_CONCURRENCY', 2, 1, 64),
     searchConcurrency: intVar(env, 'SEARCH_CONCURRENCY', 4, 1, 16),
+    searchWindowSchedule: boolVar(env, 'SEARCH_WINDOW_SCHEDULE', nodeEnv !== 'test'),
     mail,
     jobs: { pollingIntervalSeconds: secondsVar(env, 'JOBS_POLLING_INTERVAL_SECONDS', 2, 0.5, 60) },
     digests: { schedule: boolVar(env, 'DIGEST_SCHEDULE', nodeEnv !== 'test') },

@@ -6,6 +6,7 @@ import { PostsRepository } from './posts.repository';
 import { PostsService } from './posts.service';
 import { SearchRepository } from './search.repository';
 import { SearchService } from './search.service';
+import { SearchWindowScheduler } from './search-window.scheduler';
 import { ThreadsRepository } from './threads.repository';
 
 @Module({
@@ -18,6 +19,7 @@ import { ThreadsRepository } from './threads.repository';
     ForumsService,
     PostsService,
     SearchService,
+    SearchWindowScheduler,
   ],
   exports: [ForumsRepository, ThreadsRepository, PostsRepository, ForumsService, PostsService],
 })

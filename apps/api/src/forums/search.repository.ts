@@ -123,6 +123,16 @@ export function searchQueries(stemmed: readonly string[], exact: string): { matc
 const QUERY = `$1::tsquery`;
 const RANK_QUERY = `$2::tsquery`;
 
+/**
+ * A match's score: its body's, plus twice its thread title's for a first post, rounded so equal
+ * scores tie exactly and the newer post comes first. ts_rank rather than ts_rank_cd, which costs
+ * about three times as much per match: a common word's first pass scores a few thousand. The
+ * weights still put the words as written (A, 1.0) above their stemmed forms (B, 0.4).
+ */
+const RANK = (body: string, seq: string, thread: string) => `round((ts_rank(${body}, ${RANK_QUERY})
+  + 2 * coalesce(CASE WHEN ${seq} = 1 THEN ts_rank((SELECT t.search FROM threads t WHERE t.id = ${thread}), ${RANK_QUERY}) END, 0)
+  )::numeric, 4)`;
+
 /** The configuration a row's language is stemmed with (the migration's CASE, for ts_headline). */
 const CONFIG = (language: string) => `CASE ${language}
   WHEN 'en' THEN 'english'::regconfig WHEN 'fr' THEN 'french'::regconfig
@@ -143,21 +153,16 @@ export interface SearchHits {
 }
 
 /**
- * The first pass looks at posts newer than the WINDOW_POSTS-th newest. A very common word finds
- * more than SEARCH_RANK_LIMIT matches there, and those are then the newest matches of all, so the
- * database reads a fraction of them; otherwise a second pass searches everything.
+ * Posts the first pass looks at, at least: `search_window_move` keeps this many newest posts in
+ * `search_recent_posts` (see its migration), and the window job moves it every few minutes.
  */
-const WINDOW_POSTS = 20_000;
-/** How long the window's start is reused. An older start only widens the window, still correct. */
-const WINDOW_TTL_MS = 60_000;
+export const SEARCH_WINDOW_POSTS = 20_000;
+
+type Pass = 'recent' | 'all';
 
 /** Full-text search over posts and thread titles. */
 @Injectable()
 export class SearchRepository {
-  /** Posts in the first pass (tests lower it). */
-  windowPosts = WINDOW_POSTS;
-  private window: { since: Date | null; at: number; posts: number } | null = null;
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessService,
@@ -165,86 +170,98 @@ export class SearchRepository {
 
   /**
    * Visible posts (and thread titles, which count for a thread's first post) in the forums the
-   * reader may read, ranked by ts_rank_cd among the newest SEARCH_RANK_LIMIT matches, highlighted.
+   * reader may read, ranked among the newest SEARCH_RANK_LIMIT matches, highlighted. The first
+   * pass reads the newest posts only: a very common word finds more than SEARCH_RANK_LIMIT there,
+   * and those are the newest matches of all. Otherwise, unless the window holds every post, a
+   * second pass reads them all.
    */
   async search(reader: { id: string; isAdmin: boolean }, filter: SearchFilter): Promise<SearchHits> {
     const [typed]: { stemmed: string[]; exact: string }[] = await this.dataSource.query(QUERIES_SQL, [filter.q]);
     const queries = searchQueries(typed.stemmed, typed.exact);
     // only operators, or only stop words under every configuration: nothing to look for
     if (!queries) return { results: [], capped: false };
-    const since = await this.windowStart();
-    if (since) {
-      const recent = await this.searchSince(reader, filter, queries, since);
-      if (recent.capped) return recent;
-    }
-    return this.searchSince(reader, filter, queries, null);
+    const recent = await this.searchPass('recent', reader, filter, queries);
+    if (recent.capped || recent.complete) return recent;
+    return this.searchPass('all', reader, filter, queries);
   }
 
-  /** created_at of the WINDOW_POSTS-th newest post, null while there are fewer posts. */
-  private async windowStart(): Promise<Date | null> {
-    const now = Date.now();
-    const posts = this.windowPosts;
-    if (this.window?.posts === posts && now - this.window.at < WINDOW_TTL_MS) return this.window.since;
-    const rows: { created_at: Date }[] = await this.dataSource.query(
-      `SELECT created_at FROM posts ORDER BY created_at DESC OFFSET $1 LIMIT 1`,
-      [posts],
-    );
-    this.window = { since: rows[0]?.created_at ?? null, at: now, posts };
-    return this.window.since;
+  /** Moves the first pass's window to start at the `posts`-th newest post; returns that start. */
+  async moveWindow(posts: number = SEARCH_WINDOW_POSTS): Promise<Date> {
+    const [row]: { since: Date }[] = await this.dataSource.query(`SELECT search_window_move($1) AS since`, [posts]);
+    return row.since;
   }
 
-  /** One statement: the matches (newer than `since` if given), the newest of them ranked, a page. */
-  private async searchSince(
+  /**
+   * One statement: the matches (in the window, or all), the newest of them ranked, a page.
+   * `complete`: the window holds every post, so the first pass was the whole search.
+   *
+   * The first pass ranks each match as it reads it (the window bounds them to a few thousand), so
+   * the sort that picks the newest carries only ids, dates and scores; carrying the vectors through
+   * it instead spilled it to disk. The second pass may find tens of thousands of old matches, so it
+   * picks the newest first and reads the vectors of those only.
+   */
+  private async searchPass(
+    pass: Pass,
     reader: { id: string; isAdmin: boolean },
     filter: SearchFilter,
     queries: { match: string; rank: string },
-    since: Date | null,
-  ): Promise<SearchHits> {
+  ): Promise<SearchHits & { complete: boolean }> {
     const params: unknown[] = [queries.match, queries.rank];
     const p = (value: unknown) => {
       params.push(value);
       return `$${params.length}`;
     };
-    const where = [
-      `p.deleted_at IS NULL`,
-      `p.hidden_at IS NULL`,
-      // private forums' content only for their members: the condition the access rules define
-      this.access.readableForumsSql('f', reader.isAdmin ? '' : `${p(reader.id)}::uuid`, reader.isAdmin),
-    ];
-    if (since) where.push(`p.created_at >= ${p(since)}`);
+    // private forums' content only for their members: the condition the access rules define
+    const where = [this.access.readableForumsSql('f', reader.isAdmin ? '' : `${p(reader.id)}::uuid`, reader.isAdmin)];
     if (filter.forumId) where.push(`f.id = ${p(filter.forumId)}`);
     if (filter.theme) {
       const theme = p(filter.theme);
       where.push(`(t.themes @> ARRAY[${theme}]::text[] OR f.theme = ${theme})`);
     }
+    const readable = where.join(' AND ');
+    // first posts whose thread title matches but body does not (the body branch has the others)
+    const titles = (columns: string) => `
+      SELECT ${columns}
+        FROM threads t
+        JOIN posts p ON p.thread_id = t.id AND p.seq = 1
+        JOIN forums f ON f.id = t.forum_id
+       WHERE t.search @@ ${QUERY} AND NOT (p.search @@ ${QUERY}) AND p.deleted_at IS NULL AND p.hidden_at IS NULL
+         ${pass === 'recent' ? 'AND p.created_at >= (SELECT since FROM win)' : ''} AND ${readable}`;
+    // two disjoint branches, one per GIN index (an OR across two tables would scan every post)
+    const ranking =
+      pass === 'recent'
+        ? `matched AS (
+             SELECT h.post_id AS id, h.created_at, ${RANK('h.search', 'h.seq', 'h.thread_id')} AS rank
+               FROM search_recent_posts h
+               JOIN forums f ON f.id = h.forum_id
+               ${filter.theme ? 'JOIN threads t ON t.id = h.thread_id' : ''}
+              WHERE h.search @@ ${QUERY} AND h.created_at >= (SELECT since FROM win) AND ${readable}
+             UNION ALL
+             ${titles(`p.id, p.created_at, round((2 * ts_rank(t.search, ${RANK_QUERY}))::numeric, 4)`)}
+           ),
+           newest AS (SELECT id, created_at, rank FROM matched ORDER BY created_at DESC, id DESC LIMIT ${SEARCH_RANK_LIMIT + 1}),
+           ranked AS (SELECT id, created_at, rank, count(*) OVER () AS matches FROM newest)`
+        : `matched AS (
+             SELECT p.id, p.created_at
+               FROM posts p
+               JOIN threads t ON t.id = p.thread_id
+               JOIN forums f ON f.id = t.forum_id
+              WHERE p.search @@ ${QUERY} AND p.deleted_at IS NULL AND p.hidden_at IS NULL AND ${readable}
+             UNION ALL
+             ${titles('p.id, p.created_at')}
+           ),
+           newest AS (SELECT id, created_at FROM matched ORDER BY created_at DESC, id DESC LIMIT ${SEARCH_RANK_LIMIT + 1}),
+           ranked AS (
+             SELECT n.id, n.created_at, count(*) OVER () AS matches, r.rank
+               FROM newest n,
+               LATERAL (SELECT ${RANK('v.search', 'v.seq', 'v.thread_id')} AS rank FROM posts v WHERE v.id = n.id OFFSET 0) r
+           )`;
     const markers = p(START + STOP);
-    const rows: SearchRow[] = await this.dataSource.query(
+    const rows: (SearchRow & { complete: boolean })[] = await this.dataSource.query(
       `WITH
-       -- two disjoint branches, one per GIN index (an OR across two tables would scan every post):
-       -- posts whose body matches, and first posts whose thread title matches but body does not;
-       -- each carries the vectors ranking needs, so no matched post is fetched twice
-       matched AS (
-         SELECT p.id, p.created_at, p.search AS body_search, CASE WHEN p.seq = 1 THEN t.search END AS title_search
-           FROM posts p
-           JOIN threads t ON t.id = p.thread_id
-           JOIN forums f ON f.id = t.forum_id
-          WHERE p.search @@ ${QUERY} AND ${where.join(' AND ')}
-         UNION ALL
-         SELECT p.id, p.created_at, NULL, t.search
-           FROM threads t
-           JOIN posts p ON p.thread_id = t.id AND p.seq = 1
-           JOIN forums f ON f.id = t.forum_id
-          WHERE t.search @@ ${QUERY} AND NOT (p.search @@ ${QUERY}) AND ${where.join(' AND ')}
-       ),
+       win AS (SELECT coalesce((SELECT since FROM search_window), '-infinity'::timestamptz) AS since),
        -- for a very common word only the newest matches are ranked; one more tells there are more
-       newest AS (SELECT * FROM matched ORDER BY created_at DESC, id DESC LIMIT ${SEARCH_RANK_LIMIT + 1}),
-       ranked AS (
-         SELECT id, created_at, count(*) OVER () AS matches,
-                -- rounded, so equal scores tie exactly and the newer post comes first
-                round((coalesce(ts_rank_cd(body_search, ${RANK_QUERY}), 0)
-                  + 2 * coalesce(ts_rank_cd(title_search, ${RANK_QUERY}), 0))::numeric, 4) AS rank
-           FROM newest
-       ),
+       ${ranking},
        hits AS (
          SELECT id, rank, matches FROM ranked
           ORDER BY rank DESC, created_at DESC, id DESC
@@ -252,6 +269,7 @@ export class SearchRepository {
        SELECT p.id AS post_id, p.seq, p.created_at, p.language, ${personJson('a', 'f.partnership_id')} AS author,
               t.id AS thread_id, t.title, t.themes, f.id AS forum_id, f.kind, f.theme,
               pt.title AS partnership_title, hits.rank, hits.matches,
+              (SELECT since FROM win) = '-infinity' AS complete,
               ts_headline(${CONFIG('p.language')}, translate(${PLAIN('p.body_html')}, ${markers}::text, ''),
                           ${QUERY}, ${p(HEADLINE_OPTIONS)}) AS headline,
               ts_headline(${CONFIG('t.language')}, translate(t.title, ${markers}::text, ''),
@@ -268,6 +286,7 @@ export class SearchRepository {
     return {
       results: rows.map(toSearchResult),
       capped: rows.length > 0 && Number(rows[0].matches) > SEARCH_RANK_LIMIT,
+      complete: rows.length > 0 && rows[0].complete,
     };
   }
 }

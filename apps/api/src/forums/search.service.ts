@@ -30,7 +30,7 @@ export class SearchService {
 
   /**
    * Full-text search over visible posts (and thread titles, which count for a thread's first post)
-   * in the forums the viewer may read. Ranked by ts_rank_cd among the newest SEARCH_RANK_LIMIT
+   * in the forums the viewer may read. Ranked by ts_rank among the newest SEARCH_RANK_LIMIT
    * matches (`capped` says when there were more); offset cursor. The benchmark (tools/bench)
    * measures it on 200,000 posts.
    */
