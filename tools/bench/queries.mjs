@@ -150,6 +150,6 @@ export const CORE_SQL = {
   // the statement that builds the queries, then the first pass (a common word is answered there)
   search: (userId, prepared) => [
     [SEARCH_QUERIES, [prepared.words]],
-    [SEARCH, [prepared.match, prepared.rank, userId, START + STOP, 0, PAGE_SIZE + 1, HEADLINE_OPTIONS, TITLE_OPTIONS]],
+    [SEARCH, [prepared.match, prepared.rank, userId, START + STOP, 0, PAGE_SIZE, HEADLINE_OPTIONS, TITLE_OPTIONS]],
   ],
 };

@@ -81,7 +81,7 @@ export interface SearchFilter {
   forumId?: string;
   theme?: Theme;
   offset: number;
-  /** Results to read. */
+  /** Results to read (each is highlighted, so no more than the page shows). */
   take: number;
 }
 
@@ -150,6 +150,8 @@ export interface SearchHits {
   results: SearchResultDto[];
   /** More than SEARCH_RANK_LIMIT matches: only the newest were ranked. */
   capped: boolean;
+  /** Results there are to page through: the matches ranked, at most SEARCH_RANK_LIMIT. */
+  ranked: number;
 }
 
 /**
@@ -179,7 +181,7 @@ export class SearchRepository {
     const [typed]: { stemmed: string[]; exact: string }[] = await this.dataSource.query(QUERIES_SQL, [filter.q]);
     const queries = searchQueries(typed.stemmed, typed.exact);
     // only operators, or only stop words under every configuration: nothing to look for
-    if (!queries) return { results: [], capped: false };
+    if (!queries) return { results: [], capped: false, ranked: 0 };
     const recent = await this.searchPass('recent', reader, filter, queries);
     if (recent.capped || recent.complete) return recent;
     return this.searchPass('all', reader, filter, queries);
@@ -286,6 +288,7 @@ export class SearchRepository {
     return {
       results: rows.map(toSearchResult),
       capped: rows.length > 0 && Number(rows[0].matches) > SEARCH_RANK_LIMIT,
+      ranked: rows.length > 0 ? Math.min(Number(rows[0].matches), SEARCH_RANK_LIMIT) : 0,
       complete: rows.length > 0 && rows[0].complete,
     };
   }

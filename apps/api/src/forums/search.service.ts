@@ -41,15 +41,16 @@ export class SearchService {
     if (!Number.isInteger(offset) || offset < 0 || offset > MAX_OFFSET) {
       throw AppError.field('cursor', 'invalidCursor');
     }
-    const { results, capped } = await this.gate.run(() =>
+    const { results, capped, ranked } = await this.gate.run(() =>
       this.repository.search(
         { id: user.id, isAdmin: user.role === 'admin' },
-        { q: query.q, forumId: query.forumId, theme: query.theme, offset, take: limit + 1 },
+        { q: query.q, forumId: query.forumId, theme: query.theme, offset, take: limit },
       ),
     );
+    const next = offset + limit;
     return {
-      items: results.slice(0, limit),
-      nextCursor: results.length > limit && offset + limit <= MAX_OFFSET ? encodeCursor([offset + limit]) : null,
+      items: results,
+      nextCursor: next < ranked && next <= MAX_OFFSET ? encodeCursor([next]) : null,
       capped,
     };
   }
