@@ -9,3 +9,8 @@ export interface AuthUser {
   /** False until the owner follows a verification link: routes marked @RequireVerifiedEmail() refuse them. */
   emailVerified: boolean;
 }
+
+/** Whether the caller holds a platform role (the one place role checks read the user's roles). */
+export function hasRole(user: Pick<AuthUser, 'role'>, role: PlatformRole): boolean {
+  return user.role === role;
+}
