@@ -111,17 +111,8 @@ export function HomeDashboard({ hasCity }: { hasCity: boolean }) {
                 to={`/workshops/${enc(workshop.id)}`}
                 title={workshop.title}
                 titleDir="auto"
-                meta={
-                  <>
-                    {t('homeDash.live.until', { time: format.dateTime(workshop.endsAt) })}
-                    {workshop.partnership ? (
-                      <>
-                        {' · '}
-                        <span dir="auto">{workshop.partnership.title}</span>
-                      </>
-                    ) : null}
-                  </>
-                }
+                meta={t('homeDash.live.until', { time: format.dateTime(workshop.endsAt) })}
+                partnership={workshop.partnership}
               >
                 <WorkshopState workshop={workshop} />{' '}
                 <span className="home-block__actions">
@@ -259,17 +250,8 @@ export function HomeDashboard({ hasCity }: { hasCity: boolean }) {
                 to={`/threads/${enc(thread.id)}?post=${thread.firstUnreadSeq}`}
                 title={thread.title}
                 titleDir="auto"
-                meta={
-                  <>
-                    {t('homeDash.unread.newPosts', { count: format.number(thread.unreadCount) })}
-                    {forum.partnership ? (
-                      <>
-                        {' · '}
-                        <span dir="auto">{forum.partnership.title}</span>
-                      </>
-                    ) : null}
-                  </>
-                }
+                meta={t('homeDash.unread.newPosts', { count: format.number(thread.unreadCount) })}
+                partnership={forum.partnership}
               />
             ))}
           </ul>

@@ -12,12 +12,14 @@ export interface HomeItemProps {
   meta: ReactNode;
   /** `auto` when the meta is made of people's or things' names. */
   metaDir?: 'auto';
+  /** The partnership the item belongs to, named after the meta. */
+  partnership?: { title: string } | null;
   /** Said last: the viewer's state, actions. */
   children?: ReactNode;
 }
 
 /** One line of a home block's list: a link, then muted details, then (if any) state or actions. */
-export function HomeItem({ to, title, titleDir, meta, metaDir, children }: HomeItemProps) {
+export function HomeItem({ to, title, titleDir, meta, metaDir, partnership, children }: HomeItemProps) {
   return (
     <li className="home-block__item">
       <Link to={to} dir={titleDir}>
@@ -25,6 +27,12 @@ export function HomeItem({ to, title, titleDir, meta, metaDir, children }: HomeI
       </Link>{' '}
       <span className="muted" dir={metaDir}>
         {meta}
+        {partnership ? (
+          <>
+            {' · '}
+            <span dir="auto">{partnership.title}</span>
+          </>
+        ) : null}
       </span>
       {children ? <> {children}</> : null}
     </li>
