@@ -5,18 +5,8 @@
  * notification, search and moderation pages with the demo data, and their empty states for a newcomer.
  */
 import assert from 'node:assert/strict';
-import {
-  ACCOUNTS,
-  DEMO,
-  axe,
-  chooseLanguage,
-  eventually,
-  expectDocumentLanguage,
-  logIn,
-  restoringLanguage,
-  scenario,
-  uniqueSuffix,
-} from './support.mjs';
+import { ACCOUNTS, DEMO, axe, eventually, expectDocumentLanguage, scenario, uniqueSuffix } from './support.mjs';
+import { chooseLanguage, logIn, restoringLanguage } from './support-header.mjs';
 import { mailLinkPath, openMail } from './outbox.mjs';
 
 /** @typedef {import('playwright-core').Page} Page */

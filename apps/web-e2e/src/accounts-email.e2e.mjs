@@ -6,7 +6,8 @@
  */
 import assert from 'node:assert/strict';
 import { followMailLink, mailLinkPath, openMail } from './outbox.mjs';
-import { eventually, isSignedIn, logIn, scenario, uniqueSuffix } from './support.mjs';
+import { eventually, scenario, uniqueSuffix } from './support.mjs';
+import { isSignedIn, logIn } from './support-header.mjs';
 
 /** @typedef {import('playwright-core').Page} Page */
 

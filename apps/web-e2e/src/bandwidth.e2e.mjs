@@ -19,7 +19,8 @@ import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { ACCOUNTS, ARTIFACTS_DIR, baseUrl, logIn, scenario } from './support.mjs';
+import { ACCOUNTS, ARTIFACTS_DIR, baseUrl, scenario } from './support.mjs';
+import { logIn } from './support-header.mjs';
 
 const BUDGET_BYTES = 150 * 1000;
 

@@ -1,7 +1,8 @@
 // @ts-check
 /** What people see when they get something wrong. */
 import assert from 'node:assert/strict';
-import { ACCOUNTS, eventually, isSignedIn, scenario, sleep, uniqueSuffix } from './support.mjs';
+import { ACCOUNTS, eventually, scenario, sleep, uniqueSuffix } from './support.mjs';
+import { isSignedIn } from './support-header.mjs';
 
 scenario('a wrong password shows an alert and does not sign in', async ({ newPage }) => {
   const page = await newPage();

@@ -6,17 +6,8 @@
  * Axe finds nothing with either menu open.
  */
 import assert from 'node:assert/strict';
-import {
-  ACCOUNTS,
-  axe,
-  chooseLanguage,
-  DEMO,
-  eventually,
-  logIn,
-  restoringLanguage,
-  saveScreenshot,
-  scenario,
-} from './support.mjs';
+import { ACCOUNTS, axe, DEMO, eventually, saveScreenshot, scenario } from './support.mjs';
+import { chooseLanguage, logIn, restoringLanguage } from './support-header.mjs';
 
 /** @typedef {import('playwright-core').Page} Page */
 

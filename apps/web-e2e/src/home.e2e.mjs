@@ -7,17 +7,8 @@
  * admin, recent activity in the partnerships. Anonymous visitors get the public landing page.
  */
 import assert from 'node:assert/strict';
-import {
-  ACCOUNTS,
-  axe,
-  chooseLanguage,
-  documentLanguage,
-  eventually,
-  logIn,
-  restoringLanguage,
-  saveScreenshot,
-  scenario,
-} from './support.mjs';
+import { ACCOUNTS, axe, documentLanguage, eventually, saveScreenshot, scenario } from './support.mjs';
+import { chooseLanguage, logIn, restoringLanguage } from './support-header.mjs';
 
 scenario('a coordinator lands on the home: its blocks, in English and Arabic at 390 px', async ({ newPage }) => {
   const page = await newPage({ viewport: { width: 390, height: 844 } });

@@ -5,7 +5,8 @@
  * whose "Saved" is announced inside the group that changed.
  */
 import assert from 'node:assert/strict';
-import { ACCOUNTS, DEMO_PASSWORD, eventually, logIn, scenario, tabTo } from './support.mjs';
+import { ACCOUNTS, DEMO_PASSWORD, eventually, scenario, tabTo } from './support.mjs';
+import { logIn } from './support-header.mjs';
 
 /** @typedef {import('playwright-core').Page} Page */
 

@@ -8,7 +8,8 @@
  * /forums, /search, /moderation and /moderation/audit.
  */
 import assert from 'node:assert/strict';
-import { ACCOUNTS, DEMO, axe, eventually, logIn, scenario, tabTo, uniqueSuffix, watchRealtime } from './support.mjs';
+import { ACCOUNTS, DEMO, axe, eventually, scenario, tabTo, uniqueSuffix, watchRealtime } from './support.mjs';
+import { logIn } from './support-header.mjs';
 
 /** @typedef {import('playwright-core').Page} Page */
 

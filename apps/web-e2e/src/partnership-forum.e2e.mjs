@@ -13,17 +13,14 @@ import {
   ACCOUNTS,
   DEMO,
   axe,
-  chooseLanguage,
   eventually,
   expectSameDocument,
-  logIn,
   markDocument,
-  restoringLanguage,
   scenario,
   uniqueSuffix,
-  unreadNotifications,
   watchRealtime,
 } from './support.mjs';
+import { chooseLanguage, logIn, restoringLanguage, unreadNotifications } from './support-header.mjs';
 
 /** @typedef {import('playwright-core').Page} Page */
 

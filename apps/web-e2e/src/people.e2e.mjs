@@ -5,7 +5,8 @@
  * axe with the card open. Screenshots of the thread and the card at 1280 and 390 px, in English and Arabic.
  */
 import assert from 'node:assert/strict';
-import { ACCOUNTS, DEMO, axe, chooseLanguage, logIn, saveScreenshot, scenario, tabTo } from './support.mjs';
+import { ACCOUNTS, DEMO, axe, saveScreenshot, scenario, tabTo } from './support.mjs';
+import { chooseLanguage, logIn } from './support-header.mjs';
 
 /** @typedef {import('playwright-core').Page} Page */
 

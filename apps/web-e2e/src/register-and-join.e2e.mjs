@@ -5,7 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { mailLinkPath, openMail } from './outbox.mjs';
-import { ACCOUNTS, eventually, logIn, logOut, scenario, uniqueSuffix } from './support.mjs';
+import { ACCOUNTS, eventually, scenario, uniqueSuffix } from './support.mjs';
+import { logIn, logOut } from './support-header.mjs';
 
 /** @typedef {import('playwright-core').Page} Page */
 

@@ -13,7 +13,8 @@ import assert from 'node:assert/strict';
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ACCOUNTS, chooseLanguage, logIn, scenario, sleep } from './support.mjs';
+import { ACCOUNTS, scenario, sleep } from './support.mjs';
+import { chooseLanguage, logIn } from './support-header.mjs';
 
 /** @typedef {import('playwright-core').Page} Page */
 /** @typedef {{ name: string, path: string, screen?: boolean }} Shot A page; `screen`: only what the screen shows (a section of a long page, scrolled to), not the whole page. */

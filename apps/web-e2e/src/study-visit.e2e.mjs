@@ -15,17 +15,8 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import ICAL from 'ical.js';
-import {
-  ACCOUNTS,
-  DEMO,
-  axe,
-  chooseLanguage,
-  eventually,
-  logIn,
-  restoringLanguage,
-  scenario,
-  uniqueSuffix,
-} from './support.mjs';
+import { ACCOUNTS, DEMO, axe, eventually, scenario, uniqueSuffix } from './support.mjs';
+import { chooseLanguage, logIn, restoringLanguage } from './support-header.mjs';
 
 /** @typedef {import('playwright-core').Page} Page */
 /** @typedef {import('playwright-core').Locator} Locator */

@@ -17,13 +17,12 @@ import {
   DEMO_PASSWORD,
   eventually,
   expectSameDocument,
-  logIn,
   markDocument,
   newContext,
-  restoringLanguage,
   scenario,
   uniqueSuffix,
 } from './support.mjs';
+import { logIn, restoringLanguage } from './support-header.mjs';
 
 /** @typedef {import('playwright-core').Page} Page */
 

@@ -18,18 +18,8 @@
  *   participant's message, and the languages are given back, so the test can run again.
  */
 import assert from 'node:assert/strict';
-import {
-  ACCOUNTS,
-  axe,
-  chooseLanguage,
-  eventually,
-  logIn,
-  restoringLanguage,
-  saveScreenshot,
-  scenario,
-  tabTo,
-  uniqueSuffix,
-} from './support.mjs';
+import { ACCOUNTS, axe, eventually, saveScreenshot, scenario, tabTo, uniqueSuffix } from './support.mjs';
+import { chooseLanguage, logIn, restoringLanguage } from './support-header.mjs';
 
 /** @typedef {import('playwright-core').Page} Page */
 /** @typedef {import('playwright-core').Locator} Locator */

@@ -14,16 +14,14 @@ import assert from 'node:assert/strict';
 import {
   ACCOUNTS,
   axe,
-  chooseLanguage,
   eventually,
   expectSameDocument,
-  logIn,
   markDocument,
-  restoringLanguage,
   scenario,
   tabTo,
   uniqueSuffix,
 } from './support.mjs';
+import { chooseLanguage, logIn, restoringLanguage } from './support-header.mjs';
 
 /** @typedef {import('playwright-core').Page} Page */
 /** @typedef {import('playwright-core').Locator} Locator */

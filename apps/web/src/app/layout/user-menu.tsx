@@ -37,7 +37,7 @@ export function UserMenu({ user }: { user: MeDto }) {
         ref={buttonRef}
         id="user-menu-button"
         type="button"
-        className="user-menu__button"
+        className="header-button user-menu__button"
         aria-expanded={open}
         aria-controls={panelId}
         onClick={() => setOpen((value) => !value)}
@@ -61,7 +61,12 @@ export function UserMenu({ user }: { user: MeDto }) {
       </button>
       {/* The arrow keys move between the panel's own links, buttons and fields (which handle their keys). */}
       {/* eslint-disable-next-line jsx-a11y/no-static-element-interactions */}
-      <div id={panelId} className="user-menu__panel" hidden={!open} onKeyDown={(event) => arrowKeyFocus(event)}>
+      <div
+        id={panelId}
+        className="header-panel user-menu__panel"
+        hidden={!open}
+        onKeyDown={(event) => arrowKeyFocus(event)}
+      >
         <p className="user-menu__who">
           <span className="muted">{t('nav.signedInAs')}</span> <span dir="ltr">{user.email}</span>
         </p>

@@ -1,5 +1,6 @@
 import { WORK_LANGUAGES, WORK_LANGUAGES_MAX, type WorkLanguage } from '@twinning/contracts';
-import { useId, useMemo } from 'react';
+import { useMemo } from 'react';
+import { CheckboxGroup } from '../../../components/checkbox-group';
 import { useI18n } from '../../../lib/i18n';
 
 export interface WorkLanguagesFieldProps {
@@ -14,15 +15,11 @@ export interface WorkLanguagesFieldProps {
  */
 export function WorkLanguagesField({ value, onChange, errors }: WorkLanguagesFieldProps) {
   const { t, format, language } = useI18n();
-  const id = useId();
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  const invalid = !!errors && errors.length > 0;
   const full = value.length >= WORK_LANGUAGES_MAX;
-  const options = useMemo(() => {
+  const sorted = useMemo(() => {
     const collator = new Intl.Collator(language);
-    return WORK_LANGUAGES.map((code) => ({ code, name: format.languageName(code) })).sort((a, b) =>
-      collator.compare(a.name, b.name),
+    return WORK_LANGUAGES.map((code) => ({ value: code, label: format.languageName(code) })).sort((a, b) =>
+      collator.compare(a.label, b.label),
     );
   }, [format, language]);
 
@@ -31,39 +28,15 @@ export function WorkLanguagesField({ value, onChange, errors }: WorkLanguagesFie
   }
 
   return (
-    <fieldset
-      className="fieldset"
-      aria-describedby={[hintId, invalid ? errorId : ''].filter(Boolean).join(' ')}
-      aria-invalid={invalid || undefined}
-    >
-      <legend>{t('profile.languages')}</legend>
-      <p id={hintId} className="field__hint">
-        {t('profile.languagesHint')}
-      </p>
-      <div className="checkbox-grid">
-        {options.map(({ code, name }) => {
-          const checked = value.includes(code);
-          return (
-            <div key={code} className="checkbox">
-              <input
-                id={`${id}-${code}`}
-                type="checkbox"
-                name="languages"
-                value={code}
-                checked={checked}
-                disabled={!checked && full}
-                onChange={(event) => toggle(code, event.target.checked)}
-              />
-              <label htmlFor={`${id}-${code}`}>{name}</label>
-            </div>
-          );
-        })}
-      </div>
-      {invalid ? (
-        <p id={errorId} className="field__error">
-          {errors.join(' ')}
-        </p>
-      ) : null}
-    </fieldset>
+    <CheckboxGroup
+      legend={t('profile.languages')}
+      hint={t('profile.languagesHint')}
+      name="languages"
+      options={sorted.map((option) => ({ ...option, disabled: !value.includes(option.value) && full }))}
+      value={value}
+      onToggle={toggle}
+      errors={errors}
+      invalidOn="group"
+    />
   );
 }

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { useFormat, useI18n, useT } from '../../../lib/i18n';
 import { useHome } from '../api/get-home';
 import { HomeActivity } from './home-activity';
+import { HomeItem } from './home-item';
 import '../home.css';
 
 const enc = encodeURIComponent;
@@ -105,19 +106,14 @@ export function HomeDashboard({ hasCity }: { hasCity: boolean }) {
         ) : (
           <ul className="home-block__list">
             {data.live.map((workshop) => (
-              <li key={workshop.id} className="home-block__item">
-                <Link to={`/workshops/${enc(workshop.id)}`} dir="auto">
-                  {workshop.title}
-                </Link>{' '}
-                <span className="muted">
-                  {t('homeDash.live.until', { time: format.dateTime(workshop.endsAt) })}
-                  {workshop.partnership ? (
-                    <>
-                      {' · '}
-                      <span dir="auto">{workshop.partnership.title}</span>
-                    </>
-                  ) : null}
-                </span>{' '}
+              <HomeItem
+                key={workshop.id}
+                to={`/workshops/${enc(workshop.id)}`}
+                title={workshop.title}
+                titleDir="auto"
+                meta={t('homeDash.live.until', { time: format.dateTime(workshop.endsAt) })}
+                partnership={workshop.partnership}
+              >
                 <WorkshopState workshop={workshop} />{' '}
                 <span className="home-block__actions">
                   <Link
@@ -142,7 +138,7 @@ export function HomeDashboard({ hasCity }: { hasCity: boolean }) {
                     </>
                   ) : null}
                 </span>
-              </li>
+              </HomeItem>
             ))}
           </ul>
         )}
@@ -161,45 +157,45 @@ export function HomeDashboard({ hasCity }: { hasCity: boolean }) {
         ) : (
           <ul className="home-block__list">
             {joinRequests.length > 0 ? (
-              <li className="home-block__item">
-                <Link to="/join-requests">
-                  {t('homeDash.waiting.joinRequests', { count: String(joinRequests.length) })}
-                </Link>{' '}
-                <span className="muted" dir="auto">
-                  {format.list(joinRequests.map((r) => `${r.user.displayName} (${r.city.name})`))}
-                </span>
-              </li>
+              <HomeItem
+                to="/join-requests"
+                title={t('homeDash.waiting.joinRequests', { count: String(joinRequests.length) })}
+                meta={format.list(joinRequests.map((r) => `${r.user.displayName} (${r.city.name})`))}
+                metaDir="auto"
+              />
             ) : null}
             {invitations.map((invitation) => (
-              <li key={`${invitation.partnership.id}-${invitation.city.id}`} className="home-block__item">
-                <Link to={`/partnerships/${enc(invitation.partnership.id)}`} dir="auto">
-                  {invitation.partnership.title}
-                </Link>{' '}
-                <span className="muted">
-                  {invitation.fromCity
+              <HomeItem
+                key={`${invitation.partnership.id}-${invitation.city.id}`}
+                to={`/partnerships/${enc(invitation.partnership.id)}`}
+                title={invitation.partnership.title}
+                titleDir="auto"
+                meta={
+                  invitation.fromCity
                     ? t('homeDash.waiting.invitationFrom', {
                         from: invitation.fromCity.name,
                         city: invitation.city.name,
                       })
-                    : t('homeDash.waiting.invitation', { city: invitation.city.name })}
-                </span>
-              </li>
+                    : t('homeDash.waiting.invitation', { city: invitation.city.name })
+                }
+              />
             ))}
             {reports.count > 0 ? (
-              <li className="home-block__item">
-                <Link to="/moderation">{t('homeDash.waiting.reports', { count: reports.count })}</Link>{' '}
-                <span className="muted" dir="auto">
-                  {format.list(reports.items.map((r) => `${r.thread.title} (${t(`flagPost.reasons.${r.reason}`)})`))}
-                </span>
-              </li>
+              <HomeItem
+                to="/moderation"
+                title={t('homeDash.waiting.reports', { count: reports.count })}
+                meta={format.list(reports.items.map((r) => `${r.thread.title} (${t(`flagPost.reasons.${r.reason}`)})`))}
+                metaDir="auto"
+              />
             ) : null}
             {polls.map((poll) => (
-              <li key={poll.visitId} className="home-block__item">
-                <Link to={`/visits/${enc(poll.visitId)}`} dir="auto">
-                  {poll.title}
-                </Link>{' '}
-                <span className="muted">{t('homeDash.waiting.poll', { city: poll.hostCity.name })}</span>
-              </li>
+              <HomeItem
+                key={poll.visitId}
+                to={`/visits/${enc(poll.visitId)}`}
+                title={poll.title}
+                titleDir="auto"
+                meta={t('homeDash.waiting.poll', { city: poll.hostCity.name })}
+              />
             ))}
           </ul>
         )}
@@ -215,28 +211,28 @@ export function HomeDashboard({ hasCity }: { hasCity: boolean }) {
           <ul className="home-block__list">
             {upcoming.map((entry) =>
               entry.visit ? (
-                <li key={entry.key} className="home-block__item">
-                  <Link to={`/visits/${enc(entry.visit.id)}`} dir="auto">
-                    {entry.visit.title}
-                  </Link>{' '}
-                  <span className="muted">
-                    {t('homeDash.comingUp.visitIn', {
-                      city: entry.visit.hostCity.name,
-                      dates: hostDateRange(language, entry.visit.startDate, entry.visit.endDate),
-                    })}
-                  </span>{' '}
+                <HomeItem
+                  key={entry.key}
+                  to={`/visits/${enc(entry.visit.id)}`}
+                  title={entry.visit.title}
+                  titleDir="auto"
+                  meta={t('homeDash.comingUp.visitIn', {
+                    city: entry.visit.hostCity.name,
+                    dates: hostDateRange(language, entry.visit.startDate, entry.visit.endDate),
+                  })}
+                >
                   <VisitState visit={entry.visit} />
-                </li>
+                </HomeItem>
               ) : entry.workshop ? (
-                <li key={entry.key} className="home-block__item">
-                  <Link to={`/workshops/${enc(entry.workshop.id)}`} dir="auto">
-                    {entry.workshop.title}
-                  </Link>{' '}
-                  <span className="muted">
-                    <time dateTime={entry.workshop.startsAt}>{format.dateTime(entry.workshop.startsAt)}</time>
-                  </span>{' '}
+                <HomeItem
+                  key={entry.key}
+                  to={`/workshops/${enc(entry.workshop.id)}`}
+                  title={entry.workshop.title}
+                  titleDir="auto"
+                  meta={<time dateTime={entry.workshop.startsAt}>{format.dateTime(entry.workshop.startsAt)}</time>}
+                >
                   <WorkshopState workshop={entry.workshop} />
-                </li>
+                </HomeItem>
               ) : null,
             )}
           </ul>
@@ -249,20 +245,14 @@ export function HomeDashboard({ hasCity }: { hasCity: boolean }) {
         ) : (
           <ul className="home-block__list">
             {unreadThreads.map(({ forum, thread }) => (
-              <li key={thread.id} className="home-block__item">
-                <Link to={`/threads/${enc(thread.id)}?post=${thread.firstUnreadSeq}`} dir="auto">
-                  {thread.title}
-                </Link>{' '}
-                <span className="muted">
-                  {t('homeDash.unread.newPosts', { count: format.number(thread.unreadCount) })}
-                  {forum.partnership ? (
-                    <>
-                      {' · '}
-                      <span dir="auto">{forum.partnership.title}</span>
-                    </>
-                  ) : null}
-                </span>
-              </li>
+              <HomeItem
+                key={thread.id}
+                to={`/threads/${enc(thread.id)}?post=${thread.firstUnreadSeq}`}
+                title={thread.title}
+                titleDir="auto"
+                meta={t('homeDash.unread.newPosts', { count: format.number(thread.unreadCount) })}
+                partnership={forum.partnership}
+              />
             ))}
           </ul>
         )}

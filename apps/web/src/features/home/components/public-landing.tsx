@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { useFormat, useT } from '../../../lib/i18n';
 import { usePublicOverview } from '../api/get-public-overview';
+import { HomeItem } from './home-item';
 import '../home.css';
 
 const enc = encodeURIComponent;
@@ -56,14 +57,13 @@ function CitiesTakingPart() {
           <h2 id="landing-workshops">{t('landing.workshopsHeading')}</h2>
           <ul className="home-block__list">
             {upcomingWorkshops.map((workshop) => (
-              <li key={workshop.id} className="home-block__item">
-                <Link to={`/workshops/${enc(workshop.id)}`} dir="auto">
-                  {workshop.title}
-                </Link>{' '}
-                <span className="muted">
-                  <time dateTime={workshop.startsAt}>{format.dateTime(workshop.startsAt)}</time>
-                </span>
-              </li>
+              <HomeItem
+                key={workshop.id}
+                to={`/workshops/${enc(workshop.id)}`}
+                title={workshop.title}
+                titleDir="auto"
+                meta={<time dateTime={workshop.startsAt}>{format.dateTime(workshop.startsAt)}</time>}
+              />
             ))}
           </ul>
           <p className="muted">{t('landing.workshopsSignIn')}</p>

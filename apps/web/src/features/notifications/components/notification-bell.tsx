@@ -68,7 +68,7 @@ export function NotificationBell() {
       <button
         ref={buttonRef}
         type="button"
-        className="notification-bell__button"
+        className="header-button notification-bell__button"
         aria-label={label}
         aria-expanded={open}
         aria-controls={panelId}
@@ -84,7 +84,7 @@ export function NotificationBell() {
       <p className="visually-hidden" role="status" aria-live="polite">
         {announcement}
       </p>
-      <div id={panelId} className="notification-panel" hidden={!open}>
+      <div id={panelId} className="header-panel notification-panel" hidden={!open}>
         <p id={titleId} className="notification-panel__title">
           {t('notifications.latest')}
         </p>

@@ -11,6 +11,7 @@ import {
 } from 'react';
 import { createPortal } from 'react-dom';
 import { useI18n } from '../../../../lib/i18n';
+import './action-menu.css';
 
 export interface ActionMenuItem {
   id: string;

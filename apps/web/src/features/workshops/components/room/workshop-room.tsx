@@ -33,6 +33,7 @@ import { useMediaQuery } from './use-media-query';
 import { useNow } from './use-now';
 import { useRoomAnnouncer } from './use-room-announcer';
 import './room.css';
+import './room-composer.css';
 import './room-side.css';
 
 export interface WorkshopRoomProps {
