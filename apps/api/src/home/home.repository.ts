@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { HomeActivityDto, HomeReportDto, WaitingWorkshopDto } from '@twinning/contracts';
 import { DataSource } from 'typeorm';
-import { runPrepared } from '../waiting';
+import { runPrepared } from '../database/run-prepared';
 
 /** A live workshop with its meeting link, which the service turns into what this viewer may see. */
 export interface HomeLiveRow extends WaitingWorkshopDto {
