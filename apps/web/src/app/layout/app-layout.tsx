@@ -15,11 +15,16 @@ function betweenSections(main: HTMLElement | null, from: string, to: string): bo
   return within(from) && within(to);
 }
 
+/** How long a page may take to show its heading (its code and data load on demand). */
+const HEADING_WAIT_MS = 10_000;
+
 /**
- * Moves focus to the new page's heading (or `<main>`) after each client-side navigation, except between
- * the sections of one page (the in-page menu then brings the section into view and focuses it), and
- * except while the user is in an open header menu (`data-keeps-focus`): a page that arrives late (its
- * code loads on demand) must not snatch focus from a menu opened meanwhile, which would close it.
+ * Moves focus to the new page's heading after each client-side navigation, so a screen reader
+ * announces the page, except between the sections of one page (the in-page menu then brings the
+ * section into view and focuses it). A page whose code or data load on demand shows its heading
+ * late: focus moves when it appears, and only if the user has not moved focus in the meantime
+ * (opened a menu, started typing in the search box), so a late page never snatches it. A page
+ * without a heading gets `<main>` focused once it has had time to load.
  */
 function useFocusOnNavigation(main: RefObject<HTMLElement | null>) {
   const { pathname } = useLocation();
@@ -29,10 +34,34 @@ function useFocusOnNavigation(main: RefObject<HTMLElement | null>) {
     if (previous.current === pathname) return;
     const from = previous.current;
     previous.current = pathname;
-    if (betweenSections(main.current, from, pathname)) return;
-    if (document.activeElement?.closest('[data-keeps-focus]')) return;
-    const target = main.current?.querySelector<HTMLElement>('h1') ?? main.current;
-    target?.focus();
+    const container = main.current;
+    if (!container || betweenSections(container, from, pathname)) return;
+    const before = document.activeElement;
+    // still where the navigation left it: the link that was followed, or nowhere (it unmounted)
+    const untouched = () => {
+      const active = document.activeElement;
+      return active === before || active === null || active === document.body || !active.isConnected;
+    };
+    const focusHeading = () => {
+      const heading = container.querySelector<HTMLElement>('h1');
+      if (!heading) return false;
+      if (untouched()) heading.focus();
+      return true;
+    };
+    if (focusHeading()) return;
+    const observer = new MutationObserver(() => {
+      if (focusHeading()) stop();
+    });
+    const timer = window.setTimeout(() => {
+      stop();
+      if (untouched()) container.focus();
+    }, HEADING_WAIT_MS);
+    function stop() {
+      observer.disconnect();
+      window.clearTimeout(timer);
+    }
+    observer.observe(container, { childList: true, subtree: true });
+    return stop;
   }, [pathname, main]);
 }
 

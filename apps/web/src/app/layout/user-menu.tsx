@@ -32,7 +32,7 @@ export function UserMenu({ user }: { user: MeDto }) {
   useDismiss(open, close, containerRef, buttonRef);
 
   return (
-    <div ref={containerRef} className="user-menu" data-keeps-focus={open || undefined}>
+    <div ref={containerRef} className="user-menu">
       <button
         ref={buttonRef}
         id="user-menu-button"
