@@ -40,7 +40,7 @@ const apiBoundaries = {
     // a read model across features: one query over their tables, with AccessService's conditions
     waiting: ['config', 'common', 'database', 'access'],
     digests: [...apiInfra, 'waiting', 'notifications'],
-    home: ['config', 'common', 'access', 'waiting'],
+    home: ['config', 'common', 'database', 'access', 'waiting'],
     inbound: [...apiInfra, 'forums'],
   },
   entry: {
