@@ -80,7 +80,7 @@ export class InboundMailService {
       id: row.user_id,
       email: row.email,
       displayName: row.display_name,
-      role: row.role as PlatformRole,
+      roles: row.roles,
       emailVerified: row.email_verified,
     };
     // Like posting on the web (@RequireVerifiedEmail): an address not verified yet cannot post.
