@@ -89,10 +89,7 @@ export interface PersonCardDto {
 }
 
 /** The role shown for a person: see PersonRole. */
-export function personRole(
-  platformRoles: readonly PlatformRole[],
-  cityRoles: readonly CityRole[],
-): PersonRole | null {
+export function personRole(platformRoles: readonly PlatformRole[], cityRoles: readonly CityRole[]): PersonRole | null {
   if (cityRoles.includes('coordinator')) return 'coordinator';
   if (platformRoles.includes('facilitator')) return 'facilitator';
   if (platformRoles.includes('admin')) return 'admin';

@@ -15,4 +15,3 @@ export interface AuthUser {
 export function hasRole(user: Pick<AuthUser, 'roles'>, role: PlatformRole): boolean {
   return holdsRole(user.roles, role);
 }
-
