@@ -6,7 +6,6 @@ import {
   POST_BODY_MAX_LENGTH,
   REPLY_REFUSAL_TEXT,
   UI_LANGUAGES,
-  type PlatformRole,
   type ReplyRefusalReason,
 } from '@twinning/contracts';
 import { DataSource } from 'typeorm';
