@@ -204,6 +204,21 @@ describe('platform roles: PUT /api/admin/users/:id/role and role checks', () => 
     const second = await createUser(t, { roles: ['admin'] });
     await setRoles(admin, second.id, { roles: [] }).expect(200);
     await setRoles(admin, admin.id, { roles: ['admin'] }).expect(200);
+
+    // two admins taking each other's admin role at the same moment: one of them stays admin
+    const other = await createUser(t, { roles: ['admin'] });
+    const results = await Promise.all([
+      setRoles(admin, other.id, { roles: [] }),
+      setRoles(other, admin.id, { roles: [] }),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    const [{ admins }] = await t.dataSource.query(
+      `SELECT count(*)::int AS admins FROM users WHERE 'admin' = ANY(roles)`,
+    );
+    expect(admins).toBe(1);
+    // the admin page works for whichever of them is left
+    const left = results[0].status === 200 ? admin : other;
+    await setRoles(left, left.id === admin.id ? other.id : admin.id, { roles: ['admin'] }).expect(200);
   });
 
   it('a facilitator who is also a reviewer passes facilitator-only checks; a reviewer alone does not', async () => {

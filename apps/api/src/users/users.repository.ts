@@ -131,6 +131,14 @@ export class UsersRepository {
     await manager.save(user);
   }
 
+  /**
+   * Serialises changes of platform roles until the transaction ends, so two admins removing each other's
+   * admin role at once cannot both see the other one still there.
+   */
+  async lockRoleChanges(manager: EntityManager): Promise<void> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('users.roles'))`);
+  }
+
   async countAdmins(manager: EntityManager): Promise<number> {
     const [{ count }]: { count: number }[] = await manager.query(
       `SELECT count(*)::int AS count FROM users WHERE 'admin' = ANY(roles)`,

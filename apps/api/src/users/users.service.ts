@@ -96,6 +96,7 @@ export class UsersService {
     this.requireAdmin(actor);
     const next = normalizeRoles(roles);
     return this.dataSource.transaction(async (manager) => {
+      await this.users.lockRoleChanges(manager);
       const user = await this.users.findByIdForUpdate(manager, userId);
       if (!user) throw AppError.notFound('User');
       if (hasRole(user, 'admin') && !holdsRole(next, 'admin')) {
