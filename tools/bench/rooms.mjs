@@ -489,8 +489,8 @@ async function main() {
     });
     const emails = Array.from({ length: R * C }, (_, i) => `room-bench-${i + 1}@bench.twinning.test`);
     const { rows: users } = await pool.query(
-      `INSERT INTO users (email, password_hash, display_name, handle, role)
-       SELECT e, $2, 'Bench ' || n, 'room_bench_' || n, 'member' FROM unnest($1::text[]) WITH ORDINALITY AS t(e, n)
+      `INSERT INTO users (email, password_hash, display_name, handle, roles)
+       SELECT e, $2, 'Bench ' || n, 'room_bench_' || n, '{}' FROM unnest($1::text[]) WITH ORDINALITY AS t(e, n)
        RETURNING id, email`,
       [emails, passwordHash],
     );
@@ -498,8 +498,8 @@ async function main() {
     const {
       rows: [facilitator],
     } = await pool.query(
-      `INSERT INTO users (email, password_hash, display_name, handle, role)
-       VALUES ('room-bench-facilitator@bench.twinning.test', $1, 'Bench Facilitator', 'room_bench_facilitator', 'facilitator') RETURNING id`,
+      `INSERT INTO users (email, password_hash, display_name, handle, roles)
+       VALUES ('room-bench-facilitator@bench.twinning.test', $1, 'Bench Facilitator', 'room_bench_facilitator', '{facilitator}') RETURNING id`,
       [passwordHash],
     );
     const { rows: workshops } = await pool.query(

@@ -227,7 +227,7 @@ async function main() {
   const viewers = (
     await pool.query(
       `SELECT u.id, u.email FROM users u
-        WHERE u.email LIKE $1 AND u.role = 'member'
+        WHERE u.email LIKE $1 AND u.roles = '{}'
           AND EXISTS (SELECT 1 FROM city_memberships m
                         JOIN partnership_cities pc ON pc.city_id = m.city_id AND pc.status = 'member'
                         JOIN partnerships p ON p.id = pc.partnership_id AND p.status = 'active'

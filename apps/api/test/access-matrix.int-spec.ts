@@ -84,7 +84,7 @@ describe('access matrix', () => {
     users.member = await createUser(t, { displayName: 'Mia Member' });
     users.coordinator = await createUser(t, { displayName: 'Cole Coordinator' });
     users.outsider = await createUser(t, { displayName: 'Otto Outsider' });
-    users.admin = await createUser(t, { role: 'admin', displayName: 'Ada Admin' });
+    users.admin = await createUser(t, { roles: ['admin'], displayName: 'Ada Admin' });
     const coordB = await createUser(t, { displayName: 'Bea Coordinator' });
     await addMember(t.dataSource, cityA.id, users.member.id, 'official');
     await addMember(t.dataSource, cityA.id, users.coordinator.id, 'coordinator');

@@ -322,7 +322,7 @@ describe('accounts by email', () => {
     afterAll(() => live.close());
 
     it('refuses entering a live workshop room (which registers) to an unverified user, not to a verified one', async () => {
-      const facilitator = await createUser(live, { role: 'facilitator' });
+      const facilitator = await createUser(live, { roles: ['facilitator'] });
       const workshop = await createWorkshop(live, { facilitator, status: 'live' });
       const unverified = await createUser(live, { verified: false });
       const verified = await createUser(live);

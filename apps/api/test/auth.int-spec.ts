@@ -87,7 +87,7 @@ describe('accounts and sessions', () => {
         .send({ email: user.email, password: FACTORY_PASSWORD })
         .expect(200);
       const me = await http().get('/api/me').set('Authorization', `Bearer ${res.body.accessToken}`).expect(200);
-      expect(me.body).toMatchObject({ id: user.id, email: user.email, role: 'member' });
+      expect(me.body).toMatchObject({ id: user.id, email: user.email, roles: [] });
     });
 
     it('gives the same answer for a wrong password and an unknown email', async () => {
@@ -253,7 +253,7 @@ describe('accounts and sessions', () => {
         .expect(400);
       expect(Object.keys(bad.body.fields).sort()).toEqual(['preferredLanguage', 'role', 'timeZone']);
       const me = await http().get('/api/me').set(user.auth).expect(200);
-      expect(me.body.role).toBe('member');
+      expect(me.body.roles).toEqual([]);
       expect(me.body.preferredLanguage).toBe('ar');
     });
   });

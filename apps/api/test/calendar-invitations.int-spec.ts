@@ -289,7 +289,7 @@ describe('calendar invitations by mail', () => {
     let partnershipId: string;
 
     beforeAll(async () => {
-      facilitator = await createUser(t, { role: 'facilitator', displayName: 'Fiona Facilitator' });
+      facilitator = await createUser(t, { roles: ['facilitator'], displayName: 'Fiona Facilitator' });
       await setAccount(facilitator, 'en', 'America/Toronto');
       member = await createUser(t, { displayName: 'Mei Member' });
       await setAccount(member, 'en', 'Asia/Kuala_Lumpur');
@@ -396,7 +396,7 @@ describe('calendar invitations by mail', () => {
           id: facilitator.id,
           email: facilitator.email,
           displayName: facilitator.displayName,
-          role: 'facilitator',
+          roles: ['facilitator'],
           emailVerified: true,
         },
         workshop.id,
@@ -503,7 +503,7 @@ describe('calendar invitations over SMTP', () => {
   });
 
   it('arrives as a text/calendar part with METHOD:REQUEST, then METHOD:CANCEL', async () => {
-    const facilitator = await createUser(t, { role: 'facilitator', displayName: 'Fiona Facilitator' });
+    const facilitator = await createUser(t, { roles: ['facilitator'], displayName: 'Fiona Facilitator' });
     const member = await createUser(t, { displayName: 'Sam Smtp' });
     const workshop: WorkshopDto = (
       await http(t)

@@ -166,7 +166,7 @@ describe('city directory', () => {
       description: 'Community learning centres.',
     };
     beforeAll(async () => {
-      admin = await createUser(t, { role: 'admin' });
+      admin = await createUser(t, { roles: ['admin'] });
       member = await createUser(t);
     });
 

@@ -88,7 +88,7 @@ describe('forums: threads, posts, read state, notifications', () => {
     coord = await createUser(t, { displayName: 'Cora Coordinator' });
     memberB = await createUser(t, { displayName: 'Mina Member' });
     outsider = await createUser(t, { displayName: 'Otto Outsider' });
-    admin = await createUser(t, { displayName: 'Ada Admin', role: 'admin' });
+    admin = await createUser(t, { displayName: 'Ada Admin', roles: ['admin'] });
     const cityA = await createCity(t.dataSource);
     const cityB = await createCity(t.dataSource);
     await addMember(t.dataSource, cityA.id, alice.id, 'official');

@@ -110,8 +110,8 @@ describe('the signed-in user’s home (GET /api/me/home)', () => {
 
   it('offers the meeting link of a live workshop only to whom the workshop page shows it', async () => {
     const MEETING = 'https://meet.jit.si/home-live-meeting-test';
-    const host = await createUser(t, { displayName: 'Hana Host', role: 'facilitator' });
-    const admin = await createUser(t, { displayName: 'Adam Admin', role: 'admin' });
+    const host = await createUser(t, { displayName: 'Hana Host', roles: ['facilitator'] });
+    const admin = await createUser(t, { displayName: 'Adam Admin', roles: ['admin'] });
     const registered = await createUser(t, { displayName: 'Rita Registered' });
     const early = await createUser(t, { displayName: 'Eli Early' });
     const passerby = await createUser(t, { displayName: 'Paul Passerby' });

@@ -24,7 +24,7 @@ describe('joining a city as an official', () => {
     coordinator = await createUser(t, { displayName: 'Toronto Coordinator' });
     official = await createUser(t, { displayName: 'Toronto Official' });
     otherCoordinator = await createUser(t, { displayName: 'Penang Coordinator' });
-    admin = await createUser(t, { role: 'admin' });
+    admin = await createUser(t, { roles: ['admin'] });
     await addMember(t.dataSource, toronto.id, coordinator.id, 'coordinator');
     await addMember(t.dataSource, toronto.id, official.id, 'official');
     await addMember(t.dataSource, penang.id, otherCoordinator.id, 'coordinator');
@@ -232,22 +232,18 @@ describe('joining a city as an official', () => {
     await http()
       .put(`/api/admin/users/${user.id}/role`)
       .set(coordinator.auth)
-      .send({ role: 'facilitator' })
+      .send({ roles: ['facilitator'] })
       .expect(403);
     const res = await http()
       .put(`/api/admin/users/${user.id}/role`)
       .set(admin.auth)
-      .send({ role: 'facilitator' })
+      .send({ roles: ['facilitator'] })
       .expect(200);
-    expect(res.body.role).toBe('facilitator');
+    expect(res.body.roles).toEqual(['facilitator']);
     const list = await http().get('/api/admin/users').query({ q: user.email }).set(admin.auth).expect(200);
-    expect(list.body.items).toEqual([expect.objectContaining({ id: user.id, role: 'facilitator' })]);
-    await t.dataSource.query(`UPDATE users SET role = 'member' WHERE role = 'admin' AND id <> $1`, [admin.id]);
-    const last = await http()
-      .put(`/api/admin/users/${admin.id}/role`)
-      .set(admin.auth)
-      .send({ role: 'member' })
-      .expect(409);
+    expect(list.body.items).toEqual([expect.objectContaining({ id: user.id, roles: ['facilitator'] })]);
+    await t.dataSource.query(`UPDATE users SET roles = '{}' WHERE 'admin' = ANY(roles) AND id <> $1`, [admin.id]);
+    const last = await http().put(`/api/admin/users/${admin.id}/role`).set(admin.auth).send({ roles: [] }).expect(409);
     expect(last.body.code).toBe('INVALID_STATE');
   });
 });

@@ -73,7 +73,7 @@ describe('moderation: flags, hiding, threads, silences, audit log', () => {
   beforeAll(async () => {
     t = await bootApp({ LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' });
     await resetDatabase(t.dataSource);
-    admin = await createUser(t, { role: 'admin', displayName: 'Ada Admin' });
+    admin = await createUser(t, { roles: ['admin'], displayName: 'Ada Admin' });
     coordP = await createUser(t, { displayName: 'Paula Coordinator' });
     officialP = await createUser(t, { displayName: 'Pedro Official' });
     coordQ = await createUser(t, { displayName: 'Quinn Coordinator' });

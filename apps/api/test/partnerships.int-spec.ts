@@ -53,7 +53,7 @@ describe('partnerships', () => {
     penangOfficial = await createUser(t, { displayName: 'Pat Official' });
     daNangCoordinator = await createUser(t, { displayName: 'Dung Coordinator' });
     lisbonOfficial = await createUser(t, { displayName: 'Luis Official' });
-    admin = await createUser(t, { role: 'admin', displayName: 'Ada Admin' });
+    admin = await createUser(t, { roles: ['admin'], displayName: 'Ada Admin' });
     await addMember(t.dataSource, toronto.id, torontoOfficial.id, 'official');
     await addMember(t.dataSource, toronto.id, torontoCoordinator.id, 'coordinator');
     await addMember(t.dataSource, penang.id, penangCoordinator.id, 'coordinator');

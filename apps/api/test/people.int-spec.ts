@@ -284,7 +284,7 @@ describe('people (PersonSummary, GET /api/people/:id, visit participants)', () =
         displayName: 'Zaid Al-Amin',
         handle: expect.any(String),
         role: 'coordinator',
-        platformRole: 'member',
+        platformRoles: [],
         cities: [
           { id: w.lisbon.id, name: 'Lisbon', slug: expect.any(String), role: 'coordinator' },
           { id: w.toronto.id, name: 'Toronto', slug: expect.any(String), role: 'official' },
@@ -306,7 +306,7 @@ describe('people (PersonSummary, GET /api/people/:id, visit participants)', () =
       await cardOf(w.official, { id: randomUUID() }).expect(404);
       await http(t).get(`/api/people/${w.official.id}`).expect(401);
       // facilitators are visible to everyone; admins see everyone
-      const facilitator = await createUser(t, { role: 'facilitator', displayName: 'Fay Facilitator' });
+      const facilitator = await createUser(t, { roles: ['facilitator'], displayName: 'Fay Facilitator' });
       expect((await cardOf(stranger, facilitator).expect(200)).body.role).toBe('facilitator');
       await cardOf(w.admin, lonely).expect(200);
       await cardOf(lonely, lonely).expect(200);

@@ -42,7 +42,7 @@ describe('room socket errors in the user’s language', () => {
   beforeAll(async () => {
     t = await bootApp({}, { listen: true });
     await resetDatabase(t.dataSource);
-    facilitator = await createUser(t, { role: 'facilitator' });
+    facilitator = await createUser(t, { roles: ['facilitator'] });
     participant = await createUser(t);
     workshopId = (await createWorkshop(t, { facilitator })).id;
   });

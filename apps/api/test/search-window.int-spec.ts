@@ -53,7 +53,7 @@ describe("search's first-pass window", () => {
     t = await bootApp({ LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' });
     await resetDatabase(t.dataSource);
     author = await createUser(t, { displayName: 'Wanda Window' });
-    admin = await createUser(t, { displayName: 'Ada Admin', role: 'admin' });
+    admin = await createUser(t, { displayName: 'Ada Admin', roles: ['admin'] });
     forum = await themeForumId(t.dataSource, 'integration');
   });
   afterAll(() => t.close());

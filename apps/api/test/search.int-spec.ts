@@ -55,7 +55,7 @@ describe.each([
     await resetDatabase(t.dataSource);
     member = await createUser(t, { displayName: 'Mara Member' });
     outsider = await createUser(t, { displayName: 'Olaf Outsider' });
-    admin = await createUser(t, { displayName: 'Ada Admin', role: 'admin' });
+    admin = await createUser(t, { displayName: 'Ada Admin', roles: ['admin'] });
     const city = await createCity(t.dataSource);
     await addMember(t.dataSource, city.id, member.id);
     privateForum = (await createPartnershipForum(t.dataSource, [city.id], { title: 'Secret twinning' })).forumId;

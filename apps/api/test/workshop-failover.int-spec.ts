@@ -345,8 +345,8 @@ describe('workshop room across two API processes, one of them SIGKILLed', () => 
     for (let i = 0; i < 2 * PER_INSTANCE + 1; i++) {
       const [row] = (
         await pool.query(
-          `INSERT INTO users (email, password_hash, display_name, role) VALUES ($1, 'not-a-hash', $2, $3) RETURNING id`,
-          [`failover-${tag}-${i}@example.test`, `Failover ${i}`, i === 0 ? 'facilitator' : 'member'],
+          `INSERT INTO users (email, password_hash, display_name, roles) VALUES ($1, 'not-a-hash', $2, $3) RETURNING id`,
+          [`failover-${tag}-${i}@example.test`, `Failover ${i}`, i === 0 ? ['facilitator'] : []],
         )
       ).rows;
       const token = jwt.sign(

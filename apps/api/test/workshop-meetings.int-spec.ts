@@ -34,8 +34,8 @@ describe('workshop meetings: the link, who sees it when, and where it never goes
     t = await bootApp({ PUBLIC_URL: ORIGIN });
     await resetDatabase(t.dataSource);
     clock = t.app.get(Clock);
-    fac = await createUser(t, { displayName: 'Fatima Facilitator', role: 'facilitator' });
-    admin = await createUser(t, { displayName: 'Ada Admin', role: 'admin' });
+    fac = await createUser(t, { displayName: 'Fatima Facilitator', roles: ['facilitator'] });
+    admin = await createUser(t, { displayName: 'Ada Admin', roles: ['admin'] });
     participant = await createUser(t, { displayName: 'Pia Participant' });
     other = await createUser(t, { displayName: 'Otto Other' });
   });

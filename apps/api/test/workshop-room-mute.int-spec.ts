@@ -41,7 +41,7 @@ describe('workshop room: a mute holds everywhere', () => {
     ok(await call(socket, 'workshop.join', { workshopId }));
 
   async function mutedRoom() {
-    const facilitator = await createUser(t, { role: 'facilitator', displayName: 'Fatima Facilitator' });
+    const facilitator = await createUser(t, { roles: ['facilitator'], displayName: 'Fatima Facilitator' });
     const workshop = await createWorkshop(t, { facilitator });
     const f = await connect(facilitator);
     await join(f, workshop.id);
@@ -90,7 +90,7 @@ describe('workshop room: a mute holds everywhere', () => {
   });
 
   it('refuses a raised hand from a muted participant, and the mute lowers a hand already raised', async () => {
-    const facilitator = await createUser(t, { role: 'facilitator' });
+    const facilitator = await createUser(t, { roles: ['facilitator'] });
     const workshop = await createWorkshop(t, { facilitator });
     const f = await connect(facilitator);
     await join(f, workshop.id);

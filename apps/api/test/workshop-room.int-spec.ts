@@ -67,7 +67,7 @@ describe('workshop room (/workshops)', () => {
 
   /** A live public workshop, its facilitator and participants, all connected and joined. */
   async function room(participants = 2, opts: Omit<Parameters<typeof createWorkshop>[1], 'facilitator'> = {}) {
-    const facilitator = await createUser(t, { role: 'facilitator', displayName: 'Fatima Facilitator' });
+    const facilitator = await createUser(t, { roles: ['facilitator'], displayName: 'Fatima Facilitator' });
     const workshop = await createWorkshop(t, { facilitator, ...opts });
     const f = await connect(facilitator);
     await join(f, workshop.id);
@@ -502,7 +502,7 @@ describe('workshop room (/workshops)', () => {
     });
 
     it('registers a participant joining a live workshop, and refuses when it is full', async () => {
-      const facilitator = await createUser(t, { role: 'facilitator' });
+      const facilitator = await createUser(t, { roles: ['facilitator'] });
       const workshop = await createWorkshop(t, { facilitator, capacity: 1 });
       const [p1, p2] = [await createUser(t), await createUser(t)];
       await join(await connect(p1), workshop.id);
@@ -515,7 +515,7 @@ describe('workshop room (/workshops)', () => {
     });
 
     it('lets anyone who can see it wait in a scheduled room and read an ended one, but not write', async () => {
-      const facilitator = await createUser(t, { role: 'facilitator' });
+      const facilitator = await createUser(t, { roles: ['facilitator'] });
       const scheduled = await createWorkshop(t, { facilitator, status: 'scheduled' });
       const ended = await createWorkshop(t, { facilitator, status: 'ended' });
       await seedMessages(ended, facilitator, 3);
@@ -545,7 +545,7 @@ describe('workshop room (/workshops)', () => {
       const outsider = await createUser(t);
       await addMember(t.dataSource, a.id, member.id);
       await addMember(t.dataSource, c.id, outsider.id);
-      const facilitator = await createUser(t, { role: 'facilitator' });
+      const facilitator = await createUser(t, { roles: ['facilitator'] });
       const workshop = await createWorkshop(t, { facilitator, scope: 'partnership', partnershipId });
 
       const outside = await connect(outsider);
@@ -559,7 +559,7 @@ describe('workshop room (/workshops)', () => {
     });
 
     it('refuses to send before joining', async () => {
-      const facilitator = await createUser(t, { role: 'facilitator' });
+      const facilitator = await createUser(t, { roles: ['facilitator'] });
       const workshop = await createWorkshop(t, { facilitator });
       const socket = await connect(await createUser(t));
       expect(failure(await send(socket, workshop.id, 'hi')).code).toBe('NOT_FOUND');
@@ -1064,7 +1064,7 @@ describe('workshop room rate limit', () => {
   });
 
   it('answers RATE_LIMITED with retryAfterSeconds past the per-participant limit', async () => {
-    const facilitator = await createUser(t, { role: 'facilitator' });
+    const facilitator = await createUser(t, { roles: ['facilitator'] });
     const workshop = await createWorkshop(t, { facilitator });
     const [alice, bob] = [await createUser(t), await createUser(t)];
     const a = await connectRoom(t.url, alice);
@@ -1113,7 +1113,7 @@ describe('workshop room across two instances (REDIS_URL)', () => {
   });
 
   it('shares presence, messages and moderation between instances', async () => {
-    const facilitator = await createUser(a, { role: 'facilitator', displayName: 'Fran Facilitator' });
+    const facilitator = await createUser(a, { roles: ['facilitator'], displayName: 'Fran Facilitator' });
     const [pat, quinn, remy] = [
       await createUser(a, { displayName: 'Pat on B' }),
       await createUser(a, { displayName: 'Quinn on A' }),

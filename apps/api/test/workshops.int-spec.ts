@@ -121,10 +121,10 @@ describe('workshops over REST: list, create, edit, open and end, facilitators, r
   beforeAll(async () => {
     t = await bootApp({ LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' });
     await resetDatabase(t.dataSource);
-    fac = await createUser(t, { displayName: 'Fatima Facilitator', role: 'facilitator' });
-    fac2 = await createUser(t, { displayName: 'Felix Second', role: 'facilitator' });
-    facMember = await createUser(t, { displayName: 'Farah Partner', role: 'facilitator' });
-    admin = await createUser(t, { displayName: 'Ada Admin', role: 'admin' });
+    fac = await createUser(t, { displayName: 'Fatima Facilitator', roles: ['facilitator'] });
+    fac2 = await createUser(t, { displayName: 'Felix Second', roles: ['facilitator'] });
+    facMember = await createUser(t, { displayName: 'Farah Partner', roles: ['facilitator'] });
+    admin = await createUser(t, { displayName: 'Ada Admin', roles: ['admin'] });
     memberA = await createUser(t, { displayName: 'Mina Alpha' });
     memberB = await createUser(t, { displayName: 'Milo Beta' });
     outsider = await createUser(t, { displayName: 'Otto Outsider' });
@@ -696,7 +696,7 @@ describe('workshops over REST: list, create, edit, open and end, facilitators, r
 
   describe('facilitators', () => {
     it('searches facilitators and admins by name or handle, for facilitators only', async () => {
-      const odd = await createUser(t, { displayName: 'Percy 100% Facilitator', role: 'facilitator' });
+      const odd = await createUser(t, { displayName: 'Percy 100% Facilitator', roles: ['facilitator'] });
       const found: UserSummary[] = (await http().get('/api/workshops/facilitators?q=fel').set(fac.auth).expect(200))
         .body;
       expect(found).toEqual([{ id: fac2.id, displayName: 'Felix Second' }]);
@@ -769,7 +769,7 @@ describe('workshops over REST: list, create, edit, open and end, facilitators, r
     });
 
     it('caps a workshop at eleven facilitators', async () => {
-      const extra = await Promise.all(Array.from({ length: 11 }, () => createUser(t, { role: 'facilitator' })));
+      const extra = await Promise.all(Array.from({ length: 11 }, () => createUser(t, { roles: ['facilitator'] })));
       const w = await create(fac, { facilitatorIds: extra.slice(0, 10).map((u) => u.id) });
       expect(w.facilitators).toHaveLength(11);
       const body = await fails(

@@ -38,7 +38,8 @@ export interface MeDto {
   timeZone: string;
   /** Languages I work in (ISO 639-1, from WORK_LANGUAGES). */
   languages: WorkLanguage[];
-  role: PlatformRole;
+  /** Platform roles held, in PLATFORM_ROLES order; empty for a member. */
+  roles: PlatformRole[];
   cities: MyCityMembership[];
   emailStatus: EmailStatus;
   createdAt: string;
@@ -119,12 +120,14 @@ export interface AuthorDto extends UserSummary {
 
 export interface AdminUserDto extends UserSummary {
   email: string;
-  role: PlatformRole;
+  /** Platform roles held, in PLATFORM_ROLES order; empty for a member. */
+  roles: PlatformRole[];
   createdAt: string;
 }
 
+/** PUT /admin/users/:id/role — replaces the user's set of platform roles (each at most once; empty: a member). */
 export interface SetPlatformRoleRequest {
-  role: PlatformRole;
+  roles: PlatformRole[];
 }
 
 export const REFRESH_COOKIE_NAME = 'twinning_refresh';

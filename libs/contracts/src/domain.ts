@@ -25,9 +25,22 @@ export const UI_LANGUAGES = ['en', 'fr', 'es', 'ar'] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
 export const RTL_LANGUAGES: readonly UiLanguage[] = ['ar'];
 
-/** Platform-wide roles. Facilitators are granted by admins and run live workshops. */
-export const PLATFORM_ROLES = ['admin', 'facilitator', 'member'] as const;
+/**
+ * Platform-wide roles, granted by admins; a user holds a set of them (none: a member, as everyone signed in
+ * is). Facilitators run live workshops; reviewers sit on the advisory board that reviews online courses.
+ */
+export const PLATFORM_ROLES = ['admin', 'facilitator', 'reviewer'] as const;
 export type PlatformRole = (typeof PLATFORM_ROLES)[number];
+
+/** Whether a set of platform roles holds `role` (the one check api and web read roles through). */
+export function holdsRole(roles: readonly PlatformRole[], role: PlatformRole): boolean {
+  return roles.includes(role);
+}
+
+/** The roles of a set in PLATFORM_ROLES order, each once: how the API stores and returns them. */
+export function normalizeRoles(roles: readonly PlatformRole[]): PlatformRole[] {
+  return PLATFORM_ROLES.filter((role) => roles.includes(role));
+}
 
 /** Roles a user holds within one city. */
 export const CITY_ROLES = ['official', 'coordinator'] as const;

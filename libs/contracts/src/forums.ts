@@ -268,6 +268,7 @@ export const AUDIT_ACTIONS = [
   'flag.uphold',
   'user.silence',
   'user.unsilence',
+  'user.roles',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

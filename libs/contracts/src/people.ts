@@ -52,9 +52,9 @@ export const WORK_LANGUAGES_MAX = 12;
 
 /**
  * The one role shown beside a name, most telling first: coordinator of a city shown, facilitator,
- * platform admin, official of a city shown. Null for an account with none of these.
+ * platform admin, reviewer, official of a city shown. Null for an account with none of these.
  */
-export type PersonRole = 'coordinator' | 'facilitator' | 'admin' | 'official';
+export type PersonRole = 'coordinator' | 'facilitator' | 'admin' | 'reviewer' | 'official';
 
 export interface PersonCity {
   id: string;
@@ -80,7 +80,8 @@ export interface PersonCardDto {
   displayName: string;
   handle: string;
   role: PersonRole | null;
-  platformRole: PlatformRole;
+  /** Every platform role the person holds, in PLATFORM_ROLES order (empty for a member). */
+  platformRoles: PlatformRole[];
   cities: (PersonCity & { slug: string; role: CityRole })[];
   languages: WorkLanguage[];
   /** IANA time zone; the card shows the local time now. */
@@ -88,10 +89,11 @@ export interface PersonCardDto {
 }
 
 /** The role shown for a person: see PersonRole. */
-export function personRole(platformRole: PlatformRole, cityRoles: readonly CityRole[]): PersonRole | null {
+export function personRole(platformRoles: readonly PlatformRole[], cityRoles: readonly CityRole[]): PersonRole | null {
   if (cityRoles.includes('coordinator')) return 'coordinator';
-  if (platformRole === 'facilitator') return 'facilitator';
-  if (platformRole === 'admin') return 'admin';
+  if (platformRoles.includes('facilitator')) return 'facilitator';
+  if (platformRoles.includes('admin')) return 'admin';
+  if (platformRoles.includes('reviewer')) return 'reviewer';
   if (cityRoles.includes('official')) return 'official';
   return null;
 }

@@ -126,7 +126,7 @@ export class AccessRepository {
     const rows: { id: string }[] = await manager.query(
       `SELECT u.id FROM users u, forums f
         WHERE f.id = $1 AND u.id = ANY($2::uuid[])
-          AND (f.kind = 'theme' OR u.role = 'admin' OR EXISTS (
+          AND (f.kind = 'theme' OR 'admin' = ANY(u.roles) OR EXISTS (
                 SELECT 1 FROM partnership_cities pc JOIN city_memberships m ON m.city_id = pc.city_id
                  WHERE pc.partnership_id = f.partnership_id AND pc.status = 'member'
                    AND m.user_id = u.id AND m.status = 'approved'))`,

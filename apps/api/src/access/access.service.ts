@@ -8,7 +8,7 @@ import type {
   WorkshopStatus,
 } from '@twinning/contracts';
 import type { EntityManager } from 'typeorm';
-import type { AuthUser } from '../common/auth-user';
+import { hasRole, type AuthUser } from '../common/auth-user';
 import { AppError } from '../common/app-error';
 import { AccessRepository } from './access.repository';
 
@@ -84,7 +84,7 @@ export class AccessService {
     const result = new Map<string, PartnershipAccess>();
     if (ids.length === 0) return result;
     const rows = await this.repository.partnerships(user.id, ids, manager);
-    const isAdmin = user.role === 'admin';
+    const isAdmin = hasRole(user, 'admin');
     for (const row of rows) {
       const role: PartnershipRole | null =
         row.coordinated_member_city_ids.length > 0 ? 'coordinator' : row.member_city_ids.length > 0 ? 'member' : null;
@@ -121,7 +121,7 @@ export class AccessService {
     const result = new Map<string, ForumAccess>();
     if (ids.length === 0) return result;
     const rows = await this.repository.forums(user.id, ids, manager);
-    const isAdmin = user.role === 'admin';
+    const isAdmin = hasRole(user, 'admin');
     for (const row of rows) {
       const theme = row.kind === 'theme';
       const open = row.partnership_status !== null && OPEN_PARTNERSHIP_STATUSES.includes(row.partnership_status);
@@ -190,7 +190,7 @@ export class AccessService {
     const result = new Map<string, WorkshopAccess>();
     if (ids.length === 0) return result;
     const rows = await this.repository.workshops(user.id, ids, manager);
-    const isAdmin = user.role === 'admin';
+    const isAdmin = hasRole(user, 'admin');
     for (const row of rows) {
       const facilitator = isAdmin || row.is_facilitator;
       const removed = row.removed_at !== null && !facilitator;

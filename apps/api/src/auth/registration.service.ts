@@ -69,7 +69,7 @@ export class RegistrationService {
         displayName: dto.displayName,
         preferredLanguage: dto.preferredLanguage ?? 'en',
         timeZone: dto.timeZone ?? 'UTC',
-        role: 'member',
+        roles: [],
       });
       const user = id ? await this.users.findById(id, manager) : await this.users.findByEmail(dto.email);
       if (!user) return; // the owner deleted the account meanwhile: nothing to tell

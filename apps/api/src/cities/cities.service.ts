@@ -14,7 +14,7 @@ import {
   type UpdateCityRequest,
 } from '@twinning/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { AuthUser } from '../common/auth-user';
+import { hasRole, type AuthUser } from '../common/auth-user';
 import { AppError } from '../common/app-error';
 import { decodeCursor, keysetPage } from '../common/cursor';
 import { isUuid } from '../common/id.pipe';
@@ -72,7 +72,7 @@ export class CitiesService {
     const officials = await this.memberships.officials(city.id);
     const mine = viewer ? await this.memberships.find(city.id, viewer.id) : null;
     const role = mine?.status === 'approved' ? mine.role : null;
-    const manages = viewer?.role === 'admin' || role === 'coordinator';
+    const manages = (!!viewer && hasRole(viewer, 'admin')) || role === 'coordinator';
     return {
       ...toCityDto(city),
       officials,
@@ -86,7 +86,7 @@ export class CitiesService {
   }
 
   async create(actor: AuthUser, dto: CreateCityRequest): Promise<CityDto> {
-    if (actor.role !== 'admin') throw AppError.forbidden('Only platform admins can add cities.');
+    if (!hasRole(actor, 'admin')) throw AppError.forbidden('Only platform admins can add cities.');
     const base = slugify(dto.name) || 'city';
     for (const slug of [base, `${base}-${dto.countryCode.toLowerCase()}`, `${base}-${Date.now().toString(36)}`]) {
       const id = await this.cities.insertUnlessSlugTaken({ ...dto, slug });
@@ -159,7 +159,7 @@ export class CitiesService {
     const limit = query.limit ?? PAGE_SIZE_DEFAULT;
     const rows = await this.memberships.queue({
       status: query.status ?? 'pending',
-      coordinatorId: actor.role !== 'admin' ? actor.id : null,
+      coordinatorId: !hasRole(actor, 'admin') ? actor.id : null,
       after: decodeCursor<[string, string]>(query.cursor, 2),
       take: limit + 1,
     });
@@ -175,7 +175,7 @@ export class CitiesService {
     const created = await this.dataSource.transaction(async (manager) => {
       const request = await this.memberships.findByIdForUpdate(manager, requestId);
       if (!request) throw AppError.notFound('Join request');
-      if (request.userId === actor.id && actor.role !== 'admin') {
+      if (request.userId === actor.id && !hasRole(actor, 'admin')) {
         throw AppError.forbidden('You cannot decide your own request.');
       }
       await this.requireManager(manager, actor, request.cityId, 'Only the city’s coordinators can decide requests.', {
@@ -217,7 +217,7 @@ export class CitiesService {
     await this.dataSource.transaction(async (manager) => {
       const city = await this.cities.findById(cityId, manager);
       if (!city) throw AppError.notFound('City');
-      const isAdmin = actor.role === 'admin';
+      const isAdmin = hasRole(actor, 'admin');
       if (!isAdmin) {
         await this.requireManager(manager, actor, cityId, 'Only the city’s coordinators can change roles.');
       }
@@ -253,7 +253,7 @@ export class CitiesService {
     message: string,
     opts: { hideFromOutsiders?: boolean } = {},
   ): Promise<void> {
-    if (actor.role === 'admin') return;
+    if (hasRole(actor, 'admin')) return;
     const membership = await this.memberships.find(cityId, actor.id, manager);
     if (membership?.status === 'approved' && membership.role === 'coordinator') return;
     if (opts.hideFromOutsiders && membership?.status !== 'approved') throw AppError.notFound('Join request');

@@ -11,7 +11,7 @@ import { personRole, type CityRole, type PersonSummary, type PlatformRole } from
 export function personJson(userAlias: string, partnershipExpr = 'NULL'): string {
   const u = userAlias;
   return `json_build_object(
-    'id', ${u}.id, 'displayName', ${u}.display_name, 'handle', ${u}.handle, 'platformRole', ${u}.role,
+    'id', ${u}.id, 'displayName', ${u}.display_name, 'handle', ${u}.handle, 'platformRoles', ${u}.roles,
     'cities', (SELECT COALESCE(json_agg(json_build_object('id', pc_c.id, 'name', pc_c.name, 'role', pc_m.role)
                                         ORDER BY pc_c.name, pc_c.id), '[]'::json)
                  FROM city_memberships pc_m JOIN cities pc_c ON pc_c.id = pc_m.city_id
@@ -27,7 +27,7 @@ export interface PersonJson {
   id: string;
   displayName: string;
   handle: string;
-  platformRole: PlatformRole;
+  platformRoles: PlatformRole[];
   cities: { id: string; name: string; role: CityRole }[];
 }
 
@@ -38,7 +38,7 @@ export function toPerson(json: PersonJson): PersonSummary {
     handle: json.handle,
     cities: json.cities.map((c) => ({ id: c.id, name: c.name })),
     role: personRole(
-      json.platformRole,
+      json.platformRoles,
       json.cities.map((c) => c.role),
     ),
   };

@@ -25,7 +25,7 @@ export interface DueUserRow {
   display_name: string;
   preferred_language: UiLanguage;
   time_zone: string;
-  role: PlatformRole;
+  roles: PlatformRole[];
   local_date: string;
   weekly: boolean;
   /** Notifications to list (newest first, at most `listLimit`), and how many there are in all. */
@@ -68,7 +68,7 @@ export interface DigestClaim {
  */
 const DUE_BATCH_SQL = `
 WITH due AS (
-  SELECT u.id, u.email, u.display_name, u.preferred_language, u.time_zone, u.role, z.local_date, z.weekly
+  SELECT u.id, u.email, u.display_name, u.preferred_language, u.time_zone, u.roles, z.local_date, z.weekly
     FROM unnest($1::text[], $2::text[], $3::boolean[]) AS z(time_zone, local_date, weekly)
     JOIN users u ON u.time_zone = z.time_zone
    WHERE u.email_verified_at IS NOT NULL AND u.email_bouncing_at IS NULL

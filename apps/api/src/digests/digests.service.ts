@@ -97,7 +97,7 @@ export class DigestsService {
     try {
       await this.dataSource.transaction(async (manager) => {
         const waiting = await this.waiting.forUser(
-          { id: user.id, role: user.role },
+          { id: user.id, roles: user.roles },
           { since: kind === 'weekly' ? user.weekly_since : user.daily_since, now },
           manager,
         );

@@ -89,7 +89,7 @@ export class ForumsRepository {
          FROM users u, forums f
         WHERE f.id = $1 AND u.id <> $2
           AND (u.handle ILIKE $3 OR u.display_name ILIKE $3)
-          AND (u.role = 'admin' OR ${this.access.readableForumsSql('f', 'u.id', false)})
+          AND ('admin' = ANY(u.roles) OR ${this.access.readableForumsSql('f', 'u.id', false)})
         ORDER BY (u.handle ILIKE $3) DESC, u.handle
         LIMIT ${limit}`,
       [forumId, excludeId, `${escapeLike(prefix)}%`],

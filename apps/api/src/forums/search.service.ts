@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { PAGE_SIZE_DEFAULT, type SearchPage } from '@twinning/contracts';
 import { AccessService } from '../access/access.service';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import type { AuthUser } from '../common/auth-user';
+import { hasRole, type AuthUser } from '../common/auth-user';
 import { AppError } from '../common/app-error';
 import { ConcurrencyGate } from '../common/concurrency-gate';
 import { decodeCursor, encodeCursor } from '../common/cursor';
@@ -43,7 +43,7 @@ export class SearchService {
     }
     const { results, capped, ranked } = await this.gate.run(() =>
       this.repository.search(
-        { id: user.id, isAdmin: user.role === 'admin' },
+        { id: user.id, isAdmin: hasRole(user, 'admin') },
         { q: query.q, forumId: query.forumId, theme: query.theme, offset, take: limit },
       ),
     );

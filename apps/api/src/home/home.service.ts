@@ -10,7 +10,7 @@ import {
   meetingFor,
 } from '@twinning/contracts';
 import { AccessService } from '../access/access.service';
-import type { AuthUser } from '../common/auth-user';
+import { hasRole, type AuthUser } from '../common/auth-user';
 import { Clock } from '../common/clock';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { WaitingService } from '../waiting';
@@ -34,9 +34,9 @@ export class HomeService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async forUser(user: Pick<AuthUser, 'id' | 'role'>): Promise<HomeDto> {
+  async forUser(user: Pick<AuthUser, 'id' | 'roles'>): Promise<HomeDto> {
     const now = this.clock.now();
-    const isAdmin = user.role === 'admin';
+    const isAdmin = hasRole(user, 'admin');
     const [w, own] = await Promise.all([
       this.waiting.forUser(user, { upcomingDays: HOME_UPCOMING_DAYS, now }),
       this.repository.find({

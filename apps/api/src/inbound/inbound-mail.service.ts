@@ -6,7 +6,6 @@ import {
   POST_BODY_MAX_LENGTH,
   REPLY_REFUSAL_TEXT,
   UI_LANGUAGES,
-  type PlatformRole,
   type ReplyRefusalReason,
 } from '@twinning/contracts';
 import { DataSource } from 'typeorm';
@@ -80,7 +79,7 @@ export class InboundMailService {
       id: row.user_id,
       email: row.email,
       displayName: row.display_name,
-      role: row.role as PlatformRole,
+      roles: row.roles,
       emailVerified: row.email_verified,
     };
     // Like posting on the web (@RequireVerifiedEmail): an address not verified yet cannot post.

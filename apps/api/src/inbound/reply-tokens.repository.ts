@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { UiLanguage } from '@twinning/contracts';
+import type { PlatformRole, UiLanguage } from '@twinning/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 
 /** A reply address's owner and thread, with what the refusal mail needs to know about them. */
@@ -9,7 +9,7 @@ export interface ReplyTokenRow {
   thread_id: string;
   email: string;
   display_name: string;
-  role: string;
+  roles: PlatformRole[];
   email_verified: boolean;
   preferred_language: UiLanguage;
   thread_title: string;
@@ -39,7 +39,7 @@ export class ReplyTokensRepository {
   /** The token's owner (current address and language) and thread; null when unknown. One query. */
   async resolve(hash: Buffer, manager: EntityManager = this.dataSource.manager): Promise<ReplyTokenRow | null> {
     const rows: ReplyTokenRow[] = await manager.query(
-      `SELECT r.user_id, r.thread_id, r.last_message_id, u.email, u.display_name, u.role, u.email_verified_at IS NOT NULL AS email_verified, u.preferred_language, t.title AS thread_title
+      `SELECT r.user_id, r.thread_id, r.last_message_id, u.email, u.display_name, u.roles, u.email_verified_at IS NOT NULL AS email_verified, u.preferred_language, t.title AS thread_title
          FROM reply_tokens r
          JOIN users u ON u.id = r.user_id
          JOIN threads t ON t.id = r.thread_id

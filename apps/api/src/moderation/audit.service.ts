@@ -8,7 +8,7 @@ import {
   type UiLanguage,
 } from '@twinning/contracts';
 import { Readable } from 'node:stream';
-import type { AuthUser } from '../common/auth-user';
+import { hasRole, type AuthUser } from '../common/auth-user';
 import { AppError } from '../common/app-error';
 import { decodeCursor, keysetPage } from '../common/cursor';
 import { CSV_BOM, csvDateTime, toCsvRow } from '../common/csv';
@@ -52,7 +52,7 @@ export class AuditService {
   constructor(private readonly auditRepository: AuditRepository) {}
 
   private requireAdmin(user: AuthUser): void {
-    if (user.role !== 'admin') throw AppError.forbidden('Only platform admins can read the moderation log.');
+    if (!hasRole(user, 'admin')) throw AppError.forbidden('Only platform admins can read the moderation log.');
   }
 
   async audit(user: AuthUser, query: AuditQueryDto): Promise<Page<AuditEntryDto>> {

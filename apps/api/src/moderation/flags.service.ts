@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode, PAGE_SIZE_DEFAULT, type FlagDto, type Page } from '@twinning/contracts';
 import { DataSource } from 'typeorm';
 import { AccessService } from '../access/access.service';
-import type { AuthUser } from '../common/auth-user';
+import { hasRole, type AuthUser } from '../common/auth-user';
 import { AppError } from '../common/app-error';
 import { decodeCursor, encodeCursor } from '../common/cursor';
 import { flaggedReason, flagLabel, recordAudit } from '../common/moderation-audit';
@@ -51,7 +51,7 @@ export class FlagsService {
     const status = query.status ?? 'open';
     const limit = query.limit ?? PAGE_SIZE_DEFAULT;
     let forumIds: string[] | undefined;
-    if (user.role !== 'admin') {
+    if (!hasRole(user, 'admin')) {
       forumIds = await this.moderatedForumIds(user);
       if (forumIds.length === 0) throw AppError.forbidden('Only moderators can see flags.');
     }

@@ -34,7 +34,7 @@ export interface SilenceTarget {
   email: string;
   display_name: string;
   handle: string;
-  role: PlatformRole;
+  roles: PlatformRole[];
 }
 
 /** Silences in forums (`forum_silences`). Whether one is running, forums reads itself (ForumsRepository.silencedUntil). */
@@ -63,7 +63,7 @@ export class SilencesRepository {
   /** The user a moderator means to silence, or undefined. */
   async target(userId: string): Promise<SilenceTarget | undefined> {
     const rows: SilenceTarget[] = await this.dataSource.query(
-      `SELECT id, email, display_name, handle, role FROM users WHERE id = $1`,
+      `SELECT id, email, display_name, handle, roles FROM users WHERE id = $1`,
       [userId],
     );
     return rows[0];

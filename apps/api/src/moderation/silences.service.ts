@@ -39,7 +39,7 @@ export class SilencesService {
       id: target.id,
       email: target.email,
       displayName: target.display_name,
-      role: target.role,
+      roles: target.roles,
       emailVerified: true, // only their forum role matters here
     };
     const targetAccess = (await this.access.forums(targetUser, [forumId])).get(forumId);

@@ -9,7 +9,7 @@ import {
 } from '@twinning/contracts';
 import { AccessService } from '../access/access.service';
 import { CitiesRepository } from '../cities';
-import type { AuthUser } from '../common/auth-user';
+import { hasRole, type AuthUser } from '../common/auth-user';
 import { AppError } from '../common/app-error';
 import { decodeCursor, keysetPage } from '../common/cursor';
 import { isoOrNull } from '../common/sql';
@@ -61,7 +61,7 @@ export class PartnershipsService {
     const limit = query.limit ?? PAGE_SIZE_DEFAULT;
     const rows = await this.partnerships.list({
       viewerId: actor.id,
-      onlyViewers: actor.role !== 'admin',
+      onlyViewers: !hasRole(actor, 'admin'),
       status: query.status,
       after: decodeCursor<[string, string]>(query.cursor, 2),
       take: limit + 1,

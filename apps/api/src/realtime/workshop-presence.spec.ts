@@ -20,14 +20,14 @@ const ana: WorkshopSocketData['user'] = {
   id: 'u1',
   email: 'ana@example.test',
   displayName: 'Ana',
-  role: 'member',
+  roles: [],
   emailVerified: true,
 };
 const bo: WorkshopSocketData['user'] = {
   id: 'u2',
   email: 'bo@example.test',
   displayName: 'Bo',
-  role: 'facilitator',
+  roles: ['facilitator'],
   emailVerified: true,
 };
 

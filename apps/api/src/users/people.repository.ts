@@ -7,7 +7,7 @@ export interface PersonCardRow {
   id: string;
   display_name: string;
   handle: string;
-  role: PlatformRole;
+  roles: PlatformRole[];
   time_zone: string;
   work_languages: WorkLanguage[];
   cities: { id: string; name: string; slug: string; role: CityRole }[];
@@ -21,12 +21,12 @@ export interface PersonCardRow {
  * theme forum (open to every signed-in user). Facilitators and admins are visible to everyone.
  */
 const CARD_SQL = `
-  SELECT u.id, u.display_name, u.handle, u.role, u.time_zone, u.work_languages,
+  SELECT u.id, u.display_name, u.handle, u.roles, u.time_zone, u.work_languages,
          COALESCE((SELECT json_agg(json_build_object('id', c.id, 'name', c.name, 'slug', c.slug, 'role', m.role)
                                    ORDER BY c.name, c.id)
                      FROM city_memberships m JOIN cities c ON c.id = m.city_id
                     WHERE m.user_id = u.id AND m.status = 'approved'), '[]'::json) AS cities,
-         (u.id = $1 OR u.role IN ('admin', 'facilitator')
+         (u.id = $1 OR u.roles && ARRAY['admin', 'facilitator']::text[]
           OR EXISTS (SELECT 1 FROM city_memberships a
                        JOIN city_memberships b ON b.city_id = a.city_id AND b.user_id = u.id AND b.status = 'approved'
                       WHERE a.user_id = $1 AND a.status = 'approved')

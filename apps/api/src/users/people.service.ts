@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { personRole, type PersonCardDto } from '@twinning/contracts';
+import { normalizeRoles, personRole, type PersonCardDto } from '@twinning/contracts';
 import { AppError } from '../common/app-error';
-import type { AuthUser } from '../common/auth-user';
+import { hasRole, type AuthUser } from '../common/auth-user';
 import { PeopleRepository } from './people.repository';
 
 @Injectable()
@@ -14,16 +14,16 @@ export class PeopleService {
    */
   async card(viewer: AuthUser, personId: string): Promise<PersonCardDto> {
     const row = await this.people.card(viewer.id, personId);
-    if (!row || !(row.shares_space || viewer.role === 'admin')) throw AppError.notFound('Person');
+    if (!row || !(row.shares_space || hasRole(viewer, 'admin'))) throw AppError.notFound('Person');
     return {
       id: row.id,
       displayName: row.display_name,
       handle: row.handle,
       role: personRole(
-        row.role,
+        row.roles,
         row.cities.map((c) => c.role),
       ),
-      platformRole: row.role,
+      platformRoles: normalizeRoles(row.roles),
       cities: row.cities,
       languages: row.work_languages,
       timeZone: row.time_zone,

@@ -55,6 +55,6 @@ export class AdminUsersController {
     @Param('id', ParseId) id: string,
     @Body() body: SetPlatformRoleDto,
   ): Promise<AdminUserDto> {
-    return this.users.setPlatformRole(user, id, body.role);
+    return this.users.setPlatformRoles(user, id, body.roles);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import type { MeDto, PlatformRole, UiLanguage } from '@twinning/contracts';
+import { normalizeRoles, type MeDto, type PlatformRole, type UiLanguage } from '@twinning/contracts';
 import { DataSource, type EntityManager, type Repository } from 'typeorm';
 import type { AuthUser } from '../common/auth-user';
 import { escapeLike } from '../common/sql';
@@ -13,7 +13,7 @@ export interface NewUser {
   displayName: string;
   preferredLanguage: UiLanguage;
   timeZone: string;
-  role: PlatformRole;
+  roles: PlatformRole[];
 }
 
 /** Accounts: the users table and the cities a user belongs to. */
@@ -41,7 +41,7 @@ export class UsersRepository {
   async findAuthUser(id: string): Promise<{ user: AuthUser; sessionsRevokedAt: Date | null } | null> {
     const user = await this.users.findOne({
       where: { id },
-      select: { id: true, email: true, displayName: true, role: true, emailVerifiedAt: true, sessionsRevokedAt: true },
+      select: { id: true, email: true, displayName: true, roles: true, emailVerifiedAt: true, sessionsRevokedAt: true },
     });
     if (!user) return null;
     return {
@@ -49,7 +49,7 @@ export class UsersRepository {
         id: user.id,
         email: user.email,
         displayName: user.displayName,
-        role: user.role,
+        roles: normalizeRoles(user.roles),
         emailVerified: user.emailVerifiedAt !== null,
       },
       sessionsRevokedAt: user.sessionsRevokedAt,
@@ -131,8 +131,19 @@ export class UsersRepository {
     await manager.save(user);
   }
 
-  countAdmins(manager: EntityManager): Promise<number> {
-    return manager.count(UserEntity, { where: { role: 'admin' } });
+  /**
+   * Serialises changes of platform roles until the transaction ends, so two admins removing each other's
+   * admin role at once cannot both see the other one still there.
+   */
+  async lockRoleChanges(manager: EntityManager): Promise<void> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('users.roles'))`);
+  }
+
+  async countAdmins(manager: EntityManager): Promise<number> {
+    const [{ count }]: { count: number }[] = await manager.query(
+      `SELECT count(*)::int AS count FROM users WHERE 'admin' = ANY(roles)`,
+    );
+    return count;
   }
 
   /** Users by name or email, newest first; `after` is the previous page's last (created_at, id). */

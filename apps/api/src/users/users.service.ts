@@ -8,20 +8,28 @@ import {
   type Page,
   type PlatformRole,
   type UpdateProfileRequest,
+  holdsRole,
+  normalizeRoles,
 } from '@twinning/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppError } from '../common/app-error';
 import { decodeCursor, keysetPage } from '../common/cursor';
-import type { AuthUser } from '../common/auth-user';
+import { hasRole, type AuthUser } from '../common/auth-user';
 import type { UserEntity } from '../database/entities/user.entity';
+import { recordAudit } from '../common/moderation-audit';
 import { UsersRepository } from './users.repository';
+
+/** How the moderation log names a change of platform roles: the user and the roles they hold after it. */
+export function rolesLabel(displayName: string, roles: readonly PlatformRole[]): string {
+  return `${displayName} (${roles.length > 0 ? roles.join(', ') : 'member'})`;
+}
 
 export function toAdminUserDto(user: UserEntity): AdminUserDto {
   return {
     id: user.id,
     displayName: user.displayName,
     email: user.email,
-    role: user.role,
+    roles: normalizeRoles(user.roles),
     createdAt: user.createdAt.toISOString(),
   };
 }
@@ -50,7 +58,7 @@ export class UsersService {
       preferredLanguage: user.preferredLanguage,
       timeZone: user.timeZone,
       languages: user.workLanguages,
-      role: user.role,
+      roles: normalizeRoles(user.roles),
       createdAt: user.createdAt.toISOString(),
       cities,
       emailStatus: user.emailBouncingAt ? 'bouncing' : user.emailVerifiedAt ? 'verified' : 'unverified',
@@ -80,23 +88,39 @@ export class UsersService {
     return keysetPage(rows, limit, toAdminUserDto, (row) => [row.createdAt.toISOString(), row.id]);
   }
 
-  /** Grants or removes a platform role. The last admin cannot remove their own admin role. */
-  async setPlatformRole(actor: AuthUser, userId: string, role: PlatformRole): Promise<AdminUserDto> {
+  /**
+   * Replaces a user's set of platform roles (empty: a member), recorded in the moderation log. The last
+   * admin cannot lose the admin role.
+   */
+  async setPlatformRoles(actor: AuthUser, userId: string, roles: readonly PlatformRole[]): Promise<AdminUserDto> {
     this.requireAdmin(actor);
+    const next = normalizeRoles(roles);
     return this.dataSource.transaction(async (manager) => {
+      await this.users.lockRoleChanges(manager);
       const user = await this.users.findByIdForUpdate(manager, userId);
       if (!user) throw AppError.notFound('User');
-      if (user.role === 'admin' && role !== 'admin') {
+      if (hasRole(user, 'admin') && !holdsRole(next, 'admin')) {
         const admins = await this.users.countAdmins(manager);
         if (admins <= 1) throw new AppError(ErrorCode.INVALID_STATE, 'The platform must keep at least one admin.');
       }
-      user.role = role;
+      const before = normalizeRoles(user.roles);
+      user.roles = next;
       await this.users.save(manager, user);
+      if (before.join() !== next.join()) {
+        await recordAudit(manager, {
+          actorId: actor.id,
+          action: 'user.roles',
+          targetType: 'user',
+          targetId: user.id,
+          targetLabel: rolesLabel(user.displayName, next),
+          forumId: null,
+        });
+      }
       return toAdminUserDto(user);
     });
   }
 
   private requireAdmin(actor: AuthUser): void {
-    if (actor.role !== 'admin') throw AppError.forbidden('Only platform admins can manage users.');
+    if (!hasRole(actor, 'admin')) throw AppError.forbidden('Only platform admins can manage users.');
   }
 }

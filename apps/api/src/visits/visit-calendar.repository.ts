@@ -129,7 +129,7 @@ export class VisitCalendarRepository {
          JOIN visits v ON v.id = r.visit_id
          JOIN cities hc ON hc.id = v.host_city_id
         WHERE f.token_hash = $1 AND v.start_date IS NOT NULL
-          AND (u.role = 'admin' OR ${isMemberSql('v.partnership_id', 'u.id')})
+          AND ('admin' = ANY(u.roles) OR ${isMemberSql('v.partnership_id', 'u.id')})
         ORDER BY v.start_date, v.id`,
       [tokenHash],
     );
@@ -138,7 +138,7 @@ export class VisitCalendarRepository {
   /** The owner of the feed behind a token (undefined for an unknown or revoked token). */
   async feedOwner(tokenHash: Buffer): Promise<{ user_id: string; is_admin: boolean } | undefined> {
     const [owner]: { user_id: string; is_admin: boolean }[] = await this.dataSource.query(
-      `SELECT f.user_id, u.role = 'admin' AS is_admin FROM calendar_feeds f JOIN users u ON u.id = f.user_id
+      `SELECT f.user_id, 'admin' = ANY(u.roles) AS is_admin FROM calendar_feeds f JOIN users u ON u.id = f.user_id
         WHERE f.token_hash = $1`,
       [tokenHash],
     );

@@ -17,7 +17,7 @@ import {
 } from '@twinning/contracts';
 import { DataSource } from 'typeorm';
 import { AccessService } from '../access/access.service';
-import type { AuthUser } from '../common/auth-user';
+import { hasRole, type AuthUser } from '../common/auth-user';
 import { AppError } from '../common/app-error';
 import { decodeCursor, keysetPage } from '../common/cursor';
 import { renderMarkdown } from '../common/markdown';
@@ -35,7 +35,7 @@ import { VisitsRepository, type Viewer } from './visits.repository';
 
 const OPEN_PARTNERSHIP = ['proposed', 'active'];
 
-const viewer = (user: AuthUser): Viewer => ({ id: user.id, isAdmin: user.role === 'admin' });
+const viewer = (user: AuthUser): Viewer => ({ id: user.id, isAdmin: hasRole(user, 'admin') });
 
 /**
  * Study visits: the list across the viewer's partnerships, the visit page, planning (create, edit)

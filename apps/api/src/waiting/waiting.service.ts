@@ -8,7 +8,7 @@ import {
 } from '@twinning/contracts';
 import type { EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service';
-import type { AuthUser } from '../common/auth-user';
+import { hasRole, type AuthUser } from '../common/auth-user';
 import { Clock } from '../common/clock';
 import { plainExcerpt } from '../common/markdown';
 import { WaitingRepository } from './waiting.repository';
@@ -54,7 +54,7 @@ export class WaitingService {
   ) {}
 
   async forUser(
-    user: Pick<AuthUser, 'id' | 'role'>,
+    user: Pick<AuthUser, 'id' | 'roles'>,
     opts: WaitingOptions = {},
     manager?: EntityManager,
   ): Promise<WaitingForMeDto> {
@@ -64,7 +64,7 @@ export class WaitingService {
       Math.max(opts.since?.getTime() ?? now.getTime() - WAITING_DEFAULT_SINCE_DAYS * DAY_MS, earliest),
     );
     const upcomingUntil = new Date(now.getTime() + (opts.upcomingDays ?? WAITING_UPCOMING_DAYS) * DAY_MS);
-    const isAdmin = user.role === 'admin';
+    const isAdmin = hasRole(user, 'admin');
     const row = await this.repository.find(
       {
         userId: user.id,

@@ -8,7 +8,7 @@ import {
   type WorkshopRole,
 } from '@twinning/contracts';
 import { AccessService, type WorkshopAccess } from '../access/access.service';
-import type { AuthUser } from '../common/auth-user';
+import { hasRole, type AuthUser } from '../common/auth-user';
 import { AppError } from '../common/app-error';
 import { WorkshopPresence } from '../realtime/workshop-presence';
 import { WorkshopsPublisher } from '../realtime/workshops.publisher';
@@ -106,7 +106,7 @@ export class RoomPresenceService {
     const now = Date.now();
     const last = this.typingRelayed.get(key);
     if (last !== undefined && now - last < WORKSHOP_LIMITS.typingThrottleMs) return;
-    const row = await this.workshops.writePolicy(workshopId, user.id, user.role === 'admin');
+    const row = await this.workshops.writePolicy(workshopId, user.id, hasRole(user, 'admin'));
     if (!row) throw AppError.notFound('Workshop');
     if (row.status !== 'live') throw notLive(row.status);
     if (row.locked) throw new AppError(ErrorCode.ROOM_LOCKED, 'The room is locked.');

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ErrorCode, type WorkshopMessageDto } from '@twinning/contracts';
-import type { AuthUser } from '../common/auth-user';
+import { hasRole, type AuthUser } from '../common/auth-user';
 import { AppError } from '../common/app-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { WorkshopsPublisher } from '../realtime/workshops.publisher';
@@ -60,7 +60,7 @@ export class RoomSendWriter {
           clientIds: batch.map((p) => p.input.clientId),
           bodies: batch.map((p) => p.input.body),
           bodiesHtml: batch.map((p) => p.input.bodyHtml),
-          admins: batch.map((p) => p.input.user.role === 'admin'),
+          admins: batch.map((p) => hasRole(p.input.user, 'admin')),
         });
       } catch (error) {
         // a clientId stored meanwhile through another instance: nothing was written, go one by one
@@ -104,7 +104,7 @@ export class RoomSendWriter {
     body: string,
     bodyHtml: string,
   ): Promise<WorkshopMessageDto> {
-    const isAdmin = user.role === 'admin';
+    const isAdmin = hasRole(user, 'admin');
     for (let attempt = 0; ; attempt++) {
       let rows: MessageRow[];
       try {

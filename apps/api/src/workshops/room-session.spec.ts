@@ -5,7 +5,7 @@ import { AppError } from '../common/app-error';
 import { Rooms } from '../realtime/rooms';
 import * as session from './room-session';
 
-const user: AuthUser = { id: 'u1', email: 'ana@example.test', displayName: 'Ana', role: 'member', emailVerified: true };
+const user: AuthUser = { id: 'u1', email: 'ana@example.test', displayName: 'Ana', roles: [], emailVerified: true };
 
 /** The parts of a socket.io Socket the session helper touches. */
 function fakeSocket(data: Record<string, unknown> = { user }) {

@@ -86,7 +86,7 @@ export class WorkshopAttendeesRepository {
   async target(manager: EntityManager, workshopId: string, userId: string): Promise<TargetUser | undefined> {
     const [target]: TargetUser[] = await manager.query(
       `SELECT u.id, u.display_name,
-              (u.role = 'admin' OR EXISTS (SELECT 1 FROM workshop_facilitators f
+              ('admin' = ANY(u.roles) OR EXISTS (SELECT 1 FROM workshop_facilitators f
                                             WHERE f.workshop_id = $1 AND f.user_id = u.id)) AS facilitator
          FROM users u WHERE u.id = $2`,
       [workshopId, userId],

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { UserSummary } from '@twinning/contracts';
+import type { PlatformRole, UserSummary } from '@twinning/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { escapeLike } from '../common/sql';
 
@@ -10,10 +10,10 @@ export class WorkshopFacilitatorsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** Users with one of `roles` whose display name or handle contains `text` (handles starting with it first). */
-  async searchUsers(roles: string[], text: string, limit: number): Promise<UserSummary[]> {
+  async searchUsers(roles: readonly PlatformRole[], text: string, limit: number): Promise<UserSummary[]> {
     const rows: { id: string; display_name: string }[] = await this.dataSource.query(
       `SELECT id, display_name FROM users
-        WHERE role = ANY($1::text[]) AND (display_name ILIKE $2 OR handle ILIKE $2)
+        WHERE roles && $1::text[] AND (display_name ILIKE $2 OR handle ILIKE $2)
         ORDER BY (handle ILIKE $3) DESC, display_name, id
         LIMIT ${limit}`,
       [roles, `%${escapeLike(text)}%`, `${escapeLike(text)}%`],
@@ -21,9 +21,12 @@ export class WorkshopFacilitatorsRepository {
     return rows.map((r) => ({ id: r.id, displayName: r.display_name }));
   }
 
-  /** The users among `ids` that exist, with their role. */
-  async users(manager: EntityManager, ids: string[]): Promise<{ id: string; display_name: string; role: string }[]> {
-    return manager.query(`SELECT id, display_name, role FROM users WHERE id = ANY($1::uuid[])`, [ids]);
+  /** The users among `ids` that exist, with their platform roles. */
+  async users(
+    manager: EntityManager,
+    ids: string[],
+  ): Promise<{ id: string; display_name: string; roles: PlatformRole[] }[]> {
+    return manager.query(`SELECT id, display_name, roles FROM users WHERE id = ANY($1::uuid[])`, [ids]);
   }
 
   /** Lists the users as facilitators in this order (added_at one microsecond apart). */

@@ -3,13 +3,15 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import {
   ErrorCode,
   PAGE_SIZE_DEFAULT,
+  holdsRole,
   type Page,
+  type PlatformRole,
   type WorkshopDto,
   type WorkshopSummaryDto,
 } from '@twinning/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service';
-import type { AuthUser } from '../common/auth-user';
+import { hasRole, type AuthUser } from '../common/auth-user';
 import { AppError } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
@@ -26,7 +28,11 @@ import { meetingAuditEntry, summary } from './workshop-rules';
 import { WorkshopsRepository, type LockedWorkshop, type WorkshopViewer } from './workshops.repository';
 
 /** Roles that may create workshops and be made co-facilitators. */
-export const FACILITATOR_ROLES = ['facilitator', 'admin'];
+export const FACILITATOR_ROLES: readonly PlatformRole[] = ['facilitator', 'admin'];
+
+/** Whether a set of platform roles lets its holder create workshops and be a co-facilitator. */
+export const mayFacilitate = (roles: readonly PlatformRole[]): boolean =>
+  FACILITATOR_ROLES.some((role) => holdsRole(roles, role));
 
 function scheduleError(field: 'startsAt' | 'endsAt'): AppError {
   return AppError.field(field, field === 'endsAt' ? 'afterStart' : 'beforeEnd');
@@ -196,7 +202,7 @@ export class WorkshopsService {
   }
 
   requireFacilitatorRole(user: AuthUser, message: string): void {
-    if (!FACILITATOR_ROLES.includes(user.role)) throw AppError.forbidden(message);
+    if (!FACILITATOR_ROLES.some((role) => hasRole(user, role))) throw AppError.forbidden(message);
   }
 
   /** Every id names a user with the facilitator or admin role; otherwise VALIDATION_FAILED on `field`. */
@@ -207,7 +213,7 @@ export class WorkshopsService {
     for (const id of ids) {
       const row = rows.find((r) => r.id === id);
       if (!row) problems.push({ rule: 'unknownUser', params: { field, value: id } });
-      else if (!FACILITATOR_ROLES.includes(row.role)) {
+      else if (!mayFacilitate(row.roles)) {
         problems.push({ rule: 'notFacilitator', params: { field, value: row.display_name } });
       }
     }
@@ -215,7 +221,7 @@ export class WorkshopsService {
   }
 
   private viewer(user: AuthUser): WorkshopViewer {
-    const isAdmin = user.role === 'admin';
+    const isAdmin = hasRole(user, 'admin');
     return {
       id: user.id,
       isAdmin,

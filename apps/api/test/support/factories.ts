@@ -12,7 +12,7 @@ export interface TestUser {
   id: string;
   email: string;
   displayName: string;
-  role: PlatformRole;
+  roles: PlatformRole[];
   token: string;
   auth: { Authorization: string };
 }
@@ -23,7 +23,7 @@ const next = () => `${Date.now().toString(36)}${(++seq).toString(36)}`;
 /** A user inserted straight into the database (address verified unless `verified: false`), with a signed access token. */
 export async function createUser(
   t: TestApp,
-  overrides: Partial<{ email: string; displayName: string; role: PlatformRole; verified: boolean }> = {},
+  overrides: Partial<{ email: string; displayName: string; roles: PlatformRole[]; verified: boolean }> = {},
 ): Promise<TestUser> {
   passwordHash ??= hash(FACTORY_PASSWORD, {
     algorithm: Algorithm.Argon2id,
@@ -34,14 +34,14 @@ export async function createUser(
   const n = next();
   const email = overrides.email ?? `user-${n}@example.test`;
   const displayName = overrides.displayName ?? `User ${n}`;
-  const role = overrides.role ?? 'member';
+  const roles = overrides.roles ?? [];
   const [row] = await t.dataSource.query(
-    `INSERT INTO users (email, password_hash, display_name, role, email_verified_at)
+    `INSERT INTO users (email, password_hash, display_name, roles, email_verified_at)
      VALUES ($1, $2, $3, $4, CASE WHEN $5::boolean THEN now() END) RETURNING id`,
-    [email, await passwordHash, displayName, role, overrides.verified ?? true],
+    [email, await passwordHash, displayName, roles, overrides.verified ?? true],
   );
   const token = t.app.get(AccessTokenService).sign(row.id).token;
-  return { id: row.id, email, displayName, role, token, auth: { Authorization: `Bearer ${token}` } };
+  return { id: row.id, email, displayName, roles, token, auth: { Authorization: `Bearer ${token}` } };
 }
 
 export async function createCity(

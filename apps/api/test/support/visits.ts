@@ -42,7 +42,7 @@ export async function createVisitWorld(t: TestApp): Promise<VisitWorld> {
   const penangCoordinator = await createUser(t, { displayName: 'Pia Coordinator' });
   const penangOfficial = await createUser(t, { displayName: 'Pat Official' });
   const outsider = await createUser(t, { displayName: 'Luis Outsider' });
-  const admin = await createUser(t, { role: 'admin', displayName: 'Ada Admin' });
+  const admin = await createUser(t, { roles: ['admin'], displayName: 'Ada Admin' });
   await addMember(t.dataSource, toronto.id, coordinator.id, 'coordinator');
   await addMember(t.dataSource, toronto.id, official.id, 'official');
   await addMember(t.dataSource, penang.id, penangCoordinator.id, 'coordinator');

@@ -106,7 +106,7 @@ describe('no English left in Arabic pages', () => {
   });
 
   it('moderation audit log, with post and flag entries', async () => {
-    const served = serve(makeMe({ role: 'admin', preferredLanguage: 'ar' }), {
+    const served = serve(makeMe({ roles: ['admin'], preferredLanguage: 'ar' }), {
       '/api/moderation/audit': {
         items: [
           makeAuditEntry({
@@ -144,7 +144,7 @@ describe('no English left in Arabic pages', () => {
   });
 
   it('moderation queue', async () => {
-    const served = serve(makeMe({ role: 'admin', preferredLanguage: 'ar' }), {
+    const served = serve(makeMe({ roles: ['admin'], preferredLanguage: 'ar' }), {
       '/api/moderation/flags': { items: [makeFlag()], nextCursor: null },
     });
     renderApp({ path: '/moderation', initialLanguage: 'ar' });
@@ -154,7 +154,7 @@ describe('no English left in Arabic pages', () => {
   });
 
   it('workshop page for a facilitator, with its audit', async () => {
-    const li = makeMe({ id: 'user-li', displayName: 'Li Wei', role: 'facilitator', preferredLanguage: 'ar' });
+    const li = makeMe({ id: 'user-li', displayName: 'Li Wei', roles: ['facilitator'], preferredLanguage: 'ar' });
     const served = serve(li, {
       '/api/workshops/workshop-1': makeWorkshop({
         viewer: { registered: false, facilitator: true, removed: false },

@@ -18,7 +18,7 @@ const user: MeDto = {
   displayName: 'Ana Souza',
   preferredLanguage: 'en',
   timeZone: 'America/Toronto',
-  role: 'member',
+  roles: [],
   cities: [],
   languages: [],
   emailStatus: 'verified',

@@ -26,8 +26,9 @@ export class UserEntity {
   @Column({ name: 'time_zone', type: 'varchar', length: 64, default: 'UTC' })
   timeZone!: string;
 
-  @Column({ type: 'varchar', length: 16, default: 'member' })
-  role!: PlatformRole;
+  /** Platform roles held (a set: known roles, each once, kept in PLATFORM_ROLES order); empty for a member. */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  roles!: PlatformRole[];
 
   /** Languages the user works in (WORK_LANGUAGES codes). */
   @Column({ name: 'work_languages', type: 'text', array: true, default: () => "'{}'" })

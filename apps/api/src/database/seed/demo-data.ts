@@ -6,7 +6,8 @@ export const DEMO_PASSWORD = 'twinning-demo-2026';
 export interface DemoUser {
   email: string;
   displayName: string;
-  role: PlatformRole;
+  /** Platform roles (empty: a member). */
+  roles: PlatformRole[];
   preferredLanguage: UiLanguage;
   timeZone: string;
   /** Languages they work in (the person card). */
@@ -18,7 +19,7 @@ export const DEMO_USERS: DemoUser[] = [
   {
     email: 'admin@twinning.demo',
     displayName: 'Amira Haddad',
-    role: 'admin',
+    roles: ['admin'],
     preferredLanguage: 'en',
     timeZone: 'Europe/Amsterdam',
     languages: ['ar', 'en', 'nl'],
@@ -27,16 +28,34 @@ export const DEMO_USERS: DemoUser[] = [
   {
     email: 'facilitator@twinning.demo',
     displayName: 'Lucía Fernández',
-    role: 'facilitator',
+    roles: ['facilitator'],
     preferredLanguage: 'es',
     timeZone: 'Europe/Madrid',
     languages: ['es', 'en', 'pt'],
     cities: [],
   },
   {
+    email: 'reviewer@twinning.demo',
+    displayName: 'Kwame Mensah',
+    roles: ['reviewer'],
+    preferredLanguage: 'en',
+    timeZone: 'Africa/Accra',
+    languages: ['en', 'fr'],
+    cities: [],
+  },
+  {
+    email: 'facilitator.reviewer@twinning.demo',
+    displayName: 'Hélène Dubois',
+    roles: ['facilitator', 'reviewer'],
+    preferredLanguage: 'fr',
+    timeZone: 'Europe/Paris',
+    languages: ['fr', 'en', 'es'],
+    cities: [],
+  },
+  {
     email: 'coordinator.toronto@twinning.demo',
     displayName: 'Daniel Okafor',
-    role: 'member',
+    roles: [],
     preferredLanguage: 'en',
     timeZone: 'America/Toronto',
     languages: ['en', 'fr'],
@@ -45,7 +64,7 @@ export const DEMO_USERS: DemoUser[] = [
   {
     email: 'official.toronto@twinning.demo',
     displayName: 'Marie Tremblay',
-    role: 'member',
+    roles: [],
     preferredLanguage: 'fr',
     timeZone: 'America/Toronto',
     languages: ['fr', 'en'],
@@ -54,7 +73,7 @@ export const DEMO_USERS: DemoUser[] = [
   {
     email: 'coordinator.penang@twinning.demo',
     displayName: 'Nurul Aziz',
-    role: 'member',
+    roles: [],
     preferredLanguage: 'en',
     timeZone: 'Asia/Kuala_Lumpur',
     languages: ['ms', 'en', 'zh', 'ta'],
@@ -63,7 +82,7 @@ export const DEMO_USERS: DemoUser[] = [
   {
     email: 'coordinator.rotterdam@twinning.demo',
     displayName: 'Pieter de Vries',
-    role: 'member',
+    roles: [],
     preferredLanguage: 'en',
     timeZone: 'Europe/Amsterdam',
     languages: ['nl', 'en', 'de'],
@@ -72,7 +91,7 @@ export const DEMO_USERS: DemoUser[] = [
   {
     email: 'coordinator.danang@twinning.demo',
     displayName: 'Trần Minh Anh',
-    role: 'member',
+    roles: [],
     preferredLanguage: 'en',
     timeZone: 'Asia/Ho_Chi_Minh',
     languages: ['vi', 'en'],
@@ -81,7 +100,7 @@ export const DEMO_USERS: DemoUser[] = [
   {
     email: 'official.marseille@twinning.demo',
     displayName: 'Karim Benali',
-    role: 'member',
+    roles: [],
     preferredLanguage: 'ar',
     timeZone: 'Europe/Paris',
     languages: ['fr', 'ar'],
@@ -90,7 +109,7 @@ export const DEMO_USERS: DemoUser[] = [
   {
     email: 'official.penang@twinning.demo',
     displayName: 'Lim Mei Ling',
-    role: 'member',
+    roles: [],
     preferredLanguage: 'en',
     timeZone: 'Asia/Kuala_Lumpur',
     languages: ['en', 'ms', 'zh'],
@@ -99,7 +118,7 @@ export const DEMO_USERS: DemoUser[] = [
   {
     email: 'official.lisbon@twinning.demo',
     displayName: 'Inês Carvalho',
-    role: 'member',
+    roles: [],
     preferredLanguage: 'en',
     timeZone: 'Europe/Lisbon',
     languages: ['pt', 'en'],
@@ -108,7 +127,7 @@ export const DEMO_USERS: DemoUser[] = [
   {
     email: 'official.valencia@twinning.demo',
     displayName: 'Javier Morales',
-    role: 'member',
+    roles: [],
     preferredLanguage: 'es',
     timeZone: 'Europe/Madrid',
     languages: ['es', 'en'],
@@ -117,7 +136,7 @@ export const DEMO_USERS: DemoUser[] = [
   {
     email: 'official.montreal@twinning.demo',
     displayName: 'Élise Gagnon',
-    role: 'member',
+    roles: [],
     preferredLanguage: 'fr',
     timeZone: 'America/Toronto',
     languages: ['fr', 'en'],
@@ -126,7 +145,7 @@ export const DEMO_USERS: DemoUser[] = [
   {
     email: 'member@twinning.demo',
     displayName: 'Sofía Ramírez',
-    role: 'member',
+    roles: [],
     preferredLanguage: 'es',
     timeZone: 'Europe/Madrid',
     languages: ['es', 'en'],

@@ -41,10 +41,10 @@ export async function seedDemo(manager: EntityManager, log: (message: string) =>
     : '';
   for (const user of missing) {
     await manager.query(
-      `INSERT INTO users (email, password_hash, display_name, role, preferred_language, time_zone, work_languages,
+      `INSERT INTO users (email, password_hash, display_name, roles, preferred_language, time_zone, work_languages,
                           email_verified_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, now()) ON CONFLICT (email) DO NOTHING`,
-      [user.email, passwordHash, user.displayName, user.role, user.preferredLanguage, user.timeZone, user.languages],
+      [user.email, passwordHash, user.displayName, user.roles, user.preferredLanguage, user.timeZone, user.languages],
     );
   }
 

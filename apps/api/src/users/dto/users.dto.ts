@@ -14,6 +14,7 @@ import {
 } from '@twinning/contracts';
 import {
   ArrayMaxSize,
+  ArrayUnique,
   IsArray,
   IsIn,
   IsInt,
@@ -54,9 +55,11 @@ export class UpdateProfileDto implements UpdateProfileRequest {
 }
 
 export class SetPlatformRoleDto implements SetPlatformRoleRequest {
-  @ApiProperty({ enum: PLATFORM_ROLES })
-  @IsIn(PLATFORM_ROLES)
-  role!: PlatformRole;
+  @ApiProperty({ enum: PLATFORM_ROLES, isArray: true, description: 'The whole set; empty for a member' })
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(PLATFORM_ROLES, { each: true })
+  roles!: PlatformRole[];
 }
 
 export class AdminUserQueryDto {

@@ -6,7 +6,7 @@ import { apiError, jsonResponse, renderApp, stubFetch } from '../../test/test-ut
 import { initialsOf } from './user-menu';
 
 function signedIn(role: 'member' | 'admin' = 'member') {
-  const me = makeMe({ role });
+  const me = makeMe({ roles: role === 'admin' ? ['admin'] : [] });
   return stubFetch(({ url, method }) => {
     if (url.pathname === '/api/auth/refresh') return jsonResponse(makeAuth(me));
     if (url.pathname === '/api/auth/logout' && method === 'POST') return new Response(null, { status: 204 });

@@ -11,10 +11,11 @@ import { MyJoinRequests } from '../../features/join-requests';
 import { NotificationSettings } from '../../features/notifications';
 import { CalendarFeedPanel } from '../../features/visits';
 import { isolateLtr, useI18n } from '../../lib/i18n';
+import { platformRolesText } from '../../lib/roles';
 import { Page } from '../layout/page';
 
 export function ProfilePage() {
-  const { t, language } = useI18n();
+  const { t, language, format } = useI18n();
   // Read the profile again on each visit: memberships change when requests are approved.
   const me = useMe({ refetchOnMount: 'always' });
   const user = me.data;
@@ -31,7 +32,7 @@ export function ProfilePage() {
       title={t('profile.title')}
       lead={t('profile.lead', {
         email: isolateLtr(user.email, language),
-        role: t(`platformRoles.${user.role}`),
+        role: platformRolesText(t, format, user.roles),
       })}
     >
       <EmailBouncingNotice user={user} />

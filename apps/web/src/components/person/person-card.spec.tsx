@@ -21,7 +21,7 @@ const card: PersonCardDto = {
   displayName: 'Zaid Al-Amin',
   handle: 'zaid',
   role: 'coordinator',
-  platformRole: 'member',
+  platformRoles: [],
   cities: [
     { id: 'city-lisbon', name: 'Lisbon', slug: 'lisbon', role: 'official' },
     { id: 'city-toronto', name: 'Toronto', slug: 'toronto', role: 'coordinator' },
@@ -98,6 +98,7 @@ describe('PersonChip and PersonCard', () => {
     expect(within(dialog).getByText('Lisbon, Toronto · Coordinator')).toBeInTheDocument();
     expect(within(dialog).getByText('Arabic and French')).toBeInTheDocument();
     expect(within(dialog).getByText('Local time now')).toBeInTheDocument();
+    expect(within(dialog).queryByText('Platform roles')).toBeNull();
     expect(dialog.textContent).toContain('(Asia/Kuala Lumpur)');
     expect(dialog.textContent).not.toContain('@example');
 
@@ -123,7 +124,7 @@ describe('PersonChip and PersonCard', () => {
   });
 
   it('names languages and roles in Arabic, and formats the local time in the viewer’s language', async () => {
-    serve(() => jsonResponse(card));
+    serve(() => jsonResponse({ ...card, platformRoles: ['facilitator', 'reviewer'] }));
     const user = userEvent.setup();
     renderChip('ar');
     await user.click(await screen.findByRole('button', { name: 'Zaid Al-Amin' }));
@@ -132,6 +133,8 @@ describe('PersonChip and PersonCard', () => {
     expect(dialog.textContent).toContain('العربية');
     expect(dialog.textContent).toContain('الفرنسية');
     expect(dialog.textContent).toContain('منسّق');
+    expect(dialog.textContent).toContain('الأدوار على المنصة');
+    expect(dialog.textContent).toContain('مُراجِع');
     const at = new Date('2026-03-10T06:30:00Z');
     expect(localTimeNow('ar', 'Asia/Kuala_Lumpur', at)).toBe(
       new Intl.DateTimeFormat('ar', {

@@ -4,6 +4,7 @@ import { ModalDialog } from '../modal-dialog';
 import { Loading } from '../loading';
 import { useI18n } from '../../lib/i18n';
 import { isApiRequestError } from '../../lib/api-client';
+import { platformRolesText } from '../../lib/roles';
 import { Avatar } from './avatar';
 import { usePerson } from './get-person';
 import { localTimeNow, personMeta, roleLabel } from './person-label';
@@ -16,7 +17,7 @@ export interface PersonCardProps {
 }
 
 /**
- * The person card: a modal dialog with their cities, role, languages and local time now. Escape or
+ * The person card: a modal dialog with their platform roles, cities, role, languages and local time now. Escape or
  * Close closes it and focus returns to the name that opened it (ModalDialog).
  */
 export function PersonCard({ person, onClose }: PersonCardProps) {
@@ -40,6 +41,12 @@ export function PersonCard({ person, onClose }: PersonCardProps) {
         <Loading />
       ) : data ? (
         <dl className="person-card__facts">
+          {data.platformRoles.length > 0 ? (
+            <>
+              <dt>{t('person.platformRoles')}</dt>
+              <dd>{platformRolesText(t, format, data.platformRoles)}</dd>
+            </>
+          ) : null}
           <dt>{t('person.cities')}</dt>
           <dd>
             {data.cities.length === 0 ? (

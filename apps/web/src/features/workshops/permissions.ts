@@ -1,6 +1,7 @@
 import type { MeDto } from '@twinning/contracts';
+import { hasRole } from '../../lib/roles';
 
 /** Facilitators (the platform role admins grant) and admins create workshops. */
 export function canCreateWorkshops(user: MeDto | null | undefined): boolean {
-  return user?.role === 'facilitator' || user?.role === 'admin';
+  return hasRole(user, 'facilitator') || hasRole(user, 'admin');
 }

@@ -5,11 +5,12 @@ import { adminUserKeys } from './admin-users.keys';
 
 export interface SetUserRoleVariables {
   userId: string;
-  role: PlatformRole;
+  /** The whole set (empty: a member). */
+  roles: PlatformRole[];
 }
 
-export function setUserRole({ userId, role }: SetUserRoleVariables): Promise<AdminUserDto> {
-  const body: SetPlatformRoleRequest = { role };
+export function setUserRole({ userId, roles }: SetUserRoleVariables): Promise<AdminUserDto> {
+  const body: SetPlatformRoleRequest = { roles };
   return apiRequest<AdminUserDto>(`/api/admin/users/${encodeURIComponent(userId)}/role`, {
     method: 'PUT',
     body,
@@ -23,7 +24,7 @@ export function useSetUserRole() {
   return useMutation({
     mutationFn: setUserRole,
     onSuccess: (updated) => {
-      // Every cached search showing this user shows the new role at once.
+      // Every cached search showing this user shows the new roles at once.
       queryClient.setQueriesData<UserPages>({ queryKey: adminUserKeys.lists() }, (data) =>
         data
           ? {

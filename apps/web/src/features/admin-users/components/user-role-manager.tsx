@@ -1,10 +1,12 @@
-import { PLATFORM_ROLES, type AdminUserDto, type PlatformRole } from '@twinning/contracts';
+import { normalizeRoles, PLATFORM_ROLES, type AdminUserDto, type PlatformRole } from '@twinning/contracts';
 import { useId, useState, type FormEvent } from 'react';
 import { TextField } from '../../../components/form-field';
 import { FormError } from '../../../components/form-error';
 import { StatusMessage } from '../../../components/status-message';
 import { useI18n } from '../../../lib/i18n';
+import { platformRolesText } from '../../../lib/roles';
 import { useLiveText } from '../../../lib/use-live-text';
+import '../admin-users.css';
 import { useUsers } from '../api/search-users';
 import { useSetUserRole } from '../api/set-user-role';
 
@@ -15,8 +17,8 @@ export interface UserRoleManagerProps {
 }
 
 /**
- * Admins find users and set their platform role (for instance to grant facilitator). The search applies
- * shortly after typing stops, or on Enter.
+ * Admins find users and set their platform roles, a set (for instance facilitator and reviewer; none: a
+ * member). The search applies shortly after typing stops, or on Enter.
  */
 export function UserRoleManager({ query, onQueryChange }: UserRoleManagerProps) {
   const { t } = useI18n();
@@ -92,16 +94,22 @@ export function UserRoleManager({ query, onQueryChange }: UserRoleManagerProps) 
 
 function UserRow({ user }: { user: AdminUserDto }) {
   const { t, format } = useI18n();
-  const selectId = useId();
-  const [role, setRole] = useState<PlatformRole>(user.role);
+  const legendId = useId();
+  const [roles, setRoles] = useState<readonly PlatformRole[]>(user.roles);
   const [saved, setSaved] = useState(false);
   const setUserRole = useSetUserRole();
   const name = user.displayName;
+  const changed = normalizeRoles(roles).join() !== normalizeRoles(user.roles).join();
+
+  function toggle(role: PlatformRole, checked: boolean) {
+    setRoles((current) => (checked ? [...current, role] : current.filter((r) => r !== role)));
+    setSaved(false);
+  }
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setSaved(false);
-    setUserRole.mutate({ userId: user.id, role }, { onSuccess: () => setSaved(true) });
+    setUserRole.mutate({ userId: user.id, roles: normalizeRoles(roles) }, { onSuccess: () => setSaved(true) });
   }
 
   return (
@@ -115,34 +123,35 @@ function UserRow({ user }: { user: AdminUserDto }) {
       </td>
       <td data-label={t('admin.role')}>
         <form className="inline-form inline-form--tight" onSubmit={handleSubmit}>
-          <label htmlFor={selectId} className="visually-hidden">
-            {t('admin.roleOf', { name })}
-          </label>
-          <select
-            id={selectId}
-            name="role"
-            value={role}
-            onChange={(event) => {
-              setRole(event.target.value as PlatformRole);
-              setSaved(false);
-            }}
-          >
-            {PLATFORM_ROLES.map((value) => (
-              <option key={value} value={value}>
-                {t(`platformRoles.${value}`)}
-              </option>
+          <fieldset className="role-checkboxes" aria-labelledby={legendId}>
+            <legend id={legendId} className="visually-hidden">
+              {t('admin.roleOf', { name })}
+            </legend>
+            {PLATFORM_ROLES.map((role) => (
+              <label key={role} className="checkbox">
+                <input
+                  type="checkbox"
+                  name="roles"
+                  value={role}
+                  checked={roles.includes(role)}
+                  onChange={(event) => toggle(role, event.target.checked)}
+                />
+                {t(`platformRoles.${role}`)}
+              </label>
             ))}
-          </select>
+          </fieldset>
           <button
             type="submit"
             className="button button--secondary button--small"
-            disabled={setUserRole.isPending || role === user.role}
+            disabled={setUserRole.isPending || !changed}
             aria-label={t('admin.saveRoleOf', { name })}
           >
             {t('admin.saveRole')}
           </button>
           <FormError error={setUserRole.error} />
-          <StatusMessage className="status--success">{saved ? t('admin.roleSaved', { name }) : null}</StatusMessage>
+          <StatusMessage className="status--success">
+            {saved ? t('admin.roleSaved', { name, roles: platformRolesText(t, format, user.roles) }) : null}
+          </StatusMessage>
         </form>
       </td>
     </tr>

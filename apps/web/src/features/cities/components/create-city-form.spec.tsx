@@ -7,7 +7,7 @@ import { apiError, jsonResponse, renderApp, stubFetch } from '../../../test/test
 
 describe('Admin: create a city', () => {
   it('sends every field, with themes chosen in a labelled fieldset', async () => {
-    const admin = makeMe({ role: 'admin', displayName: 'Amira Haddad' });
+    const admin = makeMe({ roles: ['admin'], displayName: 'Amira Haddad' });
     const { requests } = stubFetch(({ url, method, body }) => {
       if (url.pathname === '/api/auth/refresh') return jsonResponse(makeAuth(admin));
       if (url.pathname === '/api/admin/users') return jsonResponse({ items: [], nextCursor: null });
@@ -55,7 +55,7 @@ describe('Admin: create a city', () => {
   });
 
   it('validates before sending and shows API field errors next to the fields', async () => {
-    const admin = makeMe({ role: 'admin' });
+    const admin = makeMe({ roles: ['admin'] });
     const { requests } = stubFetch(({ url, method }) => {
       if (url.pathname === '/api/auth/refresh') return jsonResponse(makeAuth(admin));
       if (url.pathname === '/api/admin/users') return jsonResponse({ items: [], nextCursor: null });

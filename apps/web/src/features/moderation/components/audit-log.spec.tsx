@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { makeAuditEntry, makeAuth, makeMe } from '../../../test/fixtures';
 import { apiError, jsonResponse, renderApp, stubFetch } from '../../../test/test-utils';
 
-const admin = makeMe({ role: 'admin' });
+const admin = makeMe({ roles: ['admin'] });
 
 const urlStatics = URL as unknown as {
   createObjectURL?: (blob: Blob) => string;

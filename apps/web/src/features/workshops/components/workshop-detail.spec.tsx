@@ -8,7 +8,7 @@ import { apiError, jsonResponse, renderApp, stubFetch, type RecordedRequest } fr
 import { makeWorkshop, makeWorkshopAuditEntry } from '../../../test/workshop-fixtures';
 
 const participant = makeMe();
-const facilitator = makeMe({ id: 'user-li', displayName: 'Li Wei', role: 'facilitator' });
+const facilitator = makeMe({ id: 'user-li', displayName: 'Li Wei', roles: ['facilitator'] });
 
 interface ServerState {
   workshop: WorkshopDto;

@@ -7,7 +7,7 @@ import { apiError, jsonResponse, renderApp, stubFetch, type RecordedRequest } fr
 import { makeWorkshop } from '../../../test/workshop-fixtures';
 
 // Toronto (the profile's zone) is on EDT, UTC−4, after 8 March 2026.
-const facilitator = makeMe({ id: 'user-li', displayName: 'Li Wei', role: 'facilitator' });
+const facilitator = makeMe({ id: 'user-li', displayName: 'Li Wei', roles: ['facilitator'] });
 
 function stubFormApi(create: (request: RecordedRequest) => Response) {
   return stubFetch((request) => {

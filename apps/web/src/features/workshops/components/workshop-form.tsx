@@ -26,6 +26,7 @@ import { useUpdateWorkshop } from '../api/update-workshop';
 import { describeTimeZone, formatZonedInstant } from '../workshop-time';
 import { FacilitatorSearch } from './facilitator-search';
 import { useViewerTimeZone, zonedLocalToUtcIso } from '../../../lib/zoned-time';
+import { hasRole } from '../../../lib/roles';
 import '../workshops.css';
 
 /** Fields the form shows next to their controls (any other field error is listed at the top). */
@@ -72,7 +73,7 @@ export function WorkshopForm({ viewer, workshop, onSaved }: WorkshopFormProps) {
   const update = useUpdateWorkshop();
   const editing = workshop !== undefined;
   const mutation = editing ? update : create;
-  const partnerships = useScopePartnerships(viewer.role === 'admin');
+  const partnerships = useScopePartnerships(hasRole(viewer, 'admin'));
 
   const initialStarts = workshop ? utcIsoToZonedLocal(workshop.startsAt, timeZone) : '';
   const initialEnds = workshop ? utcIsoToZonedLocal(workshop.endsAt, timeZone) : '';

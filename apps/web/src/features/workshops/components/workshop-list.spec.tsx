@@ -6,7 +6,7 @@ import { apiError, jsonResponse, renderApp, stubFetch, type RecordedRequest } fr
 import { makeWorkshopSummary } from '../../../test/workshop-fixtures';
 
 const member = makeMe();
-const facilitator = makeMe({ role: 'facilitator' });
+const facilitator = makeMe({ roles: ['facilitator'] });
 
 const live = makeWorkshopSummary({
   id: 'workshop-live',

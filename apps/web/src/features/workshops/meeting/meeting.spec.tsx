@@ -72,7 +72,7 @@ function stubWorkshopPage(me: ReturnType<typeof makeMe>, current: () => Workshop
 
 describe('Workshop page: "Join the call"', () => {
   const participant = makeMe();
-  const facilitator = makeMe({ id: 'user-li', displayName: 'Li Wei', role: 'facilitator' });
+  const facilitator = makeMe({ id: 'user-li', displayName: 'Li Wei', roles: ['facilitator'] });
 
   it('opens the call in a new tab, without giving the meeting a handle on this page', async () => {
     const workshop = makeWorkshop({
