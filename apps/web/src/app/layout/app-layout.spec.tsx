@@ -5,7 +5,7 @@ import { makeAuth, makeMe } from '../../test/fixtures';
 import { apiError, jsonResponse, renderApp, stubFetch } from '../../test/test-utils';
 
 function signedIn() {
-  const me = makeMe({ role: 'member' });
+  const me = makeMe({ roles: [] });
   stubFetch(({ url }) => {
     if (url.pathname === '/api/auth/refresh') return jsonResponse(makeAuth(me));
     if (url.pathname === '/api/notifications/unread-count') return jsonResponse({ count: 0 });
