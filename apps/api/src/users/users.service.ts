@@ -97,6 +97,10 @@ export class UsersService {
     const next = normalizeRoles(roles);
     return this.dataSource.transaction(async (manager) => {
       await this.users.lockRoleChanges(manager);
+      // the actor's own roles as they are now: another admin may have just taken theirs away
+      const current = await this.users.findByIdForUpdate(manager, actor.id);
+      if (!current) throw AppError.forbidden('Only platform admins can manage users.');
+      this.requireAdmin(current);
       const user = await this.users.findByIdForUpdate(manager, userId);
       if (!user) throw AppError.notFound('User');
       if (hasRole(user, 'admin') && !holdsRole(next, 'admin')) {
@@ -120,7 +124,7 @@ export class UsersService {
     });
   }
 
-  private requireAdmin(actor: AuthUser): void {
+  private requireAdmin(actor: Pick<AuthUser, 'roles'>): void {
     if (!hasRole(actor, 'admin')) throw AppError.forbidden('Only platform admins can manage users.');
   }
 }
