@@ -110,6 +110,16 @@ export const NOTIFICATION_MAIL_TEXT: Readonly<Record<UiLanguage, NotificationMai
         subject: 'Cancelled: “{title}”',
         action: 'Open the study visit',
       },
+      'training.offer_accepted': {
+        label: 'Your training offers accepted',
+        subject: 'Offer accepted: “{title}”',
+        action: 'Open the training request',
+      },
+      'training.offer_declined': {
+        label: 'Your training offers declined',
+        subject: 'Offer declined: “{title}”',
+        action: 'Open the training request',
+      },
     },
     areas: {
       partnerships: 'Partnerships',
@@ -117,6 +127,7 @@ export const NOTIFICATION_MAIL_TEXT: Readonly<Record<UiLanguage, NotificationMai
       forums: 'Forums',
       visits: 'Study visits',
       workshops: 'Workshops',
+      training: 'Training',
     },
     deliveries: { immediately: 'Immediately', daily: 'Daily digest', weekly: 'Weekly digest', off: 'Off' },
     footer:
@@ -214,6 +225,16 @@ export const NOTIFICATION_MAIL_TEXT: Readonly<Record<UiLanguage, NotificationMai
         subject: 'Annulée : « {title} »',
         action: 'Ouvrir la visite d’étude',
       },
+      'training.offer_accepted': {
+        label: 'Vos offres de formation acceptées',
+        subject: 'Offre acceptée : « {title} »',
+        action: 'Ouvrir la demande de formation',
+      },
+      'training.offer_declined': {
+        label: 'Vos offres de formation déclinées',
+        subject: 'Offre déclinée : « {title} »',
+        action: 'Ouvrir la demande de formation',
+      },
     },
     areas: {
       partnerships: 'Partenariats',
@@ -221,6 +242,7 @@ export const NOTIFICATION_MAIL_TEXT: Readonly<Record<UiLanguage, NotificationMai
       forums: 'Forums',
       visits: 'Visites d’étude',
       workshops: 'Ateliers',
+      training: 'Formation',
     },
     deliveries: {
       immediately: 'Immédiatement',
@@ -315,6 +337,16 @@ export const NOTIFICATION_MAIL_TEXT: Readonly<Record<UiLanguage, NotificationMai
         subject: 'Cancelada: «{title}»',
         action: 'Abrir la visita de estudio',
       },
+      'training.offer_accepted': {
+        label: 'Sus ofertas de formación aceptadas',
+        subject: 'Oferta aceptada: «{title}»',
+        action: 'Abrir la solicitud de formación',
+      },
+      'training.offer_declined': {
+        label: 'Sus ofertas de formación rechazadas',
+        subject: 'Oferta rechazada: «{title}»',
+        action: 'Abrir la solicitud de formación',
+      },
     },
     areas: {
       partnerships: 'Hermanamientos',
@@ -322,6 +354,7 @@ export const NOTIFICATION_MAIL_TEXT: Readonly<Record<UiLanguage, NotificationMai
       forums: 'Foros',
       visits: 'Visitas de estudio',
       workshops: 'Talleres',
+      training: 'Formación',
     },
     deliveries: { immediately: 'De inmediato', daily: 'Resumen diario', weekly: 'Resumen semanal', off: 'Desactivado' },
     footer:
@@ -403,6 +436,16 @@ export const NOTIFICATION_MAIL_TEXT: Readonly<Record<UiLanguage, NotificationMai
         subject: 'أُلغيت: «{title}»',
         action: 'افتح الزيارة الدراسية',
       },
+      'training.offer_accepted': {
+        label: 'قبول عروضك التدريبية',
+        subject: 'تم قبول العرض: «{title}»',
+        action: 'فتح طلب التدريب',
+      },
+      'training.offer_declined': {
+        label: 'رفض عروضك التدريبية',
+        subject: 'تم رفض العرض: «{title}»',
+        action: 'فتح طلب التدريب',
+      },
     },
     areas: {
       partnerships: 'الشراكات',
@@ -410,6 +453,7 @@ export const NOTIFICATION_MAIL_TEXT: Readonly<Record<UiLanguage, NotificationMai
       forums: 'المنتديات',
       visits: 'الزيارات الدراسية',
       workshops: 'ورش العمل',
+      training: 'التدريب',
     },
     deliveries: { immediately: 'فورًا', daily: 'الملخص اليومي', weekly: 'الملخص الأسبوعي', off: 'متوقف' },
     footer: 'وصلتك هذه الرسالة لأن إشعارات «{kind}» تصلك فورًا. غيّر طريقة وصولها من ملفك الشخصي: {settingsUrl}',
