@@ -35,14 +35,18 @@ export const isOfferPartySql = (offerId: string, user: string) => `
    OR EXISTS (SELECT 1 FROM training_offer_trainers pt WHERE pt.offer_id = ${offerId} AND pt.user_id = ${user}))`;
 
 /**
- * Who sees a request. Admins, requesters and named officials always; while open, facilitators and
- * coordinators of expert cities too; once matched (or later), the accepted offer's trainers.
+ * Who sees a request. Admins, requesters and named officials always; while open, facilitators,
+ * coordinators of expert cities and the people of its offers too; once matched (or later), the
+ * accepted offer's trainers.
  */
 export const visibleRequestSql = (r: string, user: string, admin: string, facilitator: string) => `
   (${admin}::boolean
    OR ${isRequesterSql(r, user)}
    OR ${isNamedOfficialSql(r, user)}
-   OR (${r}.status = 'open' AND (${facilitator}::boolean OR ${coordinatesExpertCitySql(user)}))
+   OR (${r}.status = 'open'
+       AND (${facilitator}::boolean OR ${coordinatesExpertCitySql(user)}
+            OR EXISTS (SELECT 1 FROM training_offers vo WHERE vo.request_id = ${r}.id
+                         AND ${isOfferPartySql('vo.id', user)})))
    OR (${r}.accepted_offer_id IS NOT NULL AND ${isOfferPartySql(`${r}.accepted_offer_id`, user)}))`;
 
 /** Offers of a request the viewer may see: all for requesters and admins, their own for a trainer. */

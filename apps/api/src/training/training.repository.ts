@@ -151,7 +151,7 @@ export class TrainingRepository {
       `SELECT ${ROW_COLUMNS('$2', '$3', '$4')},
               ${requestingCityIdsSql('r')} AS requesting_city_ids,
               (SELECT coalesce(array_agg(DISTINCT rc.immigration_profile), '{}') FROM cities rc
-                WHERE rc.id = ANY(${requestingCityIdsSql('r')})) AS requester_profiles,
+                WHERE rc.id = ANY(${requestingCityIdsSql('r')}::uuid[])) AS requester_profiles,
               ${coordinatesExpertCitySql('$2')} AS coordinates_expert_city
          FROM ${ROW_FROM} WHERE r.id = $1`,
       [id, viewer.id, viewer.isAdmin, viewer.isFacilitator],
