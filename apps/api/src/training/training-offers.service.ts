@@ -10,6 +10,7 @@ import { RateLimitService, type LimitSpec } from '../rate-limit/rate-limit.servi
 import type { CreateTrainingOfferDto } from './dto/training.dto';
 import { TrainingAccess } from './training-access';
 import { TrainingRequestsService, assertTrainingMove } from './training-requests.service';
+import { TrainingOffersRepository } from './training-offers.repository';
 import { TrainingRepository } from './training.repository';
 
 export const TRAINING_OFFER_RATE_LIMIT: LimitSpec = { name: 'training-offer', points: 20, durationSeconds: 3600 };
@@ -24,6 +25,7 @@ export class TrainingOffersService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly requests: TrainingRepository,
+    private readonly offers: TrainingOffersRepository,
     private readonly trainingAccess: TrainingAccess,
     private readonly requestsService: TrainingRequestsService,
     private readonly notifications: NotificationsService,
@@ -38,7 +40,7 @@ export class TrainingOffersService {
       const { row } = await this.trainingAccess.require(user, id, { manager, lock: true });
       if (row.is_requester) throw AppError.forbidden('The requesters cannot answer their own training request.');
       if (dto.cityId) {
-        if (!(await this.requests.coordinatedExpertCity(user.id, dto.cityId, manager))) {
+        if (!(await this.offers.coordinatedExpertCity(user.id, dto.cityId, manager))) {
           throw AppError.forbidden('Only coordinators of a city that declares training expertise can offer for it.');
         }
       } else if (!hasRole(user, 'facilitator')) {
@@ -53,7 +55,7 @@ export class TrainingOffersService {
         );
       }
       await this.checkTrainers(dto.trainerIds, dto.cityId ?? null, manager);
-      await this.requests.insertOffer(
+      await this.offers.insertOffer(
         {
           requestId: id,
           createdBy: user.id,
@@ -81,11 +83,11 @@ export class TrainingOffersService {
         lock: true,
         requester: 'Only the requesters can accept an offer.',
       });
-      const offers = await this.requests.offerParties(id, manager);
-      const offer = offers.find((o) => o.id === offerId);
+      const all = await this.offers.offerParties(id, manager);
+      const offer = all.find((o) => o.id === offerId);
       if (!offer) throw AppError.notFound('Training offer');
       assertTrainingMove(row.status, 'matched');
-      await this.requests.acceptOffer(id, offerId, manager);
+      await this.offers.acceptOffer(id, offerId, manager);
       await this.requests.setStatus(id, 'matched', offerId, manager);
       await this.requests.insertEvent(id, { actorId: user.id, from: row.status, to: 'matched' }, manager);
       const actor = { id: user.id, displayName: user.displayName };
@@ -97,7 +99,7 @@ export class TrainingOffersService {
         payload: { actor, request, offerId },
       }));
       const told = new Set<string>();
-      for (const other of offers) {
+      for (const other of all) {
         if (other.id === offerId || other.status !== 'pending') continue;
         for (const userId of other.user_ids) {
           if (accepted.has(userId) || told.has(userId)) continue;
@@ -113,7 +115,7 @@ export class TrainingOffersService {
 
   /** Every trainer is a facilitator, or an approved official of the offering city. */
   private async checkTrainers(trainerIds: string[], cityId: string | null, manager: EntityManager): Promise<void> {
-    const rows = await this.requests.trainerCandidates(trainerIds, cityId, manager);
+    const rows = await this.offers.trainerCandidates(trainerIds, cityId, manager);
     const problems: FieldIssue[] = [];
     for (const trainerId of trainerIds) {
       const row = rows.find((r) => r.id === trainerId);

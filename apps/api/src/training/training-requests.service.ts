@@ -26,6 +26,7 @@ import type {
   WithdrawTrainingRequestDto,
 } from './dto/training.dto';
 import { TrainingAccess, trainingViewer } from './training-access';
+import { TrainingOffersRepository } from './training-offers.repository';
 import { TrainingRepository, toSummary } from './training.repository';
 
 export const TRAINING_REQUEST_RATE_LIMIT: LimitSpec = { name: 'training-request', points: 10, durationSeconds: 3600 };
@@ -52,6 +53,7 @@ export class TrainingRequestsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly requests: TrainingRepository,
+    private readonly offers: TrainingOffersRepository,
     private readonly trainingAccess: TrainingAccess,
     private readonly access: AccessService,
     private readonly rateLimits: RateLimitService,
@@ -73,7 +75,7 @@ export class TrainingRequestsService {
     const { row, viewer, requester } = await this.trainingAccess.require(user, id);
     const [officials, offers, history] = await Promise.all([
       this.requests.officials(id),
-      this.requests.offers(id, user.id, requester),
+      this.offers.visible(id, user.id, requester),
       this.requests.events(id),
     ]);
     const open = row.status === 'open';

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TrainingAccess } from './training-access';
 import { TrainingMatchingRepository } from './training-matching.repository';
 import { TrainingMatchingService } from './training-matching.service';
+import { TrainingOffersRepository } from './training-offers.repository';
 import { TrainingOffersService } from './training-offers.service';
 import { TrainingRequestsService } from './training-requests.service';
 import { TrainingController } from './training.controller';
@@ -16,6 +17,7 @@ import { TrainingRepository } from './training.repository';
   controllers: [TrainingController],
   providers: [
     TrainingRepository,
+    TrainingOffersRepository,
     TrainingMatchingRepository,
     TrainingAccess,
     TrainingRequestsService,
