@@ -1,5 +1,6 @@
 import type { UiLanguage } from './domain';
 import type { NotificationArea, NotificationDelivery, NotificationKind } from './notifications';
+import { TRAINING_MAIL_KINDS } from './mail-notifications-training';
 
 /** What a notification mail of one kind says around the notification's sentence. */
 export interface NotificationKindMailText {
@@ -110,16 +111,7 @@ export const NOTIFICATION_MAIL_TEXT: Readonly<Record<UiLanguage, NotificationMai
         subject: 'Cancelled: “{title}”',
         action: 'Open the study visit',
       },
-      'training.offer_accepted': {
-        label: 'Your training offers accepted',
-        subject: 'Offer accepted: “{title}”',
-        action: 'Open the training request',
-      },
-      'training.offer_declined': {
-        label: 'Your training offers declined',
-        subject: 'Offer declined: “{title}”',
-        action: 'Open the training request',
-      },
+      ...TRAINING_MAIL_KINDS.en,
     },
     areas: {
       partnerships: 'Partnerships',
@@ -225,16 +217,7 @@ export const NOTIFICATION_MAIL_TEXT: Readonly<Record<UiLanguage, NotificationMai
         subject: 'Annulée : « {title} »',
         action: 'Ouvrir la visite d’étude',
       },
-      'training.offer_accepted': {
-        label: 'Vos offres de formation acceptées',
-        subject: 'Offre acceptée : « {title} »',
-        action: 'Ouvrir la demande de formation',
-      },
-      'training.offer_declined': {
-        label: 'Vos offres de formation déclinées',
-        subject: 'Offre déclinée : « {title} »',
-        action: 'Ouvrir la demande de formation',
-      },
+      ...TRAINING_MAIL_KINDS.fr,
     },
     areas: {
       partnerships: 'Partenariats',
@@ -337,16 +320,7 @@ export const NOTIFICATION_MAIL_TEXT: Readonly<Record<UiLanguage, NotificationMai
         subject: 'Cancelada: «{title}»',
         action: 'Abrir la visita de estudio',
       },
-      'training.offer_accepted': {
-        label: 'Sus ofertas de formación aceptadas',
-        subject: 'Oferta aceptada: «{title}»',
-        action: 'Abrir la solicitud de formación',
-      },
-      'training.offer_declined': {
-        label: 'Sus ofertas de formación rechazadas',
-        subject: 'Oferta rechazada: «{title}»',
-        action: 'Abrir la solicitud de formación',
-      },
+      ...TRAINING_MAIL_KINDS.es,
     },
     areas: {
       partnerships: 'Hermanamientos',
@@ -436,16 +410,7 @@ export const NOTIFICATION_MAIL_TEXT: Readonly<Record<UiLanguage, NotificationMai
         subject: 'أُلغيت: «{title}»',
         action: 'افتح الزيارة الدراسية',
       },
-      'training.offer_accepted': {
-        label: 'قبول عروضك التدريبية',
-        subject: 'تم قبول العرض: «{title}»',
-        action: 'فتح طلب التدريب',
-      },
-      'training.offer_declined': {
-        label: 'رفض عروضك التدريبية',
-        subject: 'تم رفض العرض: «{title}»',
-        action: 'فتح طلب التدريب',
-      },
+      ...TRAINING_MAIL_KINDS.ar,
     },
     areas: {
       partnerships: 'الشراكات',
