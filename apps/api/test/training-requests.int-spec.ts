@@ -311,6 +311,21 @@ describe('training requests and offers', () => {
       }
     });
 
+    it('accepts exactly one of two offers accepted at the same time', async () => {
+      const race = await createRequest(t, w, { title: 'Two requesters, one training' });
+      const a = await makeOffer(t, race.id, w.fac1);
+      const b = await makeOffer(t, race.id, w.fac2);
+      const both = await Promise.all([accept(w.torontoCoord, race.id, a), accept(w.admin, race.id, b)]);
+      expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
+      const [row] = await t.dataSource.query(
+        `SELECT count(*) FILTER (WHERE status = 'accepted')::int AS accepted,
+                count(*) FILTER (WHERE status = 'declined')::int AS declined
+           FROM training_offers WHERE request_id = $1`,
+        [race.id],
+      );
+      expect(row).toEqual({ accepted: 1, declined: 1 });
+    });
+
     it('withdraws an open request (requesters only) and keeps its offers', async () => {
       const open = await createRequest(t, w, { title: 'Leadership for new managers', skills: ['leadership'] });
       await makeOffer(t, open.id, w.fac1);
