@@ -20,6 +20,7 @@ import { NotificationsModule } from './notifications';
 import { PartnershipsModule } from './partnerships';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { RealtimeModule } from './realtime/realtime.module';
+import { TrainingModule } from './training';
 import { UsersModule } from './users';
 import { VisitsModule } from './visits';
 import { WaitingModule } from './waiting';
@@ -69,6 +70,7 @@ export class AppModule {
         PartnershipsModule,
         WorkshopsModule,
         VisitsModule,
+        TrainingModule,
         WaitingModule,
         HomeModule,
         DigestsModule,

@@ -49,7 +49,10 @@ describe('migrations and demo seed at start', () => {
                     (SELECT count(*) FROM workshop_messages)::int AS workshop_messages,
                     (SELECT count(*) FROM workshop_questions)::int AS workshop_questions,
                     (SELECT count(*) FROM visits)::int AS visits,
-                    (SELECT count(*) FROM visit_registrations)::int AS visit_registrations`,
+                    (SELECT count(*) FROM visit_registrations)::int AS visit_registrations,
+                    (SELECT count(*) FROM training_requests WHERE status = 'open')::int AS open_training_requests,
+                    (SELECT count(*) FROM training_offers WHERE status = 'pending')::int AS training_offers,
+                    (SELECT count(*) FROM cities WHERE cardinality(training_skills) > 0)::int AS expert_cities`,
           )
         ).rows[0];
       const first = await count();
@@ -58,6 +61,8 @@ describe('migrations and demo seed at start', () => {
       expect(new Set(DEMO_CITIES.map((c) => c.region)).size).toBe(3);
       expect(DEMO_CITIES.length).toBeGreaterThanOrEqual(12);
       expect(first).toMatchObject({ active_partnerships: 2, proposals: 1, open_flags: 2, theme_forums: 9 });
+      // an open training request with two offers (a facilitator's and an expert city's)
+      expect(first).toMatchObject({ open_training_requests: 1, training_offers: 2, expert_cities: 2 });
       expect(first.threads).toBeGreaterThanOrEqual(5);
       // every theme forum has threads to explore, in several languages, with replies from several cities
       const forums = await client.query(

@@ -58,6 +58,8 @@ export const FIELD_RULES = [
   'belowRegistered',
   'unknownUser',
   'notFacilitator',
+  'notRequestingOfficial',
+  'notTrainer',
   // Checks of the live room's socket payloads.
   'intRange',
   'lockedOrSlowMode',

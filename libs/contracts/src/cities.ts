@@ -2,6 +2,7 @@ import type { CityRole, ImmigrationProfile, JoinRequestStatus, Region, Theme } f
 import type { UserSummary } from './auth';
 import type { PersonSummary } from './people';
 import type { PageQuery } from './pagination';
+import type { TrainingSkill } from './training';
 
 export interface CitySummaryDto {
   id: string;
@@ -18,6 +19,8 @@ export interface CityDto extends CitySummaryDto {
   languages: string[];
   timeZone: string;
   description: string;
+  /** Skills the city declares it can train others in: its coordinators may answer training requests. */
+  trainingSkills: TrainingSkill[];
   createdAt: string;
   updatedAt: string;
 }
@@ -56,6 +59,8 @@ export interface CreateCityRequest {
   timeZone: string;
   themes: Theme[];
   description: string;
+  /** From TRAINING_SKILLS; empty (the default) when the city offers no training. */
+  trainingSkills?: TrainingSkill[];
 }
 
 export type UpdateCityRequest = Partial<CreateCityRequest>;

@@ -10,6 +10,7 @@ export * from './notifications';
 export * from './workshops';
 export * from './meeting-visibility';
 export * from './visits';
+export * from './training';
 export * from './wall-time';
 export * from './mail';
 export * from './waiting';

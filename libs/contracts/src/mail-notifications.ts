@@ -1,5 +1,6 @@
 import type { UiLanguage } from './domain';
 import type { NotificationArea, NotificationDelivery, NotificationKind } from './notifications';
+import { TRAINING_MAIL_KINDS } from './mail-notifications-training';
 
 /** What a notification mail of one kind says around the notification's sentence. */
 export interface NotificationKindMailText {
@@ -110,6 +111,7 @@ export const NOTIFICATION_MAIL_TEXT: Readonly<Record<UiLanguage, NotificationMai
         subject: 'Cancelled: “{title}”',
         action: 'Open the study visit',
       },
+      ...TRAINING_MAIL_KINDS.en,
     },
     areas: {
       partnerships: 'Partnerships',
@@ -117,6 +119,7 @@ export const NOTIFICATION_MAIL_TEXT: Readonly<Record<UiLanguage, NotificationMai
       forums: 'Forums',
       visits: 'Study visits',
       workshops: 'Workshops',
+      training: 'Training',
     },
     deliveries: { immediately: 'Immediately', daily: 'Daily digest', weekly: 'Weekly digest', off: 'Off' },
     footer:
@@ -214,6 +217,7 @@ export const NOTIFICATION_MAIL_TEXT: Readonly<Record<UiLanguage, NotificationMai
         subject: 'Annulée : « {title} »',
         action: 'Ouvrir la visite d’étude',
       },
+      ...TRAINING_MAIL_KINDS.fr,
     },
     areas: {
       partnerships: 'Partenariats',
@@ -221,6 +225,7 @@ export const NOTIFICATION_MAIL_TEXT: Readonly<Record<UiLanguage, NotificationMai
       forums: 'Forums',
       visits: 'Visites d’étude',
       workshops: 'Ateliers',
+      training: 'Formation',
     },
     deliveries: {
       immediately: 'Immédiatement',
@@ -315,6 +320,7 @@ export const NOTIFICATION_MAIL_TEXT: Readonly<Record<UiLanguage, NotificationMai
         subject: 'Cancelada: «{title}»',
         action: 'Abrir la visita de estudio',
       },
+      ...TRAINING_MAIL_KINDS.es,
     },
     areas: {
       partnerships: 'Hermanamientos',
@@ -322,6 +328,7 @@ export const NOTIFICATION_MAIL_TEXT: Readonly<Record<UiLanguage, NotificationMai
       forums: 'Foros',
       visits: 'Visitas de estudio',
       workshops: 'Talleres',
+      training: 'Formación',
     },
     deliveries: { immediately: 'De inmediato', daily: 'Resumen diario', weekly: 'Resumen semanal', off: 'Desactivado' },
     footer:
@@ -403,6 +410,7 @@ export const NOTIFICATION_MAIL_TEXT: Readonly<Record<UiLanguage, NotificationMai
         subject: 'أُلغيت: «{title}»',
         action: 'افتح الزيارة الدراسية',
       },
+      ...TRAINING_MAIL_KINDS.ar,
     },
     areas: {
       partnerships: 'الشراكات',
@@ -410,6 +418,7 @@ export const NOTIFICATION_MAIL_TEXT: Readonly<Record<UiLanguage, NotificationMai
       forums: 'المنتديات',
       visits: 'الزيارات الدراسية',
       workshops: 'ورش العمل',
+      training: 'التدريب',
     },
     deliveries: { immediately: 'فورًا', daily: 'الملخص اليومي', weekly: 'الملخص الأسبوعي', off: 'متوقف' },
     footer: 'وصلتك هذه الرسالة لأن إشعارات «{kind}» تصلك فورًا. غيّر طريقة وصولها من ملفك الشخصي: {settingsUrl}',

@@ -35,6 +35,8 @@ export const NOTIFICATION_SENTENCES: Readonly<Record<UiLanguage, Readonly<Record
     'visit.promoted': 'A place opened up: you are now registered for the study visit “{title}”',
     'visit.agenda_changed': '{actor} changed the agenda of “{title}” ({item})',
     'visit.cancelled': '{actor} cancelled the study visit “{title}”',
+    'training.offer_accepted': '{actor} accepted your offer for the training request “{title}”',
+    'training.offer_declined': '{actor} accepted another offer for the training request “{title}”: yours was declined',
   },
   fr: {
     'partnership.invited': '{actor} ({fromCity}) a invité {toCity} dans le partenariat « {title} »',
@@ -57,6 +59,9 @@ export const NOTIFICATION_SENTENCES: Readonly<Record<UiLanguage, Readonly<Record
     'visit.promoted': 'Une place s’est libérée : vous êtes maintenant inscrit·e à la visite d’étude « {title} »',
     'visit.agenda_changed': '{actor} a modifié le programme de « {title} » ({item})',
     'visit.cancelled': '{actor} a annulé la visite d’étude « {title} »',
+    'training.offer_accepted': '{actor} a accepté votre offre pour la demande de formation « {title} »',
+    'training.offer_declined':
+      '{actor} a retenu une autre offre pour la demande de formation « {title} » : la vôtre est déclinée',
   },
   es: {
     'partnership.invited': '{actor} ({fromCity}) invitó a {toCity} al hermanamiento «{title}»',
@@ -78,6 +83,9 @@ export const NOTIFICATION_SENTENCES: Readonly<Record<UiLanguage, Readonly<Record
     'visit.promoted': 'Se liberó una plaza: ya está inscrito/a en la visita de estudio «{title}»',
     'visit.agenda_changed': '{actor} cambió el programa de «{title}» ({item})',
     'visit.cancelled': '{actor} canceló la visita de estudio «{title}»',
+    'training.offer_accepted': '{actor} aceptó su oferta para la solicitud de formación «{title}»',
+    'training.offer_declined':
+      '{actor} aceptó otra oferta para la solicitud de formación «{title}»: la suya fue rechazada',
   },
   ar: {
     'partnership.invited': 'دعا {actor} ({fromCity}) مدينة {toCity} إلى الشراكة «{title}»',
@@ -99,6 +107,8 @@ export const NOTIFICATION_SENTENCES: Readonly<Record<UiLanguage, Readonly<Record
     'visit.promoted': 'أُتيح مكان: أنت الآن مسجّل في الزيارة الدراسية «{title}»',
     'visit.agenda_changed': 'عدّل {actor} برنامج «{title}» ({item})',
     'visit.cancelled': 'ألغى {actor} الزيارة الدراسية «{title}»',
+    'training.offer_accepted': 'قبل {actor} عرضك لطلب التدريب «{title}»',
+    'training.offer_declined': 'قبل {actor} عرضًا آخر لطلب التدريب «{title}»: تم رفض عرضك',
   },
 };
 
@@ -190,6 +200,9 @@ export function notificationSentence(
     }
     case 'visit.cancelled':
       return { key: n.kind, vars: { actor: n.payload.actor.displayName, title: n.payload.visit.title } };
+    case 'training.offer_accepted':
+    case 'training.offer_declined':
+      return { key: n.kind, vars: { actor: n.payload.actor.displayName, title: n.payload.request.title } };
   }
 }
 
@@ -224,6 +237,9 @@ function notificationTarget(n: NotificationLike): { href: string; excerpt: strin
     case 'visit.promoted':
     case 'visit.agenda_changed':
       return { href: visitHref(n.payload.visit.id), excerpt: null };
+    case 'training.offer_accepted':
+    case 'training.offer_declined':
+      return { href: `/training/requests/${encodeURIComponent(n.payload.request.id)}`, excerpt: null };
   }
 }
 

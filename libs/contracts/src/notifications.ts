@@ -6,6 +6,7 @@ type PartnershipRef = { id: string; title: string };
 type WorkshopRef = { id: string; title: string };
 type VisitRef = { id: string; title: string };
 type ThreadRef = { id: string; title: string; forumId: string };
+type TrainingRequestRef = { id: string; title: string };
 
 /**
  * What a notification says, by kind. The web client renders the sentence in the reader's language
@@ -60,6 +61,10 @@ export interface NotificationPayloads {
   };
   /** A visit the reader registered (or waits) for was cancelled. */
   'visit.cancelled': { actor: UserSummary; visit: VisitRef; reason: string };
+  /** The requesters accepted the reader's training offer (the reader is one of its trainers). */
+  'training.offer_accepted': { actor: UserSummary; request: TrainingRequestRef; offerId: string };
+  /** The requesters accepted another offer: the reader's offer was declined. */
+  'training.offer_declined': { actor: UserSummary; request: TrainingRequestRef; offerId: string };
 }
 
 export type NotificationKind = keyof NotificationPayloads;
@@ -82,6 +87,8 @@ export const NOTIFICATION_KINDS = [
   'visit.promoted',
   'visit.agenda_changed',
   'visit.cancelled',
+  'training.offer_accepted',
+  'training.offer_declined',
 ] as const satisfies readonly NotificationKind[];
 
 export type NotificationDto = {
@@ -133,10 +140,12 @@ export const NOTIFICATION_MAIL_DEFAULTS: Record<NotificationKind, NotificationDe
   'visit.promoted': 'immediately',
   'visit.agenda_changed': 'weekly',
   'visit.cancelled': 'immediately',
+  'training.offer_accepted': 'immediately',
+  'training.offer_declined': 'weekly',
 };
 
 /** The areas the settings page groups kinds by. */
-export type NotificationArea = 'partnerships' | 'cities' | 'forums' | 'visits' | 'workshops';
+export type NotificationArea = 'partnerships' | 'cities' | 'forums' | 'visits' | 'workshops' | 'training';
 
 /** Each kind's area, in the order the settings page shows them. */
 export const NOTIFICATION_KIND_AREAS: Readonly<Record<NotificationKind, NotificationArea>> = {
@@ -157,6 +166,8 @@ export const NOTIFICATION_KIND_AREAS: Readonly<Record<NotificationKind, Notifica
   'visit.cancelled': 'visits',
   'workshop.live': 'workshops',
   'workshop.facilitator_added': 'workshops',
+  'training.offer_accepted': 'training',
+  'training.offer_declined': 'training',
 };
 
 export const NOTIFICATION_AREAS: readonly NotificationArea[] = [
@@ -165,6 +176,7 @@ export const NOTIFICATION_AREAS: readonly NotificationArea[] = [
   'forums',
   'visits',
   'workshops',
+  'training',
 ];
 
 /** Kinds about a forum thread: their mail collapses per thread and threads in the reader's mail client. */

@@ -53,6 +53,7 @@ export function toCityDto(city: CityEntity): CityDto {
     languages: city.languages,
     timeZone: city.timeZone,
     description: city.description,
+    trainingSkills: city.trainingSkills,
     createdAt: city.createdAt.toISOString(),
     updatedAt: city.updatedAt.toISOString(),
   };

@@ -5,6 +5,7 @@ import {
   JOIN_REQUEST_STATUSES,
   REGIONS,
   THEMES,
+  TRAINING_SKILLS,
   type CityListQuery,
   type CityRole,
   type CreateCityRequest,
@@ -15,6 +16,7 @@ import {
   type Region,
   type SetCityRoleRequest,
   type Theme,
+  type TrainingSkill,
 } from '@twinning/contracts';
 import { Transform } from 'class-transformer';
 import {
@@ -115,6 +117,14 @@ export class CreateCityDto implements CreateCityRequest {
   @IsString()
   @MaxLength(5000)
   description!: string;
+
+  @ApiPropertyOptional({ enum: TRAINING_SKILLS, isArray: true, description: 'Training expertise the city offers' })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @ArrayMaxSize(TRAINING_SKILLS.length)
+  @IsIn(TRAINING_SKILLS, { each: true, message: `trainingSkills must each be one of ${TRAINING_SKILLS.join(', ')}` })
+  trainingSkills?: TrainingSkill[];
 }
 
 export class UpdateCityDto extends PartialType(CreateCityDto) {}

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { ImmigrationProfile, Region, Theme } from '@twinning/contracts';
+import type { ImmigrationProfile, Region, Theme, TrainingSkill } from '@twinning/contracts';
 
 @Entity({ name: 'cities' })
 export class CityEntity {
@@ -38,6 +38,10 @@ export class CityEntity {
 
   @Column({ type: 'text', default: '' })
   description!: string;
+
+  /** Skills the city can train others in (TRAINING_SKILLS); its coordinators may answer training requests. */
+  @Column({ name: 'training_skills', type: 'text', array: true, default: () => "'{}'" })
+  trainingSkills!: TrainingSkill[];
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

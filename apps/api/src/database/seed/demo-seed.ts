@@ -2,6 +2,7 @@ import { hash, Algorithm } from '@node-rs/argon2';
 import type { EntityManager } from 'typeorm';
 import { DEMO_CITIES, DEMO_PASSWORD, DEMO_USERS } from './demo-data';
 import { seedDemoPartnerships } from './demo-partnerships';
+import { seedDemoTraining } from './demo-training';
 import { seedDemoVisits } from './demo-visits';
 import { seedDemoWorkshops } from './demo-workshops';
 
@@ -62,10 +63,12 @@ export async function seedDemo(manager: EntityManager, log: (message: string) =>
   const forums = await seedDemoPartnerships(manager);
   const workshops = await seedDemoWorkshops(manager);
   const visits = await seedDemoVisits(manager);
+  const training = await seedDemoTraining(manager);
   log(
     `Demo data: ${DEMO_CITIES.length} cities (${cities} new), ${DEMO_USERS.length} accounts (${missing.length} new), ` +
       `${forums.partnerships} new partnerships, ${forums.threads} new forum threads, ` +
-      `${workshops.workshops} new workshops (one live now), ${visits.visits} new study visits. ` +
+      `${workshops.workshops} new workshops (one live now), ${visits.visits} new study visits, ` +
+      `${training.requests} new training requests. ` +
       `Demo password: ${DEMO_PASSWORD}`,
   );
 }

@@ -1,0 +1,80 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Page, TrainingMatchesDto, TrainingRequestDto, TrainingRequestSummaryDto } from '@twinning/contracts';
+import type { AuthUser } from '../common/auth-user';
+import { CurrentUser, RequireVerifiedEmail } from '../common/decorators';
+import { ParseId } from '../common/id.pipe';
+import {
+  CreateTrainingOfferDto,
+  CreateTrainingRequestDto,
+  TrainingRequestListQueryDto,
+  WithdrawTrainingRequestDto,
+} from './dto/training.dto';
+import { TrainingMatchingService } from './training-matching.service';
+import { TrainingOffersService } from './training-offers.service';
+import { TrainingRequestsService } from './training-requests.service';
+
+@ApiTags('training')
+@ApiBearerAuth()
+@Controller('training/requests')
+export class TrainingController {
+  constructor(
+    private readonly requests: TrainingRequestsService,
+    private readonly offers: TrainingOffersService,
+    private readonly matching: TrainingMatchingService,
+  ) {}
+
+  @Get()
+  list(
+    @CurrentUser() user: AuthUser,
+    @Query() query: TrainingRequestListQueryDto,
+  ): Promise<Page<TrainingRequestSummaryDto>> {
+    return this.requests.list(user, query);
+  }
+
+  @Post()
+  @RequireVerifiedEmail()
+  create(@CurrentUser() user: AuthUser, @Body() body: CreateTrainingRequestDto): Promise<TrainingRequestDto> {
+    return this.requests.create(user, body);
+  }
+
+  @Get(':id')
+  detail(@CurrentUser() user: AuthUser, @Param('id', ParseId) id: string): Promise<TrainingRequestDto> {
+    return this.requests.read(user, id);
+  }
+
+  @Post(':id/withdraw')
+  @HttpCode(200)
+  withdraw(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseId) id: string,
+    @Body() body: WithdrawTrainingRequestDto,
+  ): Promise<TrainingRequestDto> {
+    return this.requests.withdraw(user, id, body);
+  }
+
+  @Post(':id/offers')
+  @RequireVerifiedEmail()
+  offer(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseId) id: string,
+    @Body() body: CreateTrainingOfferDto,
+  ): Promise<TrainingRequestDto> {
+    return this.offers.create(user, id, body);
+  }
+
+  @Post(':id/offers/:offerId/accept')
+  @HttpCode(200)
+  accept(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseId) id: string,
+    @Param('offerId', ParseId) offerId: string,
+  ): Promise<TrainingRequestDto> {
+    return this.offers.accept(user, id, offerId);
+  }
+
+  @Get(':id/matches')
+  matches(@CurrentUser() user: AuthUser, @Param('id', ParseId) id: string): Promise<TrainingMatchesDto> {
+    return this.matching.matches(user, id);
+  }
+}

@@ -1,0 +1,258 @@
+import type { UserSummary } from './auth';
+import type { CitySummaryDto } from './cities';
+import type { ImmigrationProfile, Theme } from './domain';
+import type { PageQuery } from './pagination';
+import type { WorkLanguage } from './people';
+
+// --- Vocabulary ---------------------------------------------------------------------------------
+
+/** Skills a training can teach, and a city can declare as its expertise (`cities.training_skills`). */
+export const TRAINING_SKILLS = [
+  'leadership',
+  'mediation',
+  'negotiation',
+  'migration_governance',
+  'migrant_data',
+] as const;
+export type TrainingSkill = (typeof TRAINING_SKILLS)[number];
+
+export const TRAINING_FORMATS = ['live_online', 'in_person', 'self_paced'] as const;
+export type TrainingFormat = (typeof TRAINING_FORMATS)[number];
+
+/** Formats held live (at a set time): matching weighs the time-zone overlap for these. */
+export const LIVE_TRAINING_FORMATS: readonly TrainingFormat[] = ['live_online', 'in_person'];
+
+/**
+ * open →(an offer accepted) matched →(dates fixed, workshops or enrolments created) scheduled
+ * →(the last session ends or the course deadline passes) delivered →(the evaluation window closes)
+ * evaluated; withdrawn from open or matched.
+ */
+export const TRAINING_REQUEST_STATUSES = [
+  'open',
+  'matched',
+  'scheduled',
+  'delivered',
+  'evaluated',
+  'withdrawn',
+] as const;
+export type TrainingRequestStatus = (typeof TRAINING_REQUEST_STATUSES)[number];
+
+/** The legal moves, from each state. Anything else is INVALID_STATE naming both states. */
+export const TRAINING_REQUEST_TRANSITIONS: Record<TrainingRequestStatus, readonly TrainingRequestStatus[]> = {
+  open: ['matched', 'withdrawn'],
+  matched: ['scheduled', 'withdrawn'],
+  scheduled: ['delivered'],
+  delivered: ['evaluated'],
+  evaluated: [],
+  withdrawn: [],
+};
+
+/** An offer waits (`pending`) until the requesters accept it or accept another one (`declined`). */
+export const TRAINING_OFFER_STATUSES = ['pending', 'accepted', 'declined'] as const;
+export type TrainingOfferStatus = (typeof TRAINING_OFFER_STATUSES)[number];
+
+export const TRAINING_LIMITS = {
+  titleMin: 3,
+  titleMax: 160,
+  audienceRolesMax: 10,
+  audienceRoleMax: 80,
+  headCountMax: 500,
+  officialsMax: 100,
+  languagesMax: 5,
+  notesMax: 4000,
+  approachMin: 10,
+  approachMax: 8000,
+  proposedDatesMax: 20,
+  trainersMax: 5,
+  /** Longest preferred period, in days. */
+  periodDaysMax: 366,
+  withdrawReasonMax: 1000,
+} as const;
+
+// --- Requests -----------------------------------------------------------------------------------
+
+type CityRef = { id: string; slug: string; name: string };
+
+/** Who asks: one city, or a partnership (for all its member cities). */
+export type TrainingRequester =
+  { kind: 'city'; city: CityRef } | { kind: 'partnership'; partnership: { id: string; title: string } };
+
+export interface TrainingRequestSummaryDto {
+  id: string;
+  title: string;
+  requester: TrainingRequester;
+  themes: Theme[];
+  skills: TrainingSkill[];
+  format: TrainingFormat;
+  languages: WorkLanguage[];
+  headCount: number;
+  /** Preferred period: calendar days in `timeZone` (the requester's zone, kept with the request). */
+  preferredStart: string;
+  preferredEnd: string;
+  timeZone: string;
+  status: TrainingRequestStatus;
+  /** Offers the viewer may see (all for requesters and admins; their own for a trainer). */
+  offerCount: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One recorded move: who, when, from which state to which (from is null on creation). */
+export interface TrainingRequestEventDto {
+  id: string;
+  actor: UserSummary | null;
+  from: TrainingRequestStatus | null;
+  to: TrainingRequestStatus;
+  note: string;
+  at: string;
+}
+
+export interface TrainingOfferDto {
+  id: string;
+  requestId: string;
+  createdBy: UserSummary | null;
+  /** The expert city the offer is made for (null: a facilitator's own offer). */
+  city: CityRef | null;
+  approach: string;
+  format: TrainingFormat;
+  /** Proposed days (YYYY-MM-DD, the request's time zone). */
+  proposedDates: string[];
+  trainers: UserSummary[];
+  language: WorkLanguage;
+  /** A published course, for self-paced offers (courses come later; null until then). */
+  courseId: string | null;
+  status: TrainingOfferStatus;
+  createdAt: string;
+  decidedAt: string | null;
+}
+
+export interface TrainingRequestDto extends TrainingRequestSummaryDto {
+  audienceRoles: string[];
+  /** Officials of the requesting city (or partnership's cities) who will attend. */
+  officials: UserSummary[];
+  notes: string;
+  createdBy: UserSummary | null;
+  acceptedOfferId: string | null;
+  offers: TrainingOfferDto[];
+  history: TrainingRequestEventDto[];
+  viewer: {
+    /** Coordinates the requesting city (or a member city of the requesting partnership). */
+    requester: boolean;
+    /** May accept an offer and withdraw the request (requesters and admins, in the right state). */
+    canDecide: boolean;
+    /** May make an offer: a facilitator or a coordinator of an expert city, while the request is open. */
+    canOffer: boolean;
+  };
+}
+
+export interface TrainingRequestListQuery extends PageQuery {
+  status?: TrainingRequestStatus;
+}
+
+export interface CreateTrainingRequest {
+  /** Exactly one of cityId and partnershipId. */
+  cityId?: string;
+  partnershipId?: string;
+  title: string;
+  themes: Theme[];
+  skills: TrainingSkill[];
+  audienceRoles: string[];
+  headCount: number;
+  /** User ids of approved officials of the requesting city (or of the partnership's member cities). */
+  officialIds: string[];
+  languages: WorkLanguage[];
+  format: TrainingFormat;
+  preferredStart: string;
+  preferredEnd: string;
+  /** The requester's IANA zone; defaults to the requesting city's (the creator's coordinated member city). */
+  timeZone?: string;
+  notes?: string;
+}
+
+export interface CreateTrainingOfferRequest {
+  /** Offer for an expert city the caller coordinates; omitted: as a facilitator. */
+  cityId?: string;
+  approach: string;
+  format: TrainingFormat;
+  proposedDates: string[];
+  /** Facilitators, or officials of the offering city. */
+  trainerIds: string[];
+  language: WorkLanguage;
+}
+
+export interface WithdrawTrainingRequest {
+  reason?: string;
+}
+
+// --- Matching -----------------------------------------------------------------------------------
+
+/**
+ * Score weights for ranking trainers and expert cities against a training request (documented in
+ * the README). The score is the sum of the parts, out of 100, so anyone can recompute it from the
+ * reasons.
+ */
+export const TRAINING_MATCH_WEIGHTS = {
+  /** Per requested skill the candidate declares, up to `sharedSkillsMax`. */
+  sharedSkill: 15,
+  sharedSkillsMax: 3,
+  /** Per requested theme the candidate works on, up to `sharedThemesMax`. */
+  sharedTheme: 5,
+  sharedThemesMax: 2,
+  /** The candidate works in at least one of the request's languages. */
+  commonLanguage: 15,
+  /**
+   * Live formats only: full points when the two zones' working days (09:00–17:00) overlap
+   * entirely, proportionally less, nothing without overlap.
+   */
+  timeZoneOverlap: 10,
+  workingHours: 8,
+  /** Cities only: a traditional city of immigration paired with an emerging one (either way). */
+  complementaryProfile: 10,
+  /**
+   * Past evaluations of the candidate's trainings, counted only from `evaluationMinAnswers`
+   * answers: (average overall − 1) / 4 × `evaluation`.
+   */
+  evaluation: 10,
+  evaluationMinAnswers: 5,
+} as const;
+
+export interface TrainingMatchReasons {
+  sharedSkills: TrainingSkill[];
+  sharedThemes: Theme[];
+  commonLanguages: WorkLanguage[];
+  /** Null for self-paced requests (the zone does not matter). */
+  timeZone: { requester: string; candidate: string; overlapHours: number } | null;
+  /**
+   * Null for facilitators (people have no immigration profile). `requester` holds the requesting
+   * city's profile, or each member city's for a partnership; complementary when the candidate's
+   * profile differs from one of them.
+   */
+  profiles: { requester: ImmigrationProfile[]; candidate: ImmigrationProfile; complementary: boolean } | null;
+  /** Answers behind the evaluation part; `average` null below `evaluationMinAnswers`. */
+  evaluations: { answers: number; average: number | null };
+}
+
+export interface TrainingMatchDto {
+  kind: 'facilitator' | 'city';
+  /** The facilitator (kind facilitator). */
+  user: UserSummary | null;
+  /** The expert city (kind city). */
+  city: CitySummaryDto | null;
+  score: number;
+  /** Points per criterion; they add up to `score`. */
+  breakdown: {
+    skills: number;
+    themes: number;
+    language: number;
+    timeZone: number;
+    profile: number;
+    evaluation: number;
+  };
+  reasons: TrainingMatchReasons;
+}
+
+export interface TrainingMatchesDto {
+  requestId: string;
+  weights: typeof TRAINING_MATCH_WEIGHTS;
+  items: TrainingMatchDto[];
+}
