@@ -129,7 +129,7 @@ describe('training matching', () => {
     // the signed-in user, the request, the facilitators, the expert cities
     expect(before).toBeLessThanOrEqual(4);
     for (let i = 0; i < 5; i++) {
-      const f = await createUser(t, { displayName: `Extra facilitator ${i}`, role: 'facilitator' });
+      const f = await createUser(t, { displayName: `Extra facilitator ${i}`, roles: ['facilitator'] });
       await t.dataSource.query(`UPDATE users SET work_languages = '{en}' WHERE id = $1`, [f.id]);
       const c = await createCity(t.dataSource, {
         name: `Expert city ${i}`,

@@ -37,8 +37,7 @@ export class TrainingMatchingRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
-   * Every facilitator (platform role), but those in `excludeIds`. The role is read here, in SQL,
-   * as `users.role`; when platform roles become a set, this is the query to change.
+   * Every facilitator (platform role), but those in `excludeIds`.
    */
   facilitators(excludeIds: string[]): Promise<FacilitatorCandidateRow[]> {
     return this.dataSource.query(
@@ -50,7 +49,7 @@ export class TrainingMatchingRepository {
               ARRAY(SELECT DISTINCT w.theme FROM workshop_facilitators f JOIN workshops w ON w.id = f.workshop_id
                      WHERE f.user_id = u.id ORDER BY w.theme) AS themes
          FROM users u
-        WHERE u.role = 'facilitator' AND u.id <> ALL($1::uuid[])`,
+        WHERE 'facilitator' = ANY(u.roles) AND u.id <> ALL($1::uuid[])`,
       [excludeIds],
     );
   }

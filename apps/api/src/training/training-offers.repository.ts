@@ -77,14 +77,14 @@ export class TrainingOffersRepository {
       decidedAt: r.decided_at?.toISOString() ?? null,
     }));
   }
-  /** The given users with their platform role and whether they are approved officials of `cityId`. */
+  /** The given users with their platform roles and whether they are approved officials of `cityId`. */
   async trainerCandidates(
     userIds: string[],
     cityId: string | null,
     manager: EntityManager,
-  ): Promise<{ id: string; display_name: string; role: PlatformRole; city_official: boolean }[]> {
+  ): Promise<{ id: string; display_name: string; roles: PlatformRole[]; city_official: boolean }[]> {
     return manager.query(
-      `SELECT u.id, u.display_name, u.role,
+      `SELECT u.id, u.display_name, u.roles,
               EXISTS (SELECT 1 FROM city_memberships m WHERE m.user_id = u.id AND m.city_id = $2::uuid
                          AND m.status = 'approved') AS city_official
          FROM users u WHERE u.id = ANY($1::uuid[])`,

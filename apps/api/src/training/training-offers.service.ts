@@ -120,7 +120,7 @@ export class TrainingOffersService {
     for (const trainerId of trainerIds) {
       const row = rows.find((r) => r.id === trainerId);
       if (!row) problems.push({ rule: 'unknownUser', params: { field: 'trainerIds', value: trainerId } });
-      else if (!hasRole({ role: row.role }, 'facilitator') && !row.city_official) {
+      else if (!hasRole(row, 'facilitator') && !row.city_official) {
         problems.push({ rule: 'notTrainer', params: { field: 'trainerIds', value: row.display_name } });
       }
     }

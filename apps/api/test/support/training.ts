@@ -77,7 +77,7 @@ export async function createTrainingWorld(t: TestApp): Promise<TrainingWorld> {
   });
 
   const user = (displayName: string, role: 'member' | 'facilitator' | 'admin' = 'member') =>
-    createUser(t, { displayName, role });
+    createUser(t, { displayName, roles: role === 'member' ? [] : [role] });
   const w: TrainingWorld = {
     toronto,
     penang,
