@@ -2,6 +2,7 @@ import type { CertificateDto, CertificateVerificationDto } from '@twinning/contr
 import { createLocalJWKSet, decodeProtectedHeader, jwtVerify, type JSONWebKeySet } from 'jose';
 import request from 'supertest';
 import { gunzipSync } from 'node:zlib';
+import { textParser } from './support/body-parsers';
 import { createUser, type TestUser } from './support/factories';
 import { bootApp, newCredentialKey, resetDatabase, type TestApp } from './support/test-app';
 import { createWorkshop } from './support/workshops';
@@ -232,16 +233,6 @@ describe('certificates: issuing, credentials, JWKS, status list, revocation, acc
     expect((await issueAs(admin, w.id, [participant.id])).status).toBe(201);
   });
 });
-
-function textParser(
-  res: NodeJS.ReadableStream & { setEncoding(e: string): void },
-  done: (e: Error | null, b?: string) => void,
-) {
-  let text = '';
-  res.setEncoding('utf8');
-  res.on('data', (chunk: string) => (text += chunk));
-  res.on('end', () => done(null, text));
-}
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 function decodeJwtPayload(jwt: string): any {

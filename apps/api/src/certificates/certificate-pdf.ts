@@ -27,33 +27,94 @@ let fonts: ReturnType<typeof fontFiles> | null = null;
 
 const fontName = (script: RunScript, weight: Weight) => `${script}-${weight}`;
 
+/** The parts of pdfkit's (0.20) embedded font that `uniqueGlyphTexts` replaces. */
+interface EmbeddedFont {
+  layout(
+    text: string,
+    features?: unknown,
+  ): { glyphs: { id: number; codePoints: number[]; advanceWidth: number }[]; positions: unknown[] };
+  encode(text: string, features?: unknown): [string[], unknown[]];
+  subset: { glyphs: number[]; includeGlyph(id: number): number };
+  /** The fontkit font. */
+  font: { getGlyph(id: number, codePoints?: number[]): { codePoints: number[] } };
+  widths: number[];
+  unicode: number[][];
+  scale: number;
+}
+
+/**
+ * pdfkit gives each embedded glyph one text in the font's ToUnicode map: the first it drew. Noto draws
+ * several letters from one glyph (Arabic letters as a shared skeleton under their dots, "ị" as "i" over a
+ * dot below), so copied or extracted text would change letters (ر read as ز, Minh as Mịnh). Here a glyph
+ * keeps the letters it was drawn for (fontkit caches one glyph object per id, with the first letters it
+ * met), and a glyph drawn for other letters is embedded again under a new id with its own text.
+ */
+function uniqueGlyphTexts(font: EmbeddedFont): void {
+  const getGlyph = font.font.getGlyph.bind(font.font);
+  font.font.getGlyph = (id, codePoints = []) => {
+    const glyph = getGlyph(id, codePoints);
+    if (glyph.codePoints.join(',') === codePoints.join(',')) return glyph;
+    return Object.create(glyph, { codePoints: { value: codePoints } }) as typeof glyph;
+  };
+  const ids = new Map<string, number>();
+  font.encode = (text, features) => {
+    const { glyphs, positions } = font.layout(text, features);
+    const encoded = glyphs.map((glyph) => {
+      const key = `${glyph.id}:${glyph.codePoints.join(',')}`;
+      let gid = ids.get(key);
+      if (gid === undefined) {
+        gid = font.subset.includeGlyph(glyph.id);
+        const existing = font.unicode[gid];
+        if (existing && existing.join(',') !== glyph.codePoints.join(',')) {
+          gid = font.subset.glyphs.push(glyph.id) - 1;
+        }
+        ids.set(key, gid);
+      }
+      font.widths[gid] ??= glyph.advanceWidth * font.scale;
+      font.unicode[gid] ??= glyph.codePoints;
+      return `0000${gid.toString(16)}`.slice(-4);
+    });
+    return [encoded, positions];
+  };
+}
+
+/** Selects a font by name, making its glyph texts unique the first time. */
+function useFont(doc: Doc, name: string, patched: Set<unknown>): Doc {
+  doc.font(name);
+  const font = (doc as unknown as { _font: EmbeddedFont })._font;
+  if (!patched.has(font)) {
+    uniqueGlyphTexts(font);
+    patched.add(font);
+  }
+  return doc;
+}
+
 /**
  * Draws one line centred at `y`, right to left where the text is (bidi-js), each run in the font of its
- * script, shrunk until it fits `maxWidth`. Latin runs carry their text as ActualText, so copying or
- * extracting gives the characters as written even where the font draws a letter from several glyphs.
+ * script, shrunk until it fits `maxWidth`.
  */
 function drawLine(doc: Doc, text: string, y: number, size: number, weight: Weight, maxWidth: number): void {
+  const patched = patchedFonts.get(doc) ?? new Set<unknown>();
+  patchedFonts.set(doc, patched);
+  const font = (script: RunScript) => useFont(doc, fontName(script, weight), patched);
   const runs = visualRuns(text.normalize('NFC'));
   const pieces = runs.flatMap((run) =>
     (run.rtl && run.script === 'arabic' ? rtlPieces(run.text) : [run.text]).map((t) => ({ text: t, run })),
   );
   const widthAt = (s: number) =>
-    pieces.reduce((sum, p) => sum + doc.font(fontName(p.run.script, weight)).fontSize(s).widthOfString(p.text), 0);
+    pieces.reduce((sum, p) => sum + font(p.run.script).fontSize(s).widthOfString(p.text), 0);
   let fontSize = size;
   while (fontSize > 8 && widthAt(fontSize) > maxWidth) fontSize -= 1;
   let x = (doc.page.width - widthAt(fontSize)) / 2;
   for (const piece of pieces) {
-    doc.font(fontName(piece.run.script, weight)).fontSize(fontSize);
+    font(piece.run.script).fontSize(fontSize);
     const width = doc.widthOfString(piece.text);
-    if (piece.text.trim() !== '') {
-      const actual = piece.run.script === 'latin';
-      if (actual) doc.markContent('Span', { actual: piece.text });
-      doc.text(piece.text, x, y, { lineBreak: false });
-      if (actual) doc.endMarkedContent();
-    }
+    if (piece.text.trim() !== '') doc.text(piece.text, x, y, { lineBreak: false });
     x += width;
   }
 }
+
+const patchedFonts = new WeakMap<Doc, Set<unknown>>();
 
 const formatDate = (iso: string) =>
   new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
