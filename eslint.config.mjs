@@ -37,6 +37,8 @@ const apiBoundaries = {
     moderation: [...apiInfra, 'notifications', 'forums'],
     visits: [...apiInfra, 'notifications', 'calendar', 'partnerships', 'cities', 'workshops'],
     workshops: [...apiInfra, 'notifications', 'calendar'],
+    // certificates: issued for what a workshop (and later a course) records; workshops' attendance through its index
+    certificates: [...apiInfra, 'workshops'],
     // a read model across features: one query over their tables, with AccessService's conditions
     waiting: ['config', 'common', 'database', 'access'],
     digests: [...apiInfra, 'waiting', 'notifications'],
@@ -56,6 +58,7 @@ const apiBoundaries = {
         'moderation',
         'visits',
         'workshops',
+        'certificates',
         'waiting',
         'digests',
         'home',
