@@ -373,6 +373,35 @@ export const es: Dictionary = {
   'unsubscribe.invalid':
     'Este enlace para darse de baja no es válido. Inicie sesión y elija sus notificaciones por correo en su perfil.',
 
+  'certificates.verify.title': 'Verificar un certificado',
+  'certificates.verify.notFound':
+    'Ningún certificado tiene este código de verificación. Revise el código impreso en el certificado.',
+  'certificates.verify.valid': 'Este certificado es válido.',
+  'certificates.verify.revoked': 'Este certificado fue revocado el {date}.',
+  'certificates.verify.reason': 'Motivo: {reason}',
+  'certificates.verify.offlineHeading': 'Compruebe usted mismo la firma',
+  'certificates.verify.offlineHelp':
+    'El certificado es también una credencial Open Badges 3.0 firmada con RS256. Compruebe su firma con las claves públicas de abajo; la lista de estados que indica muestra si fue revocado.',
+  'certificates.verify.credentialLabel': 'Credencial firmada (VC-JWT)',
+  'certificates.verify.home': 'Ir a Twinning',
+  'certificates.fields.learner': 'Otorgado a',
+  'certificates.fields.title': 'Formación',
+  'certificates.fields.kind': 'Tipo',
+  'certificates.fields.hours': 'Horas',
+  'certificates.fields.issuedAt': 'Emitido el',
+  'certificates.fields.issuer': 'Emitido por',
+  'certificates.fields.code': 'Código de verificación',
+  'certificates.kinds.course': 'Curso en línea completado',
+  'certificates.kinds.workshop': 'Taller en directo al que asistió',
+  'certificates.mine.heading': 'Mis certificados',
+  'certificates.mine.none':
+    'Todavía no tiene certificados. Asistir a un taller de formación o completar un curso le da uno.',
+  'certificates.mine.revoked': 'Revocado',
+  'certificates.mine.summary': '{kind} · {hours} h · {date}',
+  'certificates.mine.download': 'Descargar el PDF',
+  'certificates.mine.copyLink': 'Copiar el enlace de verificación',
+  'certificates.mine.open': 'Abrir la página de verificación',
+  'certificates.mine.copied': 'Enlace de verificación copiado.',
   'partnerships.navLink': 'Hermanamientos',
   'partnerships.title': 'Sus hermanamientos',
   'partnerships.lead':
