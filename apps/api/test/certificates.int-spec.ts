@@ -208,6 +208,13 @@ describe('certificates: issuing, credentials, JWKS, status list, revocation, acc
     expect(
       (await http().get('/api/certificates').set(learner.auth).expect(200)).body.map((c: CertificateDto) => c.id),
     ).toContain(cert.id);
+    // the learner's list costs the same number of queries whatever it holds
+    const count = async () =>
+      (await t.queries.measure(() => http().get('/api/certificates').set(learner.auth).expect(200))).queries;
+    const before = await count();
+    const more = await endedWorkshopWith(learner);
+    await issue(more.id, learner);
+    expect(await count()).toBe(before);
     // unknown codes and malformed ones are 404
     await http().get('/api/verify/aaaaaaaaaaaaaaaaaaaa').expect(404);
     await http().get('/api/verify/not-a-code').expect(404);
