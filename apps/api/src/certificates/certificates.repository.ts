@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { CertificateSourceKind } from '@twinning/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
+import { STATUS_LIST_SIZE } from './credential-documents';
 
 export interface CertificateRow {
   id: string;
@@ -44,16 +45,49 @@ export class CertificatesRepository {
     return manager ?? this.dataSource;
   }
 
-  /** Inserts the certificate unless the learner has one for this source already; null then. */
+  /**
+   * Inserts the certificate unless the learner has one for this source already (null then). Its status-list
+   * index is drawn at random among the free ones (the Bitstring Status List's advice, so an index tells nothing
+   * about when or in what order certificates were issued); the lists in use grow so that at most about half
+   * of their entries are taken. Two issuers drawing the same free index at once: the loser draws again.
+   */
   async insert(manager: EntityManager, c: NewCertificate): Promise<CertificateRow | null> {
-    const rows: CertificateRow[] = await manager.query(
-      `INSERT INTO certificates (user_id, learner_name, source_kind, source_id, title, hours, issuer_name, verification_code)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-       ON CONFLICT ON CONSTRAINT certificates_one_per_source DO NOTHING
-       RETURNING ${COLUMNS}`,
-      [c.userId, c.learnerName, c.sourceKind, c.sourceId, c.title, c.hours, c.issuerName, c.verificationCode],
-    );
-    return rows[0] ?? null;
+    for (let attempt = 0; ; attempt++) {
+      await manager.query(`SAVEPOINT certificate_insert`);
+      try {
+        const rows: CertificateRow[] = await manager.query(
+          `WITH capacity AS (
+             SELECT $9::int * (1 + count(*)::int / ($9::int / 2)) AS n FROM certificates
+           ), pick AS (
+             SELECT r.i FROM capacity, LATERAL (SELECT floor(random() * capacity.n)::int AS i FROM generate_series(1, 64)) r
+              WHERE NOT EXISTS (SELECT 1 FROM certificates WHERE status_index = r.i)
+              LIMIT 1
+           )
+           INSERT INTO certificates (user_id, learner_name, source_kind, source_id, title, hours, issuer_name,
+                                     verification_code, status_index)
+           SELECT $1, $2, $3, $4, $5, $6, $7, $8, pick.i FROM pick
+           ON CONFLICT ON CONSTRAINT certificates_one_per_source DO NOTHING
+           RETURNING ${COLUMNS}`,
+          [
+            c.userId,
+            c.learnerName,
+            c.sourceKind,
+            c.sourceId,
+            c.title,
+            c.hours,
+            c.issuerName,
+            c.verificationCode,
+            STATUS_LIST_SIZE,
+          ],
+        );
+        await manager.query(`RELEASE SAVEPOINT certificate_insert`);
+        return rows[0] ?? null;
+      } catch (err) {
+        const constraint = (err as { driverError?: { constraint?: string } }).driverError?.constraint;
+        if (constraint !== 'certificates_status_index_key' || attempt >= 5) throw err;
+        await manager.query(`ROLLBACK TO SAVEPOINT certificate_insert`);
+      }
+    }
   }
 
   async setCredential(manager: EntityManager, id: string, jwt: string, kid: string): Promise<void> {
