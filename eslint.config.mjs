@@ -38,6 +38,8 @@ const apiBoundaries = {
     visits: [...apiInfra, 'notifications', 'calendar', 'partnerships', 'cities', 'workshops'],
     workshops: [...apiInfra, 'notifications', 'calendar'],
     training: [...apiInfra, 'notifications'],
+    // certificates: issued for what a workshop (and later a course) records; workshops' attendance through its index
+    certificates: [...apiInfra, 'workshops'],
     // a read model across features: one query over their tables, with AccessService's conditions
     waiting: ['config', 'common', 'database', 'access'],
     digests: [...apiInfra, 'waiting', 'notifications'],
@@ -58,6 +60,7 @@ const apiBoundaries = {
         'visits',
         'workshops',
         'training',
+        'certificates',
         'waiting',
         'digests',
         'home',

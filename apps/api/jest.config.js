@@ -27,7 +27,7 @@ const config = {
   // json-schema-ref-parser (under swagger-parser, OpenAPI test), pg-boss and its ESM dependencies ship ESM;
   // let swc turn them into CommonJS for Jest.
   transformIgnorePatterns: [
-    '/node_modules/(?!(@nestjs|@standard-schema|@fastify/cookie|@fastify/static|light-my-request|cookie|content-disposition|htmlparser2|domhandler|domutils|dom-serializer|domelementtype|entities|ical\\.js|@apidevtools/json-schema-ref-parser|pg-boss|serialize-error|non-error|rrule-temporal|temporal-spec)/)',
+    '/node_modules/(?!(@nestjs|@standard-schema|@fastify/cookie|@fastify/static|light-my-request|cookie|content-disposition|htmlparser2|domhandler|domutils|dom-serializer|domelementtype|entities|ical\\.js|@apidevtools/json-schema-ref-parser|pg-boss|serialize-error|non-error|rrule-temporal|temporal-spec|jose)/)',
   ],
   moduleNameMapper: { '^@twinning/contracts$': '<rootDir>/../../libs/contracts/src/index.ts' },
   globalSetup: '<rootDir>/test/global-setup.ts',

@@ -70,6 +70,8 @@ const config: UserConfig = {
         },
       },
       '/socket.io': { target: apiTarget, changeOrigin: true, ws: true },
+      // The credential signing keys (certificates) live at the origin's root, as well-known routes do.
+      '/.well-known': { target: apiTarget, changeOrigin: true },
     },
   },
   preview: { port: 4300, host: '127.0.0.1' },

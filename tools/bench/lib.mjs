@@ -1,6 +1,7 @@
 // Helpers shared by the benchmarks (tools/bench) and the chaos experiments (tools/chaos): ports,
 // CPU time read from /proc, a fresh database, and the built API as a child process.
 import { execFileSync, spawn } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -108,6 +109,13 @@ export async function freshDatabase(adminUrl, name) {
  * The environment every run of the built API needs (production mode, on 127.0.0.1:`port`, warnings
  * only, its own data folder); the caller adds what its run needs.
  */
+let credentialKey = null;
+/** A throwaway RSA key for CREDENTIAL_SIGNING_KEY (production mode requires one). */
+const throwawayCredentialKey = () =>
+  (credentialKey ??= generateKeyPairSync('rsa', { modulusLength: 2048 })
+    .privateKey.export({ type: 'pkcs8', format: 'pem' })
+    .toString());
+
 export const apiEnv = ({ port, databaseUrl, jwtSecret, dataDirPrefix }) => ({
   PATH: process.env.PATH,
   HOME: process.env.HOME,
@@ -116,6 +124,7 @@ export const apiEnv = ({ port, databaseUrl, jwtSecret, dataDirPrefix }) => ({
   PORT: String(port),
   DATABASE_URL: databaseUrl,
   JWT_SECRET: jwtSecret,
+  CREDENTIAL_SIGNING_KEY: throwawayCredentialKey(),
   LOG_LEVEL: 'warn',
   DATA_DIR: mkdtempSync(path.join(os.tmpdir(), dataDirPrefix)),
 });

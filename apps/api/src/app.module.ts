@@ -2,6 +2,7 @@ import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccessModule } from './access/access.module';
 import { AuthModule } from './auth';
+import { CertificatesModule } from './certificates';
 import { CitiesModule } from './cities';
 import { ClockModule } from './common/clock';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
@@ -69,6 +70,7 @@ export class AppModule {
         ModerationModule,
         PartnershipsModule,
         WorkshopsModule,
+        CertificatesModule,
         VisitsModule,
         TrainingModule,
         WaitingModule,

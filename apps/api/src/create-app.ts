@@ -60,7 +60,8 @@ export async function createApp(
   adapter.getInstance().removeContentTypeParser(['text/plain']);
   acceptOneClickForms(adapter.getInstance());
 
-  app.setGlobalPrefix('api');
+  // Well-known routes live at the origin's root, as their specifications say.
+  app.setGlobalPrefix('api', { exclude: ['.well-known/jwks.json'] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter(config.webDistDir, { devPages: config.nodeEnv !== 'production' }));
   app.useWebSocketAdapter(new AppIoAdapter(app, config));

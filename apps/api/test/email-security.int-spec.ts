@@ -255,6 +255,10 @@ describe('email security', () => {
       'POST /api/inbound/mail',
       'GET /api/health',
       'GET /api/ready',
+      // certificates: anyone may verify one, read the revocation status list and the signing keys
+      'GET /api/verify/{code}',
+      'GET /api/credentials/status/{list}',
+      'GET /.well-known/jwks.json',
     ]);
 
     it('answers 401 to anonymous callers on every route but the public ones (new mail routes included)', async () => {

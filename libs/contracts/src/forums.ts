@@ -269,6 +269,7 @@ export const AUDIT_ACTIONS = [
   'user.silence',
   'user.unsilence',
   'user.roles',
+  'certificate.revoke',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -277,7 +278,7 @@ export interface AuditEntryDto {
   actor: UserSummary;
   action: AuditAction;
   target: {
-    type: 'post' | 'thread' | 'user' | 'flag';
+    type: 'post' | 'thread' | 'user' | 'flag' | 'certificate';
     id: string;
     /** As written when the action happened (English for posts and flags; use `post` and `flagReason` to show it). */
     label: string;

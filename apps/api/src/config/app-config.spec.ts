@@ -1,9 +1,15 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ConfigError, loadConfig } from './app-config';
 
 const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'twinning-config-'));
+let key: string | null = null;
+const signingKey = () =>
+  (key ??= generateKeyPairSync('rsa', { modulusLength: 2048 })
+    .privateKey.export({ type: 'pkcs8', format: 'pem' })
+    .toString());
 
 describe('loadConfig', () => {
   it('defaults to demo mode on 127.0.0.1:3000 with a generated, persisted JWT secret', () => {
@@ -21,6 +27,25 @@ describe('loadConfig', () => {
     expect(readFileSync(file, 'utf8').trim()).toBe(config.jwtSecret);
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(loadConfig({ DATA_DIR: dataDir }).jwtSecret).toBe(config.jwtSecret);
+  });
+
+  it('generates the credential signing key into DATA_DIR outside production, and production requires one', () => {
+    const dataDir = tmp();
+    const generated = loadConfig({ DATA_DIR: dataDir }).credentialSigningKey;
+    const file = path.join(dataDir, 'credential-signing-key.pem');
+    expect(readFileSync(file, 'utf8')).toBe(generated);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(loadConfig({ DATA_DIR: dataDir }).credentialSigningKey).toBe(generated);
+    const oneLine = signingKey().trim().replace(/\n/g, '\\n');
+    expect(loadConfig({ DATA_DIR: tmp(), CREDENTIAL_SIGNING_KEY: oneLine }).credentialSigningKey).toBe(signingKey());
+    expect(() => loadConfig({ DATA_DIR: tmp(), CREDENTIAL_SIGNING_KEY: 'nope' })).toThrow(/CREDENTIAL_SIGNING_KEY/);
+    const base = {
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://db/t',
+      JWT_SECRET: 'x'.repeat(40),
+      MAIL_DISABLED: 'true',
+    };
+    expect(() => loadConfig(base)).toThrow(/CREDENTIAL_SIGNING_KEY is required when NODE_ENV=production/);
   });
 
   it("writes two rooms' message batches at once unless WORKSHOP_WRITE_CONCURRENCY says otherwise", () => {
@@ -67,6 +92,7 @@ describe('loadConfig', () => {
       NODE_ENV: 'production',
       DATABASE_URL: 'postgres://db/twinning',
       JWT_SECRET: 'x'.repeat(40),
+      CREDENTIAL_SIGNING_KEY: signingKey(),
       SMTP_URL: 'smtp://mail.example.org:587',
     });
     expect(prod).toMatchObject({ demoMode: false, seedDemo: false, host: '0.0.0.0' });
@@ -75,6 +101,7 @@ describe('loadConfig', () => {
         NODE_ENV: 'production',
         DATABASE_URL: 'postgres://db/t',
         JWT_SECRET: 'x'.repeat(40),
+        CREDENTIAL_SIGNING_KEY: signingKey(),
         MAIL_DISABLED: 'true',
         SEED_DEMO: 'true',
       }).seedDemo,
@@ -84,7 +111,12 @@ describe('loadConfig', () => {
   it('captures mail outside production without SMTP_URL, and production refuses to start without a way to send', () => {
     expect(loadConfig({ DATA_DIR: tmp() }).mail).toMatchObject({ mode: 'capture', smtpUrl: null });
     expect(loadConfig({ DATA_DIR: tmp(), SMTP_URL: 'smtp://127.0.0.1:2525' }).mail.mode).toBe('smtp');
-    const production = { NODE_ENV: 'production', DATABASE_URL: 'postgres://db/t', JWT_SECRET: 'x'.repeat(40) };
+    const production = {
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://db/t',
+      JWT_SECRET: 'x'.repeat(40),
+      CREDENTIAL_SIGNING_KEY: signingKey(),
+    };
     expect(() => loadConfig(production)).toThrow(/SMTP_URL is required when NODE_ENV=production/);
     expect(loadConfig({ ...production, MAIL_DISABLED: 'true' }).mail.mode).toBe('disabled');
     expect(loadConfig({ ...production, SMTP_URL: 'smtps://u:p@mail.example.org' }).mail.mode).toBe('smtp');

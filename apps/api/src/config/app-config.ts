@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { WORKSHOP_MESSAGE_RATE_LIMIT_DEFAULT } from '@twinning/contracts';
+import { parseCredentialKey, readOrCreateCredentialKey } from './credential-key';
 
 export type NodeEnv = 'development' | 'production' | 'test';
 
@@ -17,6 +18,11 @@ export interface AppConfig {
   embeddedPgPort: number;
   redisUrl: string | null;
   jwtSecret: string;
+  /**
+   * CREDENTIAL_SIGNING_KEY: the RSA private key (PKCS#8 PEM) that signs certificates' credentials (RS256);
+   * generated into DATA_DIR outside production when unset.
+   */
+  credentialSigningKey: string;
   accessTokenTtlSeconds: number;
   refreshTokenTtlDays: number;
   corsOrigins: string[];
@@ -48,6 +54,12 @@ export interface AppConfig {
    */
   searchWindowSchedule: boolean;
   mail: MailConfig;
+  certificates: {
+    /** CERTIFICATE_ISSUER_NAME: who issues certificates, as the PDF, the page and the credential name them. */
+    issuerName: string;
+    /** VERIFY_RATE_LIMIT_PER_IP: public verifications per client address and minute. */
+    verifyPerIpPerMinute: number;
+  };
   /** The PostgreSQL job queue (pg-boss): how often an idle worker looks for new jobs. */
   jobs: { pollingIntervalSeconds: number };
   /** Whether this instance schedules and works the digest tick (off by default under NODE_ENV=test). */
@@ -280,6 +292,21 @@ export function loadConfig(env: Env = process.env, opts: { webDistDir?: string |
     jwtSecret = readOrCreateSecret(dataDir);
   }
 
+  let credentialSigningKey: string;
+  const rawCredentialKey = env.CREDENTIAL_SIGNING_KEY?.trim();
+  if (rawCredentialKey) {
+    const parsed = parseCredentialKey(rawCredentialKey);
+    if ('problem' in parsed) throw new ConfigError('CREDENTIAL_SIGNING_KEY', parsed.problem);
+    credentialSigningKey = parsed.pem;
+  } else if (production) {
+    throw new ConfigError(
+      'CREDENTIAL_SIGNING_KEY',
+      'is required when NODE_ENV=production (an RSA private key in PEM, e.g. from `openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:3072`)',
+    );
+  } else {
+    credentialSigningKey = readOrCreateCredentialKey(dataDir);
+  }
+
   const corsRaw = env.CORS_ORIGINS?.trim();
   const corsOrigins = corsRaw
     ? corsRaw
@@ -321,6 +348,7 @@ export function loadConfig(env: Env = process.env, opts: { webDistDir?: string |
     embeddedPgPort: intVar(env, 'EMBEDDED_PG_PORT', 54329, 1024, 65535),
     redisUrl,
     jwtSecret,
+    credentialSigningKey,
     accessTokenTtlSeconds: intVar(env, 'ACCESS_TOKEN_TTL_SECONDS', 900, 30, 86_400),
     refreshTokenTtlDays: intVar(env, 'REFRESH_TOKEN_TTL_DAYS', 30, 1, 365),
     corsOrigins: corsOrigins.map((o) => o.replace(/\/$/, '')),
@@ -334,6 +362,10 @@ export function loadConfig(env: Env = process.env, opts: { webDistDir?: string |
     searchConcurrency: intVar(env, 'SEARCH_CONCURRENCY', 4, 1, 16),
     searchWindowSchedule: boolVar(env, 'SEARCH_WINDOW_SCHEDULE', nodeEnv !== 'test'),
     mail,
+    certificates: {
+      issuerName: env.CERTIFICATE_ISSUER_NAME?.trim().slice(0, 200) || 'Twinning',
+      verifyPerIpPerMinute: intVar(env, 'VERIFY_RATE_LIMIT_PER_IP', 30, 1, 1_000_000),
+    },
     jobs: { pollingIntervalSeconds: secondsVar(env, 'JOBS_POLLING_INTERVAL_SECONDS', 2, 0.5, 60) },
     digests: { schedule: boolVar(env, 'DIGEST_SCHEDULE', nodeEnv !== 'test') },
     rateLimits: {

@@ -1,3 +1,4 @@
 /** What other folders may use of this feature (docs/architecture.md). */
 export { WorkshopsModule } from './workshops.module';
 export { WorkshopCalendarService } from './workshop-calendar.service';
+export { WorkshopAttendanceRepository, type WorkshopForCertificates } from './workshop-attendance.repository';

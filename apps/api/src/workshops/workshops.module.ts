@@ -10,6 +10,7 @@ import { RoomReportsRepository } from './room-reports.repository';
 import { RoomReportsService } from './room-reports.service';
 import { RoomSendWriter } from './room-send-writer';
 import { RoomSnapshotService } from './room-snapshot.service';
+import { WorkshopAttendanceRepository } from './workshop-attendance.repository';
 import { WorkshopAttendeesRepository } from './workshop-attendees.repository';
 import { WorkshopAuditRepository } from './workshop-audit.repository';
 import { WorkshopCalendarRepository } from './workshop-calendar.repository';
@@ -38,6 +39,7 @@ import { WorkshopsService } from './workshops.service';
     // repositories
     WorkshopsRepository,
     WorkshopAttendeesRepository,
+    WorkshopAttendanceRepository,
     WorkshopFacilitatorsRepository,
     WorkshopAuditRepository,
     WorkshopCalendarRepository,
@@ -63,6 +65,6 @@ import { WorkshopsService } from './workshops.service';
     RoomReportsService,
   ],
   // the private calendar feed (visits) lists the workshops a user registered for
-  exports: [WorkshopCalendarService],
+  exports: [WorkshopCalendarService, WorkshopAttendanceRepository],
 })
 export class WorkshopsModule {}

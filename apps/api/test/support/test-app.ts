@@ -1,5 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { THEMES } from '@twinning/contracts';
+import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,6 +10,19 @@ import { loadConfig, type AppConfig } from '../../src/config/app-config';
 import { createApp } from '../../src/create-app';
 
 export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-0123456789';
+
+let credentialKey: string | null = null;
+/** One RSA key per test process for CREDENTIAL_SIGNING_KEY (generating one per boot costs time). */
+export function testCredentialKey(): string {
+  credentialKey ??= newCredentialKey();
+  return credentialKey;
+}
+
+export function newCredentialKey(): string {
+  return generateKeyPairSync('rsa', { modulusLength: 2048 })
+    .privateKey.export({ type: 'pkcs8', format: 'pem' })
+    .toString();
+}
 
 /** Counts SQL statements, so tests can assert that a request's query count does not grow with data. */
 export class QueryCounter implements TypeOrmLogger {
@@ -63,6 +77,7 @@ export async function bootApp(
     {
       NODE_ENV: 'test',
       JWT_SECRET: TEST_JWT_SECRET,
+      CREDENTIAL_SIGNING_KEY: testCredentialKey(),
       DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'twinning-test-')),
       LOG_LEVEL: 'silent',
       AUTH_RATE_LIMIT_PER_IP: '1000',

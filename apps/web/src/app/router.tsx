@@ -50,6 +50,9 @@ const VerifyEmailPage = lazy(() => import('./routes/verify-email-page').then((m)
 const RegisterPage = lazy(() => import('./routes/register-page').then((m) => ({ default: m.RegisterPage })));
 const SearchPage = lazy(() => import('./routes/search-page').then((m) => ({ default: m.SearchPage })));
 const ThreadPage = lazy(() => import('./routes/thread-page').then((m) => ({ default: m.ThreadPage })));
+const VerifyCertificatePage = lazy(() =>
+  import('./routes/verify-certificate-page').then((m) => ({ default: m.VerifyCertificatePage })),
+);
 const UnsubscribePage = lazy(() => import('./routes/unsubscribe-page').then((m) => ({ default: m.UnsubscribePage })));
 const VisitNewPage = lazy(() => import('./routes/visit-new-page').then((m) => ({ default: m.VisitNewPage })));
 const VisitPage = lazy(() => import('./routes/visit-page').then((m) => ({ default: m.VisitPage })));
@@ -77,6 +80,8 @@ export const routes: RouteObject[] = [
           { path: 'register', element: <RegisterPage /> },
           // public: the link of a notification mail turns off one kind of mail without signing in
           { path: 'unsubscribe', element: <UnsubscribePage /> },
+          // public: a certificate's verification page (the code is printed on the PDF)
+          { path: 'verify/:code', element: <VerifyCertificatePage /> },
           // The development Outbox: public like a local mail catcher; the API answers 404 in production.
           { path: 'dev/outbox', element: <OutboxPage /> },
           { path: 'dev/outbox/:id', element: <OutboxMailPage /> },

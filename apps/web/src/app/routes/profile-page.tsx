@@ -7,6 +7,7 @@ import {
   ProfileForm,
   useMe,
 } from '../../features/account';
+import { MyCertificates } from '../../features/certificates';
 import { MyJoinRequests } from '../../features/join-requests';
 import { NotificationSettings } from '../../features/notifications';
 import { CalendarFeedPanel } from '../../features/visits';
@@ -52,6 +53,10 @@ export function ProfilePage() {
       <section className="section" aria-labelledby="profile-requests">
         <h2 id="profile-requests">{t('profile.myRequests')}</h2>
         <MyJoinRequests />
+      </section>
+      <section className="section" id="certificates" aria-labelledby="profile-certificates">
+        <h2 id="profile-certificates">{t('certificates.mine.heading')}</h2>
+        <MyCertificates />
       </section>
       <section className="section" id="email-notifications" aria-labelledby="profile-email-notifications">
         <h2 id="profile-email-notifications">{t('notificationSettings.heading')}</h2>

@@ -13,6 +13,7 @@ function renderProfile(me: MeDto, initialLanguage: 'en' | 'fr' = 'en') {
     if (url.pathname === '/api/auth/refresh') return jsonResponse(makeAuth(me));
     if (url.pathname === '/api/me') return jsonResponse(me);
     if (url.pathname === '/api/me/join-requests') return jsonResponse([]);
+    if (url.pathname === '/api/certificates') return jsonResponse([]);
     if (url.pathname === '/api/me/notification-settings') return jsonResponse([]);
     return jsonResponse({ items: [], nextCursor: null });
   });

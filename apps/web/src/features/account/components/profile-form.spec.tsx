@@ -16,6 +16,7 @@ describe('ProfileForm', () => {
       }
       if (url.pathname === '/api/me') return jsonResponse(me);
       if (url.pathname === '/api/me/join-requests') return jsonResponse([]);
+      if (url.pathname === '/api/certificates') return jsonResponse([]);
       if (url.pathname === '/api/me/notification-settings') return jsonResponse([]);
       return jsonResponse({ items: [], nextCursor: null });
     });

@@ -1,0 +1,3 @@
+/** What other folders may use of this feature (docs/architecture.md). */
+export { CertificatesModule } from './certificates.module';
+export { CertificatesService, type IssueCertificateInput } from './certificates.service';
