@@ -37,6 +37,7 @@ const apiBoundaries = {
     moderation: [...apiInfra, 'notifications', 'forums'],
     visits: [...apiInfra, 'notifications', 'calendar', 'partnerships', 'cities', 'workshops'],
     workshops: [...apiInfra, 'notifications', 'calendar'],
+    courses: ['config', 'common', 'database'],
     // a read model across features: one query over their tables, with AccessService's conditions
     waiting: ['config', 'common', 'database', 'access'],
     digests: [...apiInfra, 'waiting', 'notifications'],
@@ -56,6 +57,7 @@ const apiBoundaries = {
         'moderation',
         'visits',
         'workshops',
+        'courses',
         'waiting',
         'digests',
         'home',

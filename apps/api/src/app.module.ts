@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccessModule } from './access/access.module';
 import { AuthModule } from './auth';
 import { CitiesModule } from './cities';
+import { CoursesModule } from './courses';
 import { ClockModule } from './common/clock';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { DigestsModule } from './digests';
@@ -68,6 +69,7 @@ export class AppModule {
         ModerationModule,
         PartnershipsModule,
         WorkshopsModule,
+        CoursesModule,
         VisitsModule,
         WaitingModule,
         HomeModule,

@@ -58,6 +58,9 @@ export const FIELD_RULES = [
   'belowRegistered',
   'unknownUser',
   'notFacilitator',
+  'notTrainer',
+  'correctOptions',
+  'unknownLesson',
   // Checks of the live room's socket payloads.
   'intRange',
   'lockedOrSlowMode',

@@ -95,6 +95,10 @@ const en: ApiErrorTexts = {
     belowRegistered: (p) => `${p.field} cannot be below the ${p.min} participants already registered`,
     unknownUser: (p) => `${p.field}: no user has the id ${p.value}`,
     notFacilitator: (p) => `${p.field}: ${p.value} is not a facilitator or an admin`,
+    notTrainer: (p) => `${p.field}: ${p.value} is not a facilitator`,
+    correctOptions: (p) =>
+      `${p.field}: mark exactly one correct option for a single-choice question, at least one for multiple choice`,
+    unknownLesson: (p) => `${p.field}: no lesson of this version has the key ${p.value}`,
     intRange: (p) => `${p.field} must be a whole number from ${p.min} to ${p.max}`,
     lockedOrSlowMode: (p) => `${p.field}: give locked, slowModeSeconds or both`,
     invalid: (p) => `${p.field} was not accepted`,
@@ -196,6 +200,10 @@ const fr: ApiErrorTexts = {
     belowRegistered: (p) => `${p.field} ne peut pas être inférieur aux ${p.min} participants déjà inscrits`,
     unknownUser: (p) => `${p.field} : aucun utilisateur n’a l’identifiant ${p.value}`,
     notFacilitator: (p) => `${p.field} : ${p.value} n’est ni animateur ni administrateur`,
+    notTrainer: (p) => `${p.field} : ${p.value} n’est pas animateur`,
+    correctOptions: (p) =>
+      `${p.field} : marquez exactement une bonne réponse pour une question à choix unique, au moins une pour un choix multiple`,
+    unknownLesson: (p) => `${p.field} : aucune leçon de cette version n’a la clé ${p.value}`,
     intRange: (p) => `${p.field} doit être un nombre entier de ${p.min} à ${p.max}`,
     lockedOrSlowMode: (p) => `${p.field} : indiquez locked, slowModeSeconds ou les deux`,
     invalid: (p) => `${p.field} n’a pas été accepté`,
@@ -296,6 +304,10 @@ const es: ApiErrorTexts = {
     belowRegistered: (p) => `${p.field} no puede ser inferior a los ${p.min} participantes ya inscritos`,
     unknownUser: (p) => `${p.field}: ningún usuario tiene el identificador ${p.value}`,
     notFacilitator: (p) => `${p.field}: ${p.value} no es facilitador ni administrador`,
+    notTrainer: (p) => `${p.field}: ${p.value} no es facilitador`,
+    correctOptions: (p) =>
+      `${p.field}: marque exactamente una opción correcta en una pregunta de opción única y al menos una en opción múltiple`,
+    unknownLesson: (p) => `${p.field}: ninguna lección de esta versión tiene la clave ${p.value}`,
     intRange: (p) => `${p.field} debe ser un número entero de ${p.min} a ${p.max}`,
     lockedOrSlowMode: (p) => `${p.field}: indica locked, slowModeSeconds o ambos`,
     invalid: (p) => `${p.field} no fue aceptado`,
@@ -392,6 +404,10 @@ const ar: ApiErrorTexts = {
     belowRegistered: (p) => `لا يمكن أن يقل ${p.field} عن ${p.min} مشاركين مسجّلين بالفعل`,
     unknownUser: (p) => `${p.field}: لا يوجد مستخدم بالمعرّف ${p.value}`,
     notFacilitator: (p) => `${p.field}: ${p.value} ليس ميسّرًا ولا مسؤول منصة`,
+    notTrainer: (p) => `${p.field}: ${p.value} ليس ميسّرًا`,
+    correctOptions: (p) =>
+      `${p.field}: حدّد خيارًا صحيحًا واحدًا بالضبط لسؤال الاختيار الواحد، وخيارًا واحدًا على الأقل للاختيار المتعدد`,
+    unknownLesson: (p) => `${p.field}: لا يوجد درس في هذا الإصدار بالمفتاح ${p.value}`,
     intRange: (p) => `يجب أن يكون ${p.field} عددًا صحيحًا من ${p.min} إلى ${p.max}`,
     lockedOrSlowMode: (p) => `${p.field}: حدّد locked أو slowModeSeconds أو كليهما`,
     invalid: (p) => `لم يُقبل ${p.field}`,

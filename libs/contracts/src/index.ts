@@ -26,3 +26,4 @@ export * from './api-error-text';
 export * from './accept-language';
 export * from './calendar-days';
 export * from './audit-text';
+export * from './courses';
