@@ -40,7 +40,7 @@ export class CourseAuthoringService {
       await this.content.replace(manager, id, modules);
       return id;
     });
-    return this.versions.full((await this.courses.version(undefined, versionId))!);
+    return this.versions.byId(versionId);
   }
 
   /** Courses the caller authors, each with its newest version. */
@@ -70,7 +70,7 @@ export class CourseAuthoringService {
       await this.content.replace(manager, id, modules);
       return id;
     });
-    return this.versions.full((await this.courses.version(undefined, versionId))!);
+    return this.versions.byId(versionId);
   }
 
   /** A new draft copied from the published version (header, lessons with their keys, quizzes). */
@@ -90,7 +90,7 @@ export class CourseAuthoringService {
       await this.content.replace(manager, id, modules);
       return id;
     });
-    return this.versions.full((await this.courses.version(undefined, versionId))!);
+    return this.versions.byId(versionId);
   }
 
   /** draft → in_review (a new review round: approvals of earlier rounds no longer count). */
@@ -102,7 +102,7 @@ export class CourseAuthoringService {
       requireState(row, ['draft'], 'in_review');
       await this.courses.setState(manager, versionId, 'in_review', 'submitted');
     });
-    return this.versions.full((await this.courses.version(undefined, versionId))!);
+    return this.versions.byId(versionId);
   }
 
   /** Locks the course, checks the caller is one of its authors, and answers its newest version. */

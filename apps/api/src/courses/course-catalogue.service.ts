@@ -51,6 +51,6 @@ function summary(r: CatalogueRow, authors: CourseSummaryDto['authors']): CourseS
     authors,
     lessonCount: r.lesson_count,
     quizCount: r.quiz_count,
-    publishedAt: iso(r.published_at!),
+    publishedAt: iso(r.published_at),
   };
 }

@@ -43,7 +43,7 @@ export class CourseReviewService {
       requireState(row, ['in_review'], 'a review comment');
       await this.insertComments(manager, user, row, [body], (i) => (i === 0 ? 'lessonKey' : ''));
     });
-    return this.reread(versionId);
+    return this.versions.byId(versionId);
   }
 
   /** Approves once per reviewer and round; the second distinct approval publishes the version. */
@@ -57,7 +57,7 @@ export class CourseReviewService {
         await this.courses.setState(manager, versionId, 'published', 'published');
       }
     });
-    return this.reread(versionId);
+    return this.versions.byId(versionId);
   }
 
   /** in_review → draft, with the reviewer's comments on lessons. */
@@ -68,11 +68,7 @@ export class CourseReviewService {
       await this.insertComments(manager, user, row, comments, (i) => `comments.${i}.lessonKey`);
       await this.courses.setState(manager, versionId, 'draft');
     });
-    return this.reread(versionId);
-  }
-
-  private async reread(versionId: string): Promise<CourseVersionDto> {
-    return this.versions.full((await this.courses.version(undefined, versionId))!);
+    return this.versions.byId(versionId);
   }
 
   /** Locks the version; the caller must be a reviewer who is not one of the course's authors. */

@@ -36,6 +36,13 @@ export class CourseVersionsService {
     return rows.map((r) => versionSummary(r, authors));
   }
 
+  /** A version just written, in full (no access check: the caller has just changed it). */
+  async byId(versionId: string): Promise<CourseVersionDto> {
+    const row = await this.courses.version(undefined, versionId);
+    if (!row) throw AppError.notFound('Course version');
+    return this.full(row);
+  }
+
   /** The version in full, as its authors and reviewers see it. */
   async full(row: VersionRow): Promise<CourseVersionDto> {
     const [authors, content, approvals, comments] = await Promise.all([

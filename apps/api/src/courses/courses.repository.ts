@@ -29,6 +29,7 @@ export interface VersionRow {
 }
 
 export interface CatalogueRow extends VersionRow {
+  published_at: Date;
   lesson_count: number;
   quiz_count: number;
   published_key: string;

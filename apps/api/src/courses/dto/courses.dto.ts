@@ -71,14 +71,14 @@ function Markdown(max: number): PropertyDecorator {
 }
 
 /** A list of nested objects of `type`, between `min` and `max` of them. */
-function NestedList(type: () => new () => object, min: number, max: number): PropertyDecorator {
+function NestedList(type: new () => object, min: number, max: number): PropertyDecorator {
   return (target, key) => {
-    ApiProperty({ type, isArray: true, minItems: min, maxItems: max })(target, key);
+    ApiProperty({ type: [type], minItems: min, maxItems: max })(target, key);
     IsArray()(target, key);
     ArrayMinSize(min)(target, key);
     ArrayMaxSize(max)(target, key);
     ValidateNested({ each: true })(target, key);
-    Type(type)(target, key);
+    Type(() => type)(target, key);
   };
 }
 
@@ -102,7 +102,7 @@ export class CourseQuestionBodyDto implements CourseQuestionInput {
   @Markdown(2_000)
   prompt!: string;
 
-  @NestedList(() => CourseOptionDto, 2, COURSE_OPTIONS_MAX)
+  @NestedList(CourseOptionDto, 2, COURSE_OPTIONS_MAX)
   options!: CourseOptionDto[];
 }
 
@@ -123,7 +123,7 @@ export class CourseQuizBodyDto implements CourseQuizInput {
   @Max(100)
   maxAttempts!: number | null;
 
-  @NestedList(() => CourseQuestionBodyDto, 1, COURSE_QUESTIONS_MAX)
+  @NestedList(CourseQuestionBodyDto, 1, COURSE_QUESTIONS_MAX)
   questions!: CourseQuestionBodyDto[];
 }
 
@@ -144,10 +144,10 @@ export class CourseModuleBodyDto implements CourseModuleInput {
   @Title()
   title!: string;
 
-  @NestedList(() => CourseLessonBodyDto, 1, COURSE_LESSONS_MAX)
+  @NestedList(CourseLessonBodyDto, 1, COURSE_LESSONS_MAX)
   lessons!: CourseLessonBodyDto[];
 
-  @NestedList(() => CourseQuizBodyDto, 0, COURSE_QUIZZES_MAX)
+  @NestedList(CourseQuizBodyDto, 0, COURSE_QUIZZES_MAX)
   quizzes!: CourseQuizBodyDto[];
 }
 
@@ -176,7 +176,7 @@ export class CourseContentDto implements CourseContentRequest {
   @Max(COURSE_ESTIMATED_HOURS_MAX)
   estimatedHours!: number;
 
-  @NestedList(() => CourseModuleBodyDto, 1, COURSE_MODULES_MAX)
+  @NestedList(CourseModuleBodyDto, 1, COURSE_MODULES_MAX)
   modules!: CourseModuleBodyDto[];
 }
 
@@ -200,7 +200,7 @@ export class CourseCommentDto implements CourseCommentInput {
 }
 
 export class CourseRequestChangesDto implements CourseRequestChangesRequest {
-  @NestedList(() => CourseCommentDto, 1, 100)
+  @NestedList(CourseCommentDto, 1, 100)
   comments!: CourseCommentDto[];
 }
 
