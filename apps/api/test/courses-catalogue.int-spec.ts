@@ -76,6 +76,12 @@ describe('courses: public catalogue and validation', () => {
     expect(titles(await list({ language: 'fr', theme: 'integration' }))).toEqual(['Médiation']);
     expect(titles(await list({ language: 'de' }))).toEqual([]);
 
+    // two statements whatever the page holds (rows, then the authors of every course on it)
+    const counted = await t.queries.measure(() => list({ limit: 50 }));
+    expect([counted.result.items.length, counted.queries]).toEqual([3, 2]);
+    const page = await t.queries.measure(() => c.http().get(`/api/courses/${en.courseId}`).expect(200));
+    expect(page.queries).toBe(3);
+
     const first = await list({ limit: 2 }, learner);
     expect(titles(first)).toEqual(['Négociation', 'Médiation']);
     const second = await list({ limit: 2, cursor: String(first.nextCursor) });
