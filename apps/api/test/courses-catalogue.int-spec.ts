@@ -94,6 +94,7 @@ describe('courses: public catalogue and validation', () => {
       expect(res.status).toBe(200);
       const page = res.body as CourseDto;
       expect(page.modules[0].quizzes[0]).toEqual({
+        id: en.modules[0].quizzes[0].id,
         title: 'Check your basics',
         passMark: 60,
         maxAttempts: 3,

@@ -61,6 +61,7 @@ export const FIELD_RULES = [
   'notTrainer',
   'correctOptions',
   'unknownLesson',
+  'quizAnswers',
   // Checks of the live room's socket payloads.
   'intRange',
   'lockedOrSlowMode',

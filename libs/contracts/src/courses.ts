@@ -131,6 +131,7 @@ export interface CourseQuestionWithAnswersDto {
 }
 
 export interface CourseQuizDto<Q = CourseQuestionDto> {
+  id: string;
   title: string;
   passMark: number;
   maxAttempts: number | null;
@@ -199,4 +200,51 @@ export interface CourseSummaryDto extends CourseHeader {
 /** A published course's page: lessons and quizzes, without correct answers. */
 export interface CourseDto extends CourseSummaryDto {
   modules: CourseModuleDto[];
+}
+
+// ---- Learners ------------------------------------------------------------------------------------
+
+export interface CourseProgressRequest {
+  /** The lesson opened (remembered to resume on any device). */
+  lessonKey: string;
+  /** Marks the lesson done. */
+  completed?: boolean;
+}
+
+export interface CourseQuizAttemptRequest {
+  /** For each question, in order, the indexes of the options chosen (one for a single-choice question). */
+  answers: number[][];
+}
+
+export interface CourseQuizStatusDto {
+  quizId: string;
+  attemptsUsed: number;
+  /** Null: unlimited. */
+  attemptsLeft: number | null;
+  bestScore: number | null;
+  passed: boolean;
+}
+
+/** A learner's enrolment: the version they are on (until they move), where they stopped, what they did. */
+export interface CourseEnrolmentDto {
+  courseId: string;
+  versionId: string;
+  versionNumber: number;
+  /** The course's published version when it is newer than the learner's; null otherwise. */
+  newerVersionId: string | null;
+  lastLessonKey: string | null;
+  completedLessonKeys: string[];
+  quizzes: CourseQuizStatusDto[];
+  /** Every lesson done and every quiz passed. */
+  completed: boolean;
+  /** The content of the learner's version, without correct answers. */
+  modules: CourseModuleDto[];
+}
+
+/** The grade of a submitted attempt; only now does the learner learn which questions were right. */
+export interface CourseQuizAttemptDto {
+  score: number;
+  passed: boolean;
+  questions: { right: boolean }[];
+  status: CourseQuizStatusDto;
 }

@@ -76,7 +76,7 @@ export class CourseContentRepository {
                                                                         'bodyHtml', l.body_html) ORDER BY l.position), '[]')
                                 FROM course_lessons l WHERE l.module_id = m.id),
                   'quizzes', (SELECT coalesce(json_agg(json_build_object(
-                                  'title', z.title, 'passMark', z.pass_mark, 'maxAttempts', z.max_attempts,
+                                  'id', z.id, 'title', z.title, 'passMark', z.pass_mark, 'maxAttempts', z.max_attempts,
                                   'questions', (SELECT coalesce(json_agg(json_build_object(
                                                   'kind', q.kind, 'prompt', q.prompt, 'options', ${options})
                                                   ORDER BY q.position), '[]')

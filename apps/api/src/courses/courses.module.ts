@@ -2,13 +2,16 @@ import { Module } from '@nestjs/common';
 import { CourseAuthoringService } from './course-authoring.service';
 import { CourseCatalogueService } from './course-catalogue.service';
 import { CourseContentRepository } from './course-content.repository';
+import { CourseLearningController } from './course-learning.controller';
+import { CourseLearningRepository } from './course-learning.repository';
+import { CourseLearningService } from './course-learning.service';
 import { CourseReviewService } from './course-review.service';
 import { CourseVersionsService } from './course-versions.service';
 import { CourseReviewsController, CourseVersionsController, CoursesController } from './courses.controller';
 import { CoursesRepository } from './courses.repository';
 
 @Module({
-  controllers: [CoursesController, CourseVersionsController, CourseReviewsController],
+  controllers: [CoursesController, CourseVersionsController, CourseReviewsController, CourseLearningController],
   providers: [
     CoursesRepository,
     CourseContentRepository,
@@ -16,7 +19,9 @@ import { CoursesRepository } from './courses.repository';
     CourseAuthoringService,
     CourseReviewService,
     CourseCatalogueService,
+    CourseLearningRepository,
+    CourseLearningService,
   ],
-  exports: [CoursesRepository, CourseContentRepository],
+  exports: [CoursesRepository, CourseContentRepository, CourseLearningRepository],
 })
 export class CoursesModule {}

@@ -20,6 +20,8 @@ import {
   type CourseLessonInput,
   type CourseModuleInput,
   type CourseOptionInput,
+  type CourseProgressRequest,
+  type CourseQuizAttemptRequest,
   type CourseQuestionInput,
   type CourseQuestionKind,
   type CourseQuizInput,
@@ -214,4 +216,28 @@ export class CourseCatalogueQueryDto extends PageQueryDto implements CourseCatal
   @IsOptional()
   @IsIn(THEMES)
   theme?: Theme;
+}
+
+export class CourseProgressDto implements CourseProgressRequest {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all')
+  lessonKey!: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  completed?: boolean;
+}
+
+export class CourseQuizAttemptBodyDto implements CourseQuizAttemptRequest {
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'array', items: { type: 'integer' } },
+    description: 'For each question in order, the indexes of the options chosen',
+  })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(COURSE_QUESTIONS_MAX)
+  @IsArray({ each: true })
+  answers!: number[][];
 }
