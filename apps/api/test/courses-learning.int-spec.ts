@@ -1,4 +1,9 @@
-import type { CourseEnrolmentDto, CourseQuizAttemptDto, CourseVersionDto } from '@twinning/contracts';
+import type {
+  CourseEnrolmentDto,
+  CourseQuestionStatsDto,
+  CourseQuizAttemptDto,
+  CourseVersionDto,
+} from '@twinning/contracts';
 import { createUser, type TestUser } from './support/factories';
 import { courseBody, courseClient } from './support/courses';
 import { bootApp, resetDatabase, type TestApp } from './support/test-app';
@@ -92,6 +97,38 @@ describe('courses: learners', () => {
     expect([none.status, none.body.code]).toEqual([409, 'INVALID_STATE']); // 3 attempts used
     expect((await as(other, 'post', `/quizzes/${quizId}/attempts`, { answers: [[0], [0]] })).status).toBe(404);
 
+    // the authors see every learner's progress and which question people miss most; others may not
+    await c.http().post(`/api/courses/${v1.courseId}/enrolment`).set(other.auth).expect(201);
+    await as(other, 'post', `/quizzes/${quizId}/attempts`, { answers: [[1], [0, 1]] });
+    const learners = (await c.http().get(`/api/courses/${v1.courseId}/learners`).set(author.auth).expect(200)).body;
+    expect(learners).toEqual([
+      expect.objectContaining({
+        user: { id: learner.id, displayName: learner.displayName },
+        lessonsDone: 1,
+        lessonCount: 3,
+        quizzesPassed: 1,
+        quizCount: 1,
+        lastLessonKey: l2.key,
+      }),
+      expect.objectContaining({
+        user: { id: other.id, displayName: other.displayName },
+        lessonsDone: 0,
+        quizzesPassed: 0,
+      }),
+    ]);
+    const stats = (await c.http().get(`/api/course-versions/${v1.id}/quiz-stats`).set(author.auth).expect(200))
+      .body as CourseQuestionStatsDto[];
+    // learner: [right, wrong], [right, right], [wrong, wrong]; other: [wrong, right]
+    expect(Object.fromEntries(stats.map((s) => [s.question, [s.attempts, s.misses]]))).toEqual({
+      1: [4, 2],
+      2: [4, 2],
+    });
+    expect(stats[0]).toMatchObject({ quizId, quizTitle: 'Check your basics' });
+    for (const u of [learner, reviewers[0]]) {
+      expect((await c.http().get(`/api/courses/${v1.courseId}/learners`).set(u.auth)).status).toBe(403);
+      expect((await c.http().get(`/api/course-versions/${v1.id}/quiz-stats`).set(u.auth)).status).toBe(403);
+    }
+
     await as(learner, 'put', '/progress', { lessonKey: l2.key, completed: true });
     const done = (await as(learner, 'put', '/progress', { lessonKey: l3.key, completed: true }))
       .body as CourseEnrolmentDto;
@@ -109,8 +146,9 @@ describe('courses: learners', () => {
     expect(
       (await as(learner, 'post', `/quizzes/${v2.modules[0].quizzes[0].id}/attempts`, { answers: [[0], [0]] })).status,
     ).toBe(404);
-    const late = await c.http().post(`/api/courses/${v1.courseId}/enrolment`).set(other.auth).expect(201);
-    expect(late.body.versionId).toBe(v2.id);
+    const late = await createUser(t);
+    const lateEnrol = await c.http().post(`/api/courses/${v1.courseId}/enrolment`).set(late.auth).expect(201);
+    expect(lateEnrol.body.versionId).toBe(v2.id);
 
     const moved = (await as(learner, 'post', '/enrolment/move')).body as CourseEnrolmentDto;
     expect(moved).toMatchObject({ versionId: v2.id, versionNumber: 2, newerVersionId: null, completed: false });

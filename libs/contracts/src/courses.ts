@@ -248,3 +248,26 @@ export interface CourseQuizAttemptDto {
   questions: { right: boolean }[];
   status: CourseQuizStatusDto;
 }
+
+/** A learner of a course, as its authors see them. */
+export interface CourseLearnerDto {
+  user: CourseAuthorDto;
+  versionNumber: number;
+  lastLessonKey: string | null;
+  enrolledAt: string;
+  lessonsDone: number;
+  lessonCount: number;
+  quizzesPassed: number;
+  quizCount: number;
+}
+
+/** How one question fared across every attempt: `misses` of `attempts` got it wrong. */
+export interface CourseQuestionStatsDto {
+  quizId: string;
+  quizTitle: string;
+  /** 1-based position of the question in its quiz. */
+  question: number;
+  prompt: string;
+  attempts: number;
+  misses: number;
+}

@@ -1,9 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { CourseEnrolmentDto, CourseQuizAttemptDto } from '@twinning/contracts';
+import type { CourseEnrolmentDto, CourseLearnerDto, CourseQuizAttemptDto } from '@twinning/contracts';
 import type { AuthUser } from '../common/auth-user';
 import { CurrentUser, RequireVerifiedEmail } from '../common/decorators';
 import { ParseId } from '../common/id.pipe';
+import { CourseInsightsService } from './course-insights.service';
 import { CourseLearningService } from './course-learning.service';
 import { CourseProgressDto, CourseQuizAttemptBodyDto } from './dto/courses.dto';
 
@@ -12,7 +13,16 @@ import { CourseProgressDto, CourseQuizAttemptBodyDto } from './dto/courses.dto';
 @ApiBearerAuth()
 @Controller('courses/:id')
 export class CourseLearningController {
-  constructor(private readonly learning: CourseLearningService) {}
+  constructor(
+    private readonly learning: CourseLearningService,
+    private readonly insights: CourseInsightsService,
+  ) {}
+
+  /** Authors and admins: every learner and how far they are. */
+  @Get('learners')
+  learners(@CurrentUser() user: AuthUser, @Param('id', ParseId) id: string): Promise<CourseLearnerDto[]> {
+    return this.insights.learners(user, id);
+  }
 
   @RequireVerifiedEmail()
   @Post('enrolment')

@@ -18,6 +18,27 @@ export interface QuizRow {
   questions: { kind: 'single' | 'multiple'; options: number; correct: number[] }[];
 }
 
+export interface LearnerRow {
+  id: string;
+  display_name: string;
+  version_number: number;
+  last_lesson_key: string | null;
+  enrolled_at: Date;
+  lessons_done: number;
+  lesson_count: number;
+  quizzes_passed: number;
+  quiz_count: number;
+}
+
+export interface QuestionStatRow {
+  quiz_id: string;
+  quiz_title: string;
+  question: number;
+  prompt: string;
+  attempts: number;
+  misses: number;
+}
+
 /** Enrolments, lesson progress and quiz attempts. */
 @Injectable()
 export class CourseLearningRepository {
@@ -119,12 +140,48 @@ export class CourseLearningRepository {
     quizId: string,
     userId: string,
     answers: number[][],
+    rights: boolean[],
     score: number,
     passed: boolean,
   ): Promise<void> {
     await manager.query(
-      `INSERT INTO course_quiz_attempts (quiz_id, user_id, answers, score, passed) VALUES ($1, $2, $3, $4, $5)`,
-      [quizId, userId, JSON.stringify(answers), score, passed],
+      `INSERT INTO course_quiz_attempts (quiz_id, user_id, answers, rights, score, passed)
+       VALUES ($1, $2, $3, $4, $5, $6)`,
+      [quizId, userId, JSON.stringify(answers), rights, score, passed],
+    );
+  }
+
+  /** Learners of every version of the course, with how far they are on theirs. */
+  async learners(courseId: string): Promise<LearnerRow[]> {
+    return this.dataSource.query(
+      `SELECT u.id, u.display_name, v.number AS version_number, e.last_lesson_key, e.enrolled_at,
+              (SELECT count(*)::int FROM course_lesson_progress p
+                WHERE p.user_id = e.user_id AND p.version_id = e.version_id) AS lessons_done,
+              (SELECT count(*)::int FROM course_lessons l WHERE l.version_id = e.version_id) AS lesson_count,
+              (SELECT count(DISTINCT a.quiz_id)::int FROM course_quiz_attempts a
+                 JOIN course_quizzes z ON z.id = a.quiz_id JOIN course_modules m ON m.id = z.module_id
+                WHERE a.user_id = e.user_id AND m.version_id = e.version_id AND a.passed) AS quizzes_passed,
+              (SELECT count(*)::int FROM course_quizzes z JOIN course_modules m ON m.id = z.module_id
+                WHERE m.version_id = e.version_id) AS quiz_count
+         FROM course_enrolments e JOIN users u ON u.id = e.user_id JOIN course_versions v ON v.id = e.version_id
+        WHERE e.course_id = $1
+        ORDER BY e.enrolled_at, u.id`,
+      [courseId],
+    );
+  }
+
+  /** For each question of each quiz of the version: attempts and how many got it wrong. */
+  async questionStats(versionId: string): Promise<QuestionStatRow[]> {
+    return this.dataSource.query(
+      `SELECT z.id AS quiz_id, z.title AS quiz_title, q.position AS question, q.prompt,
+              count(a.id)::int AS attempts, count(a.id) FILTER (WHERE NOT a.rights[q.position])::int AS misses
+         FROM course_quizzes z JOIN course_modules m ON m.id = z.module_id
+         JOIN course_questions q ON q.quiz_id = z.id
+         LEFT JOIN course_quiz_attempts a ON a.quiz_id = z.id
+        WHERE m.version_id = $1
+        GROUP BY z.id, z.title, m.position, z.position, q.position, q.prompt
+        ORDER BY m.position, z.position, q.position`,
+      [versionId],
     );
   }
 }

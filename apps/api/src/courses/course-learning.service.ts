@@ -97,7 +97,15 @@ export class CourseLearningService {
       const questions = quiz.questions.map((q, i) => ({ right: sameSet(answers[i], q.correct) }));
       const score = Math.round((100 * questions.filter((q) => q.right).length) / questions.length);
       const passed = score >= quiz.pass_mark;
-      await this.learning.insertAttempt(manager, quizId, user.id, answers, score, passed);
+      await this.learning.insertAttempt(
+        manager,
+        quizId,
+        user.id,
+        answers,
+        questions.map((q) => q.right),
+        score,
+        passed,
+      );
       return { score, passed, questions, status: await this.statusOf(manager, e, quizId, user.id) };
     });
   }

@@ -1,11 +1,19 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { CourseDto, CourseSummaryDto, CourseVersionDto, CourseVersionSummaryDto, Page } from '@twinning/contracts';
+import type {
+  CourseDto,
+  CourseQuestionStatsDto,
+  CourseSummaryDto,
+  CourseVersionDto,
+  CourseVersionSummaryDto,
+  Page,
+} from '@twinning/contracts';
 import type { AuthUser } from '../common/auth-user';
 import { CurrentUser, Public, RequireVerifiedEmail } from '../common/decorators';
 import { ParseId } from '../common/id.pipe';
 import { CourseAuthoringService } from './course-authoring.service';
 import { CourseCatalogueService } from './course-catalogue.service';
+import { CourseInsightsService } from './course-insights.service';
 import { CourseReviewService } from './course-review.service';
 import { CourseVersionsService } from './course-versions.service';
 import {
@@ -81,7 +89,14 @@ export class CourseVersionsController {
     private readonly authoring: CourseAuthoringService,
     private readonly review: CourseReviewService,
     private readonly versions: CourseVersionsService,
+    private readonly insights: CourseInsightsService,
   ) {}
+
+  /** Authors and admins: attempts and misses per question, most missed first. */
+  @Get(':id/quiz-stats')
+  quizStats(@CurrentUser() user: AuthUser, @Param('id', ParseId) id: string): Promise<CourseQuestionStatsDto[]> {
+    return this.insights.questionStats(user, id);
+  }
 
   @Get(':id')
   get(@CurrentUser() user: AuthUser, @Param('id', ParseId) id: string): Promise<CourseVersionDto> {

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CourseAuthoringService } from './course-authoring.service';
 import { CourseCatalogueService } from './course-catalogue.service';
 import { CourseContentRepository } from './course-content.repository';
+import { CourseInsightsService } from './course-insights.service';
 import { CourseLearningController } from './course-learning.controller';
 import { CourseLearningRepository } from './course-learning.repository';
 import { CourseLearningService } from './course-learning.service';
@@ -21,6 +22,7 @@ import { CoursesRepository } from './courses.repository';
     CourseCatalogueService,
     CourseLearningRepository,
     CourseLearningService,
+    CourseInsightsService,
   ],
   exports: [CoursesRepository, CourseContentRepository, CourseLearningRepository],
 })

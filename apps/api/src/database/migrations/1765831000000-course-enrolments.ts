@@ -33,6 +33,7 @@ export class CourseEnrolments1765831000000 implements MigrationInterface {
          quiz_id uuid NOT NULL REFERENCES course_quizzes(id) ON DELETE CASCADE,
          user_id uuid NOT NULL REFERENCES users(id) ON DELETE CASCADE,
          answers jsonb NOT NULL,
+         rights boolean[] NOT NULL,
          score int NOT NULL CHECK (score BETWEEN 0 AND 100),
          passed boolean NOT NULL,
          created_at timestamptz NOT NULL DEFAULT clock_timestamp())`,
