@@ -40,6 +40,7 @@ const apiBoundaries = {
     training: [...apiInfra, 'notifications'],
     // certificates: issued for what a workshop (and later a course) records; workshops' attendance through its index
     certificates: [...apiInfra, 'workshops'],
+    courses: ['config', 'common', 'database'],
     // a read model across features: one query over their tables, with AccessService's conditions
     waiting: ['config', 'common', 'database', 'access'],
     digests: [...apiInfra, 'waiting', 'notifications'],
@@ -61,6 +62,7 @@ const apiBoundaries = {
         'workshops',
         'training',
         'certificates',
+        'courses',
         'waiting',
         'digests',
         'home',

@@ -4,6 +4,7 @@ import { AccessModule } from './access/access.module';
 import { AuthModule } from './auth';
 import { CertificatesModule } from './certificates';
 import { CitiesModule } from './cities';
+import { CoursesModule } from './courses';
 import { ClockModule } from './common/clock';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { DigestsModule } from './digests';
@@ -71,6 +72,7 @@ export class AppModule {
         PartnershipsModule,
         WorkshopsModule,
         CertificatesModule,
+        CoursesModule,
         VisitsModule,
         TrainingModule,
         WaitingModule,

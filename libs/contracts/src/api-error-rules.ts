@@ -60,6 +60,9 @@ export const FIELD_RULES = [
   'notFacilitator',
   'notRequestingOfficial',
   'notTrainer',
+  'correctOptions',
+  'unknownLesson',
+  'quizAnswers',
   // Checks of the live room's socket payloads.
   'intRange',
   'lockedOrSlowMode',

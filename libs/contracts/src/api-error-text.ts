@@ -97,6 +97,11 @@ const en: ApiErrorTexts = {
     notFacilitator: (p) => `${p.field}: ${p.value} is not a facilitator or an admin`,
     notRequestingOfficial: (p) => `${p.field}: ${p.value} is not an official of the requesting city or partnership`,
     notTrainer: (p) => `${p.field}: ${p.value} is neither a facilitator nor an official of the offering city`,
+    correctOptions: (p) =>
+      `${p.field}: mark exactly one correct option for a single-choice question, at least one for multiple choice`,
+    unknownLesson: (p) => `${p.field}: no lesson of this version has the key ${p.value}`,
+    quizAnswers: (p) =>
+      `${p.field} must give, for each question in order, the numbers of the options chosen (one for a single-choice question)`,
     intRange: (p) => `${p.field} must be a whole number from ${p.min} to ${p.max}`,
     lockedOrSlowMode: (p) => `${p.field}: give locked, slowModeSeconds or both`,
     invalid: (p) => `${p.field} was not accepted`,
@@ -201,6 +206,11 @@ const fr: ApiErrorTexts = {
     notRequestingOfficial: (p) =>
       `${p.field} : ${p.value} n’est pas responsable de la ville ou du partenariat demandeur`,
     notTrainer: (p) => `${p.field} : ${p.value} n’est ni animateur ni responsable de la ville qui fait l’offre`,
+    correctOptions: (p) =>
+      `${p.field} : marquez exactement une bonne réponse pour une question à choix unique, au moins une pour un choix multiple`,
+    unknownLesson: (p) => `${p.field} : aucune leçon de cette version n’a la clé ${p.value}`,
+    quizAnswers: (p) =>
+      `${p.field} doit donner, pour chaque question dans l’ordre, les numéros des options choisies (une seule pour une question à choix unique)`,
     intRange: (p) => `${p.field} doit être un nombre entier de ${p.min} à ${p.max}`,
     lockedOrSlowMode: (p) => `${p.field} : indiquez locked, slowModeSeconds ou les deux`,
     invalid: (p) => `${p.field} n’a pas été accepté`,
@@ -304,6 +314,11 @@ const es: ApiErrorTexts = {
     notRequestingOfficial: (p) =>
       `${p.field}: ${p.value} no es funcionario de la ciudad o el hermanamiento solicitante`,
     notTrainer: (p) => `${p.field}: ${p.value} no es facilitador ni funcionario de la ciudad que hace la oferta`,
+    correctOptions: (p) =>
+      `${p.field}: marque exactamente una opción correcta en una pregunta de opción única y al menos una en opción múltiple`,
+    unknownLesson: (p) => `${p.field}: ninguna lección de esta versión tiene la clave ${p.value}`,
+    quizAnswers: (p) =>
+      `${p.field} debe indicar, para cada pregunta en orden, los números de las opciones elegidas (una sola en una pregunta de opción única)`,
     intRange: (p) => `${p.field} debe ser un número entero de ${p.min} a ${p.max}`,
     lockedOrSlowMode: (p) => `${p.field}: indica locked, slowModeSeconds o ambos`,
     invalid: (p) => `${p.field} no fue aceptado`,
@@ -402,6 +417,11 @@ const ar: ApiErrorTexts = {
     notFacilitator: (p) => `${p.field}: ${p.value} ليس ميسّرًا ولا مسؤول منصة`,
     notRequestingOfficial: (p) => `${p.field}: ${p.value} ليس مسؤولًا في المدينة أو الشراكة صاحبة الطلب`,
     notTrainer: (p) => `${p.field}: ${p.value} ليس ميسّرًا ولا مسؤولًا في المدينة مقدّمة العرض`,
+    correctOptions: (p) =>
+      `${p.field}: حدّد خيارًا صحيحًا واحدًا بالضبط لسؤال الاختيار الواحد، وخيارًا واحدًا على الأقل للاختيار المتعدد`,
+    unknownLesson: (p) => `${p.field}: لا يوجد درس في هذا الإصدار بالمفتاح ${p.value}`,
+    quizAnswers: (p) =>
+      `يجب أن يحدّد ${p.field} لكل سؤال بالترتيب أرقام الخيارات المختارة (خيار واحد لسؤال الاختيار الواحد)`,
     intRange: (p) => `يجب أن يكون ${p.field} عددًا صحيحًا من ${p.min} إلى ${p.max}`,
     lockedOrSlowMode: (p) => `${p.field}: حدّد locked أو slowModeSeconds أو كليهما`,
     invalid: (p) => `لم يُقبل ${p.field}`,

@@ -28,3 +28,4 @@ export * from './accept-language';
 export * from './calendar-days';
 export * from './audit-text';
 export * from './certificates';
+export * from './courses';

@@ -1,0 +1,29 @@
+import { Module } from '@nestjs/common';
+import { CourseAuthoringService } from './course-authoring.service';
+import { CourseCatalogueService } from './course-catalogue.service';
+import { CourseContentRepository } from './course-content.repository';
+import { CourseInsightsService } from './course-insights.service';
+import { CourseLearningController } from './course-learning.controller';
+import { CourseLearningRepository } from './course-learning.repository';
+import { CourseLearningService } from './course-learning.service';
+import { CourseReviewService } from './course-review.service';
+import { CourseVersionsService } from './course-versions.service';
+import { CourseReviewsController, CourseVersionsController, CoursesController } from './courses.controller';
+import { CoursesRepository } from './courses.repository';
+
+@Module({
+  controllers: [CoursesController, CourseVersionsController, CourseReviewsController, CourseLearningController],
+  providers: [
+    CoursesRepository,
+    CourseContentRepository,
+    CourseVersionsService,
+    CourseAuthoringService,
+    CourseReviewService,
+    CourseCatalogueService,
+    CourseLearningRepository,
+    CourseLearningService,
+    CourseInsightsService,
+  ],
+  exports: [CoursesRepository, CourseContentRepository, CourseLearningRepository],
+})
+export class CoursesModule {}
