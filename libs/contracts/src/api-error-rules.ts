@@ -60,6 +60,7 @@ export const FIELD_RULES = [
   'notFacilitator',
   'notRequestingOfficial',
   'notTrainer',
+  'notFacilitatorRole',
   'correctOptions',
   'unknownLesson',
   'quizAnswers',

@@ -97,6 +97,7 @@ const en: ApiErrorTexts = {
     notFacilitator: (p) => `${p.field}: ${p.value} is not a facilitator or an admin`,
     notRequestingOfficial: (p) => `${p.field}: ${p.value} is not an official of the requesting city or partnership`,
     notTrainer: (p) => `${p.field}: ${p.value} is neither a facilitator nor an official of the offering city`,
+    notFacilitatorRole: (p) => `${p.field}: ${p.value} is not a facilitator`,
     correctOptions: (p) =>
       `${p.field}: mark exactly one correct option for a single-choice question, at least one for multiple choice`,
     unknownLesson: (p) => `${p.field}: no lesson of this version has the key ${p.value}`,
@@ -206,6 +207,7 @@ const fr: ApiErrorTexts = {
     notRequestingOfficial: (p) =>
       `${p.field} : ${p.value} n’est pas responsable de la ville ou du partenariat demandeur`,
     notTrainer: (p) => `${p.field} : ${p.value} n’est ni animateur ni responsable de la ville qui fait l’offre`,
+    notFacilitatorRole: (p) => `${p.field} : ${p.value} n’est pas animateur`,
     correctOptions: (p) =>
       `${p.field} : marquez exactement une bonne réponse pour une question à choix unique, au moins une pour un choix multiple`,
     unknownLesson: (p) => `${p.field} : aucune leçon de cette version n’a la clé ${p.value}`,
@@ -314,6 +316,7 @@ const es: ApiErrorTexts = {
     notRequestingOfficial: (p) =>
       `${p.field}: ${p.value} no es funcionario de la ciudad o el hermanamiento solicitante`,
     notTrainer: (p) => `${p.field}: ${p.value} no es facilitador ni funcionario de la ciudad que hace la oferta`,
+    notFacilitatorRole: (p) => `${p.field}: ${p.value} no es facilitador`,
     correctOptions: (p) =>
       `${p.field}: marque exactamente una opción correcta en una pregunta de opción única y al menos una en opción múltiple`,
     unknownLesson: (p) => `${p.field}: ninguna lección de esta versión tiene la clave ${p.value}`,
@@ -417,6 +420,7 @@ const ar: ApiErrorTexts = {
     notFacilitator: (p) => `${p.field}: ${p.value} ليس ميسّرًا ولا مسؤول منصة`,
     notRequestingOfficial: (p) => `${p.field}: ${p.value} ليس مسؤولًا في المدينة أو الشراكة صاحبة الطلب`,
     notTrainer: (p) => `${p.field}: ${p.value} ليس ميسّرًا ولا مسؤولًا في المدينة مقدّمة العرض`,
+    notFacilitatorRole: (p) => `${p.field}: ${p.value} ليس ميسّرًا`,
     correctOptions: (p) =>
       `${p.field}: حدّد خيارًا صحيحًا واحدًا بالضبط لسؤال الاختيار الواحد، وخيارًا واحدًا على الأقل للاختيار المتعدد`,
     unknownLesson: (p) => `${p.field}: لا يوجد درس في هذا الإصدار بالمفتاح ${p.value}`,

@@ -129,7 +129,7 @@ export class CourseAuthoringService {
     const field = 'coAuthorIds';
     for (const id of wanted) {
       const u = found.get(id);
-      const problem = !u ? 'unknownUser' : !u.roles.includes('facilitator') ? 'notFacilitator' : null;
+      const problem = !u ? 'unknownUser' : !u.roles.includes('facilitator') ? 'notFacilitatorRole' : null;
       if (problem) issues[field] = [...(issues[field] ?? []), { rule: problem, params: { field, value: id } }];
     }
     if (Object.keys(issues).length > 0) throw AppError.fromIssues(issues);
