@@ -88,7 +88,9 @@ describe('New training request form', () => {
   });
 
   it('requests for a partnership and opens the new request', async () => {
-    const { requests } = serve(() => jsonResponse(makeTrainingRequest({ id: 'training-9', title: 'Negotiation basics' }), 201));
+    const { requests } = serve(() =>
+      jsonResponse(makeTrainingRequest({ id: 'training-9', title: 'Negotiation basics' }), 201),
+    );
     const { router } = renderApp({ path: '/training/new' });
     const user = userEvent.setup();
 

@@ -29,9 +29,9 @@ describe('Training board', () => {
     const { router } = renderApp({ path: '/training' });
     const user = userEvent.setup();
 
-    const card = (
-      await screen.findByRole('link', { name: 'Mediation for front desks' }, { timeout: 3000 })
-    ).closest('article') as HTMLElement;
+    const card = (await screen.findByRole('link', { name: 'Mediation for front desks' }, { timeout: 3000 })).closest(
+      'article',
+    ) as HTMLElement;
     expect(within(card).getByText('Open')).toBeInTheDocument();
     expect(card).toHaveTextContent('Requesting cityToronto');
     expect(card).toHaveTextContent('Mediation, Negotiation, and Integration');
@@ -40,7 +40,9 @@ describe('Training board', () => {
     expect(card).toHaveTextContent('(days in America/Toronto)');
     expect(screen.getByRole('link', { name: 'Request training' })).toHaveAttribute('href', '/training/new');
     // The header has the section.
-    expect(within(screen.getByRole('navigation', { name: 'Main' })).getByRole('link', { name: 'Training' })).toBeInTheDocument();
+    expect(
+      within(screen.getByRole('navigation', { name: 'Main' })).getByRole('link', { name: 'Training' }),
+    ).toBeInTheDocument();
 
     await user.selectOptions(screen.getByLabelText('State'), 'Withdrawn');
     await waitFor(() => expect(router.state.location.search).toBe('?status=withdrawn'));
@@ -50,7 +52,11 @@ describe('Training board', () => {
         'Coordinators of a city can request training for their city, or for a partnership their city belongs to.',
       ),
     ).toBeInTheDocument();
-    expect(requests.some((r) => r.url.pathname === '/api/training/requests' && r.url.searchParams.get('status') === 'withdrawn')).toBe(true);
+    expect(
+      requests.some(
+        (r) => r.url.pathname === '/api/training/requests' && r.url.searchParams.get('status') === 'withdrawn',
+      ),
+    ).toBe(true);
 
     await user.selectOptions(screen.getByLabelText('State'), 'All states');
     await waitFor(() => expect(router.state.location.search).toBe(''));
@@ -59,9 +65,13 @@ describe('Training board', () => {
   it('reads the filter from the address and offers no request button to non-coordinators', async () => {
     const { requests } = serve(makeMe({ roles: ['facilitator'] }));
     renderApp({ path: '/training?status=open' });
-    expect(await screen.findByRole('link', { name: 'Mediation for front desks' }, { timeout: 3000 })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('link', { name: 'Mediation for front desks' }, { timeout: 3000 }),
+    ).toBeInTheDocument();
     expect(screen.getByLabelText('State')).toHaveValue('open');
-    expect(requests.find((r) => r.url.pathname === '/api/training/requests')?.url.searchParams.get('status')).toBe('open');
+    expect(requests.find((r) => r.url.pathname === '/api/training/requests')?.url.searchParams.get('status')).toBe(
+      'open',
+    );
     expect(screen.queryByRole('link', { name: 'Request training' })).not.toBeInTheDocument();
   });
 });

@@ -45,7 +45,7 @@ export function TrainingOffers({ request, announce }: { request: TrainingRequest
       {request.offers.length === 0 ? (
         <p className="empty">{request.status === 'open' ? t('training.offers.noneYet') : t('training.offers.none')}</p>
       ) : (
-        <ul className="training-offers">
+        <ul className="training-offers" aria-labelledby={headingId}>
           {request.offers.map((offer) => {
             const name = titleOf(offer);
             return (
