@@ -56,7 +56,7 @@ describe('New training request form', () => {
     await user.click(screen.getByRole('checkbox', { name: 'Negotiation' }));
     await user.click(screen.getByRole('checkbox', { name: 'Integration' }));
     await user.click(screen.getByRole('checkbox', { name: 'English' }));
-    await user.type(screen.getByLabelText('Audience roles'), 'front-desk staff{enter}case managers');
+    fireEvent.change(screen.getByLabelText('Audience roles'), { target: { value: 'front-desk staff\ncase managers' } });
     await user.click(await screen.findByRole('checkbox', { name: 'Li Wei' }));
     await user.selectOptions(screen.getByLabelText('Format'), 'In person');
     fireEvent.change(screen.getByLabelText('First day'), { target: { value: '2027-04-01' } });
