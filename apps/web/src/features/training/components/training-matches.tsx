@@ -21,9 +21,9 @@ function MatchItem({ match, rank }: { match: TrainingMatchDto; rank: number }) {
           <Link id={nameId} to={`/cities/${encodeURIComponent(match.city.slug)}`} dir="auto">
             {name}
           </Link>
-        ) : (
-          <bdi id={nameId}>{name}</bdi>
-        )}
+        ) : match.user ? (
+          <PersonChip person={chipPerson(match.user)} size={24} layout="inline" showMeta={false} nameId={nameId} />
+        ) : null}
       </h3>
       <p>
         <span className="muted">{t(`training.matches.kind.${match.kind}`)}</span>
@@ -32,7 +32,6 @@ function MatchItem({ match, rank }: { match: TrainingMatchDto; rank: number }) {
           {t('training.matches.score', { score: format.number(match.score) })}
         </span>
       </p>
-      {match.user ? <PersonChip person={chipPerson(match.user)} size={28} showMeta={false} /> : null}
       <ul className="training-reasons" aria-label={t('training.matches.reasonsLabel', { name })}>
         {matchReasons(match, t, format).map((reason) => (
           <li key={reason.key}>
