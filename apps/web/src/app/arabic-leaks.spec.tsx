@@ -12,6 +12,10 @@ import {
   makeNotification,
   makePartnershipDetail,
   makeRosterEntry,
+  makeTrainingMatch,
+  makeTrainingMatches,
+  makeTrainingOffer,
+  makeTrainingRequest,
   makeVisit,
 } from '../test/fixtures';
 import { apiError, jsonResponse, renderApp, stubFetch } from '../test/test-utils';
@@ -206,6 +210,34 @@ describe('no English left in Arabic pages', () => {
     });
     renderApp({ path: '/partnerships/partnership-1', initialLanguage: 'ar' });
     await screen.findByRole('heading', { level: 1, name: 'Toronto – Penang' });
+    expect(leaks(served)).toEqual([]);
+  });
+
+  it('training request page for a requester, with offers, matches and history', async () => {
+    const ana = makeMe({
+      preferredLanguage: 'ar',
+      cities: [{ cityId: 'city-toronto', citySlug: 'toronto', cityName: 'Toronto', role: 'coordinator' }],
+    });
+    const served = serve(ana, {
+      '/api/training/requests/training-1': makeTrainingRequest({
+        offers: [
+          makeTrainingOffer(),
+          makeTrainingOffer({ id: 'offer-2', city: { id: 'city-rotterdam', slug: 'rotterdam', name: 'Rotterdam' } }),
+        ],
+      }),
+      '/api/training/requests/training-1/matches': makeTrainingMatches([
+        makeTrainingMatch(),
+        makeTrainingMatch({
+          kind: 'facilitator',
+          city: null,
+          user: { id: 'user-lucia', displayName: 'Lucía Fernández' },
+          reasons: { ...makeTrainingMatch().reasons, profiles: null, evaluations: { answers: 7, average: 4.2 } },
+        }),
+      ]),
+    });
+    renderApp({ path: '/training/training-1', initialLanguage: 'ar' });
+    await screen.findByRole('heading', { level: 1, name: 'Mediation for front desks' });
+    await screen.findAllByText('الدرجة 45 من 100', {}, { timeout: 3000 });
     expect(leaks(served)).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ import { canReviewJoinRequests, isAdmin } from '../features/account/permissions'
 import { AppLayout } from './layout/app-layout';
 import { RequireAuth } from './layout/require-auth';
 import { canModerateForums, canReadAuditLog } from '../features/moderation/permissions';
+import { canRequestTraining } from '../features/training/permissions';
 import { canCreateWorkshops } from '../features/workshops/permissions';
 import { NotFoundPage } from './routes/not-found-page';
 import { RouteErrorPage } from './routes/route-error-page';
@@ -52,6 +53,11 @@ const SearchPage = lazy(() => import('./routes/search-page').then((m) => ({ defa
 const ThreadPage = lazy(() => import('./routes/thread-page').then((m) => ({ default: m.ThreadPage })));
 const VerifyCertificatePage = lazy(() =>
   import('./routes/verify-certificate-page').then((m) => ({ default: m.VerifyCertificatePage })),
+);
+const TrainingNewPage = lazy(() => import('./routes/training-new-page').then((m) => ({ default: m.TrainingNewPage })));
+const TrainingPage = lazy(() => import('./routes/training-page').then((m) => ({ default: m.TrainingPage })));
+const TrainingRequestPage = lazy(() =>
+  import('./routes/training-request-page').then((m) => ({ default: m.TrainingRequestPage })),
 );
 const UnsubscribePage = lazy(() => import('./routes/unsubscribe-page').then((m) => ({ default: m.UnsubscribePage })));
 const VisitNewPage = lazy(() => import('./routes/visit-new-page').then((m) => ({ default: m.VisitNewPage })));
@@ -257,6 +263,39 @@ export const routes: RouteObject[] = [
             element: (
               <RequireAuth>
                 <VisitPage />
+              </RequireAuth>
+            ),
+          },
+          {
+            path: 'training',
+            element: (
+              <RequireAuth>
+                <TrainingPage />
+              </RequireAuth>
+            ),
+          },
+          {
+            path: 'training/new',
+            element: (
+              <RequireAuth allow={canRequestTraining}>
+                <TrainingNewPage />
+              </RequireAuth>
+            ),
+          },
+          {
+            path: 'training/:id',
+            element: (
+              <RequireAuth>
+                <TrainingRequestPage />
+              </RequireAuth>
+            ),
+          },
+          {
+            // One section of the page (its in-page menu's entries have addresses).
+            path: 'training/:id/:section',
+            element: (
+              <RequireAuth>
+                <TrainingRequestPage />
               </RequireAuth>
             ),
           },

@@ -3,3 +3,4 @@ export * from './fixtures/accounts';
 export * from './fixtures/partnerships';
 export * from './fixtures/forums';
 export * from './fixtures/visits';
+export * from './fixtures/training';

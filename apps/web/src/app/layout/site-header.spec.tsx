@@ -53,7 +53,7 @@ describe('SiteHeader', () => {
     const user = userEvent.setup();
     const nav = await screen.findByRole('navigation', { name: 'Main' });
     await within(nav).findByRole('link', { name: 'Admin' });
-    for (const name of ['Partnerships', 'Forums', 'Visits', 'Workshops', 'Cities', 'Join requests']) {
+    for (const name of ['Partnerships', 'Forums', 'Visits', 'Workshops', 'Training', 'Cities', 'Join requests']) {
       expect(within(nav).getByRole('link', { name })).toBeInTheDocument();
     }
     await user.click(within(nav).getByRole('button', { name: /Account menu/ }));

@@ -29,6 +29,7 @@ function sectionsFor(user: MeDto | null, t: Translate): Section[] {
     { to: '/forums', label: t('forums.nav') },
     { to: '/visits', label: t('visits.nav') },
     { to: '/workshops', label: t('workshops.nav') },
+    { to: '/training', label: t('training.nav') },
     { to: '/cities', label: t('nav.cities') },
     ...(canReviewJoinRequests(user) ? [{ to: '/join-requests', label: t('nav.joinRequests') }] : []),
     ...(canModerateForums(user) ? [{ to: '/moderation', label: t('modQueue.nav') }] : []),

@@ -25,15 +25,19 @@ export function PersonCard({ person, onClose }: PersonCardProps) {
   const card = usePerson(person.id);
   const data = card.data;
   const notShared = card.isError && isApiRequestError(card.error) && card.error.status === 404;
+  // Some payloads name people by id and name only (training): the card's own answer brings the handle.
+  const handle = data?.handle || person.handle;
 
   return (
     <ModalDialog title={person.displayName} onClose={onClose} block="person-card">
       <div className="person-card__head">
         <Avatar userId={person.id} name={person.displayName} size={56} />
         <div>
-          <p className="person-card__handle">
-            <bdi>@{person.handle}</bdi>
-          </p>
+          {handle ? (
+            <p className="person-card__handle">
+              <bdi>@{handle}</bdi>
+            </p>
+          ) : null}
           <p className="person-card__meta">{personMeta(t, data ?? person) || t('person.noRole')}</p>
         </div>
       </div>

@@ -1,0 +1,35 @@
+import type { TrainingRequestDto } from '@twinning/contracts';
+import { useId } from 'react';
+import { useI18n } from '../../../lib/i18n';
+
+/** Every move of the request: who, when, from which state to which. */
+export function TrainingHistory({ request }: { request: TrainingRequestDto }) {
+  const { t, format } = useI18n();
+  const headingId = useId();
+  return (
+    <section className="section" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('training.sections.history')}</h2>
+      <ol className="training-history">
+        {request.history.map((event) => {
+          const who = event.actor?.displayName ?? t('training.formerUser');
+          const to = t(`training.status.${event.to}`);
+          return (
+            <li key={event.id}>
+              <time dateTime={event.at}>{format.dateTime(event.at)}</time>
+              {' · '}
+              {event.from
+                ? t('training.history.moved', { who, from: t(`training.status.${event.from}`), to })
+                : t('training.history.created', { who, to })}
+              {event.note ? (
+                <>
+                  {' · '}
+                  <bdi>{event.note}</bdi>
+                </>
+              ) : null}
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}
