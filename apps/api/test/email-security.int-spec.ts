@@ -255,6 +255,9 @@ describe('email security', () => {
       'POST /api/inbound/mail',
       'GET /api/health',
       'GET /api/ready',
+      // online courses: the catalogue and a published course's page (never their answers) are public
+      'GET /api/courses',
+      'GET /api/courses/{id}',
       // certificates: anyone may verify one, read the revocation status list and the signing keys
       'GET /api/verify/{code}',
       'GET /api/credentials/status/{list}',
