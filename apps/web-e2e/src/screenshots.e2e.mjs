@@ -120,7 +120,9 @@ scenario(
     const workshop = await firstLink(member, '/workshops', /^\/workshops\/[0-9a-f-]{36}$/);
     const forum = await firstLink(member, '/forums', /^\/forums\/[0-9a-f-]{36}$/);
     const thread = forum ? await firstLink(member, forum, /^\/threads\/[0-9a-f-]{36}$/) : null;
-    assert.ok(partnership && visit && workshop && forum && thread, 'the demo data has a page of each kind');
+    // the demo's open training request, which Toronto asked for
+    const training = await firstLink(member, '/training', /^\/training\/[0-9a-f-]{36}$/);
+    assert.ok(partnership && visit && workshop && forum && thread && training, 'the demo data has a page of each kind');
     /** @type {Shot[]} */
     const memberPages = [
       { name: 'home', path: '/' },
@@ -149,6 +151,9 @@ scenario(
       { name: 'notifications', path: '/notifications' },
       { name: 'join-requests', path: '/join-requests' },
       { name: 'moderation', path: '/moderation' },
+      { name: 'training', path: '/training' },
+      { name: 'training-new', path: '/training/new' },
+      ...(training ? [{ name: 'training-request', path: training }] : []),
     ];
     try {
       for (const language of LANGUAGES) {
