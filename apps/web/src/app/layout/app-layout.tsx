@@ -36,11 +36,13 @@ function useFocusOnNavigation(main: RefObject<HTMLElement | null>) {
     previous.current = pathname;
     const container = main.current;
     if (!container || betweenSections(container, from, pathname)) return;
-    const before = document.activeElement;
-    // still where the navigation left it: the link that was followed, or nowhere (it unmounted)
+    // still where the navigation left it: on the link that was followed, or nowhere (what had focus
+    // unmounted). Anything else the user chose while the page loaded, such as a menu they opened,
+    // even before this effect ran, so what had focus at this point cannot tell.
     const untouched = () => {
       const active = document.activeElement;
-      return active === before || active === null || active === document.body || !active.isConnected;
+      if (active === null || active === document.body || !active.isConnected) return true;
+      return active instanceof HTMLAnchorElement && active.pathname === pathname;
     };
     const focusHeading = () => {
       const heading = container.querySelector<HTMLElement>('h1');
