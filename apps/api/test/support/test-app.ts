@@ -108,7 +108,19 @@ export async function resetDatabase(dataSource: DataSource): Promise<void> {
     `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'typeorm_migrations'`,
   );
   if (tables.length) {
-    await dataSource.query(`TRUNCATE ${tables.map((t) => `"${t.tablename}"`).join(', ')} RESTART IDENTITY CASCADE`);
+    const truncate = `TRUNCATE ${tables.map((t) => `"${t.tablename}"`).join(', ')} RESTART IDENTITY CASCADE`;
+    // TRUNCATE locks every table at once; a statement the freshly booted app runs in the background
+    // (a queue worker's first poll, a trigger) can take two of them in the other order. PostgreSQL
+    // then cancels one side as a deadlock (40P01): emptying the tables again is always safe.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await dataSource.query(truncate);
+        break;
+      } catch (error) {
+        const code = (error as { driverError?: { code?: string } }).driverError?.code;
+        if (code !== '40P01' || attempt === 3) throw error;
+      }
+    }
   }
   // reference data the migrations insert: one public forum per theme
   await dataSource.query(`INSERT INTO forums (kind, theme) SELECT 'theme', unnest($1::text[]) ON CONFLICT DO NOTHING`, [
