@@ -7,7 +7,7 @@ import request from 'supertest';
 import { bufferParser } from './support/body-parsers';
 import { createUser, type TestUser } from './support/factories';
 import { bootApp, resetDatabase, type TestApp } from './support/test-app';
-import { createWorkshop } from './support/workshops';
+import { attend, createWorkshop } from './support/workshops';
 
 /** The PDF's text as poppler's pdftotext (Debian poppler-utils) extracts it, NFKC-normalised, spaces collapsed. */
 function pdfText(pdf: Buffer): string {
@@ -39,10 +39,7 @@ describe('certificate PDF: fonts embedded, Arabic and Vietnamese names extracted
 
   async function certificatePdf(learner: TestUser, title: string): Promise<{ cert: CertificateDto; pdf: Buffer }> {
     const workshop = await createWorkshop(t, { facilitator, status: 'ended', title });
-    await t.dataSource.query(`INSERT INTO workshop_attendees (workshop_id, user_id) VALUES ($1, $2)`, [
-      workshop.id,
-      learner.id,
-    ]);
+    await attend(t, workshop.id, [learner]);
     const issued = await http()
       .post(`/api/workshops/${workshop.id}/certificates`)
       .set(facilitator.auth)

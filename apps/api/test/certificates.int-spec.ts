@@ -5,7 +5,7 @@ import { gunzipSync } from 'node:zlib';
 import { textParser } from './support/body-parsers';
 import { createUser, type TestUser } from './support/factories';
 import { bootApp, newCredentialKey, resetDatabase, type TestApp } from './support/test-app';
-import { createWorkshop } from './support/workshops';
+import { attend, createWorkshop } from './support/workshops';
 
 /** Whether bit `index` of a Bitstring Status List credential's encodedList is set. */
 function statusBit(encodedList: string, index: number): boolean {
@@ -31,12 +31,7 @@ describe('certificates: issuing, credentials, JWKS, status list, revocation, acc
 
   async function endedWorkshopWith(...participants: TestUser[]) {
     const workshop = await createWorkshop(t, { facilitator, status: 'ended', title: 'Mediation in practice' });
-    for (const p of participants) {
-      await t.dataSource.query(`INSERT INTO workshop_attendees (workshop_id, user_id) VALUES ($1, $2)`, [
-        workshop.id,
-        p.id,
-      ]);
-    }
+    await attend(t, workshop.id, participants);
     return workshop;
   }
 
@@ -256,10 +251,7 @@ describe('certificates: key rotation', () => {
       const facilitator = await createUser(first, { roles: ['facilitator'] });
       const learner = await createUser(first);
       const workshop = await createWorkshop(first, { facilitator, status: 'ended' });
-      await first.dataSource.query(`INSERT INTO workshop_attendees (workshop_id, user_id) VALUES ($1, $2)`, [
-        workshop.id,
-        learner.id,
-      ]);
+      await attend(first, workshop.id, [learner]);
       const res = await request(first.app.getHttpServer())
         .post(`/api/workshops/${workshop.id}/certificates`)
         .set(facilitator.auth)

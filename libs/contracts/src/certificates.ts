@@ -1,3 +1,5 @@
+import type { ParticipantAttendanceDto, WorkshopAttendanceDto } from './workshops';
+
 /** Certificates: what a learner earned (a course completed, a workshop attended), verifiable without Twinning. */
 
 export const CERTIFICATE_SOURCE_KINDS = ['course', 'workshop'] as const;
@@ -37,6 +39,24 @@ export interface CertificateVerificationDto extends CertificateFacts {
 
 export interface IssueWorkshopCertificatesRequest {
   userIds: string[];
+}
+
+/** The attendance certificate a participant already has. */
+export interface AttendanceCertificateRef {
+  id: string;
+  verificationCode: string;
+  issuedAt: string;
+  revoked: boolean;
+}
+
+/** A participant's attendance, with their certificate if one was issued. */
+export interface AttendeeCertificateDto extends ParticipantAttendanceDto {
+  certificate: AttendanceCertificateRef | null;
+}
+
+/** GET /workshops/:id/attendance: what the facilitator sees before issuing attendance certificates. */
+export interface WorkshopAttendanceReportDto extends Omit<WorkshopAttendanceDto, 'participants'> {
+  participants: AttendeeCertificateDto[];
 }
 
 export interface RevokeCertificateRequest {

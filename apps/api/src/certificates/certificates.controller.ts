@@ -11,7 +11,11 @@ import {
   StreamableFile,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { CertificateDto, CertificateVerificationDto } from '@twinning/contracts';
+import type {
+  CertificateDto,
+  CertificateVerificationDto,
+  WorkshopAttendanceReportDto,
+} from '@twinning/contracts';
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../common/app-error';
 import type { AuthUser } from '../common/auth-user';
@@ -108,7 +112,16 @@ export class AdminCertificatesController {
 export class WorkshopCertificatesController {
   constructor(private readonly workshopCertificates: WorkshopCertificatesService) {}
 
-  /** A facilitator of the ended workshop issues attendance certificates to registered participants. */
+  /** Each registered participant's attendance of the live time, eligibility and certificate (facilitators). */
+  @Get(':id/attendance')
+  attendance(@CurrentUser() user: AuthUser, @Param('id', ParseId) id: string): Promise<WorkshopAttendanceReportDto> {
+    return this.workshopCertificates.report(user, id);
+  }
+
+  /**
+   * A facilitator of the ended workshop issues attendance certificates to registered participants present
+   * for at least 75 % of the live time (or marked present); anyone else named: INVALID_STATE, nothing issued.
+   */
   @Post(':id/certificates')
   @RequireVerifiedEmail()
   issue(
@@ -117,6 +130,13 @@ export class WorkshopCertificatesController {
     @Body() body: IssueWorkshopCertificatesDto,
   ): Promise<CertificateDto[]> {
     return this.workshopCertificates.issue(user, id, body.userIds);
+  }
+
+  /** Issues to every eligible participant without a certificate yet; answers the certificates issued now. */
+  @Post(':id/certificates/eligible')
+  @RequireVerifiedEmail()
+  issueEligible(@CurrentUser() user: AuthUser, @Param('id', ParseId) id: string): Promise<CertificateDto[]> {
+    return this.workshopCertificates.issueEligible(user, id);
   }
 }
 

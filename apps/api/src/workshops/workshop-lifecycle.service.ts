@@ -8,6 +8,7 @@ import { AppError } from '../common/app-error';
 import { iso } from '../common/sql';
 import { NotificationsService, type NewNotification } from '../notifications';
 import { WorkshopsPublisher } from '../realtime/workshops.publisher';
+import { RoomAttendanceRepository } from './room-attendance.repository';
 import { WorkshopAttendeesRepository } from './workshop-attendees.repository';
 import { WorkshopAuditRepository } from './workshop-audit.repository';
 import { summary } from './workshop-rules';
@@ -29,6 +30,7 @@ export class WorkshopLifecycleService {
     private readonly attendees: WorkshopAttendeesRepository,
     private readonly audit: WorkshopAuditRepository,
     private readonly pages: WorkshopsService,
+    private readonly roomAttendance: RoomAttendanceRepository,
   ) {}
 
   /**
@@ -58,13 +60,14 @@ export class WorkshopLifecycleService {
     return this.pages.get(user, workshopId);
   }
 
-  /** live → ended; the room becomes its transcript. */
+  /** live → ended; the room becomes its transcript, and every attendance interval still open ends with it. */
   async end(user: AuthUser, workshopId: string): Promise<WorkshopDto> {
     await this.access.requireWorkshop(user, workshopId, { facilitator: true });
     const at = await this.dataSource.transaction(async (manager) => {
       const row = await this.workshops.end(manager, workshopId);
       if (!row) throw new AppError(ErrorCode.INVALID_STATE, 'Only a live workshop can be ended.');
       await this.audit.record(manager, { workshopId, actorId: user.id, action: 'workshop.ended' });
+      await this.roomAttendance.closeRoom(manager, workshopId);
       return iso(row.ended_at);
     });
     this.publisher.toRoom(workshopId, 'workshop.status', { workshopId, status: 'ended', at });

@@ -15,6 +15,7 @@ import {
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type {
   Page,
+  ParticipantAttendanceDto,
   UserSummary,
   WorkshopAuditEntryDto,
   WorkshopDto,
@@ -25,6 +26,7 @@ import type { AuthUser } from '../common/auth-user';
 import { CurrentUser, RequireVerifiedEmail } from '../common/decorators';
 import { ParseId } from '../common/id.pipe';
 import { PageQueryDto } from '../common/page-query.dto';
+import { AttendanceOverrideDto } from './dto/attendance.dto';
 import {
   AddFacilitatorDto,
   CreateWorkshopDto,
@@ -33,6 +35,7 @@ import {
   WorkshopListQueryDto,
   WorkshopMessagesQueryDto,
 } from './dto/workshops.dto';
+import { WorkshopAttendanceService } from './workshop-attendance.service';
 import { WorkshopCalendarService } from './workshop-calendar.service';
 import { WorkshopFacilitatorsService } from './workshop-facilitators.service';
 import { WorkshopHistoryService } from './workshop-history.service';
@@ -52,6 +55,7 @@ export class WorkshopsController {
     private readonly registrations: WorkshopRegistrations,
     private readonly history: WorkshopHistoryService,
     private readonly calendars: WorkshopCalendarService,
+    private readonly attendance: WorkshopAttendanceService,
   ) {}
 
   @Get()
@@ -163,5 +167,28 @@ export class WorkshopsController {
     @Query() query: PageQueryDto,
   ): Promise<Page<WorkshopAuditEntryDto>> {
     return this.history.auditPage(user, id, query);
+  }
+
+  /** A facilitator corrects a participant's attendance of the ended workshop (before issuing certificates). */
+  @Put(':id/attendance/:userId')
+  @RequireVerifiedEmail()
+  setAttendance(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseId) id: string,
+    @Param('userId', ParseId) userId: string,
+    @Body() body: AttendanceOverrideDto,
+  ): Promise<ParticipantAttendanceDto> {
+    return this.attendance.setOverride(user, id, userId, body);
+  }
+
+  /** Back to the attendance measured from presence. */
+  @Delete(':id/attendance/:userId')
+  @RequireVerifiedEmail()
+  clearAttendance(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseId) id: string,
+    @Param('userId', ParseId) userId: string,
+  ): Promise<ParticipantAttendanceDto> {
+    return this.attendance.clearOverride(user, id, userId);
   }
 }

@@ -18,6 +18,7 @@ import {
   type WorkshopMessageDto,
   type WorkshopQuestionDto,
   type WorkshopRoomState,
+  type WorkshopStatus,
 } from '@twinning/contracts';
 import type { Namespace, Socket } from 'socket.io';
 import { SocketAuth } from '../realtime/socket-auth';
@@ -28,6 +29,7 @@ import * as parse from './room-payloads';
 import * as session from './room-session';
 import { RoomMessagesService } from './room-messages.service';
 import { RoomModerationService } from './room-moderation.service';
+import { RoomAttendanceRecorder } from './room-attendance.recorder';
 import { RoomPresenceService } from './room-presence.service';
 import { RoomQaService } from './room-qa.service';
 import { RoomReportsService } from './room-reports.service';
@@ -77,6 +79,7 @@ export class WorkshopsGateway implements OnGatewayInit, OnGatewayConnection {
     private readonly qa: RoomQaService,
     private readonly moderation: RoomModerationService,
     private readonly reports: RoomReportsService,
+    private readonly attendance: RoomAttendanceRecorder,
   ) {}
 
   afterInit(namespace: Namespace): void {
@@ -95,6 +98,7 @@ export class WorkshopsGateway implements OnGatewayInit, OnGatewayConnection {
       if (reason === 'server shutting down') return;
       // socket.io already took the socket out of its rooms
       this.roomPresence.left(session.sessionUser(socket).id, session.joinedWorkshops(socket)).catch(() => undefined);
+      this.attendance.left(socket.id, null).catch((error: Error) => this.attendanceFailed(error));
     });
     socket.on('message.send', (...args: unknown[]) => void this.send(socket, args));
     socket.onAny((event: unknown, ...args: unknown[]) => {
@@ -115,18 +119,40 @@ export class WorkshopsGateway implements OnGatewayInit, OnGatewayConnection {
     const admission = await this.roomPresence.admit(user, workshopId, session.sessionHandle(socket));
     // in the room before the messages are read, so a message created meanwhile is not missed
     await session.enterRoom(socket, workshopId, admission.role, admission.author.handle);
+    let result: WorkshopJoinResult;
     try {
-      return { ok: true, ...(await this.roomPresence.arrive(user, admission, afterSeq)) };
+      result = await this.roomPresence.arrive(user, admission, afterSeq);
     } catch (error) {
       await session.leaveRoom(socket, workshopId);
       throw error;
     }
+    await this.recordJoin(socket, workshopId, admission.access.status);
+    return { ok: true, ...result };
+  }
+
+  /**
+   * Attendance: the socket's interval in the room opens now (one statement on join, none per message).
+   * A socket that disconnected meanwhile has its interval closed again. A failure to record does not
+   * refuse the room; the facilitator can correct attendance.
+   */
+  private async recordJoin(socket: Socket, workshopId: string, status: WorkshopStatus): Promise<void> {
+    try {
+      await this.attendance.joined(workshopId, status, session.sessionUser(socket).id, socket.id);
+      if (socket.disconnected) await this.attendance.left(socket.id, null);
+    } catch (error) {
+      this.attendanceFailed(error as Error);
+    }
+  }
+
+  private attendanceFailed(error: Error): void {
+    this.logger.warn(`Attendance not recorded: ${error.message}`);
   }
 
   @SubscribeMessage('workshop.leave')
   async leave(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Ack> {
     const { workshopId } = parse.parseRef(body);
     if (await session.leaveRoom(socket, workshopId)) {
+      await this.attendance.left(socket.id, [workshopId]).catch((error: Error) => this.attendanceFailed(error));
       await this.roomPresence.left(session.sessionUser(socket).id, [workshopId]);
     }
     return { ok: true };

@@ -10,7 +10,10 @@ import { RoomReportsRepository } from './room-reports.repository';
 import { RoomReportsService } from './room-reports.service';
 import { RoomSendWriter } from './room-send-writer';
 import { RoomSnapshotService } from './room-snapshot.service';
+import { RoomAttendanceRecorder } from './room-attendance.recorder';
+import { RoomAttendanceRepository } from './room-attendance.repository';
 import { WorkshopAttendanceRepository } from './workshop-attendance.repository';
+import { WorkshopAttendanceService } from './workshop-attendance.service';
 import { WorkshopAttendeesRepository } from './workshop-attendees.repository';
 import { WorkshopAuditRepository } from './workshop-audit.repository';
 import { WorkshopCalendarRepository } from './workshop-calendar.repository';
@@ -40,6 +43,7 @@ import { WorkshopsService } from './workshops.service';
     WorkshopsRepository,
     WorkshopAttendeesRepository,
     WorkshopAttendanceRepository,
+    RoomAttendanceRepository,
     WorkshopFacilitatorsRepository,
     WorkshopAuditRepository,
     WorkshopCalendarRepository,
@@ -54,6 +58,7 @@ import { WorkshopsService } from './workshops.service';
     WorkshopHistoryService,
     WorkshopCalendar,
     WorkshopCalendarService,
+    WorkshopAttendanceService,
     // the live room
     WorkshopsGateway,
     RoomPresenceService,
@@ -63,8 +68,10 @@ import { WorkshopsService } from './workshops.service';
     RoomQaService,
     RoomModerationService,
     RoomReportsService,
+    RoomAttendanceRecorder,
   ],
   // the private calendar feed (visits) lists the workshops a user registered for
-  exports: [WorkshopCalendarService, WorkshopAttendanceRepository],
+  // attendance certificates read the attendance of the live time
+  exports: [WorkshopCalendarService, WorkshopAttendanceRepository, WorkshopAttendanceService],
 })
 export class WorkshopsModule {}

@@ -132,3 +132,23 @@ export async function waitUntil(what: string, condition: () => boolean, timeoutM
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
+
+/**
+ * Registers the users for the (opened) workshop and records each in its room for `share` of its live
+ * time, from when it opened (as presence would have): 1 makes them eligible for an attendance certificate.
+ */
+export async function attend(t: TestApp, workshopId: string, users: { id: string }[], share = 1): Promise<void> {
+  for (const user of users) {
+    await t.dataSource.query(
+      `INSERT INTO workshop_attendees (workshop_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
+      [workshopId, user.id],
+    );
+    await t.dataSource.query(
+      `INSERT INTO workshop_attendance_intervals (workshop_id, user_id, socket_id, instance_id, joined_at, left_at)
+       SELECT id, $2, 'test-' || gen_random_uuid(), 'test', opened_at,
+              opened_at + (coalesce(ended_at, now()) - opened_at) * $3::float8
+         FROM workshops WHERE id = $1 AND opened_at IS NOT NULL`,
+      [workshopId, user.id, share],
+    );
+  }
+}
