@@ -200,6 +200,8 @@ export interface CourseSummaryDto extends CourseHeader {
 /** A published course's page: lessons and quizzes, without correct answers. */
 export interface CourseDto extends CourseSummaryDto {
   modules: CourseModuleDto[];
+  /** The course's discussion forum (web route /forums/:id); created when the course is first published. */
+  forum: { id: string } | null;
 }
 
 // ---- Learners ------------------------------------------------------------------------------------

@@ -11,8 +11,14 @@ import type { Page, PageQuery } from './pagination';
 export const POST_LANGUAGES = ['en', 'fr', 'es', 'ar', 'nl', 'de', 'ms', 'id', 'vi', 'th', 'zh', 'tl', 'und'] as const;
 export type PostLanguage = (typeof POST_LANGUAGES)[number];
 
-/** A partnership's private forum (members only) or a public community forum for one theme. */
-export type ForumKind = 'partnership' | 'theme';
+/**
+ * A partnership's private forum (members only), a public community forum for one theme, or a course's
+ * discussion forum (public like a theme forum: every signed-in user reads and posts, admins moderate).
+ */
+export type ForumKind = 'partnership' | 'theme' | 'course';
+
+/** Forums everyone signed in reads and writes in, moderated by platform admins. */
+export const PUBLIC_FORUM_KINDS: readonly ForumKind[] = ['theme', 'course'];
 
 export interface ForumSummaryDto {
   id: string;
@@ -21,6 +27,8 @@ export interface ForumSummaryDto {
   theme: Theme | null;
   /** For partnership forums. */
   partnership: { id: string; title: string } | null;
+  /** For course forums: the course and the title of its latest published version. */
+  course: { id: string; title: string } | null;
   threadCount: number;
   lastPostedAt: string | null;
   /** Threads with posts the viewer has not read. */
@@ -178,9 +186,19 @@ export interface SearchQuery extends PageQuery {
   theme?: Theme;
 }
 
+/** A forum as search results, flags and audit entries name it. */
+export interface ForumRefDto {
+  id: string;
+  kind: ForumKind;
+  theme: Theme | null;
+  partnershipTitle: string | null;
+  /** For course forums: the course's title. */
+  courseTitle: string | null;
+}
+
 export interface SearchResultDto {
   thread: { id: string; title: string; forumId: string; themes: Theme[] };
-  forum: { id: string; kind: ForumKind; theme: Theme | null; partnershipTitle: string | null };
+  forum: ForumRefDto;
   post: { id: string; seq: number; author: PersonSummary; createdAt: string; language: PostLanguage };
   /** Title with matches wrapped in <mark>, HTML-escaped otherwise. */
   titleHtml: string;
@@ -225,7 +243,7 @@ export interface FlagDto {
     openFlagCount: number;
   };
   thread: { id: string; title: string };
-  forum: { id: string; kind: ForumKind; theme: Theme | null; partnershipTitle: string | null };
+  forum: ForumRefDto;
 }
 
 export interface FlagQueueQuery extends PageQuery {
@@ -287,7 +305,7 @@ export interface AuditEntryDto {
     /** For a flag: what it reported. */
     flagReason?: FlagReason;
   };
-  forum: { id: string; kind: ForumKind; theme: Theme | null; partnershipTitle: string | null } | null;
+  forum: ForumRefDto | null;
   /** What the moderator wrote (empty when nothing). */
   reason: string;
   /** Set when no reason was written and the post was hidden because a flag of this kind was upheld. */

@@ -14,6 +14,7 @@ export interface DigestText {
   more: (count: number) => string;
   partnershipForum: (partnership: string) => string;
   publicForum: (theme: string) => string;
+  courseForum: (course: string) => string;
   /** Under a thread: how many unread posts, and who wrote the first. */
   unreadPosts: (count: number, author: string | null) => string;
   moreThreads: (count: number) => string;
@@ -51,6 +52,7 @@ const EN: DigestText = {
   more: (count) => `…and ${count} more`,
   partnershipForum: (p) => `Partnership forum: ${p}`,
   publicForum: (t) => `Public forum: ${t}`,
+  courseForum: (c) => `Course forum: ${c}`,
   unreadPosts: (count, author) => `${count} unread${author ? `, first by ${author}` : ''}`,
   moreThreads: (count) => `${count} more unread threads`,
   upcoming: 'In the next 14 days',
@@ -106,6 +108,7 @@ const FR: DigestText = {
   more: (count) => `…et ${count} de plus`,
   partnershipForum: (p) => `Forum du partenariat : ${p}`,
   publicForum: (t) => `Forum public : ${t}`,
+  courseForum: (c) => `Forum du cours : ${c}`,
   unreadPosts: (count, author) => `${count} non lu(s)${author ? `, d’abord par ${author}` : ''}`,
   moreThreads: (count) => `${count} autres discussions non lues`,
   upcoming: 'Dans les 14 prochains jours',
@@ -160,6 +163,7 @@ const ES: DigestText = {
   more: (count) => `…y ${count} más`,
   partnershipForum: (p) => `Foro de la alianza: ${p}`,
   publicForum: (t) => `Foro público: ${t}`,
+  courseForum: (c) => `Foro del curso: ${c}`,
   unreadPosts: (count, author) => `${count} sin leer${author ? `, primero de ${author}` : ''}`,
   moreThreads: (count) => `${count} conversaciones más sin leer`,
   upcoming: 'En los próximos 14 días',
@@ -211,6 +215,7 @@ const AR: DigestText = {
   more: (count) => `…و${count} أخرى`,
   partnershipForum: (p) => `منتدى الشراكة: ${p}`,
   publicForum: (t) => `المنتدى العام: ${t}`,
+  courseForum: (c) => `منتدى الدورة: ${c}`,
   unreadPosts: (count, author) => `${count} غير مقروءة${author ? `، أولها من ${author}` : ''}`,
   moreThreads: (count) => `${count} نقاشات أخرى غير مقروءة`,
   upcoming: 'خلال الأيام الأربعة عشر القادمة',

@@ -20,7 +20,7 @@ export interface WaitingThreadDto {
   author: UserSummary | null;
 }
 
-/** One forum's unread threads: a partnership's private forum or a public theme forum. */
+/** One forum's unread threads: a partnership's private forum, a public theme forum or a course's forum. */
 export interface WaitingForumDto {
   forumId: string;
   kind: ForumKind;
@@ -28,6 +28,8 @@ export interface WaitingForumDto {
   theme: Theme | null;
   /** The partnership of a private forum. */
   partnership: PartnershipRef | null;
+  /** The course of a course's forum. */
+  course: { id: string; title: string } | null;
   /** Unread threads with activity in the window (the list below shows the latest few). */
   unreadThreads: number;
   threads: WaitingThreadDto[];

@@ -23,6 +23,8 @@ export interface ForumAccessRow {
   partnership_id: string | null;
   partnership_title: string | null;
   partnership_status: PartnershipStatus | null;
+  course_id: string | null;
+  course_title: string | null;
   is_member: boolean;
   is_coordinator: boolean;
 }
@@ -74,6 +76,7 @@ export class AccessRepository {
   ): Promise<ForumAccessRow[]> {
     return manager.query(
       `SELECT f.id, f.kind, f.theme, f.partnership_id, p.title AS partnership_title, p.status AS partnership_status,
+              f.course_id, f.course_title,
               EXISTS (SELECT 1 FROM partnership_cities pc
                         JOIN city_memberships m ON m.city_id = pc.city_id
                        WHERE pc.partnership_id = f.partnership_id AND pc.status = 'member'
@@ -107,17 +110,18 @@ export class AccessRepository {
 
   /**
    * SQL condition on a forums alias: the forums `userParam` may read. Admins read every forum;
-   * everyone reads theme forums; partnership forums need an approved official of a member city.
+   * everyone reads the public ones (theme and course forums); partnership forums need an approved
+   * official of a member city.
    */
   readableForumsSql(alias: string, userParam: string, isAdmin: boolean): string {
     if (isAdmin) return 'TRUE';
-    return `(${alias}.kind = 'theme' OR ${alias}.partnership_id IN (
+    return `(${alias}.kind IN ('theme', 'course') OR ${alias}.partnership_id IN (
       SELECT pc.partnership_id FROM partnership_cities pc
         JOIN city_memberships m ON m.city_id = pc.city_id
        WHERE pc.status = 'member' AND m.user_id = ${userParam} AND m.status = 'approved'))`;
   }
 
-  /** Of the given users, those who can read the forum: everyone in theme forums; members and admins otherwise. */
+  /** Of the given users, those who can read the forum: everyone in public forums; members and admins otherwise. */
   async usersWhoCanRead(
     forumId: string,
     userIds: readonly string[],
@@ -126,7 +130,7 @@ export class AccessRepository {
     const rows: { id: string }[] = await manager.query(
       `SELECT u.id FROM users u, forums f
         WHERE f.id = $1 AND u.id = ANY($2::uuid[])
-          AND (f.kind = 'theme' OR 'admin' = ANY(u.roles) OR EXISTS (
+          AND (f.kind IN ('theme', 'course') OR 'admin' = ANY(u.roles) OR EXISTS (
                 SELECT 1 FROM partnership_cities pc JOIN city_memberships m ON m.city_id = pc.city_id
                  WHERE pc.partnership_id = f.partnership_id AND pc.status = 'member'
                    AND m.user_id = u.id AND m.status = 'approved'))`,

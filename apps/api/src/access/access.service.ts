@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import type {
-  ForumKind,
-  PartnershipRole,
-  PartnershipStatus,
-  Theme,
-  WorkshopScope,
-  WorkshopStatus,
+import {
+  PUBLIC_FORUM_KINDS,
+  type ForumKind,
+  type PartnershipRole,
+  type PartnershipStatus,
+  type Theme,
+  type WorkshopScope,
+  type WorkshopStatus,
 } from '@twinning/contracts';
 import type { EntityManager } from 'typeorm';
 import { hasRole, type AuthUser } from '../common/auth-user';
@@ -41,8 +42,10 @@ export interface ForumAccess {
   partnershipId: string | null;
   partnershipTitle: string | null;
   partnershipStatus: PartnershipStatus | null;
+  courseId: string | null;
+  courseTitle: string | null;
   canRead: boolean;
-  /** Start threads and reply (before locks and silences): everyone in theme forums; members of open partnerships. */
+  /** Start threads and reply (before locks and silences): everyone in public forums; members of open partnerships. */
   canPost: boolean;
   /** Platform admins everywhere; coordinators of member cities in their partnership's forum. */
   canModerate: boolean;
@@ -123,7 +126,8 @@ export class AccessService {
     const rows = await this.repository.forums(user.id, ids, manager);
     const isAdmin = hasRole(user, 'admin');
     for (const row of rows) {
-      const theme = row.kind === 'theme';
+      // theme and course forums are public: everyone reads and posts, admins moderate
+      const theme = PUBLIC_FORUM_KINDS.includes(row.kind);
       const open = row.partnership_status !== null && OPEN_PARTNERSHIP_STATUSES.includes(row.partnership_status);
       result.set(row.id, {
         forumId: row.id,
@@ -132,6 +136,8 @@ export class AccessService {
         partnershipId: row.partnership_id,
         partnershipTitle: row.partnership_title,
         partnershipStatus: row.partnership_status,
+        courseId: row.course_id,
+        courseTitle: row.course_title,
         canRead: theme || isAdmin || row.is_member,
         canPost: theme || (row.is_member && open),
         canModerate: isAdmin || (!theme && row.is_coordinator),

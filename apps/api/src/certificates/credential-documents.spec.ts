@@ -36,7 +36,7 @@ describe('Bitstring Status List', () => {
 
 describe('workshopHours', () => {
   const at = (h: number) => new Date(Date.UTC(2026, 11, 1, 0, h * 60));
-  const workshop = { id: 'w', title: 'T', status: 'ended' as const, startsAt: at(10), endsAt: at(12) };
+  const workshop = { id: 'w', title: 'T', status: 'ended' as const, startsAt: at(10), endsAt: at(12), liveSeconds: 0 };
   it('counts the live time in quarter hours, else the scheduled time', () => {
     expect(workshopHours({ ...workshop, openedAt: at(10.1), endedAt: at(11.6) })).toBe(1.5);
     expect(workshopHours({ ...workshop, openedAt: null, endedAt: null })).toBe(2);

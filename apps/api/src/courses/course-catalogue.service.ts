@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { CourseCatalogueQuery, CourseDto, CourseModuleDto, CourseSummaryDto, Page } from '@twinning/contracts';
 import { AppError } from '../common/app-error';
+import { CourseForumsRepository } from '../forums';
 import { decodeCursor, keysetPage } from '../common/cursor';
 import { iso } from '../common/sql';
 import { CourseContentRepository } from './course-content.repository';
@@ -12,6 +13,7 @@ export class CourseCatalogueService {
   constructor(
     private readonly courses: CoursesRepository,
     private readonly content: CourseContentRepository,
+    private readonly forums: CourseForumsRepository,
   ) {}
 
   async list(query: CourseCatalogueQuery): Promise<Page<CourseSummaryDto>> {
@@ -30,11 +32,17 @@ export class CourseCatalogueService {
   async course(courseId: string): Promise<CourseDto> {
     const [row] = await this.courses.catalogue({ courseId }, null, 1);
     if (!row) throw AppError.notFound('Course');
-    const [authors, content] = await Promise.all([
+    const [authors, content, forums] = await Promise.all([
       this.courses.authors([courseId]),
       this.content.load(null, [row.id], false),
+      this.forums.ofCourses([courseId]),
     ]);
-    return { ...summary(row, authors.get(courseId) ?? []), modules: (content.get(row.id) ?? []) as CourseModuleDto[] };
+    const forumId = forums.get(courseId);
+    return {
+      ...summary(row, authors.get(courseId) ?? []),
+      modules: (content.get(row.id) ?? []) as CourseModuleDto[],
+      forum: forumId ? { id: forumId } : null,
+    };
   }
 }
 

@@ -11,6 +11,7 @@ import { AppError } from '../common/app-error';
 import { hasRole, type AuthUser } from '../common/auth-user';
 import type { FieldIssues } from '../common/field-issues';
 import { renderMarkdown } from '../common/markdown';
+import { CourseForumsRepository } from '../forums';
 import { CourseContentRepository } from './course-content.repository';
 import { requireState, versionSummary } from './course-rules';
 import { CourseVersionsService } from './course-versions.service';
@@ -28,6 +29,7 @@ export class CourseReviewService {
     private readonly courses: CoursesRepository,
     private readonly content: CourseContentRepository,
     private readonly versions: CourseVersionsService,
+    private readonly forums: CourseForumsRepository,
   ) {}
 
   async queue(user: AuthUser): Promise<CourseVersionSummaryDto[]> {
@@ -55,6 +57,8 @@ export class CourseReviewService {
       if (approvals >= COURSE_APPROVALS_REQUIRED) {
         await this.courses.archivePublished(manager, row.course_id);
         await this.courses.setState(manager, versionId, 'published', 'published');
+        // the course's forum opens with its first publication and takes each new version's title
+        await this.forums.published(manager, row.course_id, row.title);
       }
     });
     return this.versions.byId(versionId);

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ForumsModule } from '../forums';
 import { CourseAuthoringService } from './course-authoring.service';
 import { CourseCatalogueService } from './course-catalogue.service';
 import { CourseContentRepository } from './course-content.repository';
@@ -12,6 +13,8 @@ import { CourseReviewsController, CourseVersionsController, CoursesController } 
 import { CoursesRepository } from './courses.repository';
 
 @Module({
+  // each course's discussion forum (created when it is first published)
+  imports: [ForumsModule],
   controllers: [CoursesController, CourseVersionsController, CourseReviewsController, CourseLearningController],
   providers: [
     CoursesRepository,

@@ -63,6 +63,7 @@ describe('renderDigest', () => {
               kind: 'theme',
               theme: 'health',
               partnership: null,
+              course: null,
               unreadThreads: 7,
               threads: [
                 {
@@ -139,6 +140,7 @@ describe('renderDigest', () => {
           kind: 'theme' as const,
           theme: 'health' as const,
           partnership: null,
+          course: null,
           unreadThreads: 1,
           threads: [
             {

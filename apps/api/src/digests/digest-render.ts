@@ -86,7 +86,9 @@ function forumSections(input: DigestInput, t: DigestText): Section[] {
   return input.waiting.forums.map((forum) => {
     const title = forum.partnership
       ? t.partnershipForum(forum.partnership.title)
-      : t.publicForum(forum.theme ? t.themes[forum.theme] : '');
+      : forum.course
+        ? t.courseForum(forum.course.title)
+        : t.publicForum(forum.theme ? t.themes[forum.theme] : '');
     const items: Item[] = forum.threads.map((thread) => ({
       text: thread.title,
       url: `${input.publicUrl}/threads/${encodeURIComponent(thread.id)}?post=${thread.firstUnreadSeq}`,

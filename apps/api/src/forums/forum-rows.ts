@@ -21,6 +21,8 @@ export interface ForumRow {
   theme: Theme | null;
   partnership_id: string | null;
   partnership_title: string | null;
+  course_id: string | null;
+  course_title: string | null;
   thread_count: number;
   last_posted_at: Date | null;
   unread_threads: number;
@@ -32,6 +34,7 @@ export function toForumSummary(row: ForumRow): ForumSummaryDto {
     kind: row.kind,
     theme: row.theme,
     partnership: row.partnership_id !== null ? { id: row.partnership_id, title: row.partnership_title ?? '' } : null,
+    course: row.course_id !== null ? { id: row.course_id, title: row.course_title ?? '' } : null,
     threadCount: row.thread_count,
     lastPostedAt: isoOrNull(row.last_posted_at),
     unreadThreads: row.unread_threads,

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CourseForumsRepository } from './course-forums.repository';
 import { ForumsController, PostsController, SearchController, ThreadsController } from './forums.controller';
 import { ForumsRepository } from './forums.repository';
 import { ForumsService } from './forums.service';
@@ -20,7 +21,8 @@ import { ThreadsRepository } from './threads.repository';
     PostsService,
     SearchService,
     SearchWindowScheduler,
+    CourseForumsRepository,
   ],
-  exports: [ForumsRepository, ThreadsRepository, PostsRepository, ForumsService, PostsService],
+  exports: [CourseForumsRepository, ForumsRepository, ThreadsRepository, PostsRepository, ForumsService, PostsService],
 })
 export class ForumsModule {}

@@ -8,7 +8,7 @@ import type { ForumRow } from './forum-rows';
 
 /** Forums with their counts and the viewer's ($1) unread threads (posts after their read position, not muted). */
 const FORUM_SELECT = `
-  SELECT f.id, f.kind, f.theme, p.id AS partnership_id, p.title AS partnership_title,
+  SELECT f.id, f.kind, f.theme, p.id AS partnership_id, p.title AS partnership_title, f.course_id, f.course_title,
          s.thread_count, s.last_posted_at, s.unread_threads
     FROM forums f
     LEFT JOIN partnerships p ON p.id = f.partnership_id
@@ -38,8 +38,8 @@ export class ForumsRepository {
   ) {}
 
   /**
-   * The forums the viewer reads: theme forums in the order of THEMES, then partnership forums
-   * (latest activity first), with the viewer's counts. One statement.
+   * The forums the viewer reads: theme forums in the order of THEMES, then course forums and then
+   * partnership forums (latest activity first), with the viewer's counts. One statement.
    */
   readable(viewerId: string): Promise<ForumRow[]> {
     return this.dataSource.query(

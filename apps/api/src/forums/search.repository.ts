@@ -54,6 +54,7 @@ interface SearchRow {
   kind: ForumKind;
   theme: Theme | null;
   partnership_title: string | null;
+  course_title: string | null;
   rank: number;
   matches: string;
   headline: string;
@@ -63,7 +64,7 @@ interface SearchRow {
 function toSearchResult(r: SearchRow): SearchResultDto {
   return {
     thread: { id: r.thread_id, title: r.title, forumId: r.forum_id, themes: r.themes },
-    forum: { id: r.forum_id, kind: r.kind, theme: r.theme, partnershipTitle: r.partnership_title },
+    forum: { id: r.forum_id, kind: r.kind, theme: r.theme, partnershipTitle: r.partnership_title, courseTitle: r.course_title },
     post: {
       id: r.post_id,
       seq: r.seq,
@@ -293,7 +294,7 @@ export class SearchRepository {
           OFFSET ${p(filter.offset)} LIMIT ${p(filter.take)})
        SELECT p.id AS post_id, p.seq, p.created_at, p.language, ${personJson('a', 'f.partnership_id')} AS author,
               t.id AS thread_id, t.title, t.themes, f.id AS forum_id, f.kind, f.theme,
-              pt.title AS partnership_title, hits.rank, hits.matches,
+              pt.title AS partnership_title, f.course_title, hits.rank, hits.matches,
               (SELECT since FROM win) = '-infinity' AS complete,
               ts_headline(${CONFIG('p.language')}, translate(${PLAIN('p.body_html')}, ${markers}::text, ''),
                           ${QUERY}, ${p(HEADLINE_OPTIONS)}) AS headline,

@@ -20,6 +20,7 @@ export interface AuditRow {
   kind: ForumKind | null;
   theme: Theme | null;
   partnership_title: string | null;
+  course_title: string | null;
 }
 
 export function toAuditDto(row: AuditRow): AuditEntryDto {
@@ -37,7 +38,7 @@ export function toAuditDto(row: AuditRow): AuditEntryDto {
     },
     forum:
       row.forum_id && row.kind
-        ? { id: row.forum_id, kind: row.kind, theme: row.theme, partnershipTitle: row.partnership_title }
+        ? { id: row.forum_id, kind: row.kind, theme: row.theme, partnershipTitle: row.partnership_title, courseTitle: row.course_title }
         : null,
     reason: row.reason,
     ...(reasonFlagged ? { reasonFlagged } : {}),
@@ -73,7 +74,7 @@ export class AuditRepository {
       `SELECT a.id, a.action, a.target_type, a.target_id, a.target_label, a.reason, a.created_at,
               ${exactTime('a.created_at')} AS created_key,
               u.id AS actor_id, u.display_name AS actor_name,
-              f.id AS forum_id, f.kind, f.theme, pt.title AS partnership_title
+              f.id AS forum_id, f.kind, f.theme, pt.title AS partnership_title, f.course_title
          FROM moderation_audit a
          LEFT JOIN users u ON u.id = a.actor_id
          LEFT JOIN forums f ON f.id = a.forum_id

@@ -39,7 +39,7 @@ function toCsvLine(r: AuditRow, lang: UiLanguage): string {
     r.target_id,
     targetText(r, parts, text),
     r.forum_id ?? '',
-    r.kind === 'theme' ? (r.theme ?? '') : (r.partnership_title ?? ''),
+    r.kind === 'theme' ? (r.theme ?? '') : r.kind === 'course' ? (r.course_title ?? '') : (r.partnership_title ?? ''),
     parts.reasonFlagged ? text.reasonFlagged(text.flagReasons[parts.reasonFlagged]) : r.reason,
   ]);
 }

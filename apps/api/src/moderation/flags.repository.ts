@@ -30,6 +30,7 @@ interface FlagRow {
   kind: ForumKind;
   theme: Theme | null;
   partnership_title: string | null;
+  course_title: string | null;
 }
 
 const FLAG_SELECT = `
@@ -39,7 +40,7 @@ const FLAG_SELECT = `
          p.id AS post_id, p.seq, p.body_html, p.hidden_at, p.deleted_at,
          pa.id AS post_author_id, pa.display_name AS post_author_name,
          (SELECT count(*)::int FROM post_flags o WHERE o.post_id = p.id AND o.status = 'open') AS open_flag_count,
-         t.id AS thread_id, t.title, f.id AS forum_id, f.kind, f.theme, pt.title AS partnership_title
+         t.id AS thread_id, t.title, f.id AS forum_id, f.kind, f.theme, pt.title AS partnership_title, f.course_title
     FROM post_flags fl
     JOIN users r ON r.id = fl.reporter_id
     LEFT JOIN users rb ON rb.id = fl.resolved_by
@@ -70,7 +71,7 @@ function toFlagDto(row: FlagRow): FlagDto {
       openFlagCount: row.open_flag_count,
     },
     thread: { id: row.thread_id, title: row.title },
-    forum: { id: row.forum_id, kind: row.kind, theme: row.theme, partnershipTitle: row.partnership_title },
+    forum: { id: row.forum_id, kind: row.kind, theme: row.theme, partnershipTitle: row.partnership_title, courseTitle: row.course_title },
   };
 }
 

@@ -40,7 +40,7 @@ const CARD_SQL = `
                       WHERE EXISTS (SELECT 1 FROM workshop_attendees t WHERE t.workshop_id = mine.workshop_id AND t.user_id = u.id)
                          OR EXISTS (SELECT 1 FROM workshop_facilitators t WHERE t.workshop_id = mine.workshop_id AND t.user_id = u.id))
           OR EXISTS (SELECT 1 FROM posts p JOIN threads t ON t.id = p.thread_id
-                       JOIN forums f ON f.id = t.forum_id AND f.kind = 'theme'
+                       JOIN forums f ON f.id = t.forum_id AND f.kind IN ('theme', 'course')
                       WHERE p.author_id = u.id AND p.deleted_at IS NULL AND p.hidden_at IS NULL)) AS shares_space
     FROM users u
    WHERE u.id = $2`;

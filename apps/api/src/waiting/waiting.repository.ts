@@ -91,6 +91,8 @@ forums_json AS (
   SELECT coalesce(json_agg(json_build_object(
            'forumId', f.id, 'kind', f.kind, 'theme', f.theme,
            'partnership', CASE WHEN p.id IS NULL THEN NULL ELSE json_build_object('id', p.id, 'title', p.title) END,
+           'course', CASE WHEN f.course_id IS NULL THEN NULL
+                          ELSE json_build_object('id', f.course_id, 'title', f.course_title) END,
            'unreadThreads', ft.unread_threads, 'threads', ft.threads
          ) ORDER BY (f.kind = 'partnership') DESC, ft.latest DESC, f.id), '[]'::json) AS v
     FROM forum_threads ft JOIN forums f ON f.id = ft.forum_id LEFT JOIN partnerships p ON p.id = f.partnership_id
