@@ -6,14 +6,21 @@ export interface ForumLabelSource {
   kind: ForumKind;
   theme: Theme | null;
   partnershipTitle: string | null;
+  courseTitle: string | null;
 }
 
 export function labelSourceOf(forum: ForumSummaryDto): ForumLabelSource {
-  return { kind: forum.kind, theme: forum.theme, partnershipTitle: forum.partnership?.title ?? null };
+  return {
+    kind: forum.kind,
+    theme: forum.theme,
+    partnershipTitle: forum.partnership?.title ?? null,
+    courseTitle: forum.course?.title ?? null,
+  };
 }
 
-/** A theme forum is named after its theme (translated); a partnership forum after the partnership. */
+/** A theme forum is named after its theme (translated), a course's forum after the course, a partnership forum after the partnership. */
 export function forumName(t: Translate, forum: ForumLabelSource): string {
   if (forum.kind === 'theme' && forum.theme) return t(`themes.${forum.theme}`);
+  if (forum.kind === 'course') return forum.courseTitle ?? t('forums.courseForum');
   return forum.partnershipTitle ?? t('forums.partnershipForum');
 }

@@ -55,6 +55,8 @@ export function ForumPage() {
           {t('forums.viewPartnership', { title: data.partnership.title })}
         </Link>
       </>
+    ) : data.kind === 'course' ? (
+      t('forums.courseLead', { title: name })
     ) : (
       t('forums.themeLead', { theme: name })
     );

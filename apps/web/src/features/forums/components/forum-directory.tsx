@@ -36,11 +36,15 @@ function ForumCard({ forum }: { forum: ForumSummaryDto }) {
   );
 }
 
-/** The theme forums, open to every member, then the private forums of the viewer's partnerships. */
+/**
+ * The theme forums, open to every member, the courses' forums (public too; listed when there are some),
+ * then the private forums of the viewer's partnerships.
+ */
 export function ForumDirectory() {
   const { t } = useI18n();
   const themeHeadingId = useId();
   const partnershipHeadingId = useId();
+  const courseHeadingId = useId();
   const forums = useForums();
 
   if (forums.isPending) return <Loading label={t('forums.loading')} />;
@@ -56,6 +60,7 @@ export function ForumDirectory() {
   }
 
   const themeForums = forums.data.filter((forum) => forum.kind === 'theme');
+  const courseForums = forums.data.filter((forum) => forum.kind === 'course');
   const partnershipForums = forums.data.filter((forum) => forum.kind === 'partnership');
   return (
     <>
@@ -72,6 +77,17 @@ export function ForumDirectory() {
           </ul>
         )}
       </section>
+      {courseForums.length > 0 ? (
+        <section aria-labelledby={courseHeadingId} className="section">
+          <h2 id={courseHeadingId}>{t('forums.courseForums')}</h2>
+          <p className="muted">{t('forums.courseForumsLead')}</p>
+          <ul className="forum-grid" aria-labelledby={courseHeadingId}>
+            {courseForums.map((forum) => (
+              <ForumCard key={forum.id} forum={forum} />
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <section aria-labelledby={partnershipHeadingId} className="section">
         <h2 id={partnershipHeadingId}>{t('forums.partnershipForums')}</h2>
         <p className="muted">{t('forums.partnershipForumsLead')}</p>

@@ -112,6 +112,7 @@ const fullHome: HomeDto = {
       kind: 'partnership',
       theme: null,
       partnership,
+      course: null,
       unreadThreads: 1,
       threads: [
         {

@@ -29,6 +29,12 @@ export function auditDetail(t: Translate, language: UiLanguage, entry: WorkshopA
   const { detail } = entry;
   const parts: string[] = [];
   const minutes = detail['minutes'];
+  if (entry.action === 'attendance.corrected') {
+    parts.push(detail['present'] === true ? t('workshops.audit.markedPresent') : t('workshops.audit.markedAbsent'));
+    if (typeof minutes === 'number') parts.push(t('workshops.audit.attendedMinutes', { count: minutes }));
+    return parts;
+  }
+  if (entry.action === 'attendance.reset') return parts;
   if (typeof minutes === 'number') {
     parts.push(minutes === 0 ? t('workshops.audit.unmuted') : t('workshops.audit.minutes', { count: minutes }));
   }

@@ -9,6 +9,7 @@ import { CalendarActions } from './calendar-actions';
 import { FacilitatorActions } from './facilitator-actions';
 import { ParticipantActions } from './participant-actions';
 import { TranscriptActions } from './transcript-actions';
+import { WorkshopAttendance } from './workshop-attendance';
 import { WorkshopAuditLog } from './workshop-audit-log';
 import { WorkshopFacilitators } from './workshop-facilitators';
 import { WorkshopFacts } from './workshop-facts';
@@ -26,7 +27,7 @@ export interface WorkshopDetailProps {
 /**
  * The workshop page's content: its state, what the viewer can do now (register, join, or — for
  * facilitators — open, end, edit), the description and facts, and for facilitators the co-facilitators
- * and the log of what was done in the room. A change of state (the room opening) is announced.
+ * and the log of what was done in the room; once it ended, attendance and attendance certificates. A change of state (the room opening) is announced.
  */
 export function WorkshopDetail({ workshop, viewerId, initialAnnouncement }: WorkshopDetailProps) {
   const { t } = useI18n();
@@ -100,6 +101,9 @@ export function WorkshopDetail({ workshop, viewerId, initialAnnouncement }: Work
         </p>
       </section>
 
+      {viewer.facilitator && workshop.status === 'ended' ? (
+        <WorkshopAttendance workshopId={workshop.id} announce={announce} fallbackFocus={fallbackFocus} />
+      ) : null}
       {viewer.facilitator ? (
         <>
           <WorkshopFacilitators workshop={workshop} viewerId={viewerId} announce={announce} />
