@@ -85,7 +85,9 @@ describe('course forums: one per published course, public like theme forums', ()
     });
 
     // version 2 published: the same forum, with the new title
-    const v2 = await c.saveDraft(author, draft.courseId, courseBody({ title: 'Mediation, second edition' })).expect(200);
+    const v2 = await c
+      .saveDraft(author, draft.courseId, courseBody({ title: 'Mediation, second edition' }))
+      .expect(200);
     await publish(v2.body.id);
     const again: CourseDto = (await http().get(`/api/courses/${draft.courseId}`).expect(200)).body;
     expect(again.forum).toEqual({ id: forumId });
@@ -113,9 +115,8 @@ describe('course forums: one per published course, public like theme forums', ()
     });
 
     // search finds its posts for everyone, naming the course
-    const found: SearchResultDto[] = (
-      await http().get('/api/search?q=quinoxaline').set(other.auth).expect(200)
-    ).body.items;
+    const found: SearchResultDto[] = (await http().get('/api/search?q=quinoxaline').set(other.auth).expect(200)).body
+      .items;
     expect(found.map((r) => r.forum)).toEqual([
       { id: forumId, kind: 'course', theme: null, partnershipTitle: null, courseTitle: 'Negotiation skills' },
     ]);
@@ -127,9 +128,7 @@ describe('course forums: one per published course, public like theme forums', ()
       );
       await http().post(`/api/posts/${answer.id}/hide`).set(user.auth).send({ reason: 'no' }).expect(403);
     }
-    expect((await http().get(`/api/forums/${forumId}`).set(admin.auth).expect(200)).body.viewer.canModerate).toBe(
-      true,
-    );
+    expect((await http().get(`/api/forums/${forumId}`).set(admin.auth).expect(200)).body.viewer.canModerate).toBe(true);
     await http().post(`/api/posts/${answer.id}/flags`).set(reader.auth).send({ reason: 'off_topic' }).expect(204);
     const flags: FlagDto[] = (await http().get('/api/moderation/flags').set(admin.auth).expect(200)).body.items;
     expect(flags.find((f) => f.post.id === answer.id)?.forum).toEqual({

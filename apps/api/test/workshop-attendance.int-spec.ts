@@ -47,7 +47,8 @@ describe('workshop attendance: intervals from presence, the 75 % rule, correctio
     sockets.push(socket);
     return socket;
   };
-  const join = async (socket: RoomSocket, workshopId: string) => ok(await call(socket, 'workshop.join', { workshopId }));
+  const join = async (socket: RoomSocket, workshopId: string) =>
+    ok(await call(socket, 'workshop.join', { workshopId }));
   const intervals = (workshopId: string): Promise<IntervalRow[]> =>
     t.dataSource.query(
       `SELECT user_id, socket_id, joined_at, left_at FROM workshop_attendance_intervals
@@ -135,17 +136,19 @@ describe('workshop attendance: intervals from presence, the 75 % rule, correctio
     );
     await attend(t, workshop.id, [d, removed], 0);
     const add = (user: TestUser, from: number, to: number) =>
-      t.dataSource.query(
-        `INSERT INTO workshop_attendees (workshop_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING;`,
-        [workshop.id, user.id],
-      ).then(() =>
-        t.dataSource.query(
-          `INSERT INTO workshop_attendance_intervals (workshop_id, user_id, socket_id, instance_id, joined_at, left_at)
+      t.dataSource
+        .query(`INSERT INTO workshop_attendees (workshop_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING;`, [
+          workshop.id,
+          user.id,
+        ])
+        .then(() =>
+          t.dataSource.query(
+            `INSERT INTO workshop_attendance_intervals (workshop_id, user_id, socket_id, instance_id, joined_at, left_at)
            SELECT id, $2, $3, 'test', opened_at + make_interval(mins => $4), opened_at + make_interval(mins => $5)
              FROM workshops WHERE id = $1`,
-          [workshop.id, user.id, randomUUID(), from, to],
-        ),
-      );
+            [workshop.id, user.id, randomUUID(), from, to],
+          ),
+        );
     // Aziz: two overlapping tabs, 0–60 and 30–100 → 100 minutes, not 130
     await add(a, 0, 60);
     await add(a, 30, 100);
@@ -156,10 +159,10 @@ describe('workshop attendance: intervals from presence, the 75 % rule, correctio
     await add(c, 0, 120);
     await add(c, 0, 120);
     await add(c, 50, 60);
-    await t.dataSource.query(`UPDATE workshop_attendees SET removed_at = now() WHERE workshop_id = $1 AND user_id = $2`, [
-      workshop.id,
-      removed.id,
-    ]);
+    await t.dataSource.query(
+      `UPDATE workshop_attendees SET removed_at = now() WHERE workshop_id = $1 AND user_id = $2`,
+      [workshop.id, removed.id],
+    );
 
     const r = await report(workshop.id);
     expect(r).toMatchObject({ workshopId: workshop.id, status: 'ended', liveMinutes: 120, thresholdPercent: 75 });
@@ -250,8 +253,7 @@ describe('workshop attendance: intervals from presence, the 75 % rule, correctio
     ).body;
     expect(rest.map((c) => c.learnerName)).toEqual(['Early Eun']);
     expect(
-      (await http().post(`/api/workshops/${workshop.id}/certificates/eligible`).set(facilitator.auth).expect(201))
-        .body,
+      (await http().post(`/api/workshops/${workshop.id}/certificates/eligible`).set(facilitator.auth).expect(201)).body,
     ).toEqual([]);
 
     // the facilitator knows Lina was there (her connection failed): corrected, she gets one too

@@ -11,11 +11,7 @@ import {
   StreamableFile,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type {
-  CertificateDto,
-  CertificateVerificationDto,
-  WorkshopAttendanceReportDto,
-} from '@twinning/contracts';
+import type { CertificateDto, CertificateVerificationDto, WorkshopAttendanceReportDto } from '@twinning/contracts';
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../common/app-error';
 import type { AuthUser } from '../common/auth-user';

@@ -64,7 +64,13 @@ interface SearchRow {
 function toSearchResult(r: SearchRow): SearchResultDto {
   return {
     thread: { id: r.thread_id, title: r.title, forumId: r.forum_id, themes: r.themes },
-    forum: { id: r.forum_id, kind: r.kind, theme: r.theme, partnershipTitle: r.partnership_title, courseTitle: r.course_title },
+    forum: {
+      id: r.forum_id,
+      kind: r.kind,
+      theme: r.theme,
+      partnershipTitle: r.partnership_title,
+      courseTitle: r.course_title,
+    },
     post: {
       id: r.post_id,
       seq: r.seq,

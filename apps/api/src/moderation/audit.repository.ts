@@ -38,7 +38,13 @@ export function toAuditDto(row: AuditRow): AuditEntryDto {
     },
     forum:
       row.forum_id && row.kind
-        ? { id: row.forum_id, kind: row.kind, theme: row.theme, partnershipTitle: row.partnership_title, courseTitle: row.course_title }
+        ? {
+            id: row.forum_id,
+            kind: row.kind,
+            theme: row.theme,
+            partnershipTitle: row.partnership_title,
+            courseTitle: row.course_title,
+          }
         : null,
     reason: row.reason,
     ...(reasonFlagged ? { reasonFlagged } : {}),

@@ -71,7 +71,13 @@ function toFlagDto(row: FlagRow): FlagDto {
       openFlagCount: row.open_flag_count,
     },
     thread: { id: row.thread_id, title: row.title },
-    forum: { id: row.forum_id, kind: row.kind, theme: row.theme, partnershipTitle: row.partnership_title, courseTitle: row.course_title },
+    forum: {
+      id: row.forum_id,
+      kind: row.kind,
+      theme: row.theme,
+      partnershipTitle: row.partnership_title,
+      courseTitle: row.course_title,
+    },
   };
 }
 

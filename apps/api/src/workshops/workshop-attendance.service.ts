@@ -12,7 +12,11 @@ import { AccessService } from '../access/access.service';
 import { AppError } from '../common/app-error';
 import type { AuthUser } from '../common/auth-user';
 import { isoOrNull } from '../common/sql';
-import { WorkshopAttendanceRepository, type AttendanceRow, type WorkshopForCertificates } from './workshop-attendance.repository';
+import {
+  WorkshopAttendanceRepository,
+  type AttendanceRow,
+  type WorkshopForCertificates,
+} from './workshop-attendance.repository';
 import { WorkshopAuditRepository } from './workshop-audit.repository';
 
 /** A share of the live time in percent, rounded down to one decimal (so 74.96 % never shows as 75). */
@@ -69,7 +73,11 @@ export class WorkshopAttendanceService {
   }
 
   /** The attendance of every registered participant (or only `userIds`); the caller has checked access. */
-  async compute(manager: EntityManager, workshopId: string, userIds?: readonly string[]): Promise<WorkshopAttendanceDto> {
+  async compute(
+    manager: EntityManager,
+    workshopId: string,
+    userIds?: readonly string[],
+  ): Promise<WorkshopAttendanceDto> {
     const workshop = await this.repository.workshop(manager, workshopId);
     if (!workshop) throw AppError.notFound('Workshop');
     const rows = await this.repository.attendance(manager, workshopId, userIds);
@@ -105,7 +113,13 @@ export class WorkshopAttendanceService {
           `At most ${liveMinutes} minutes: the workshop was live that long.`,
         );
       }
-      await this.repository.setOverride(manager, { workshopId, userId, present: body.present, minutes, setBy: user.id });
+      await this.repository.setOverride(manager, {
+        workshopId,
+        userId,
+        present: body.present,
+        minutes,
+        setBy: user.id,
+      });
       await this.audit.record(manager, {
         workshopId,
         actorId: user.id,

@@ -13,7 +13,9 @@ export class CourseForums1765851000000 implements MigrationInterface {
     await q.query(`ALTER TABLE forums ADD COLUMN course_id uuid UNIQUE REFERENCES courses (id) ON DELETE CASCADE`);
     await q.query(`ALTER TABLE forums ADD COLUMN course_title varchar(200)`);
     await q.query(`ALTER TABLE forums DROP CONSTRAINT forums_kind_check`);
-    await q.query(`ALTER TABLE forums ADD CONSTRAINT forums_kind_check CHECK (kind IN ('partnership', 'theme', 'course'))`);
+    await q.query(
+      `ALTER TABLE forums ADD CONSTRAINT forums_kind_check CHECK (kind IN ('partnership', 'theme', 'course'))`,
+    );
     await q.query(`ALTER TABLE forums DROP CONSTRAINT forums_kind_target`);
     await q.query(`
       ALTER TABLE forums ADD CONSTRAINT forums_kind_target CHECK (

@@ -447,6 +447,7 @@ export async function seedDemoWorkshops(manager: EntityManager): Promise<{ works
     await insertQuestions(manager, w.id, demo, when.openedAt, need);
     if (demo.when === 'ended' && when.openedAt && when.endedAt) {
       await insertEndedAudit(manager, w.id, need(demo.facilitators[0]), when.openedAt, when.endedAt);
+      await insertAttendance(manager, w.id, when.openedAt, need);
     }
   }
   return { workshops, messages };
@@ -548,6 +549,50 @@ async function insertEndedAudit(
       entries.map((e) => e.messageId),
       entries.map((e) => e.userId),
       entries.map((e) => e.at),
+    ],
+  );
+}
+
+/**
+ * Who was in the ended workshop's room, when (minutes from the opening; the room was live 86 minutes): a
+ * reconnect, two tabs at once, someone who came late, and the demo member who left after 35 minutes (40 %,
+ * short of the 75 % an attendance certificate needs, so the facilitator has something to correct).
+ */
+const DEMO_ATTENDANCE: Record<string, [number, number][]> = {
+  'official.marseille': [[0, 90]],
+  'official.toronto': [
+    [0, 40],
+    [44, 90],
+  ],
+  'coordinator.rotterdam': [
+    [0, 90],
+    [20, 60],
+  ],
+  'coordinator.danang': [[12, 90]],
+  member: [[0, 35]],
+};
+
+async function insertAttendance(
+  manager: EntityManager,
+  workshopId: string,
+  openedAt: Date,
+  need: (key: string) => string,
+): Promise<void> {
+  const rows = Object.entries(DEMO_ATTENDANCE).flatMap(([key, spans]) =>
+    spans.map(([from, to], i) => ({ userId: need(key), socket: `seed-${key}-${i}`, from, to })),
+  );
+  await manager.query(
+    `INSERT INTO workshop_attendance_intervals (workshop_id, user_id, socket_id, instance_id, joined_at, left_at)
+     SELECT $1, a.user_id, a.socket, 'seed', $2::timestamptz + make_interval(mins => a.f),
+            $2::timestamptz + make_interval(mins => a.t)
+       FROM unnest($3::uuid[], $4::text[], $5::int[], $6::int[]) AS a(user_id, socket, f, t)`,
+    [
+      workshopId,
+      openedAt,
+      rows.map((r) => r.userId),
+      rows.map((r) => r.socket),
+      rows.map((r) => r.from),
+      rows.map((r) => r.to),
     ],
   );
 }

@@ -1118,7 +1118,8 @@ export const en = {
   'workshops.audit.attendedMinutes': { one: '{count} minute attended', other: '{count} minutes attended' },
   'workshops.attendance.heading': 'Attendance and certificates',
   'workshops.attendance.loading': 'Loading attendance…',
-  'workshops.attendance.lead': 'Time each registered participant spent in the room while it was live ({minutes} min). Attendance certificates go to those present for at least {percent} % of it, or whom you mark present.',
+  'workshops.attendance.lead':
+    'Time each registered participant spent in the room while it was live ({minutes} min). Attendance certificates go to those present for at least {percent} % of it, or whom you mark present.',
   'workshops.attendance.empty': 'Nobody was registered for this workshop.',
   'workshops.attendance.caption': 'Registered participants',
   'workshops.attendance.colParticipant': 'Participant',
@@ -1137,7 +1138,10 @@ export const en = {
   'workshops.attendance.correctFor': 'Correct the attendance of {name}',
   'workshops.attendance.issue': 'Issue certificate',
   'workshops.attendance.issueFor': 'Issue a certificate to {name}',
-  'workshops.attendance.issueAll': { one: 'Issue the certificate to the eligible participant', other: 'Issue certificates to all {count} eligible participants' },
+  'workshops.attendance.issueAll': {
+    one: 'Issue the certificate to the eligible participant',
+    other: 'Issue certificates to all {count} eligible participants',
+  },
   'workshops.attendance.issuing': 'Issuing…',
   'workshops.attendance.issued': { one: '{count} certificate issued.', other: '{count} certificates issued.' },
   'workshops.attendance.noneIssued': 'Every eligible participant already has a certificate.',

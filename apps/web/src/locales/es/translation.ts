@@ -1301,7 +1301,8 @@ export const es: Dictionary = {
   'workshops.audit.attendedMinutes': { one: '{count} minuto de asistencia', other: '{count} minutos de asistencia' },
   'workshops.attendance.heading': 'Asistencia y certificados',
   'workshops.attendance.loading': 'Cargando la asistencia…',
-  'workshops.attendance.lead': 'Tiempo que cada participante inscrito pasó en la sala mientras estuvo en directo ({minutes} min). Los certificados de asistencia son para quienes estuvieron al menos el {percent} % de ese tiempo, o a quienes usted marque como presentes.',
+  'workshops.attendance.lead':
+    'Tiempo que cada participante inscrito pasó en la sala mientras estuvo en directo ({minutes} min). Los certificados de asistencia son para quienes estuvieron al menos el {percent} % de ese tiempo, o a quienes usted marque como presentes.',
   'workshops.attendance.empty': 'Nadie se había inscrito en este taller.',
   'workshops.attendance.caption': 'Participantes inscritos',
   'workshops.attendance.colParticipant': 'Participante',
@@ -1320,7 +1321,10 @@ export const es: Dictionary = {
   'workshops.attendance.correctFor': 'Corregir la asistencia de {name}',
   'workshops.attendance.issue': 'Emitir certificado',
   'workshops.attendance.issueFor': 'Emitir un certificado a {name}',
-  'workshops.attendance.issueAll': { one: 'Emitir el certificado al participante que cumple el requisito', other: 'Emitir certificados a los {count} participantes que cumplen el requisito' },
+  'workshops.attendance.issueAll': {
+    one: 'Emitir el certificado al participante que cumple el requisito',
+    other: 'Emitir certificados a los {count} participantes que cumplen el requisito',
+  },
   'workshops.attendance.issuing': 'Emitiendo…',
   'workshops.attendance.issued': { one: '{count} certificado emitido.', other: '{count} certificados emitidos.' },
   'workshops.attendance.noneIssued': 'Todos los participantes que cumplen el requisito ya tienen su certificado.',
@@ -1330,7 +1334,8 @@ export const es: Dictionary = {
   'workshops.attendance.markPresent': 'Presente: puede recibir un certificado',
   'workshops.attendance.markAbsent': 'Ausente: sin certificado',
   'workshops.attendance.minutesLabel': 'Minutos de asistencia (opcional)',
-  'workshops.attendance.minutesHint': 'Minutos enteros, {max} como máximo. Déjelo vacío para conservar el tiempo medido.',
+  'workshops.attendance.minutesHint':
+    'Minutos enteros, {max} como máximo. Déjelo vacío para conservar el tiempo medido.',
   'workshops.attendance.minutesInvalid': 'Indique minutos enteros entre 0 y {max}.',
   'workshops.attendance.useMeasured': 'Usar la asistencia medida',
   'workshops.attendance.save': 'Guardar',

@@ -1314,7 +1314,8 @@ export const fr: Dictionary = {
   'workshops.audit.attendedMinutes': { one: '{count} minute de présence', other: '{count} minutes de présence' },
   'workshops.attendance.heading': 'Présence et attestations',
   'workshops.attendance.loading': 'Chargement de la présence…',
-  'workshops.attendance.lead': 'Temps passé dans la salle par chaque participant inscrit pendant le direct ({minutes} min). Les attestations de présence vont à ceux qui étaient là au moins {percent} % de ce temps, ou que vous marquez présents.',
+  'workshops.attendance.lead':
+    'Temps passé dans la salle par chaque participant inscrit pendant le direct ({minutes} min). Les attestations de présence vont à ceux qui étaient là au moins {percent} % de ce temps, ou que vous marquez présents.',
   'workshops.attendance.empty': 'Personne ne s’était inscrit à cet atelier.',
   'workshops.attendance.caption': 'Participants inscrits',
   'workshops.attendance.colParticipant': 'Participant',
@@ -1333,7 +1334,10 @@ export const fr: Dictionary = {
   'workshops.attendance.correctFor': 'Corriger la présence de {name}',
   'workshops.attendance.issue': 'Délivrer l’attestation',
   'workshops.attendance.issueFor': 'Délivrer une attestation à {name}',
-  'workshops.attendance.issueAll': { one: 'Délivrer l’attestation au participant éligible', other: 'Délivrer les attestations aux {count} participants éligibles' },
+  'workshops.attendance.issueAll': {
+    one: 'Délivrer l’attestation au participant éligible',
+    other: 'Délivrer les attestations aux {count} participants éligibles',
+  },
   'workshops.attendance.issuing': 'Délivrance…',
   'workshops.attendance.issued': { one: '{count} attestation délivrée.', other: '{count} attestations délivrées.' },
   'workshops.attendance.noneIssued': 'Tous les participants éligibles ont déjà une attestation.',
