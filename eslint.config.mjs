@@ -40,7 +40,8 @@ const apiBoundaries = {
     training: [...apiInfra, 'notifications'],
     // certificates: issued for what a workshop (and later a course) records; workshops' attendance through its index
     certificates: [...apiInfra, 'workshops'],
-    courses: ['config', 'common', 'database'],
+    // courses: each course's discussion forum, opened through forums' index when the course is first published
+    courses: ['config', 'common', 'database', 'forums'],
     // a read model across features: one query over their tables, with AccessService's conditions
     waiting: ['config', 'common', 'database', 'access'],
     digests: [...apiInfra, 'waiting', 'notifications'],

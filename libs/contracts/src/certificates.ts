@@ -1,4 +1,4 @@
-import type { ParticipantAttendanceDto, WorkshopAttendanceDto } from './workshops';
+import type { ParticipantAttendanceDto, WorkshopAttendanceDto } from './attendance';
 
 /** Certificates: what a learner earned (a course completed, a workshop attended), verifiable without Twinning. */
 

@@ -8,6 +8,7 @@ export * from './partnerships';
 export * from './forums';
 export * from './notifications';
 export * from './workshops';
+export * from './attendance';
 export * from './meeting-visibility';
 export * from './visits';
 export * from './training';
