@@ -178,5 +178,50 @@ describe('Forums page', () => {
     const partnerships = screen.getByRole('list', { name: 'Les forums de vos partenariats' });
     expect(within(partnerships).getByRole('link', { name: 'Toronto – Da Nang' })).toBeInTheDocument();
     expect(within(partnerships).getByText('Aucun message pour l’instant')).toBeInTheDocument();
+    expect(screen.queryByRole('list', { name: 'Forums des cours' })).not.toBeInTheDocument();
+  });
+
+  it('lists course forums, named after their course, between theme and partnership forums', async () => {
+    stubFetch(({ url }) => {
+      if (url.pathname === '/api/auth/refresh') return jsonResponse(makeAuth(makeMe()));
+      if (url.pathname === '/api/forums') {
+        return jsonResponse([
+          makeForumSummary(),
+          makeForumSummary({
+            id: 'forum-c1',
+            kind: 'course',
+            theme: null,
+            course: { id: 'course-1', title: 'Mediation for city officials' },
+            threadCount: 2,
+          }),
+        ]);
+      }
+      if (url.pathname === '/api/forums/forum-c1') {
+        return jsonResponse(
+          makeForum({
+            id: 'forum-c1',
+            kind: 'course',
+            theme: null,
+            course: { id: 'course-1', title: 'Mediation for city officials' },
+          }),
+        );
+      }
+      if (url.pathname === '/api/forums/forum-c1/threads') return jsonResponse({ items: [], nextCursor: null });
+      return apiError(404, 'NOT_FOUND');
+    });
+    renderApp({ path: '/forums' });
+    const courses = await screen.findByRole('list', { name: 'Course forums' });
+    const link = within(courses).getByRole('link', { name: 'Mediation for city officials' });
+    expect(link).toHaveAttribute('href', '/forums/forum-c1');
+    const headings = screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent);
+    expect(headings).toEqual(['Theme forums', 'Course forums', 'Your partnership forums']);
+
+    await userEvent.setup().click(link);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Mediation for city officials' })).toBeVisible();
+    expect(
+      screen.getByText(
+        'The discussion forum of the course “Mediation for city officials”: open to every member of Twinning.',
+      ),
+    ).toBeInTheDocument();
   });
 });
