@@ -1588,7 +1588,7 @@ export const ar: Dictionary = {
   'workshops.attendance.correct': 'تصحيح',
   'workshops.attendance.correctFor': 'تصحيح حضور {name}',
   'workshops.attendance.issue': 'إصدار الشهادة',
-  'workshops.attendance.issueFor': 'إصدار شهادة لـ {name}',
+  'workshops.attendance.issueFor': 'إصدار الشهادة لـ {name}',
   'workshops.attendance.issueAll': {
     zero: 'إصدار الشهادات للمشاركين المستوفين للشرط',
     one: 'إصدار الشهادة للمشارك المستوفي للشرط',

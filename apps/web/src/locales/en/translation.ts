@@ -1137,7 +1137,7 @@ export const en = {
   'workshops.attendance.correct': 'Correct',
   'workshops.attendance.correctFor': 'Correct the attendance of {name}',
   'workshops.attendance.issue': 'Issue certificate',
-  'workshops.attendance.issueFor': 'Issue a certificate to {name}',
+  'workshops.attendance.issueFor': 'Issue certificate to {name}',
   'workshops.attendance.issueAll': {
     one: 'Issue the certificate to the eligible participant',
     other: 'Issue certificates to all {count} eligible participants',

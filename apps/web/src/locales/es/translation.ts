@@ -1320,7 +1320,7 @@ export const es: Dictionary = {
   'workshops.attendance.correct': 'Corregir',
   'workshops.attendance.correctFor': 'Corregir la asistencia de {name}',
   'workshops.attendance.issue': 'Emitir certificado',
-  'workshops.attendance.issueFor': 'Emitir un certificado a {name}',
+  'workshops.attendance.issueFor': 'Emitir certificado a {name}',
   'workshops.attendance.issueAll': {
     one: 'Emitir el certificado al participante que cumple el requisito',
     other: 'Emitir certificados a los {count} participantes que cumplen el requisito',

@@ -1333,7 +1333,7 @@ export const fr: Dictionary = {
   'workshops.attendance.correct': 'Corriger',
   'workshops.attendance.correctFor': 'Corriger la présence de {name}',
   'workshops.attendance.issue': 'Délivrer l’attestation',
-  'workshops.attendance.issueFor': 'Délivrer une attestation à {name}',
+  'workshops.attendance.issueFor': 'Délivrer l’attestation à {name}',
   'workshops.attendance.issueAll': {
     one: 'Délivrer l’attestation au participant éligible',
     other: 'Délivrer les attestations aux {count} participants éligibles',

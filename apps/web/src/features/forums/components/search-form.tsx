@@ -29,6 +29,7 @@ export function SearchForm({ filters, onSearch, compact = false }: SearchFormPro
   }
 
   const themeForums = forums.data?.filter((forum) => forum.kind === 'theme') ?? [];
+  const courseForums = forums.data?.filter((forum) => forum.kind === 'course') ?? [];
   const partnershipForums = forums.data?.filter((forum) => forum.kind === 'partnership') ?? [];
   return (
     <form
@@ -59,6 +60,15 @@ export function SearchForm({ filters, onSearch, compact = false }: SearchFormPro
             {themeForums.length > 0 ? (
               <optgroup label={t('forums.themeForums')}>
                 {themeForums.map((forum) => (
+                  <option key={forum.id} value={forum.id}>
+                    {forumName(t, labelSourceOf(forum))}
+                  </option>
+                ))}
+              </optgroup>
+            ) : null}
+            {courseForums.length > 0 ? (
+              <optgroup label={t('forums.courseForums')}>
+                {courseForums.map((forum) => (
                   <option key={forum.id} value={forum.id}>
                     {forumName(t, labelSourceOf(forum))}
                   </option>
