@@ -9,7 +9,16 @@
  * with what the certificate shows; axe clean. The participant finds it under Profile → My certificates.
  */
 import assert from 'node:assert/strict';
-import { ACCOUNTS, axe, baseUrl, DEMO_PASSWORD, documentLanguage, eventually, scenario } from './support.mjs';
+import {
+  ACCOUNTS,
+  axe,
+  baseUrl,
+  DEMO_PASSWORD,
+  documentLanguage,
+  eventually,
+  saveScreenshot,
+  scenario,
+} from './support.mjs';
 import { chooseLanguage, logIn, restoringLanguage } from './support-header.mjs';
 
 const ENDED_WORKSHOP = 'Médiation interculturelle de quartier : conflits de voisinage et malentendus';
@@ -121,6 +130,8 @@ scenario(
         assert.ok(overflow <= 0, `the workshop page fits 390 px in Arabic (overflows by ${overflow} px)`);
       });
       await axe(page, { name: 'workshop-attendance-ar-390' });
+      await page.getByRole('region', { name: 'الحضور والشهادات' }).scrollIntoViewIfNeeded();
+      await saveScreenshot(page, 'workshop-attendance-ar-390');
     });
   },
 );
