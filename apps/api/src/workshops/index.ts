@@ -2,3 +2,4 @@
 export { WorkshopsModule } from './workshops.module';
 export { WorkshopCalendarService } from './workshop-calendar.service';
 export { WorkshopAttendanceRepository, type WorkshopForCertificates } from './workshop-attendance.repository';
+export { WorkshopProvisioning, type ProvisionedWorkshop } from './workshop-provisioning.service';

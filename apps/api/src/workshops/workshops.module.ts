@@ -20,6 +20,7 @@ import { WorkshopFacilitatorsRepository } from './workshop-facilitators.reposito
 import { WorkshopFacilitatorsService } from './workshop-facilitators.service';
 import { WorkshopHistoryService } from './workshop-history.service';
 import { WorkshopLifecycleService } from './workshop-lifecycle.service';
+import { WorkshopProvisioning } from './workshop-provisioning.service';
 import { WorkshopRegistrations } from './workshop-registrations.service';
 import { WorkshopsController } from './workshops.controller';
 import { WorkshopsGateway } from './workshops.gateway';
@@ -51,6 +52,7 @@ import { WorkshopsService } from './workshops.service';
     WorkshopFacilitatorsService,
     WorkshopLifecycleService,
     WorkshopRegistrations,
+    WorkshopProvisioning,
     WorkshopHistoryService,
     WorkshopCalendar,
     WorkshopCalendarService,
@@ -65,6 +67,7 @@ import { WorkshopsService } from './workshops.service';
     RoomReportsService,
   ],
   // the private calendar feed (visits) lists the workshops a user registered for
-  exports: [WorkshopCalendarService, WorkshopAttendanceRepository],
+  // training schedules its live sessions as workshops
+  exports: [WorkshopCalendarService, WorkshopAttendanceRepository, WorkshopProvisioning],
 })
 export class WorkshopsModule {}
