@@ -62,7 +62,6 @@ export const FIELD_RULES = [
   'notTrainer',
   'unpublishedCourse',
   'courseForSelfPaced',
-  'inThePast',
   'notNamedOfficial',
   'notFacilitatorRole',
   'correctOptions',

@@ -2,10 +2,7 @@ import type { UiLanguage } from './domain';
 import type { NotificationKindMailText } from './mail-notifications';
 
 type TrainingKind =
-  | 'training.offer_accepted'
-  | 'training.offer_declined'
-  | 'training.scheduled'
-  | 'training.evaluation_open';
+  'training.offer_accepted' | 'training.offer_declined' | 'training.scheduled' | 'training.evaluation_open';
 
 /** The notification mail texts of the training kinds, in every language (spread into NOTIFICATION_MAIL_TEXT). */
 export const TRAINING_MAIL_KINDS: Readonly<

@@ -65,7 +65,8 @@ export const NOTIFICATION_SENTENCES: Readonly<Record<UiLanguage, Readonly<Record
     'training.offer_declined':
       '{actor} a retenu une autre offre pour la demande de formation « {title} » : la vôtre est déclinée',
     'training.scheduled': '{actor} a programmé la formation « {title} »',
-    'training.evaluation_open': 'La formation « {title} » est terminée : dites-nous ce que vous en pensez (ouvert 14 jours)',
+    'training.evaluation_open':
+      'La formation « {title} » est terminée : dites-nous ce que vous en pensez (ouvert 14 jours)',
   },
   es: {
     'partnership.invited': '{actor} ({fromCity}) invitó a {toCity} al hermanamiento «{title}»',

@@ -142,10 +142,10 @@ export class TrainingDeliveryRepository {
 
   /** The end of `day` in `timeZone` (the start of the next day there), as an instant. */
   async endOfDay(day: string, timeZone: string, manager: EntityManager): Promise<Date> {
-    const [row]: { at: Date }[] = await manager.query(
-      `SELECT (($1::date + 1)::timestamp AT TIME ZONE $2) AS at`,
-      [day, timeZone],
-    );
+    const [row]: { at: Date }[] = await manager.query(`SELECT (($1::date + 1)::timestamp AT TIME ZONE $2) AS at`, [
+      day,
+      timeZone,
+    ]);
     return row.at;
   }
 
@@ -174,7 +174,7 @@ export class TrainingDeliveryRepository {
   async move(requestId: string, to: TrainingRequestStatus, at: Date, manager: EntityManager): Promise<void> {
     await manager.query(
       `UPDATE training_requests
-          SET status = $2, delivered_at = CASE WHEN $2 = 'delivered' THEN $3 ELSE delivered_at END,
+          SET status = $2::varchar, delivered_at = CASE WHEN $2::varchar = 'delivered' THEN $3 ELSE delivered_at END,
               updated_at = clock_timestamp()
         WHERE id = $1`,
       [requestId, to, at],

@@ -71,18 +71,16 @@ export class TrainingScheduleService {
       const told = [...new Set([...requesters, ...officials, ...offer.party_ids])];
       return this.notifications.create(
         manager,
-        told.map(
-          (userId): NewNotification => ({
-            userId,
-            kind: 'training.scheduled',
-            payload: {
-              actor: { id: user.id, displayName: user.displayName },
-              request: { id, title: row.title },
-              startsAt,
-              deadline: deadline?.toISOString() ?? null,
-            },
-          }),
-        ),
+        told.map((userId): NewNotification => ({
+          userId,
+          kind: 'training.scheduled',
+          payload: {
+            actor: { id: user.id, displayName: user.displayName },
+            request: { id, title: row.title },
+            startsAt,
+            deadline: deadline?.toISOString() ?? null,
+          },
+        })),
         user.id,
       );
     });
@@ -99,7 +97,10 @@ export class TrainingScheduleService {
       }
       const offer = await this.delivery.acceptedOffer(id, manager);
       if (offer?.format !== 'in_person') {
-        throw new AppError(ErrorCode.INVALID_STATE, 'Attendance is marked by the trainer for in-person trainings only.');
+        throw new AppError(
+          ErrorCode.INVALID_STATE,
+          'Attendance is marked by the trainer for in-person trainings only.',
+        );
       }
       if (row.status !== 'scheduled' && row.status !== 'delivered') {
         throw new AppError(
@@ -112,12 +113,10 @@ export class TrainingScheduleService {
       if (refused.length > 0) {
         const names = await this.requests.names(refused, manager);
         throw AppError.fromIssues({
-          entries: refused.map(
-            (uid): FieldIssue => ({
-              rule: names.has(uid) ? 'notNamedOfficial' : 'unknownUser',
-              params: { field: 'entries', value: names.get(uid) ?? uid },
-            }),
-          ),
+          entries: refused.map((uid): FieldIssue => ({
+            rule: names.has(uid) ? 'notNamedOfficial' : 'unknownUser',
+            params: { field: 'entries', value: names.get(uid) ?? uid },
+          })),
         });
       }
       const twice = dto.entries.find((e, i) => dto.entries.findIndex((o) => o.userId === e.userId) !== i);
@@ -218,7 +217,8 @@ export class TrainingScheduleService {
     else if (!isCalendarDate(dto.deadline)) fields.deadline = ['deadline must be a date (YYYY-MM-DD)'];
     if (Object.keys(fields).length > 0) throw AppError.validation(fields);
     const deadline = await this.delivery.endOfDay(dto.deadline ?? '', row.time_zone, manager);
-    if (deadline.getTime() <= this.clock.now().getTime()) throw AppError.field('deadline', 'inThePast');
+    if (deadline.getTime() <= this.clock.now().getTime())
+      throw AppError.validation({ deadline: ['deadline must be in the future'] });
     const published = offer.course_id
       ? (await this.courses.versions(manager, offer.course_id)).find((v) => v.state === 'published')
       : undefined;

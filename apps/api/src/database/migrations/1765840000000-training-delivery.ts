@@ -59,7 +59,9 @@ export class TrainingDelivery1765840000000 implements MigrationInterface {
         CHECK (ends_at > starts_at),
         UNIQUE (request_id, position)
       )`);
-    await q.query(`CREATE INDEX training_sessions_workshop_idx ON training_sessions (workshop_id) WHERE workshop_id IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX training_sessions_workshop_idx ON training_sessions (workshop_id) WHERE workshop_id IS NOT NULL`,
+    );
     await q.query(`
       CREATE TABLE training_attendance (
         request_id uuid NOT NULL REFERENCES training_requests (id) ON DELETE CASCADE,
@@ -98,8 +100,12 @@ export class TrainingDelivery1765840000000 implements MigrationInterface {
     await q.query(`DROP INDEX workshops_city_idx`);
     await q.query(`ALTER TABLE workshops DROP CONSTRAINT workshops_scope_target`);
     await q.query(`ALTER TABLE workshops DROP CONSTRAINT workshops_scope_check`);
-    await q.query(`ALTER TABLE workshops ADD CONSTRAINT workshops_scope_check CHECK (scope IN ('public', 'partnership'))`);
-    await q.query(`ALTER TABLE workshops ADD CONSTRAINT workshops_check CHECK ((scope = 'partnership') = (partnership_id IS NOT NULL))`);
+    await q.query(
+      `ALTER TABLE workshops ADD CONSTRAINT workshops_scope_check CHECK (scope IN ('public', 'partnership'))`,
+    );
+    await q.query(
+      `ALTER TABLE workshops ADD CONSTRAINT workshops_check CHECK ((scope = 'partnership') = (partnership_id IS NOT NULL))`,
+    );
     await q.query(`ALTER TABLE workshops DROP COLUMN city_id`);
   }
 }
