@@ -1403,6 +1403,7 @@ export const ar: Dictionary = {
   'workshops.facts.places': 'المقاعد',
   'workshops.scope.public': 'كل مستخدم مسجّل الدخول',
   'workshops.scope.partnershipPrefix': 'أعضاء الشراكة',
+  'workshops.scope.cityPrefix': 'مسؤولو المدينة',
   'workshops.places.limited': {
     zero: 'لم يُحجز أي مقعد من {capacity}',
     one: 'مقعد واحد محجوز من {capacity}',

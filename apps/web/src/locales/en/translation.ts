@@ -990,6 +990,7 @@ export const en = {
   'workshops.facts.places': 'Places',
   'workshops.scope.public': 'Every signed-in user',
   'workshops.scope.partnershipPrefix': 'Members of the partnership',
+  'workshops.scope.cityPrefix': 'Officials of the city',
   'workshops.places.limited': {
     one: '{count} of {capacity} places taken',
     other: '{count} of {capacity} places taken',

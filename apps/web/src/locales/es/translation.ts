@@ -1166,6 +1166,7 @@ export const es: Dictionary = {
   'workshops.facts.places': 'Plazas',
   'workshops.scope.public': 'Cualquier usuario con sesión iniciada',
   'workshops.scope.partnershipPrefix': 'Los miembros del hermanamiento',
+  'workshops.scope.cityPrefix': 'Los funcionarios de la ciudad',
   'workshops.places.limited': {
     one: '{count} plaza ocupada de {capacity}',
     other: '{count} plazas ocupadas de {capacity}',

@@ -1181,6 +1181,7 @@ export const fr: Dictionary = {
   'workshops.facts.places': 'Places',
   'workshops.scope.public': 'Toute personne connectée',
   'workshops.scope.partnershipPrefix': 'Les membres du partenariat',
+  'workshops.scope.cityPrefix': 'Les responsables de la ville',
   'workshops.places.limited': {
     one: '{count} place prise sur {capacity}',
     other: '{count} places prises sur {capacity}',
