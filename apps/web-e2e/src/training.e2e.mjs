@@ -168,3 +168,59 @@ scenario(
     await trainer.getByRole('heading', { level: 1, name: title }).waitFor();
   },
 );
+
+scenario(
+  'a participant evaluates the delivered training by keyboard; the requester sees the aggregate',
+  async ({ newPage }) => {
+    const official = await apiAs(ACCOUNTS.officialToronto.email);
+    const delivered = await official('GET', '/api/training/requests?status=delivered');
+    const training = delivered.items.find(
+      (/** @type {{ title: string }} */ item) => item.title === 'Leading multilingual front-desk teams',
+    );
+    assert.ok(training, 'the demo data has a delivered training');
+
+    const page = await newPage({ viewport: { width: 1280, height: 900 }, axe: true });
+    await logIn(page, ACCOUNTS.officialToronto.email, { language: 'fr' });
+    await restoringLanguage(page, 'fr', async () => {
+      await chooseLanguage(page, 'en');
+      await page.goto(`/training/${training.id}/evaluation`);
+      await page.getByRole('heading', { level: 2, name: 'Your evaluation' }).waitFor();
+      await axe(page, { name: 'training-evaluation-form' });
+      // radios by keyboard: the arrow keys move the choice within a group
+      const overall = page.getByRole('group', { name: 'Overall' });
+      await overall.getByRole('radio', { name: '1 – poor' }).focus();
+      await page.keyboard.press('Space');
+      for (let i = 0; i < 3; i += 1) await page.keyboard.press('ArrowRight');
+      assert.ok(await overall.getByRole('radio', { name: '4' }).isChecked());
+      const relevance = page.getByRole('group', { name: 'Relevance to your work' });
+      await relevance.getByRole('radio', { name: '1 – poor' }).focus();
+      await page.keyboard.press('Space');
+      for (let i = 0; i < 4; i += 1) await page.keyboard.press('ArrowRight');
+      assert.ok(await relevance.getByRole('radio', { name: '5 – excellent' }).isChecked());
+      await page.getByRole('group', { name: 'I will apply this' }).getByRole('radio', { name: 'Yes' }).focus();
+      await page.keyboard.press('Space');
+      await page.getByLabel('One thing to improve (optional)').fill('Examples from Toronto desks');
+      await page.getByRole('button', { name: 'Send my evaluation' }).press('Enter');
+      await page.getByText('Thank you: your evaluation was saved.').waitFor();
+      await page.getByRole('button', { name: 'Update my evaluation' }).waitFor();
+      assert.equal(await page.getByRole('heading', { name: 'Evaluation results' }).count(), 0);
+    });
+
+    const requester = await newPage({ viewport: { width: 1280, height: 900 }, axe: true });
+    await logIn(requester, ACCOUNTS.coordinatorToronto.email);
+    await requester.goto(`/training/${training.id}/evaluation`);
+    const results = requester.getByRole('region', { name: 'Evaluation results' });
+    await results
+      .getByText(/of 5 on average/)
+      .first()
+      .waitFor();
+    assert.match((await results.textContent()) ?? '', /Examples from Toronto desks/);
+    await axe(requester, { name: 'training-evaluation-results' });
+    await restoringLanguage(requester, 'en', async () => {
+      await chooseLanguage(requester, 'ar');
+      await requester.getByRole('heading', { level: 2, name: 'نتائج التقييم' }).waitFor();
+      await axe(requester, { name: 'training-evaluation-results-ar' });
+      await saveScreenshot(requester, 'training-evaluation-ar-1280');
+    });
+  },
+);
