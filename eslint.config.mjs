@@ -37,7 +37,8 @@ const apiBoundaries = {
     moderation: [...apiInfra, 'notifications', 'forums'],
     visits: [...apiInfra, 'notifications', 'calendar', 'partnerships', 'cities', 'workshops'],
     workshops: [...apiInfra, 'notifications', 'calendar'],
-    training: [...apiInfra, 'notifications'],
+    // training: scheduling creates workshops and course enrolments, through their indexes
+    training: [...apiInfra, 'notifications', 'workshops', 'courses'],
     // certificates: issued for what a workshop (and later a course) records; workshops' attendance through its index
     certificates: [...apiInfra, 'workshops'],
     // courses: each course's discussion forum, opened through forums' index when the course is first published

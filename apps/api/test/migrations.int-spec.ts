@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { prepareDatabase } from '../src/prepare-database';
 import { DEMO_CITIES, DEMO_USERS } from '../src/database/seed/demo-data';
+import { DEMO_DELIVERED_TRAINING_TITLE, DEMO_TRAINING_ATTENDEES } from '../src/database/seed/demo-training-delivered';
 import { testDatabaseUrl } from './support/test-app';
 
 /** Several instances starting at once against an empty database: migrations and seed must not race. */
@@ -52,17 +53,23 @@ describe('migrations and demo seed at start', () => {
                     (SELECT count(*) FROM visit_registrations)::int AS visit_registrations,
                     (SELECT count(*) FROM training_requests WHERE status = 'open')::int AS open_training_requests,
                     (SELECT count(*) FROM training_offers WHERE status = 'pending')::int AS training_offers,
-                    (SELECT count(*) FROM cities WHERE cardinality(training_skills) > 0)::int AS expert_cities`,
+                    (SELECT count(*) FROM cities WHERE cardinality(training_skills) > 0)::int AS expert_cities,
+                    (SELECT count(*) FROM training_requests WHERE status = 'delivered')::int AS delivered_trainings,
+                    (SELECT count(*) FROM training_evaluations)::int AS training_evaluations`,
           )
         ).rows[0];
       const first = await count();
       expect(first.cities).toBe(DEMO_CITIES.length);
-      expect(first.users).toBe(DEMO_USERS.length);
+      // the delivered training's attendees sign in with the demo password too
+      expect(first.users).toBe(DEMO_USERS.length + DEMO_TRAINING_ATTENDEES.length);
       expect(new Set(DEMO_CITIES.map((c) => c.region)).size).toBe(3);
       expect(DEMO_CITIES.length).toBeGreaterThanOrEqual(12);
       expect(first).toMatchObject({ active_partnerships: 2, proposals: 1, open_flags: 2, theme_forums: 9 });
       // an open training request with two offers (a facilitator's and an expert city's)
       expect(first).toMatchObject({ open_training_requests: 1, training_offers: 2, expert_cities: 2 });
+      // a delivered training with its workshop and at least five evaluations (results show from five)
+      expect(first).toMatchObject({ delivered_trainings: 1 });
+      expect(first.training_evaluations).toBeGreaterThanOrEqual(5);
       expect(first.threads).toBeGreaterThanOrEqual(5);
       // every theme forum has threads to explore, in several languages, with replies from several cities
       const forums = await client.query(
@@ -154,7 +161,9 @@ describe('migrations and demo seed at start', () => {
       expect(live[0]).toMatchObject({ scope: 'public', pinned: 1 });
       expect(live[0].messages).toBeGreaterThanOrEqual(8);
       expect(Math.abs(Date.now() - new Date(live[0].opened_at).getTime())).toBeLessThan(60 * 60_000);
-      const ended = seeded.filter((w) => w.status === 'ended');
+      const training = seeded.filter((w) => w.title === DEMO_DELIVERED_TRAINING_TITLE);
+      expect(training).toMatchObject([{ status: 'ended', scope: 'partnership', registered: 6, facilitators: 1 }]);
+      const ended = seeded.filter((w) => w.status === 'ended' && w.title !== DEMO_DELIVERED_TRAINING_TITLE);
       expect(ended).toHaveLength(1);
       expect(ended[0].messages).toBeGreaterThanOrEqual(15);
       expect(ended[0].questions).toBeGreaterThanOrEqual(2);

@@ -165,7 +165,16 @@ describe('training requests and offers', () => {
         const res = await get(u, req.id).expect(404);
         expect(res.body.code).toBe('NOT_FOUND');
       }
-      expect((await get(w.fac1, req.id)).body.viewer).toEqual({ requester: false, canDecide: false, canOffer: true });
+      expect((await get(w.fac1, req.id)).body.viewer).toEqual({
+        requester: false,
+        canDecide: false,
+        canOffer: true,
+        trainer: false,
+        canSchedule: false,
+        canMarkAttendance: false,
+        participant: false,
+        canSeeResults: false,
+      });
     });
 
     it('lets facilitators and expert-city coordinators offer; 403 for others; 400 naming bad trainers', async () => {
@@ -305,7 +314,10 @@ describe('training requests and offers', () => {
       expectInvalid(await accept(w.torontoCoord, req.id, offer2), 'withdrawn', 'matched');
       // the later states belong to scheduling and evaluation: no withdrawing or accepting from them
       for (const status of ['scheduled', 'delivered', 'evaluated']) {
-        await t.dataSource.query(`UPDATE training_requests SET status = $2 WHERE id = $1`, [req.id, status]);
+        await t.dataSource.query(
+          `UPDATE training_requests SET status = $2, delivery_ends_at = now(), delivered_at = now() WHERE id = $1`,
+          [req.id, status],
+        );
         expectInvalid(await withdraw(w.torontoCoord, req.id), status, 'withdrawn');
         expectInvalid(await accept(w.torontoCoord, req.id, offer2), status, 'matched');
       }

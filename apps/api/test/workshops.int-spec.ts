@@ -9,6 +9,7 @@ import type {
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { WorkshopsPublisher } from '../src/realtime/workshops.publisher';
+import { WorkshopProvisioning } from '../src/workshops';
 import { addMember, createCity, createPartnershipForum, createUser, type TestUser } from './support/factories';
 import { bootApp, resetDatabase, type TestApp } from './support/test-app';
 
@@ -209,6 +210,8 @@ describe('workshops over REST: list, create, edit, open and end, facilitators, r
         [{ theme: 'cooking' }, 'theme'],
         [{ language: 'xx' }, 'language'],
         [{ scope: 'secret' }, 'scope'],
+        // city workshops come from scheduled training requests only
+        [{ scope: 'city' }, 'scope'],
         [{ scope: 'partnership' }, 'partnershipId'],
         [{ scope: 'partnership', partnershipId: 'not-a-uuid' }, 'partnershipId'],
         [{ scope: 'public', partnershipId: '7d6c0a52-52a4-4d0e-9c1c-3f0f6a3d5b10' }, 'partnershipId'],
@@ -327,6 +330,62 @@ describe('workshops over REST: list, create, edit, open and end, facilitators, r
         ).body;
         expect(list.items.map((i) => i.id)).toContain(privateId);
       }
+    });
+  });
+
+  describe('city workshops (a scheduled training’s) are private to the city', () => {
+    let cityId: string;
+    let cityWorkshopId: string;
+
+    beforeAll(async () => {
+      [{ city_id: cityId }] = await t.dataSource.query(
+        `SELECT city_id FROM city_memberships WHERE user_id = $1 AND status = 'approved'`,
+        [memberA.id],
+      );
+      const provisioning = t.app.get(WorkshopProvisioning);
+      cityWorkshopId = await t.dataSource.transaction(async (manager) => {
+        const w = await provisioning.create(manager, {
+          title: 'City-only training session',
+          description: 'For the city’s officials.',
+          theme: 'integration',
+          language: 'en',
+          scope: { cityId },
+          startsAt: inHours(70),
+          endsAt: inHours(72),
+          createdBy: outsider.id,
+          // a trainer without the facilitator role facilitates this workshop only
+          facilitatorIds: [outsider.id],
+          attendeeIds: [memberA.id],
+        });
+        return w.id;
+      });
+    });
+
+    it('is seen by the city’s officials, its facilitators and admins; 404 for everyone else', async () => {
+      for (const user of [memberA, outsider, admin]) {
+        const w: WorkshopDto = (await http().get(`/api/workshops/${cityWorkshopId}`).set(user.auth).expect(200)).body;
+        expect(w).toMatchObject({ scope: 'city', city: { id: cityId }, partnership: null });
+      }
+      const asTrainer: WorkshopDto = (await http().get(`/api/workshops/${cityWorkshopId}`).set(outsider.auth)).body;
+      expect(asTrainer.viewer.facilitator).toBe(true);
+      const asOfficial: WorkshopDto = (await http().get(`/api/workshops/${cityWorkshopId}`).set(memberA.auth)).body;
+      expect(asOfficial.viewer).toMatchObject({ registered: true, facilitator: false });
+      for (const user of [memberB, fac, fac2]) {
+        await fails(http().get(`/api/workshops/${cityWorkshopId}`).set(user.auth), 404, 'NOT_FOUND');
+        await fails(http().put(`/api/workshops/${cityWorkshopId}/registration`).set(user.auth), 404, 'NOT_FOUND');
+        const list: Page<WorkshopSummaryDto> = (
+          await http().get('/api/workshops?when=upcoming&limit=100').set(user.auth).expect(200)
+        ).body;
+        expect(list.items.map((w) => w.id)).not.toContain(cityWorkshopId);
+      }
+      const listed: Page<WorkshopSummaryDto> = (
+        await http().get('/api/workshops?when=upcoming&limit=100').set(memberA.auth).expect(200)
+      ).body;
+      expect(listed.items.map((w) => w.id)).toContain(cityWorkshopId);
+      // the per-workshop facilitator runs it; a registered official may not
+      await fails(http().post(`/api/workshops/${cityWorkshopId}/open`).set(memberA.auth), 403, 'FORBIDDEN');
+      await http().post(`/api/workshops/${cityWorkshopId}/open`).set(outsider.auth).expect(200);
+      await http().post(`/api/workshops/${cityWorkshopId}/end`).set(outsider.auth).expect(200);
     });
   });
 

@@ -97,6 +97,9 @@ const en: ApiErrorTexts = {
     notFacilitator: (p) => `${p.field}: ${p.value} is not a facilitator or an admin`,
     notRequestingOfficial: (p) => `${p.field}: ${p.value} is not an official of the requesting city or partnership`,
     notTrainer: (p) => `${p.field}: ${p.value} is neither a facilitator nor an official of the offering city`,
+    unpublishedCourse: (p) => `${p.field}: no published course has this id`,
+    courseForSelfPaced: (p) => `${p.field} is required for self-paced offers and refused for the others`,
+    notNamedOfficial: (p) => `${p.field}: ${p.value} is not one of the officials named in the request`,
     notFacilitatorRole: (p) => `${p.field}: ${p.value} is not a facilitator`,
     correctOptions: (p) =>
       `${p.field}: mark exactly one correct option for a single-choice question, at least one for multiple choice`,
@@ -207,6 +210,9 @@ const fr: ApiErrorTexts = {
     notRequestingOfficial: (p) =>
       `${p.field} : ${p.value} n’est pas responsable de la ville ou du partenariat demandeur`,
     notTrainer: (p) => `${p.field} : ${p.value} n’est ni animateur ni responsable de la ville qui fait l’offre`,
+    unpublishedCourse: (p) => `${p.field} : aucun cours publié ne porte cet identifiant`,
+    courseForSelfPaced: (p) => `${p.field} est requis pour les offres en autonomie et refusé pour les autres`,
+    notNamedOfficial: (p) => `${p.field} : ${p.value} ne fait pas partie des responsables nommés dans la demande`,
     notFacilitatorRole: (p) => `${p.field} : ${p.value} n’est pas animateur`,
     correctOptions: (p) =>
       `${p.field} : marquez exactement une bonne réponse pour une question à choix unique, au moins une pour un choix multiple`,
@@ -316,6 +322,9 @@ const es: ApiErrorTexts = {
     notRequestingOfficial: (p) =>
       `${p.field}: ${p.value} no es funcionario de la ciudad o el hermanamiento solicitante`,
     notTrainer: (p) => `${p.field}: ${p.value} no es facilitador ni funcionario de la ciudad que hace la oferta`,
+    unpublishedCourse: (p) => `${p.field}: ningún curso publicado tiene este identificador`,
+    courseForSelfPaced: (p) => `${p.field} es obligatorio en las ofertas a su ritmo y no se admite en las demás`,
+    notNamedOfficial: (p) => `${p.field}: ${p.value} no es uno de los funcionarios nombrados en la solicitud`,
     notFacilitatorRole: (p) => `${p.field}: ${p.value} no es facilitador`,
     correctOptions: (p) =>
       `${p.field}: marque exactamente una opción correcta en una pregunta de opción única y al menos una en opción múltiple`,
@@ -420,6 +429,9 @@ const ar: ApiErrorTexts = {
     notFacilitator: (p) => `${p.field}: ${p.value} ليس ميسّرًا ولا مسؤول منصة`,
     notRequestingOfficial: (p) => `${p.field}: ${p.value} ليس مسؤولًا في المدينة أو الشراكة صاحبة الطلب`,
     notTrainer: (p) => `${p.field}: ${p.value} ليس ميسّرًا ولا مسؤولًا في المدينة مقدّمة العرض`,
+    unpublishedCourse: (p) => `${p.field}: لا توجد دورة منشورة بهذا المعرّف`,
+    courseForSelfPaced: (p) => `${p.field} مطلوب في العروض الذاتية الوتيرة ومرفوض في غيرها`,
+    notNamedOfficial: (p) => `${p.field}: ${p.value} ليس من المسؤولين المذكورين في الطلب`,
     notFacilitatorRole: (p) => `${p.field}: ${p.value} ليس ميسّرًا`,
     correctOptions: (p) =>
       `${p.field}: حدّد خيارًا صحيحًا واحدًا بالضبط لسؤال الاختيار الواحد، وخيارًا واحدًا على الأقل للاختيار المتعدد`,

@@ -1,7 +1,8 @@
 import type { UiLanguage } from './domain';
 import type { NotificationKindMailText } from './mail-notifications';
 
-type TrainingKind = 'training.offer_accepted' | 'training.offer_declined';
+type TrainingKind =
+  'training.offer_accepted' | 'training.offer_declined' | 'training.scheduled' | 'training.evaluation_open';
 
 /** The notification mail texts of the training kinds, in every language (spread into NOTIFICATION_MAIL_TEXT). */
 export const TRAINING_MAIL_KINDS: Readonly<
@@ -18,6 +19,16 @@ export const TRAINING_MAIL_KINDS: Readonly<
       subject: 'Offer declined: “{title}”',
       action: 'Open the training request',
     },
+    'training.scheduled': {
+      label: 'Trainings you take part in, give or asked for scheduled',
+      subject: 'Training scheduled: “{title}”',
+      action: 'See the dates',
+    },
+    'training.evaluation_open': {
+      label: 'Evaluations of trainings you took part in',
+      subject: 'How was “{title}”?',
+      action: 'Answer the evaluation',
+    },
   },
   fr: {
     'training.offer_accepted': {
@@ -29,6 +40,16 @@ export const TRAINING_MAIL_KINDS: Readonly<
       label: 'Vos offres de formation déclinées',
       subject: 'Offre déclinée : « {title} »',
       action: 'Ouvrir la demande de formation',
+    },
+    'training.scheduled': {
+      label: 'Formations programmées auxquelles vous participez, que vous donnez ou avez demandées',
+      subject: 'Formation programmée : « {title} »',
+      action: 'Voir les dates',
+    },
+    'training.evaluation_open': {
+      label: 'Évaluations des formations suivies',
+      subject: 'Comment s’est passée « {title} » ?',
+      action: 'Répondre à l’évaluation',
     },
   },
   es: {
@@ -42,6 +63,16 @@ export const TRAINING_MAIL_KINDS: Readonly<
       subject: 'Oferta rechazada: «{title}»',
       action: 'Abrir la solicitud de formación',
     },
+    'training.scheduled': {
+      label: 'Formaciones programadas en las que participa, que imparte o que pidió',
+      subject: 'Formación programada: «{title}»',
+      action: 'Ver las fechas',
+    },
+    'training.evaluation_open': {
+      label: 'Evaluaciones de las formaciones que siguió',
+      subject: '¿Qué tal fue «{title}»?',
+      action: 'Responder la evaluación',
+    },
   },
   ar: {
     'training.offer_accepted': {
@@ -53,6 +84,16 @@ export const TRAINING_MAIL_KINDS: Readonly<
       label: 'رفض عروضك التدريبية',
       subject: 'تم رفض العرض: «{title}»',
       action: 'فتح طلب التدريب',
+    },
+    'training.scheduled': {
+      label: 'جدولة التدريبات التي تشارك فيها أو تقدّمها أو طلبتها',
+      subject: 'تمت جدولة التدريب: «{title}»',
+      action: 'عرض المواعيد',
+    },
+    'training.evaluation_open': {
+      label: 'تقييم التدريبات التي شاركت فيها',
+      subject: 'ما رأيك في «{title}»؟',
+      action: 'الإجابة عن التقييم',
     },
   },
 };

@@ -37,6 +37,8 @@ export const NOTIFICATION_SENTENCES: Readonly<Record<UiLanguage, Readonly<Record
     'visit.cancelled': '{actor} cancelled the study visit “{title}”',
     'training.offer_accepted': '{actor} accepted your offer for the training request “{title}”',
     'training.offer_declined': '{actor} accepted another offer for the training request “{title}”: yours was declined',
+    'training.scheduled': '{actor} scheduled the training “{title}”',
+    'training.evaluation_open': 'The training “{title}” is over: tell us what you thought (open for 14 days)',
   },
   fr: {
     'partnership.invited': '{actor} ({fromCity}) a invité {toCity} dans le partenariat « {title} »',
@@ -62,6 +64,9 @@ export const NOTIFICATION_SENTENCES: Readonly<Record<UiLanguage, Readonly<Record
     'training.offer_accepted': '{actor} a accepté votre offre pour la demande de formation « {title} »',
     'training.offer_declined':
       '{actor} a retenu une autre offre pour la demande de formation « {title} » : la vôtre est déclinée',
+    'training.scheduled': '{actor} a programmé la formation « {title} »',
+    'training.evaluation_open':
+      'La formation « {title} » est terminée : dites-nous ce que vous en pensez (ouvert 14 jours)',
   },
   es: {
     'partnership.invited': '{actor} ({fromCity}) invitó a {toCity} al hermanamiento «{title}»',
@@ -86,6 +91,8 @@ export const NOTIFICATION_SENTENCES: Readonly<Record<UiLanguage, Readonly<Record
     'training.offer_accepted': '{actor} aceptó su oferta para la solicitud de formación «{title}»',
     'training.offer_declined':
       '{actor} aceptó otra oferta para la solicitud de formación «{title}»: la suya fue rechazada',
+    'training.scheduled': '{actor} programó la formación «{title}»',
+    'training.evaluation_open': 'La formación «{title}» terminó: díganos qué le pareció (abierto 14 días)',
   },
   ar: {
     'partnership.invited': 'دعا {actor} ({fromCity}) مدينة {toCity} إلى الشراكة «{title}»',
@@ -109,6 +116,8 @@ export const NOTIFICATION_SENTENCES: Readonly<Record<UiLanguage, Readonly<Record
     'visit.cancelled': 'ألغى {actor} الزيارة الدراسية «{title}»',
     'training.offer_accepted': 'قبل {actor} عرضك لطلب التدريب «{title}»',
     'training.offer_declined': 'قبل {actor} عرضًا آخر لطلب التدريب «{title}»: تم رفض عرضك',
+    'training.scheduled': 'حدّد {actor} موعد التدريب «{title}»',
+    'training.evaluation_open': 'انتهى التدريب «{title}»: أخبرنا برأيك (متاح لمدة 14 يومًا)',
   },
 };
 
@@ -202,7 +211,10 @@ export function notificationSentence(
       return { key: n.kind, vars: { actor: n.payload.actor.displayName, title: n.payload.visit.title } };
     case 'training.offer_accepted':
     case 'training.offer_declined':
+    case 'training.scheduled':
       return { key: n.kind, vars: { actor: n.payload.actor.displayName, title: n.payload.request.title } };
+    case 'training.evaluation_open':
+      return { key: n.kind, vars: { title: n.payload.request.title } };
   }
 }
 
@@ -239,7 +251,10 @@ function notificationTarget(n: NotificationLike): { href: string; excerpt: strin
       return { href: visitHref(n.payload.visit.id), excerpt: null };
     case 'training.offer_accepted':
     case 'training.offer_declined':
+    case 'training.scheduled':
       return { href: `/training/requests/${encodeURIComponent(n.payload.request.id)}`, excerpt: null };
+    case 'training.evaluation_open':
+      return { href: `/training/requests/${encodeURIComponent(n.payload.request.id)}#evaluation`, excerpt: null };
   }
 }
 

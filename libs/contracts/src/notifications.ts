@@ -65,6 +65,18 @@ export interface NotificationPayloads {
   'training.offer_accepted': { actor: UserSummary; request: TrainingRequestRef; offerId: string };
   /** The requesters accepted another offer: the reader's offer was declined. */
   'training.offer_declined': { actor: UserSummary; request: TrainingRequestRef; offerId: string };
+  /**
+   * A training the reader takes part in, trains or asked for was scheduled: `startsAt` is the first
+   * session (live formats), `deadline` the course deadline (self paced).
+   */
+  'training.scheduled': {
+    actor: UserSummary;
+    request: TrainingRequestRef;
+    startsAt: string | null;
+    deadline: string | null;
+  };
+  /** A training the reader took part in was delivered: their evaluation is open until `closesAt`. */
+  'training.evaluation_open': { request: TrainingRequestRef; closesAt: string };
 }
 
 export type NotificationKind = keyof NotificationPayloads;
@@ -89,6 +101,8 @@ export const NOTIFICATION_KINDS = [
   'visit.cancelled',
   'training.offer_accepted',
   'training.offer_declined',
+  'training.scheduled',
+  'training.evaluation_open',
 ] as const satisfies readonly NotificationKind[];
 
 export type NotificationDto = {
@@ -142,6 +156,8 @@ export const NOTIFICATION_MAIL_DEFAULTS: Record<NotificationKind, NotificationDe
   'visit.cancelled': 'immediately',
   'training.offer_accepted': 'immediately',
   'training.offer_declined': 'weekly',
+  'training.scheduled': 'immediately',
+  'training.evaluation_open': 'immediately',
 };
 
 /** The areas the settings page groups kinds by. */
@@ -168,6 +184,8 @@ export const NOTIFICATION_KIND_AREAS: Readonly<Record<NotificationKind, Notifica
   'workshop.facilitator_added': 'workshops',
   'training.offer_accepted': 'training',
   'training.offer_declined': 'training',
+  'training.scheduled': 'training',
+  'training.evaluation_open': 'training',
 };
 
 export const NOTIFICATION_AREAS: readonly NotificationArea[] = [

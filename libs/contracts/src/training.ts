@@ -3,6 +3,7 @@ import type { CitySummaryDto } from './cities';
 import type { ImmigrationProfile, Theme } from './domain';
 import type { PageQuery } from './pagination';
 import type { WorkLanguage } from './people';
+import type { WorkshopLanguage } from './workshops';
 
 // --- Vocabulary ---------------------------------------------------------------------------------
 
@@ -67,7 +68,18 @@ export const TRAINING_LIMITS = {
   /** Longest preferred period, in days. */
   periodDaysMax: 366,
   withdrawReasonMax: 1000,
+  /** Sessions of a scheduled live or in-person training (one workshop each when live online). */
+  sessionsMax: 20,
+  sessionTitleMax: 160,
+  placeMax: 200,
+  /** The evaluation's "one thing to improve". */
+  improveMax: 500,
 } as const;
+
+/** Days the evaluation stays open after delivery; then the request moves to evaluated. */
+export const TRAINING_EVALUATION_WINDOW_DAYS = 14;
+/** Evaluation results (aggregates and free text) are shown from this many answers on. */
+export const TRAINING_EVALUATION_MIN_ANSWERS = 5;
 
 // --- Requests -----------------------------------------------------------------------------------
 
@@ -119,11 +131,47 @@ export interface TrainingOfferDto {
   proposedDates: string[];
   trainers: UserSummary[];
   language: WorkLanguage;
-  /** A published course, for self-paced offers (courses come later; null until then). */
+  /** The published course of a self-paced offer (null for live formats). */
   courseId: string | null;
+  course: { id: string; title: string } | null;
   status: TrainingOfferStatus;
   createdAt: string;
   decidedAt: string | null;
+}
+
+/** One session of a scheduled live or in-person training; live online sessions link their workshop. */
+export interface TrainingSessionDto {
+  position: number;
+  title: string;
+  startsAt: string;
+  endsAt: string;
+  /** The workshop created for it (live online); null in person, or once the workshop was deleted. */
+  workshop: { id: string; title: string } | null;
+}
+
+/** What scheduling fixed: sessions (live), a place (in person), a course and deadline (self paced). */
+export interface TrainingScheduleDto {
+  /** The accepted offer's format, which decides what was created. */
+  format: TrainingFormat;
+  sessions: TrainingSessionDto[];
+  place: string | null;
+  /** The course version the officials were enrolled in (self paced). */
+  course: { id: string; versionId: string; title: string } | null;
+  /** Self paced: the end of the deadline day in the request's zone (UTC ISO). */
+  deadline: string | null;
+  scheduledAt: string;
+  /** When the last session ends or the course deadline passes: the request then moves to delivered. */
+  deliveryEndsAt: string;
+  deliveredAt: string | null;
+  /** deliveredAt + TRAINING_EVALUATION_WINDOW_DAYS: the request then moves to evaluated. */
+  evaluationClosesAt: string | null;
+}
+
+/** In-person attendance of one named official, as the trainer marked it (null: not marked yet). */
+export interface TrainingAttendanceDto {
+  user: UserSummary;
+  present: boolean | null;
+  markedAt: string | null;
 }
 
 export interface TrainingRequestDto extends TrainingRequestSummaryDto {
@@ -135,6 +183,10 @@ export interface TrainingRequestDto extends TrainingRequestSummaryDto {
   acceptedOfferId: string | null;
   offers: TrainingOfferDto[];
   history: TrainingRequestEventDto[];
+  /** Set from scheduled on. */
+  schedule: TrainingScheduleDto | null;
+  /** In-person trainings from scheduled on, for the trainers, requesters and admins; null otherwise. */
+  attendance: TrainingAttendanceDto[] | null;
   viewer: {
     /** Coordinates the requesting city (or a member city of the requesting partnership). */
     requester: boolean;
@@ -142,7 +194,75 @@ export interface TrainingRequestDto extends TrainingRequestSummaryDto {
     canDecide: boolean;
     /** May make an offer: a facilitator or a coordinator of an expert city, while the request is open. */
     canOffer: boolean;
+    /** One of the accepted offer's trainers (or its author). */
+    trainer: boolean;
+    /** May schedule: the accepted offer's trainers, the requesters and admins, while matched. */
+    canSchedule: boolean;
+    /** May mark in-person attendance: the accepted offer's trainers and admins, once scheduled. */
+    canMarkAttendance: boolean;
+    /** Takes part (a named official, a registered attendee or an enrolled learner): answers the evaluation. */
+    participant: boolean;
+    /** Sees the evaluation results (aggregates): requesters, trainers and admins. */
+    canSeeResults: boolean;
   };
+}
+
+/**
+ * Scheduling a matched request, by the accepted offer's format. live_online: `sessions` (one workshop
+ * each, in `language`); in_person: `sessions` and `place`; self_paced: `deadline`, a day in the
+ * request's zone (the named officials are enrolled in the offer's course).
+ */
+export interface ScheduleTrainingRequest {
+  sessions?: { title?: string; startsAt: string; endsAt: string }[];
+  /** Live online: the workshops' language; defaults to the offer's language. */
+  language?: WorkshopLanguage;
+  place?: string;
+  deadline?: string;
+}
+
+export interface MarkTrainingAttendanceRequest {
+  entries: { userId: string; present: boolean }[];
+}
+
+/** A participant's evaluation. */
+export interface TrainingEvaluationAnswer {
+  /** 1–5 */
+  overall: number;
+  /** Relevance to their work, 1–5. */
+  relevance: number;
+  willApply: boolean;
+  /** One thing to improve (optional, at most TRAINING_LIMITS.improveMax characters). */
+  improve?: string;
+}
+
+/**
+ * Aggregates only, and only from TRAINING_EVALUATION_MIN_ANSWERS answers on; below that, no numbers at
+ * all. Free-text answers carry no names and are sorted alphabetically, so none can be tied to a person.
+ */
+export type TrainingEvaluationResultsDto =
+  | { ready: false; minAnswers: number }
+  | {
+      ready: true;
+      minAnswers: number;
+      answers: number;
+      overall: { average: number; counts: [number, number, number, number, number] };
+      relevance: { average: number; counts: [number, number, number, number, number] };
+      willApply: { yes: number; no: number };
+      improvements: string[];
+    };
+
+export interface TrainingEvaluationDto {
+  requestId: string;
+  /** Open from delivery until the window closes (then the request is evaluated). */
+  open: boolean;
+  opensAt: string | null;
+  closesAt: string | null;
+  /** The viewer takes part and may answer (or edit their answer) while open. */
+  canAnswer: boolean;
+  /** The viewer's own answer (participants only). */
+  mine: (TrainingEvaluationAnswer & { updatedAt: string }) | null;
+  /** For requesters, trainers and admins; null for others. */
+  results: TrainingEvaluationResultsDto | null;
 }
 
 export interface TrainingRequestListQuery extends PageQuery {
@@ -178,6 +298,8 @@ export interface CreateTrainingOfferRequest {
   /** Facilitators, or officials of the offering city. */
   trainerIds: string[];
   language: WorkLanguage;
+  /** Self-paced offers only (and required there): a course with a published version. */
+  courseId?: string;
 }
 
 export interface WithdrawTrainingRequest {

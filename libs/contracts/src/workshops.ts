@@ -10,9 +10,16 @@ import type { Ack } from './realtime';
 export const WORKSHOP_STATUSES = ['scheduled', 'live', 'ended'] as const;
 export type WorkshopStatus = (typeof WORKSHOP_STATUSES)[number];
 
-/** `public`: every signed-in user; `partnership`: the approved officials of its member cities. */
-export const WORKSHOP_SCOPES = ['public', 'partnership'] as const;
+/**
+ * `public`: every signed-in user; `partnership`: the approved officials of its member cities; `city`: the
+ * approved officials of one city (created by scheduling a city's training request, never by the form).
+ */
+export const WORKSHOP_SCOPES = ['public', 'partnership', 'city'] as const;
 export type WorkshopScope = (typeof WORKSHOP_SCOPES)[number];
+
+/** The scopes the workshop form offers (city-scoped workshops come from training requests). */
+export const CREATABLE_WORKSHOP_SCOPES = ['public', 'partnership'] as const satisfies readonly WorkshopScope[];
+export type CreatableWorkshopScope = (typeof CREATABLE_WORKSHOP_SCOPES)[number];
 
 /** Languages a workshop can be held in (BCP 47); the web client names them with Intl.DisplayNames. */
 export const WORKSHOP_LANGUAGES = ['en', 'fr', 'es', 'ar', 'nl', 'de', 'ms', 'id', 'vi', 'th', 'zh', 'tl'] as const;
@@ -156,6 +163,8 @@ export interface WorkshopSummaryDto {
   scope: WorkshopScope;
   /** Set when scope is `partnership`. */
   partnership: { id: string; title: string } | null;
+  /** Set when scope is `city`. */
+  city: { id: string; slug: string; name: string } | null;
   status: WorkshopStatus;
   /** Scheduled times (UTC ISO 8601). */
   startsAt: string;
@@ -208,7 +217,7 @@ export interface CreateWorkshopRequest {
   description: string;
   theme: Theme;
   language: WorkshopLanguage;
-  scope: WorkshopScope;
+  scope: CreatableWorkshopScope;
   /** Required when scope is `partnership`; the creator must be able to see its private spaces. */
   partnershipId?: string | null;
   startsAt: string;

@@ -147,10 +147,13 @@ export class AccessRepository {
     return manager.query(
       `SELECT w.id, w.title, w.status, w.scope, w.partnership_id,
               EXISTS (SELECT 1 FROM workshop_facilitators f WHERE f.workshop_id = w.id AND f.user_id = $2) AS is_facilitator,
-              (w.partnership_id IS NOT NULL AND EXISTS (
+              ((w.partnership_id IS NOT NULL AND EXISTS (
                  SELECT 1 FROM partnership_cities pc JOIN city_memberships m ON m.city_id = pc.city_id
                   WHERE pc.partnership_id = w.partnership_id AND pc.status = 'member'
-                    AND m.user_id = $2 AND m.status = 'approved')) AS is_member,
+                    AND m.user_id = $2 AND m.status = 'approved'))
+               OR (w.city_id IS NOT NULL AND EXISTS (
+                 SELECT 1 FROM city_memberships m
+                  WHERE m.city_id = w.city_id AND m.user_id = $2 AND m.status = 'approved'))) AS is_member,
               a.registered, a.removed_at, a.muted_until
          FROM workshops w
          LEFT JOIN workshop_attendees a ON a.workshop_id = w.id AND a.user_id = $2
@@ -167,6 +170,8 @@ export class AccessRepository {
       OR ${alias}.partnership_id IN (
         SELECT pc.partnership_id FROM partnership_cities pc
           JOIN city_memberships m ON m.city_id = pc.city_id
-         WHERE pc.status = 'member' AND m.user_id = ${userParam} AND m.status = 'approved'))`;
+         WHERE pc.status = 'member' AND m.user_id = ${userParam} AND m.status = 'approved')
+      OR ${alias}.city_id IN (
+        SELECT m.city_id FROM city_memberships m WHERE m.user_id = ${userParam} AND m.status = 'approved'))`;
   }
 }

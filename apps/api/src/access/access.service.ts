@@ -60,7 +60,10 @@ export interface WorkshopAccess {
   partnershipId: string | null;
   /** Listed in the workshop's facilitators, or a platform admin: runs and moderates the room. */
   facilitator: boolean;
-  /** Public workshops: everyone signed in; partnership workshops: members, facilitators and admins. */
+  /**
+   * Public workshops: everyone signed in; partnership workshops: officials of its member cities; city
+   * workshops: the city's officials; facilitators and admins always.
+   */
   canSee: boolean;
   registered: boolean;
   /** A facilitator removed this user: they may not join or register again. */

@@ -53,6 +53,8 @@ export interface AppConfig {
    * by default under NODE_ENV=test, where tests move it by hand).
    */
   searchWindowSchedule: boolean;
+  /** Whether this instance schedules and works the job that moves training requests to delivered and evaluated. */
+  trainingLifecycleSchedule: boolean;
   mail: MailConfig;
   certificates: {
     /** CERTIFICATE_ISSUER_NAME: who issues certificates, as the PDF, the page and the credential name them. */
@@ -361,6 +363,7 @@ export function loadConfig(env: Env = process.env, opts: { webDistDir?: string |
     workshopWriteConcurrency: intVar(env, 'WORKSHOP_WRITE_CONCURRENCY', 2, 1, 64),
     searchConcurrency: intVar(env, 'SEARCH_CONCURRENCY', 4, 1, 16),
     searchWindowSchedule: boolVar(env, 'SEARCH_WINDOW_SCHEDULE', nodeEnv !== 'test'),
+    trainingLifecycleSchedule: boolVar(env, 'TRAINING_LIFECYCLE_SCHEDULE', nodeEnv !== 'test'),
     mail,
     certificates: {
       issuerName: env.CERTIFICATE_ISSUER_NAME?.trim().slice(0, 200) || 'Twinning',

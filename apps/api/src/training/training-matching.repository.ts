@@ -14,6 +14,9 @@ export interface FacilitatorCandidateRow {
   work_languages: WorkLanguage[];
   skills: TrainingSkill[];
   themes: Theme[];
+  /** Evaluation answers of the trainings they gave (accepted offers they train in), and their average overall. */
+  eval_answers: number;
+  eval_average: number | null;
 }
 
 /** A city that declares training expertise. */
@@ -29,6 +32,9 @@ export interface ExpertCityRow {
   languages: string[];
   time_zone: string;
   training_skills: TrainingSkill[];
+  /** Evaluation answers of the trainings given on the city's accepted offers, and their average overall. */
+  eval_answers: number;
+  eval_average: number | null;
 }
 
 /** The candidates matching ranks: one query for the facilitators, one for the expert cities. */
@@ -47,8 +53,15 @@ export class TrainingMatchingRepository {
                       JOIN training_requests r ON r.accepted_offer_id = o.id, unnest(r.skills) s
                      ORDER BY s) AS skills,
               ARRAY(SELECT DISTINCT w.theme FROM workshop_facilitators f JOIN workshops w ON w.id = f.workshop_id
-                     WHERE f.user_id = u.id ORDER BY w.theme) AS themes
+                     WHERE f.user_id = u.id ORDER BY w.theme) AS themes,
+              ev.answers AS eval_answers, ev.average AS eval_average
          FROM users u
+         CROSS JOIN LATERAL (
+           SELECT count(e.*)::int AS answers, round(avg(e.overall), 2)::float AS average
+             FROM training_offer_trainers et
+             JOIN training_requests er ON er.accepted_offer_id = et.offer_id
+             JOIN training_evaluations e ON e.request_id = er.id
+            WHERE et.user_id = u.id) ev
         WHERE 'facilitator' = ANY(u.roles) AND u.id <> ALL($1::uuid[])`,
       [excludeIds],
     );
@@ -58,8 +71,15 @@ export class TrainingMatchingRepository {
   expertCities(excludeIds: string[]): Promise<ExpertCityRow[]> {
     return this.dataSource.query(
       `SELECT c.id, c.slug, c.name, c.country_code, c.region, c.immigration_profile, c.population, c.themes,
-              c.languages, c.time_zone, c.training_skills
+              c.languages, c.time_zone, c.training_skills,
+              ev.answers AS eval_answers, ev.average AS eval_average
          FROM cities c
+         CROSS JOIN LATERAL (
+           SELECT count(e.*)::int AS answers, round(avg(e.overall), 2)::float AS average
+             FROM training_offers eo
+             JOIN training_requests er ON er.accepted_offer_id = eo.id
+             JOIN training_evaluations e ON e.request_id = er.id
+            WHERE eo.city_id = c.id) ev
         WHERE cardinality(c.training_skills) > 0 AND c.id <> ALL($1::uuid[])`,
       [excludeIds],
     );

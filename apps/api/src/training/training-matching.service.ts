@@ -93,8 +93,11 @@ export function scoreTrainingMatch(
   };
 }
 
-/** No evaluations are recorded yet (they come with the evaluation step): every candidate has none. */
-const NO_EVALUATIONS = { answers: 0, average: 0 };
+/** A candidate's past evaluations (the average counts only from evaluationMinAnswers answers). */
+const evaluationsOf = (row: { eval_answers: number; eval_average: number | null }) => ({
+  answers: row.eval_answers,
+  average: row.eval_average ?? 0,
+});
 
 /**
  * Ranks facilitators and expert cities for a request, best first (ties: more shared skills, then
@@ -136,7 +139,7 @@ export class TrainingMatchingService {
           languages: p.work_languages,
           timeZone: p.time_zone,
           profile: null,
-          evaluations: NO_EVALUATIONS,
+          evaluations: evaluationsOf(p),
         }),
       })),
       ...cities.map((c) => ({
@@ -158,7 +161,7 @@ export class TrainingMatchingService {
           languages: c.languages,
           timeZone: c.time_zone,
           profile: c.immigration_profile,
-          evaluations: NO_EVALUATIONS,
+          evaluations: evaluationsOf(c),
         }),
       })),
     ];

@@ -19,6 +19,7 @@ export interface NewTrainingOffer {
   format: TrainingFormat;
   proposedDates: string[];
   language: WorkLanguage;
+  courseId: string | null;
 }
 
 /** Offers on training requests and their trainers: SQL and row mapping only. */
@@ -41,6 +42,7 @@ export class TrainingOffersRepository {
       proposed_dates: string[];
       language: WorkLanguage;
       course_id: string | null;
+      course_title: string | null;
       status: TrainingOfferStatus;
       created_at: Date;
       decided_at: Date | null;
@@ -50,6 +52,8 @@ export class TrainingOffersRepository {
               c.name AS city_name, o.approach, o.format,
               ARRAY(SELECT to_char(d, 'YYYY-MM-DD') FROM unnest(o.proposed_dates) d ORDER BY d) AS proposed_dates,
               o.language, o.course_id, o.status, o.created_at, o.decided_at,
+              (SELECT v.title FROM course_versions v WHERE v.course_id = o.course_id
+                ORDER BY (v.state = 'published') DESC, v.number DESC LIMIT 1) AS course_title,
               coalesce((SELECT json_agg(json_build_object('id', u.id, 'displayName', u.display_name)
                                         ORDER BY u.display_name, u.id)
                           FROM training_offer_trainers t JOIN users u ON u.id = t.user_id
@@ -72,6 +76,7 @@ export class TrainingOffersRepository {
       trainers: r.trainers,
       language: r.language,
       courseId: r.course_id,
+      course: r.course_id ? { id: r.course_id, title: r.course_title ?? '' } : null,
       status: r.status,
       createdAt: r.created_at.toISOString(),
       decidedAt: r.decided_at?.toISOString() ?? null,
@@ -105,8 +110,9 @@ export class TrainingOffersRepository {
 
   async insertOffer(values: NewTrainingOffer, trainerIds: string[], manager: EntityManager): Promise<string> {
     const [row] = await manager.query(
-      `INSERT INTO training_offers (request_id, created_by, city_id, approach, format, proposed_dates, language)
-       VALUES ($1, $2, $3, $4, $5, $6::date[], $7) RETURNING id`,
+      `INSERT INTO training_offers (request_id, created_by, city_id, approach, format, proposed_dates, language,
+                                   course_id)
+       VALUES ($1, $2, $3, $4, $5, $6::date[], $7, $8) RETURNING id`,
       [
         values.requestId,
         values.createdBy,
@@ -115,6 +121,7 @@ export class TrainingOffersRepository {
         values.format,
         values.proposedDates,
         values.language,
+        values.courseId,
       ],
     );
     await manager.query(`INSERT INTO training_offer_trainers (offer_id, user_id) SELECT $1, unnest($2::uuid[])`, [

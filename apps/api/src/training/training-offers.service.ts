@@ -5,6 +5,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { hasRole, type AuthUser } from '../common/auth-user';
 import { AppError } from '../common/app-error';
 import type { FieldIssue } from '../common/field-issues';
+import { CoursesRepository } from '../courses';
 import { NotificationsService, type CreatedNotifications, type NewNotification } from '../notifications';
 import { RateLimitService, type LimitSpec } from '../rate-limit/rate-limit.service';
 import type { CreateTrainingOfferDto } from './dto/training.dto';
@@ -30,12 +31,16 @@ export class TrainingOffersService {
     private readonly requestsService: TrainingRequestsService,
     private readonly notifications: NotificationsService,
     private readonly rateLimits: RateLimitService,
+    private readonly courses: CoursesRepository,
   ) {}
 
   async create(user: AuthUser, id: string, dto: CreateTrainingOfferDto): Promise<TrainingRequestDto> {
     await this.rateLimits.consume(TRAINING_OFFER_RATE_LIMIT, user.id);
     const badDates = dto.proposedDates.filter((d) => !isCalendarDate(d));
     if (badDates.length > 0) throw AppError.validation({ proposedDates: ['proposedDates must be dates (YYYY-MM-DD)'] });
+    if ((dto.format === 'self_paced') !== (dto.courseId !== undefined)) {
+      throw AppError.field('courseId', 'courseForSelfPaced');
+    }
     await this.dataSource.transaction(async (manager) => {
       const { row } = await this.trainingAccess.require(user, id, { manager, lock: true });
       if (row.is_requester) throw AppError.forbidden('The requesters cannot answer their own training request.');
@@ -55,6 +60,10 @@ export class TrainingOffersService {
         );
       }
       await this.checkTrainers(dto.trainerIds, dto.cityId ?? null, manager);
+      if (dto.courseId) {
+        const versions = await this.courses.versions(manager, dto.courseId);
+        if (!versions.some((v) => v.state === 'published')) throw AppError.field('courseId', 'unpublishedCourse');
+      }
       await this.offers.insertOffer(
         {
           requestId: id,
@@ -64,6 +73,7 @@ export class TrainingOffersService {
           format: dto.format,
           proposedDates: [...dto.proposedDates].sort(),
           language: dto.language,
+          courseId: dto.courseId ?? null,
         },
         dto.trainerIds,
         manager,

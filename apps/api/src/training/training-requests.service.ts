@@ -26,6 +26,8 @@ import type {
   WithdrawTrainingRequestDto,
 } from './dto/training.dto';
 import { TrainingAccess, trainingViewer } from './training-access';
+import { TrainingDeliveryRepository } from './training-delivery.repository';
+import { evaluationClosesAt } from './training-evaluations.service';
 import { TrainingOffersRepository } from './training-offers.repository';
 import { TrainingRepository, toSummary } from './training.repository';
 
@@ -54,6 +56,7 @@ export class TrainingRequestsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly requests: TrainingRepository,
     private readonly offers: TrainingOffersRepository,
+    private readonly delivery: TrainingDeliveryRepository,
     private readonly trainingAccess: TrainingAccess,
     private readonly access: AccessService,
     private readonly rateLimits: RateLimitService,
@@ -70,14 +73,20 @@ export class TrainingRequestsService {
     return keysetPage(rows, limit, toSummary, (r) => [r.created_at.toISOString(), r.id]);
   }
 
-  /** The request page as `user` sees it (404 when they may not). Four queries. */
+  /** The request page as `user` sees it (404 when they may not). Four queries, six once scheduled. */
   async read(user: AuthUser, id: string): Promise<TrainingRequestDto> {
     const { row, viewer, requester } = await this.trainingAccess.require(user, id);
-    const [officials, offers, history] = await Promise.all([
+    const scheduled = row.scheduled_at !== null;
+    const accepted = row.accepted_offer_id !== null;
+    const [officials, offers, history, sessions] = await Promise.all([
       this.requests.officials(id),
       this.offers.visible(id, user.id, requester),
       this.requests.events(id),
+      scheduled ? this.delivery.sessions(id) : Promise.resolve([]),
     ]);
+    const format = offers.find((o) => o.id === row.accepted_offer_id)?.format ?? row.format;
+    const inPerson = scheduled && format === 'in_person';
+    const attendance = inPerson && (requester || row.is_trainer) ? await this.delivery.attendance(id) : null;
     const open = row.status === 'open';
     return {
       ...toSummary(row),
@@ -88,10 +97,34 @@ export class TrainingRequestsService {
       acceptedOfferId: row.accepted_offer_id,
       offers,
       history,
+      schedule:
+        scheduled && row.scheduled_at && row.delivery_ends_at
+          ? {
+              format,
+              sessions,
+              place: row.place,
+              course:
+                row.course_id && row.course_version_id
+                  ? { id: row.course_id, versionId: row.course_version_id, title: row.course_title ?? '' }
+                  : null,
+              deadline: row.course_deadline?.toISOString() ?? null,
+              scheduledAt: row.scheduled_at.toISOString(),
+              deliveryEndsAt: row.delivery_ends_at.toISOString(),
+              deliveredAt: row.delivered_at?.toISOString() ?? null,
+              evaluationClosesAt: evaluationClosesAt(row.delivered_at)?.toISOString() ?? null,
+            }
+          : null,
+      attendance,
       viewer: {
         requester: row.is_requester,
         canDecide: requester && (open || row.status === 'matched'),
         canOffer: open && !row.is_requester && (viewer.isFacilitator || row.coordinates_expert_city),
+        trainer: row.is_trainer,
+        canSchedule: row.status === 'matched' && accepted && (requester || row.is_trainer),
+        canMarkAttendance:
+          inPerson && (viewer.isAdmin || row.is_trainer) && (row.status === 'scheduled' || row.status === 'delivered'),
+        participant: row.is_participant,
+        canSeeResults: requester || row.is_trainer,
       },
     };
   }

@@ -1,6 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Page, TrainingMatchesDto, TrainingRequestDto, TrainingRequestSummaryDto } from '@twinning/contracts';
+import type {
+  Page,
+  TrainingEvaluationDto,
+  TrainingMatchesDto,
+  TrainingRequestDto,
+  TrainingRequestSummaryDto,
+} from '@twinning/contracts';
 import type { AuthUser } from '../common/auth-user';
 import { CurrentUser, RequireVerifiedEmail } from '../common/decorators';
 import { ParseId } from '../common/id.pipe';
@@ -10,6 +16,9 @@ import {
   TrainingRequestListQueryDto,
   WithdrawTrainingRequestDto,
 } from './dto/training.dto';
+import { MarkTrainingAttendanceDto, ScheduleTrainingDto, TrainingEvaluationDtoIn } from './dto/training-delivery.dto';
+import { TrainingEvaluationsService } from './training-evaluations.service';
+import { TrainingScheduleService } from './training-schedule.service';
 import { TrainingMatchingService } from './training-matching.service';
 import { TrainingOffersService } from './training-offers.service';
 import { TrainingRequestsService } from './training-requests.service';
@@ -22,6 +31,8 @@ export class TrainingController {
     private readonly requests: TrainingRequestsService,
     private readonly offers: TrainingOffersService,
     private readonly matching: TrainingMatchingService,
+    private readonly scheduling: TrainingScheduleService,
+    private readonly evaluations: TrainingEvaluationsService,
   ) {}
 
   @Get()
@@ -76,5 +87,39 @@ export class TrainingController {
   @Get(':id/matches')
   matches(@CurrentUser() user: AuthUser, @Param('id', ParseId) id: string): Promise<TrainingMatchesDto> {
     return this.matching.matches(user, id);
+  }
+
+  /** The accepted offer's trainers, the requesters and admins schedule a matched training. */
+  @Post(':id/schedule')
+  @HttpCode(200)
+  schedule(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseId) id: string,
+    @Body() body: ScheduleTrainingDto,
+  ): Promise<TrainingRequestDto> {
+    return this.scheduling.schedule(user, id, body);
+  }
+
+  @Put(':id/attendance')
+  attendance(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseId) id: string,
+    @Body() body: MarkTrainingAttendanceDto,
+  ): Promise<TrainingRequestDto> {
+    return this.scheduling.markAttendance(user, id, body);
+  }
+
+  @Get(':id/evaluation')
+  evaluation(@CurrentUser() user: AuthUser, @Param('id', ParseId) id: string): Promise<TrainingEvaluationDto> {
+    return this.evaluations.get(user, id);
+  }
+
+  @Put(':id/evaluation')
+  evaluate(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseId) id: string,
+    @Body() body: TrainingEvaluationDtoIn,
+  ): Promise<TrainingEvaluationDto> {
+    return this.evaluations.answer(user, id, body);
   }
 }

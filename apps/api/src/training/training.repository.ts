@@ -14,7 +14,9 @@ import type {
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   coordinatesExpertCitySql,
+  isParticipantSql,
   isRequesterSql,
+  isTrainerSql,
   requestingCityIdsSql,
   visibleOfferSql,
   visibleRequestSql,
@@ -58,6 +60,16 @@ export interface TrainingRequestRow {
   requesting_city_ids: string[];
   requester_profiles: ImmigrationProfile[];
   coordinates_expert_city: boolean;
+  is_trainer: boolean;
+  is_participant: boolean;
+  place: string | null;
+  course_id: string | null;
+  course_version_id: string | null;
+  course_title: string | null;
+  course_deadline: Date | null;
+  scheduled_at: Date | null;
+  delivery_ends_at: Date | null;
+  delivered_at: Date | null;
 }
 
 export interface NewTrainingRequest {
@@ -83,7 +95,11 @@ const ROW_COLUMNS = (user: string, admin: string, facilitator: string) => `
   to_char(r.preferred_start, 'YYYY-MM-DD') AS preferred_start, to_char(r.preferred_end, 'YYYY-MM-DD') AS preferred_end,
   r.time_zone, r.notes, r.status, r.accepted_offer_id, r.created_by, cu.display_name AS creator_name,
   r.created_at, r.updated_at,
+  r.place, r.course_id, r.course_version_id, r.course_deadline, r.scheduled_at, r.delivery_ends_at, r.delivered_at,
+  (SELECT cv.title FROM course_versions cv WHERE cv.id = r.course_version_id) AS course_title,
   ${isRequesterSql('r', user)} AS is_requester,
+  ${isTrainerSql('r', user)} AS is_trainer,
+  ${isParticipantSql('r', user)} AS is_participant,
   (SELECT count(*)::int FROM training_offers o
     WHERE o.request_id = r.id
       AND ${visibleOfferSql('o', `(${admin}::boolean OR ${isRequesterSql('r', user)})`, user)}) AS offer_count,
@@ -236,10 +252,10 @@ export class TrainingRepository {
     ]);
   }
 
-  /** Records a move (from null: the request was created). */
+  /** Records a move (from null: the request was created; actor null: the system moved it). */
   async insertEvent(
     id: string,
-    event: { actorId: string; from: TrainingRequestStatus | null; to: TrainingRequestStatus; note?: string },
+    event: { actorId: string | null; from: TrainingRequestStatus | null; to: TrainingRequestStatus; note?: string },
     manager: EntityManager,
   ): Promise<void> {
     await manager.query(

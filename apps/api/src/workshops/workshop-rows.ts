@@ -100,6 +100,9 @@ export interface WorkshopRow {
   scope: WorkshopScope;
   partnership_id: string | null;
   partnership_title: string | null;
+  city_id: string | null;
+  city_slug: string | null;
+  city_name: string | null;
   status: WorkshopStatus;
   starts_at: Date;
   ends_at: Date;
@@ -136,6 +139,7 @@ export function toSummary(row: WorkshopRow, viewerIsAdmin: boolean): WorkshopSum
     language: row.language,
     scope: row.scope,
     partnership: row.partnership_id !== null ? { id: row.partnership_id, title: row.partnership_title ?? '' } : null,
+    city: row.city_id !== null ? { id: row.city_id, slug: row.city_slug ?? '', name: row.city_name ?? '' } : null,
     status: row.status,
     startsAt: iso(row.starts_at),
     endsAt: iso(row.ends_at),

@@ -23,6 +23,7 @@ import { WorkshopFacilitatorsRepository } from './workshop-facilitators.reposito
 import { WorkshopFacilitatorsService } from './workshop-facilitators.service';
 import { WorkshopHistoryService } from './workshop-history.service';
 import { WorkshopLifecycleService } from './workshop-lifecycle.service';
+import { WorkshopProvisioning } from './workshop-provisioning.service';
 import { WorkshopRegistrations } from './workshop-registrations.service';
 import { WorkshopsController } from './workshops.controller';
 import { WorkshopsGateway } from './workshops.gateway';
@@ -55,6 +56,7 @@ import { WorkshopsService } from './workshops.service';
     WorkshopFacilitatorsService,
     WorkshopLifecycleService,
     WorkshopRegistrations,
+    WorkshopProvisioning,
     WorkshopHistoryService,
     WorkshopCalendar,
     WorkshopCalendarService,
@@ -71,7 +73,7 @@ import { WorkshopsService } from './workshops.service';
     RoomAttendanceRecorder,
   ],
   // the private calendar feed (visits) lists the workshops a user registered for
-  // attendance certificates read the attendance of the live time
-  exports: [WorkshopCalendarService, WorkshopAttendanceRepository, WorkshopAttendanceService],
+  // attendance certificates read the attendance of the live time; training schedules its live sessions as workshops
+  exports: [WorkshopCalendarService, WorkshopAttendanceRepository, WorkshopAttendanceService, WorkshopProvisioning],
 })
 export class WorkshopsModule {}

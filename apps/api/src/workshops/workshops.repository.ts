@@ -40,6 +40,7 @@ const LIST_ORDERS: Record<WorkshopListWhen, ListOrder> = {
 function workshopSelect(detail: boolean, sortExpr = 'w.starts_at'): string {
   return `
   SELECT w.id, w.title, w.theme, w.language, w.scope, w.partnership_id, p.title AS partnership_title,
+         w.city_id, wc.slug AS city_slug, wc.name AS city_name,
          w.status, w.starts_at, w.ends_at, w.opened_at, w.ended_at, w.capacity, w.registered_count, w.last_seq,
          coalesce(f.facilitators, '[]'::json) AS facilitators, coalesce(f.is_listed, false) AS is_listed,
          a.registered, a.removed_at, ${exactTime(sortExpr)} AS sort_key${
@@ -51,6 +52,7 @@ function workshopSelect(detail: boolean, sortExpr = 'w.starts_at'): string {
          }
     FROM workshops w
     LEFT JOIN partnerships p ON p.id = w.partnership_id
+    LEFT JOIN cities wc ON wc.id = w.city_id
     LEFT JOIN workshop_attendees a ON a.workshop_id = w.id AND a.user_id = $1
     LEFT JOIN LATERAL (
       SELECT json_agg(${personJson('u', 'w.partnership_id')} ORDER BY wf.added_at, u.display_name, u.id) AS facilitators,
@@ -88,6 +90,8 @@ export interface NewWorkshop {
   language: WorkshopLanguage;
   scope: WorkshopScope;
   partnershipId: string | null;
+  /** Set with scope `city`. */
+  cityId?: string | null;
   startsAt: string;
   endsAt: string;
   capacity: number | null;
@@ -183,8 +187,8 @@ export class WorkshopsRepository {
   async insert(manager: EntityManager, w: NewWorkshop): Promise<{ id: string; title: string; starts_at: Date }> {
     const [row]: { id: string; title: string; starts_at: Date }[] = await manager.query(
       `INSERT INTO workshops (title, description, description_html, theme, language, scope, partnership_id,
-                              starts_at, ends_at, capacity, created_by, meeting_url)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id, title, starts_at`,
+                              starts_at, ends_at, capacity, created_by, meeting_url, city_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id, title, starts_at`,
       [
         w.title,
         w.description,
@@ -198,6 +202,7 @@ export class WorkshopsRepository {
         w.capacity,
         w.createdBy,
         w.meetingUrl,
+        w.cityId ?? null,
       ],
     );
     return row;

@@ -182,3 +182,22 @@ export async function makeOffer(
   const offers = (res.body as TrainingRequestDto).offers;
   return offers[offers.length - 1].id;
 }
+
+/** A request (Toronto's unless told) with one offer accepted; returns both ids. */
+export async function matchedRequest(
+  t: TestApp,
+  w: TrainingWorld,
+  opts: {
+    request?: Partial<CreateTrainingRequest>;
+    offerBy?: TestUser;
+    offer?: Partial<CreateTrainingOfferRequest>;
+    requester?: TestUser;
+  } = {},
+): Promise<{ id: string; offerId: string }> {
+  const requester = opts.requester ?? w.torontoCoord;
+  const req = await createRequest(t, w, opts.request ?? {}, requester);
+  const offerId = await makeOffer(t, req.id, opts.offerBy ?? w.fac1, opts.offer ?? {});
+  const res = await http(t).post(`/api/training/requests/${req.id}/offers/${offerId}/accept`).set(requester.auth);
+  if (res.status !== 200) throw new Error(`accept: ${res.status} ${JSON.stringify(res.body)}`);
+  return { id: req.id, offerId };
+}

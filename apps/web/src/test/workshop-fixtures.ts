@@ -18,6 +18,7 @@ export function makeWorkshopSummary(overrides: Partial<WorkshopSummaryDto> = {})
     language: 'fr',
     scope: 'public',
     partnership: null,
+    city: null,
     status: 'scheduled',
     // 09:00–10:30 in Toronto (EDT, UTC−4) on Tuesday 10 March 2026.
     startsAt: '2026-03-10T13:00:00.000Z',

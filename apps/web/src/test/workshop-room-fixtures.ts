@@ -130,6 +130,7 @@ export function makeRoomWorkshop(overrides: Partial<WorkshopDto> = {}): Workshop
     language: 'en',
     scope: 'public',
     partnership: null,
+    city: null,
     status: 'live',
     startsAt: '2026-03-10T14:00:00.000Z',
     endsAt: '2026-03-10T16:00:00.000Z',

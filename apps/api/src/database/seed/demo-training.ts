@@ -1,5 +1,6 @@
 import type { Theme, TrainingFormat, TrainingSkill, WorkLanguage } from '@twinning/contracts';
 import type { EntityManager } from 'typeorm';
+import { seedDemoDeliveredTraining } from './demo-training-delivered';
 
 /** Users are named by the local part of their demo email, as in demo-partnerships.ts. */
 const email = (local: string) => `${local}@twinning.demo`;
@@ -69,8 +70,9 @@ const OFFERS: DemoOffer[] = [
 ];
 
 /**
- * Demo training: expert cities and one open request with two offers. Idempotent: the request is
- * matched by its title, and expertise is only set where a city declares none yet.
+ * Demo training: expert cities, one open request with two offers, and a delivered training with its
+ * workshop and five evaluations (demo-training-delivered.ts). Idempotent: requests are matched by
+ * their title, and expertise is only set where a city declares none yet.
  */
 export async function seedDemoTraining(manager: EntityManager): Promise<{ requests: number }> {
   for (const city of EXPERT_CITIES) {
@@ -79,8 +81,9 @@ export async function seedDemoTraining(manager: EntityManager): Promise<{ reques
       city.skills,
     ]);
   }
+  const delivered = await seedDemoDeliveredTraining(manager);
   const existing = await manager.query(`SELECT 1 FROM training_requests WHERE title = $1`, [REQUEST.title]);
-  if (existing.length > 0) return { requests: 0 };
+  if (existing.length > 0) return { requests: delivered };
 
   const today = Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate());
   const day = (offset: number) => new Date(today + offset * DAY).toISOString().slice(0, 10);
@@ -106,7 +109,7 @@ export async function seedDemoTraining(manager: EntityManager): Promise<{ reques
       email(REQUEST.by),
     ],
   );
-  if (!request) return { requests: 0 };
+  if (!request) return { requests: delivered };
   await manager.query(
     `INSERT INTO training_request_officials (request_id, user_id)
      SELECT $1, u.id FROM users u WHERE u.email = ANY($2)`,
@@ -137,5 +140,5 @@ export async function seedDemoTraining(manager: EntityManager): Promise<{ reques
       [row.id, offer.trainers.map(email)],
     );
   }
-  return { requests: 1 };
+  return { requests: delivered + 1 };
 }

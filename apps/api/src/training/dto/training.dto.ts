@@ -172,6 +172,11 @@ export class CreateTrainingOfferDto implements CreateTrainingOfferRequest {
   @ApiProperty({ enum: WORK_LANGUAGES })
   @IsIn(WORK_LANGUAGES, { message: 'language must be an ISO 639-1 code such as en or fr' })
   language!: WorkLanguage;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Self-paced offers only (required there): a published course' })
+  @IsOptional()
+  @IsUUID('all', { message: 'courseId must be a course id' })
+  courseId?: string;
 }
 
 export class WithdrawTrainingRequestDto implements WithdrawTrainingRequest {

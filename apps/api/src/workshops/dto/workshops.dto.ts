@@ -6,7 +6,7 @@ import {
   WORKSHOP_LANGUAGES,
   WORKSHOP_LIMITS,
   WORKSHOP_LIST_WHEN,
-  WORKSHOP_SCOPES,
+  CREATABLE_WORKSHOP_SCOPES,
   type AddFacilitatorRequest,
   type CreateWorkshopRequest,
   type Theme,
@@ -15,7 +15,7 @@ import {
   type WorkshopListQuery,
   type WorkshopListWhen,
   type WorkshopMessagesQuery,
-  type WorkshopScope,
+  type CreatableWorkshopScope,
 } from '@twinning/contracts';
 import {
   ArrayMaxSize,
@@ -151,9 +151,9 @@ export class CreateWorkshopDto implements CreateWorkshopRequest {
   @IsIn(WORKSHOP_LANGUAGES, { message: `language must be one of ${WORKSHOP_LANGUAGES.join(', ')}` })
   language!: WorkshopLanguage;
 
-  @ApiProperty({ enum: WORKSHOP_SCOPES })
-  @IsIn(WORKSHOP_SCOPES, { message: `scope must be one of ${WORKSHOP_SCOPES.join(', ')}` })
-  scope!: WorkshopScope;
+  @ApiProperty({ enum: CREATABLE_WORKSHOP_SCOPES })
+  @IsIn(CREATABLE_WORKSHOP_SCOPES, { message: `scope must be one of ${CREATABLE_WORKSHOP_SCOPES.join(', ')}` })
+  scope!: CreatableWorkshopScope;
 
   @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'Required when scope is partnership' })
   @PartnershipIdField()

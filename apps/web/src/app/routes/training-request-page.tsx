@@ -15,7 +15,7 @@ import { oneOf } from '../../lib/search-params';
 import { Page } from '../layout/page';
 
 /**
- * `/training/:id` and `/training/:id/:section` (overview, offers, matches, history): one training
+ * `/training/:id` and `/training/:id/:section` (overview, offers, matches, delivery, evaluation, history): one training
  * request, with an in-page menu whose entries each have an address. Requests the viewer may not see
  * answer 404.
  */

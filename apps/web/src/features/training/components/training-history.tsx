@@ -11,7 +11,9 @@ export function TrainingHistory({ request }: { request: TrainingRequestDto }) {
       <h2 id={headingId}>{t('training.sections.history')}</h2>
       <ol className="training-history">
         {request.history.map((event) => {
-          const who = event.actor?.displayName ?? t('training.formerUser');
+          // the lifecycle job alone moves a request to delivered and evaluated: no actor means the system
+          const automatic = event.actor === null && (event.to === 'delivered' || event.to === 'evaluated');
+          const who = event.actor?.displayName ?? (automatic ? t('training.system') : t('training.formerUser'));
           const to = t(`training.status.${event.to}`);
           return (
             <li key={event.id}>

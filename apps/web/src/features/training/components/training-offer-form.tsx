@@ -19,8 +19,9 @@ import { useI18n } from '../../../lib/i18n';
 import { hasRole } from '../../../lib/roles';
 import { useCityOfficials } from '../api/get-city-officials';
 import { useCreateTrainingOffer } from '../api/create-training-offer';
+import { usePublishedCourses } from '../api/get-published-courses';
 
-const SHOWN_FIELDS = ['cityId', 'approach', 'format', 'proposedDates', 'trainerIds', 'language'];
+const SHOWN_FIELDS = ['cityId', 'approach', 'format', 'proposedDates', 'trainerIds', 'language', 'courseId'];
 
 /** A day being written: `key` keeps React's rows (and focus) stable when one is removed. */
 interface DayDraft {
@@ -55,6 +56,9 @@ export function TrainingOfferForm({ request, user, announce }: TrainingOfferForm
   const [offerLanguage, setLanguage] = useState<WorkLanguage>(request.languages[0] ?? 'en');
   const [days, setDays] = useState<DayDraft[]>(() => [newDay(request.preferredStart)]);
   const [trainerIds, setTrainerIds] = useState<string[]>([user.id]);
+  const [courseId, setCourseId] = useState('');
+  const selfPaced = offerFormat === 'self_paced';
+  const courses = usePublishedCourses(selfPaced);
   const [clientErrors, setClientErrors] = useState<Record<string, string[]>>({});
   const city = cities.find((item) => item.cityId === as);
   const officials = useCityOfficials(city?.citySlug);
@@ -75,6 +79,7 @@ export function TrainingOfferForm({ request, user, announce }: TrainingOfferForm
     if (proposed.length === 0) errors['proposedDates'] = [t('training.offerForm.chooseDate')];
     const trainers = city ? trainerIds : [user.id];
     if (trainers.length === 0) errors['trainerIds'] = [t('training.offerForm.chooseTrainer')];
+    if (selfPaced && !courseId) errors['courseId'] = [t('training.offerForm.chooseCourse')];
     setClientErrors(errors);
     if (Object.keys(errors).length > 0) {
       focusFirstInvalid();
@@ -88,6 +93,7 @@ export function TrainingOfferForm({ request, user, announce }: TrainingOfferForm
       language: offerLanguage,
     };
     if (city) offer.cityId = city.cityId;
+    if (selfPaced) offer.courseId = courseId;
     create.mutate(offer, {
       onSuccess: () => {
         setApproach('');
@@ -146,6 +152,24 @@ export function TrainingOfferForm({ request, user, announce }: TrainingOfferForm
             </option>
           ))}
         </SelectField>
+        {selfPaced ? (
+          <SelectField
+            name="courseId"
+            required
+            label={t('training.offerForm.course')}
+            hint={t('training.offerForm.courseHint')}
+            value={courseId}
+            onChange={(event) => setCourseId(event.target.value)}
+            errors={errorsFor('courseId')}
+          >
+            <option value="">{t('training.offerForm.chooseCourse')}</option>
+            {(courses.data?.items ?? []).map((course) => (
+              <option key={course.id} value={course.id}>
+                {course.title}
+              </option>
+            ))}
+          </SelectField>
+        ) : null}
         <SelectField
           name="language"
           label={t('training.offers.language')}

@@ -70,6 +70,14 @@ export function TrainingOffers({ request, announce }: { request: TrainingRequest
                       <dt>{t('training.offers.language')}</dt>
                       <dd>{format.languageName(offer.language)}</dd>
                     </div>
+                    {offer.course ? (
+                      <div className="facts__row">
+                        <dt>{t('training.offerForm.course')}</dt>
+                        <dd>
+                          <bdi>{offer.course.title}</bdi>
+                        </dd>
+                      </div>
+                    ) : null}
                     <div className="facts__row">
                       <dt>{t('training.offers.trainers')}</dt>
                       <dd>

@@ -138,7 +138,16 @@ describe('Training request page', () => {
     const request = makeTrainingRequest({
       offers: [],
       offerCount: 0,
-      viewer: { requester: false, canDecide: false, canOffer: true },
+      viewer: {
+        requester: false,
+        canDecide: false,
+        canOffer: true,
+        trainer: false,
+        canSchedule: false,
+        canMarkAttendance: false,
+        participant: false,
+        canSeeResults: false,
+      },
     });
     const { requests } = stubFetch(({ url, method }) => {
       if (url.pathname === '/api/auth/refresh') return jsonResponse(makeAuth(luciaMe));

@@ -4,6 +4,8 @@ import { PageSection } from '../../../components/section-menu';
 import { StatusMessage } from '../../../components/status-message';
 import type { Announce } from '../../../lib/announce';
 import { useI18n } from '../../../lib/i18n';
+import { TrainingDelivery, showsDelivery } from './training-delivery';
+import { TrainingEvaluation, showsEvaluation } from './training-evaluation';
 import { TrainingHistory } from './training-history';
 import { TrainingMatches } from './training-matches';
 import { TrainingOfferForm } from './training-offer-form';
@@ -14,7 +16,7 @@ import { WithdrawTrainingRequest } from './withdraw-training-request';
 import '../training.css';
 
 /** The page's sections, in order: each has its own address (`/training/:id/offers`). */
-export const TRAINING_SECTIONS = ['overview', 'offers', 'matches', 'history'] as const;
+export const TRAINING_SECTIONS = ['overview', 'offers', 'matches', 'delivery', 'evaluation', 'history'] as const;
 export type TrainingSection = (typeof TRAINING_SECTIONS)[number];
 
 /** The ranking is for the requesters (and admins) while the request is open. */
@@ -22,7 +24,12 @@ const showsMatches = (request: TrainingRequestDto) =>
   request.status === 'open' && (request.viewer.requester || request.viewer.canDecide);
 
 export function trainingSections(request: TrainingRequestDto): TrainingSection[] {
-  return TRAINING_SECTIONS.filter((section) => section !== 'matches' || showsMatches(request));
+  return TRAINING_SECTIONS.filter(
+    (section) =>
+      (section !== 'matches' || showsMatches(request)) &&
+      (section !== 'delivery' || showsDelivery(request)) &&
+      (section !== 'evaluation' || showsEvaluation(request)),
+  );
 }
 
 export interface TrainingRequestDetailProps {
@@ -35,7 +42,8 @@ export interface TrainingRequestDetailProps {
 
 /**
  * A training request's page: state, facts, offers side by side (accept for the requesters), the offer
- * form (trainers, while open), the ranked trainers (requesters) and the history. Only what the API's
+ * form (trainers, while open), the ranked trainers (requesters), scheduling and delivery (workshops,
+ * course, attendance), the evaluation (participants' form, aggregate results) and the history. Only what the API's
  * `viewer` block allows is offered.
  */
 export function TrainingRequestDetail({ request, user, initialAnnouncement }: TrainingRequestDetailProps) {
@@ -66,6 +74,16 @@ export function TrainingRequestDetail({ request, user, initialAnnouncement }: Tr
       {showsMatches(request) ? (
         <PageSection id="matches">
           <TrainingMatches request={request} />
+        </PageSection>
+      ) : null}
+      {showsDelivery(request) ? (
+        <PageSection id="delivery">
+          <TrainingDelivery request={request} announce={announce} />
+        </PageSection>
+      ) : null}
+      {showsEvaluation(request) ? (
+        <PageSection id="evaluation">
+          <TrainingEvaluation request={request} announce={announce} />
         </PageSection>
       ) : null}
       <PageSection id="history">

@@ -53,6 +53,13 @@ export function WorkshopFacts({ workshop, compact = false }: { workshop: Worksho
               {workshop.partnership.title}
             </Link>
           </>
+        ) : workshop.scope === 'city' && workshop.city ? (
+          <>
+            {t('workshops.scope.cityPrefix')}{' '}
+            <Link to={`/cities/${encodeURIComponent(workshop.city.slug)}`} dir="auto">
+              {workshop.city.name}
+            </Link>
+          </>
         ) : (
           t('workshops.scope.public')
         )}

@@ -260,7 +260,9 @@ export function WorkshopForm({ viewer, workshop, onSaved }: WorkshopFormProps) {
           <p>
             {workshop.scope === 'partnership' && workshop.partnership
               ? `${t('workshops.scope.partnershipPrefix')} ${workshop.partnership.title}`
-              : t('workshops.scope.public')}
+              : workshop.scope === 'city' && workshop.city
+                ? `${t('workshops.scope.cityPrefix')} ${workshop.city.name}`
+                : t('workshops.scope.public')}
           </p>
           <p className="field__hint">{t('workshops.form.scopeFixed')}</p>
         </div>
