@@ -1,7 +1,7 @@
 import type { UiLanguage } from './domain';
 import type { NotificationKindMailText } from './mail-notifications';
 
-type TrainingKind = 'training.offer_accepted' | 'training.offer_declined';
+type TrainingKind = 'training.offer_accepted' | 'training.offer_declined' | 'course.completed';
 
 /** The notification mail texts of the training kinds, in every language (spread into NOTIFICATION_MAIL_TEXT). */
 export const TRAINING_MAIL_KINDS: Readonly<
@@ -18,6 +18,11 @@ export const TRAINING_MAIL_KINDS: Readonly<
       subject: 'Offer declined: “{title}”',
       action: 'Open the training request',
     },
+    'course.completed': {
+      label: 'Courses you completed (your certificate)',
+      subject: 'Course completed: “{title}”',
+      action: 'Open the course and your certificate',
+    },
   },
   fr: {
     'training.offer_accepted': {
@@ -29,6 +34,11 @@ export const TRAINING_MAIL_KINDS: Readonly<
       label: 'Vos offres de formation déclinées',
       subject: 'Offre déclinée : « {title} »',
       action: 'Ouvrir la demande de formation',
+    },
+    'course.completed': {
+      label: 'Cours que vous avez terminés (votre certificat)',
+      subject: 'Cours terminé : « {title} »',
+      action: 'Ouvrir le cours et votre certificat',
     },
   },
   es: {
@@ -42,6 +52,11 @@ export const TRAINING_MAIL_KINDS: Readonly<
       subject: 'Oferta rechazada: «{title}»',
       action: 'Abrir la solicitud de formación',
     },
+    'course.completed': {
+      label: 'Cursos que ha completado (su certificado)',
+      subject: 'Curso completado: «{title}»',
+      action: 'Abrir el curso y su certificado',
+    },
   },
   ar: {
     'training.offer_accepted': {
@@ -53,6 +68,11 @@ export const TRAINING_MAIL_KINDS: Readonly<
       label: 'رفض عروضك التدريبية',
       subject: 'تم رفض العرض: «{title}»',
       action: 'فتح طلب التدريب',
+    },
+    'course.completed': {
+      label: 'الدورات التي أكملتها (شهادتك)',
+      subject: 'اكتملت الدورة: «{title}»',
+      action: 'فتح الدورة وشهادتك',
     },
   },
 };

@@ -37,6 +37,7 @@ export const NOTIFICATION_SENTENCES: Readonly<Record<UiLanguage, Readonly<Record
     'visit.cancelled': '{actor} cancelled the study visit “{title}”',
     'training.offer_accepted': '{actor} accepted your offer for the training request “{title}”',
     'training.offer_declined': '{actor} accepted another offer for the training request “{title}”: yours was declined',
+    'course.completed': 'You completed the course “{title}”: your certificate is ready',
   },
   fr: {
     'partnership.invited': '{actor} ({fromCity}) a invité {toCity} dans le partenariat « {title} »',
@@ -62,6 +63,7 @@ export const NOTIFICATION_SENTENCES: Readonly<Record<UiLanguage, Readonly<Record
     'training.offer_accepted': '{actor} a accepté votre offre pour la demande de formation « {title} »',
     'training.offer_declined':
       '{actor} a retenu une autre offre pour la demande de formation « {title} » : la vôtre est déclinée',
+    'course.completed': 'Vous avez terminé le cours « {title} » : votre certificat est prêt',
   },
   es: {
     'partnership.invited': '{actor} ({fromCity}) invitó a {toCity} al hermanamiento «{title}»',
@@ -86,6 +88,7 @@ export const NOTIFICATION_SENTENCES: Readonly<Record<UiLanguage, Readonly<Record
     'training.offer_accepted': '{actor} aceptó su oferta para la solicitud de formación «{title}»',
     'training.offer_declined':
       '{actor} aceptó otra oferta para la solicitud de formación «{title}»: la suya fue rechazada',
+    'course.completed': 'Ha completado el curso «{title}»: su certificado está listo',
   },
   ar: {
     'partnership.invited': 'دعا {actor} ({fromCity}) مدينة {toCity} إلى الشراكة «{title}»',
@@ -109,6 +112,7 @@ export const NOTIFICATION_SENTENCES: Readonly<Record<UiLanguage, Readonly<Record
     'visit.cancelled': 'ألغى {actor} الزيارة الدراسية «{title}»',
     'training.offer_accepted': 'قبل {actor} عرضك لطلب التدريب «{title}»',
     'training.offer_declined': 'قبل {actor} عرضًا آخر لطلب التدريب «{title}»: تم رفض عرضك',
+    'course.completed': 'أكملت الدورة «{title}»: شهادتك جاهزة',
   },
 };
 
@@ -203,6 +207,8 @@ export function notificationSentence(
     case 'training.offer_accepted':
     case 'training.offer_declined':
       return { key: n.kind, vars: { actor: n.payload.actor.displayName, title: n.payload.request.title } };
+    case 'course.completed':
+      return { key: n.kind, vars: { title: n.payload.course.title } };
   }
 }
 
@@ -240,6 +246,8 @@ function notificationTarget(n: NotificationLike): { href: string; excerpt: strin
     case 'training.offer_accepted':
     case 'training.offer_declined':
       return { href: `/training/requests/${encodeURIComponent(n.payload.request.id)}`, excerpt: null };
+    case 'course.completed':
+      return { href: `/courses/${encodeURIComponent(n.payload.course.id)}/learn`, excerpt: null };
   }
 }
 

@@ -7,6 +7,7 @@ type WorkshopRef = { id: string; title: string };
 type VisitRef = { id: string; title: string };
 type ThreadRef = { id: string; title: string; forumId: string };
 type TrainingRequestRef = { id: string; title: string };
+type CourseRef = { id: string; title: string };
 
 /**
  * What a notification says, by kind. The web client renders the sentence in the reader's language
@@ -65,6 +66,8 @@ export interface NotificationPayloads {
   'training.offer_accepted': { actor: UserSummary; request: TrainingRequestRef; offerId: string };
   /** The requesters accepted another offer: the reader's offer was declined. */
   'training.offer_declined': { actor: UserSummary; request: TrainingRequestRef; offerId: string };
+  /** The reader completed a course (every lesson done, every quiz passed): their certificate was issued. */
+  'course.completed': { course: CourseRef; certificate: { id: string; verificationCode: string } };
 }
 
 export type NotificationKind = keyof NotificationPayloads;
@@ -89,6 +92,7 @@ export const NOTIFICATION_KINDS = [
   'visit.cancelled',
   'training.offer_accepted',
   'training.offer_declined',
+  'course.completed',
 ] as const satisfies readonly NotificationKind[];
 
 export type NotificationDto = {
@@ -142,6 +146,7 @@ export const NOTIFICATION_MAIL_DEFAULTS: Record<NotificationKind, NotificationDe
   'visit.cancelled': 'immediately',
   'training.offer_accepted': 'immediately',
   'training.offer_declined': 'weekly',
+  'course.completed': 'immediately',
 };
 
 /** The areas the settings page groups kinds by. */
@@ -168,6 +173,7 @@ export const NOTIFICATION_KIND_AREAS: Readonly<Record<NotificationKind, Notifica
   'workshop.facilitator_added': 'workshops',
   'training.offer_accepted': 'training',
   'training.offer_declined': 'training',
+  'course.completed': 'training',
 };
 
 export const NOTIFICATION_AREAS: readonly NotificationArea[] = [

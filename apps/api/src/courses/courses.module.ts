@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { CertificatesModule } from '../certificates';
+import { CourseCompletionService } from './course-completion.service';
 import { CourseAuthoringService } from './course-authoring.service';
 import { CourseCatalogueService } from './course-catalogue.service';
 import { CourseContentRepository } from './course-content.repository';
@@ -12,6 +14,7 @@ import { CourseReviewsController, CourseVersionsController, CoursesController } 
 import { CoursesRepository } from './courses.repository';
 
 @Module({
+  imports: [CertificatesModule],
   controllers: [CoursesController, CourseVersionsController, CourseReviewsController, CourseLearningController],
   providers: [
     CoursesRepository,
@@ -22,6 +25,7 @@ import { CoursesRepository } from './courses.repository';
     CourseCatalogueService,
     CourseLearningRepository,
     CourseLearningService,
+    CourseCompletionService,
     CourseInsightsService,
   ],
   exports: [CoursesRepository, CourseContentRepository, CourseLearningRepository],
