@@ -38,9 +38,10 @@ const apiBoundaries = {
     visits: [...apiInfra, 'notifications', 'calendar', 'partnerships', 'cities', 'workshops'],
     workshops: [...apiInfra, 'notifications', 'calendar'],
     training: [...apiInfra, 'notifications'],
-    // certificates: issued for what a workshop (and later a course) records; workshops' attendance through its index
+    // certificates: issued for what a workshop records; workshops' attendance through its index
     certificates: [...apiInfra, 'workshops'],
-    courses: ['config', 'common', 'database'],
+    // courses: completing one issues its certificate (certificates' index) and notifies the learner
+    courses: ['config', 'common', 'database', 'notifications', 'certificates'],
     // a read model across features: one query over their tables, with AccessService's conditions
     waiting: ['config', 'common', 'database', 'access'],
     digests: [...apiInfra, 'waiting', 'notifications'],
