@@ -118,6 +118,38 @@ async function publishedCourse() {
 const pageOverflow = (page) => page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
 
 /**
+ * The elements that reach past the screen's sides (to name them when a page scrolls sideways).
+ * @param {Page} page
+ */
+const overflowing = (page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll('body *')]
+      .filter((element) => {
+        const box = element.getBoundingClientRect();
+        const clipped = getComputedStyle(element).overflowX !== 'visible';
+        return (
+          (box.width > 0 && (box.right > innerWidth + 1 || box.left < -1)) ||
+          (!clipped && element.scrollWidth > element.clientWidth + 1 && element.clientWidth > 0)
+        );
+      })
+      .slice(0, 8)
+      .map((element) => `${element.tagName.toLowerCase()}.${[...element.classList].join('.')}`)
+      .join(', ')
+      .concat(` (document ${document.documentElement.scrollWidth} px wide, screen ${innerWidth} px)`),
+  );
+
+/**
+ * Fails unless the page fits the screen's width (nothing to scroll sideways), naming what sticks out.
+ * @param {Page} page
+ * @param {string} what
+ */
+async function fitsWidth(page, what) {
+  await eventually(async () =>
+    assert.ok((await pageOverflow(page)) <= 0, `${what} fits 390 px; too wide: ${await overflowing(page)}`),
+  );
+}
+
+/**
  * Answers the quiz with the keyboard only: Space picks the focused radio or checkbox, Tab moves on.
  * @param {Page} page
  * @param {{ person: boolean, habits: ('Short sentences' | 'Checking understanding' | 'Speaking louder')[] }} answers
@@ -242,15 +274,15 @@ scenario(
       assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
       await arOutline.getByRole('link').first().waitFor();
       await page.getByRole('heading', { level: 2, name: 'لقد أكملت هذه الدورة' }).waitFor();
-      await eventually(async () => assert.ok((await pageOverflow(page)) <= 0, 'the player fits 390 px in Arabic'));
+      await fitsWidth(page, 'the player');
       await axe(page, { name: 'course-player-ar' });
       await page.goto(`/courses/${course.id}`);
       await page.getByRole('heading', { level: 2, name: 'مخطط الدورة' }).waitFor();
-      assert.ok((await pageOverflow(page)) <= 0, 'the course page fits 390 px in Arabic');
+      await fitsWidth(page, 'the course page');
       await axe(page, { name: 'course-page-ar' });
       await page.goto('/courses');
       await page.getByRole('link', { name: course.title }).waitFor();
-      assert.ok((await pageOverflow(page)) <= 0, 'the catalogue fits 390 px in Arabic');
+      await fitsWidth(page, 'the catalogue');
       await axe(page, { name: 'course-catalogue-ar' });
     });
   },

@@ -81,8 +81,9 @@ export function CourseOverview({ course, signedIn, loginPath, registerPath }: Co
               </h3>
               <ul className="course-outline__items">
                 {module.lessons.map((lesson) => (
-                  <li key={lesson.key} dir="auto">
-                    {lesson.title}
+                  // the title's direction on a span: on the item it would put the marker on the wrong side
+                  <li key={lesson.key}>
+                    <span dir="auto">{lesson.title}</span>
                   </li>
                 ))}
                 {module.quizzes.map((quiz) => (

@@ -59,7 +59,9 @@ describe('Course quiz', () => {
     await user.tab();
     await user.keyboard(' ');
     await user.click(within(form).getByRole('button', { name: 'Submit my answers' }));
-    await waitFor(() => expect(requests.find((r) => r.url.pathname.endsWith('/attempts'))?.body).toEqual({ answers: [[1], [0, 1]] }));
+    await waitFor(() =>
+      expect(requests.find((r) => r.url.pathname.endsWith('/attempts'))?.body).toEqual({ answers: [[1], [0, 1]] }),
+    );
 
     expect(await screen.findByText('Not passed: your score is 50 %, the pass mark 60 %.')).toBeInTheDocument();
     expect(screen.getByText(/1 of 2 questions right/)).toBeInTheDocument();
