@@ -17,6 +17,7 @@ import {
   DEMO_PASSWORD,
   documentLanguage,
   eventually,
+  saveScreenshot,
   scenario,
   tabTo,
   uniqueSuffix,
@@ -241,6 +242,7 @@ scenario(
     await first.q2.getByText('Wrong', { exact: true }).waitFor();
     await page.getByText('2 attempts left of 3').waitFor();
     await axe(page, { name: 'course-quiz-graded' });
+    await saveScreenshot(page, 'course-quiz-graded-en-1280');
     await tabTo(page, page.getByRole('button', { name: 'Try again' }));
     await page.keyboard.press('Enter');
     await answerByKeyboard(page, { person: true, habits: ['Short sentences', 'Checking understanding'] });
@@ -276,6 +278,7 @@ scenario(
       await page.getByRole('heading', { level: 2, name: 'لقد أكملت هذه الدورة' }).waitFor();
       await fitsWidth(page, 'the player');
       await axe(page, { name: 'course-player-ar' });
+      await saveScreenshot(page, 'course-player-ar-390');
       await page.goto(`/courses/${course.id}`);
       await page.getByRole('heading', { level: 2, name: 'مخطط الدورة' }).waitFor();
       await fitsWidth(page, 'the course page');

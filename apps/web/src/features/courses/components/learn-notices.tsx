@@ -4,6 +4,8 @@ import { Link } from 'react-router';
 import { FormError } from '../../../components/form-error';
 import { useI18n } from '../../../lib/i18n';
 import { useMoveToPublishedVersion } from '../api/move-course-version';
+// the banner's styles, for the player too (which does not load the catalogue's chunk)
+import '../catalogue.css';
 
 /** The course is complete: the certificate's verification page and the learner's certificates. */
 export function LearnCertificateBanner({ certificate }: { certificate: CourseCertificateRefDto }) {

@@ -54,11 +54,13 @@ export function LearnOutline({ courseId, enrolment, steps, currentId, lang }: Le
                         <span aria-hidden="true" className="learn-outline__mark">
                           {done ? '✓' : step.kind === 'quiz' ? '?' : '•'}
                         </span>
-                        {step.kind === 'quiz' ? <span>{t('courses.outline.quizPrefix')} </span> : null}
-                        <span lang={lang} dir="auto">
-                          {step.title}
+                        <span>
+                          {step.kind === 'quiz' ? <>{t('courses.outline.quizPrefix')} </> : null}
+                          <span lang={lang} dir="auto">
+                            {step.title}
+                          </span>
+                          {done ? <span className="visually-hidden"> ({t('courses.player.doneShort')})</span> : null}
                         </span>
-                        {done ? <span className="visually-hidden"> ({t('courses.player.doneShort')})</span> : null}
                       </Link>
                     </li>
                   );
