@@ -39,10 +39,11 @@ const apiBoundaries = {
     workshops: [...apiInfra, 'notifications', 'calendar'],
     // training: scheduling creates workshops and course enrolments, through their indexes
     training: [...apiInfra, 'notifications', 'workshops', 'courses'],
-    // certificates: issued for what a workshop (and later a course) records; workshops' attendance through its index
+    // certificates: issued for what a workshop records; workshops' attendance through its index
     certificates: [...apiInfra, 'workshops'],
-    // courses: each course's discussion forum, opened through forums' index when the course is first published
-    courses: ['config', 'common', 'database', 'forums'],
+    // courses: each course's discussion forum (forums' index, opened when the course is first published);
+    // completing one issues its certificate (certificates' index) and notifies the learner
+    courses: ['config', 'common', 'database', 'notifications', 'forums', 'certificates'],
     // a read model across features: one query over their tables, with AccessService's conditions
     waiting: ['config', 'common', 'database', 'access'],
     digests: [...apiInfra, 'waiting', 'notifications'],

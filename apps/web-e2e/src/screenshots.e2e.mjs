@@ -91,6 +91,8 @@ scenario(
     // Signed out: the public pages.
     const visitor = await newPage({ viewport: SIZES[0] });
     const citySlug = (await firstLink(visitor, '/cities', /^\/cities\/[^/]+$/)) ?? '/cities';
+    // a published course (the demo data has some; without one, only the catalogue)
+    const course = await firstLink(visitor, '/courses', /^\/courses\/[0-9a-f-]{36}$/);
     /** @type {Shot[]} */
     const publicPages = [
       { name: 'landing', path: '/' },
@@ -99,6 +101,8 @@ scenario(
       { name: 'forgot-password', path: '/forgot-password' },
       { name: 'cities', path: '/cities' },
       { name: 'city', path: citySlug },
+      { name: 'courses', path: '/courses' },
+      ...(course ? [{ name: 'course', path: course }] : []),
     ];
     for (const language of LANGUAGES) {
       await visitor.goto('/login');
@@ -123,6 +127,17 @@ scenario(
     // the demo's open training request, which Toronto asked for
     const training = await firstLink(member, '/training', /^\/training\/[0-9a-f-]{36}$/);
     assert.ok(partnership && visit && workshop && forum && thread && training, 'the demo data has a page of each kind');
+    // the course player: the coordinator enrols on the published course (once: later it says "Continue")
+    if (course) {
+      await member.goto(course);
+      const enrol = member.getByRole('button', { name: 'Enrol in this course' });
+      const go = member.getByRole('link', { name: /^(Start the course|Continue where you stopped)$/ });
+      await enrol.or(go).first().waitFor();
+      if (await enrol.isVisible()) {
+        await enrol.click();
+        await member.waitForURL(/\/learn\//);
+      }
+    }
     /** @type {Shot[]} */
     const memberPages = [
       { name: 'home', path: '/' },
@@ -154,6 +169,7 @@ scenario(
       { name: 'training', path: '/training' },
       { name: 'training-new', path: '/training/new' },
       ...(training ? [{ name: 'training-request', path: training }] : []),
+      ...(course ? [{ name: 'course-player', path: `${course}/learn` }] : []),
     ];
     try {
       for (const language of LANGUAGES) {

@@ -239,8 +239,18 @@ export interface CourseEnrolmentDto {
   quizzes: CourseQuizStatusDto[];
   /** Every lesson done and every quiz passed. */
   completed: boolean;
+  /** The certificate completing the course issued (once per course, whichever version); null before. */
+  certificate: CourseCertificateRefDto | null;
   /** The content of the learner's version, without correct answers. */
   modules: CourseModuleDto[];
+}
+
+/** The learner's certificate for a course: its verification page is `/verify/<verificationCode>`. */
+export interface CourseCertificateRefDto {
+  id: string;
+  verificationCode: string;
+  /** A revoked certificate no longer stands (the verification page says so). */
+  revoked: boolean;
 }
 
 /** The grade of a submitted attempt; only now does the learner learn which questions were right. */

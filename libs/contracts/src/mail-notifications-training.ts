@@ -2,7 +2,11 @@ import type { UiLanguage } from './domain';
 import type { NotificationKindMailText } from './mail-notifications';
 
 type TrainingKind =
-  'training.offer_accepted' | 'training.offer_declined' | 'training.scheduled' | 'training.evaluation_open';
+  | 'training.offer_accepted'
+  | 'training.offer_declined'
+  | 'training.scheduled'
+  | 'training.evaluation_open'
+  | 'course.completed';
 
 /** The notification mail texts of the training kinds, in every language (spread into NOTIFICATION_MAIL_TEXT). */
 export const TRAINING_MAIL_KINDS: Readonly<
@@ -29,6 +33,11 @@ export const TRAINING_MAIL_KINDS: Readonly<
       subject: 'How was “{title}”?',
       action: 'Answer the evaluation',
     },
+    'course.completed': {
+      label: 'Courses you completed (your certificate)',
+      subject: 'Course completed: “{title}”',
+      action: 'Open the course and your certificate',
+    },
   },
   fr: {
     'training.offer_accepted': {
@@ -50,6 +59,11 @@ export const TRAINING_MAIL_KINDS: Readonly<
       label: 'Évaluations des formations suivies',
       subject: 'Comment s’est passée « {title} » ?',
       action: 'Répondre à l’évaluation',
+    },
+    'course.completed': {
+      label: 'Cours que vous avez terminés (votre certificat)',
+      subject: 'Cours terminé : « {title} »',
+      action: 'Ouvrir le cours et votre certificat',
     },
   },
   es: {
@@ -73,6 +87,11 @@ export const TRAINING_MAIL_KINDS: Readonly<
       subject: '¿Qué tal fue «{title}»?',
       action: 'Responder la evaluación',
     },
+    'course.completed': {
+      label: 'Cursos que ha completado (su certificado)',
+      subject: 'Curso completado: «{title}»',
+      action: 'Abrir el curso y su certificado',
+    },
   },
   ar: {
     'training.offer_accepted': {
@@ -94,6 +113,11 @@ export const TRAINING_MAIL_KINDS: Readonly<
       label: 'تقييم التدريبات التي شاركت فيها',
       subject: 'ما رأيك في «{title}»؟',
       action: 'الإجابة عن التقييم',
+    },
+    'course.completed': {
+      label: 'الدورات التي أكملتها (شهادتك)',
+      subject: 'اكتملت الدورة: «{title}»',
+      action: 'فتح الدورة وشهادتك',
     },
   },
 };

@@ -39,6 +39,7 @@ export const NOTIFICATION_SENTENCES: Readonly<Record<UiLanguage, Readonly<Record
     'training.offer_declined': '{actor} accepted another offer for the training request “{title}”: yours was declined',
     'training.scheduled': '{actor} scheduled the training “{title}”',
     'training.evaluation_open': 'The training “{title}” is over: tell us what you thought (open for 14 days)',
+    'course.completed': 'You completed the course “{title}”: your certificate is ready',
   },
   fr: {
     'partnership.invited': '{actor} ({fromCity}) a invité {toCity} dans le partenariat « {title} »',
@@ -67,6 +68,7 @@ export const NOTIFICATION_SENTENCES: Readonly<Record<UiLanguage, Readonly<Record
     'training.scheduled': '{actor} a programmé la formation « {title} »',
     'training.evaluation_open':
       'La formation « {title} » est terminée : dites-nous ce que vous en pensez (ouvert 14 jours)',
+    'course.completed': 'Vous avez terminé le cours « {title} » : votre certificat est prêt',
   },
   es: {
     'partnership.invited': '{actor} ({fromCity}) invitó a {toCity} al hermanamiento «{title}»',
@@ -93,6 +95,7 @@ export const NOTIFICATION_SENTENCES: Readonly<Record<UiLanguage, Readonly<Record
       '{actor} aceptó otra oferta para la solicitud de formación «{title}»: la suya fue rechazada',
     'training.scheduled': '{actor} programó la formación «{title}»',
     'training.evaluation_open': 'La formación «{title}» terminó: díganos qué le pareció (abierto 14 días)',
+    'course.completed': 'Ha completado el curso «{title}»: su certificado está listo',
   },
   ar: {
     'partnership.invited': 'دعا {actor} ({fromCity}) مدينة {toCity} إلى الشراكة «{title}»',
@@ -118,6 +121,7 @@ export const NOTIFICATION_SENTENCES: Readonly<Record<UiLanguage, Readonly<Record
     'training.offer_declined': 'قبل {actor} عرضًا آخر لطلب التدريب «{title}»: تم رفض عرضك',
     'training.scheduled': 'حدّد {actor} موعد التدريب «{title}»',
     'training.evaluation_open': 'انتهى التدريب «{title}»: أخبرنا برأيك (متاح لمدة 14 يومًا)',
+    'course.completed': 'أكملت الدورة «{title}»: شهادتك جاهزة',
   },
 };
 
@@ -215,6 +219,8 @@ export function notificationSentence(
       return { key: n.kind, vars: { actor: n.payload.actor.displayName, title: n.payload.request.title } };
     case 'training.evaluation_open':
       return { key: n.kind, vars: { title: n.payload.request.title } };
+    case 'course.completed':
+      return { key: n.kind, vars: { title: n.payload.course.title } };
   }
 }
 
@@ -255,6 +261,8 @@ function notificationTarget(n: NotificationLike): { href: string; excerpt: strin
       return { href: `/training/requests/${encodeURIComponent(n.payload.request.id)}`, excerpt: null };
     case 'training.evaluation_open':
       return { href: `/training/requests/${encodeURIComponent(n.payload.request.id)}#evaluation`, excerpt: null };
+    case 'course.completed':
+      return { href: `/courses/${encodeURIComponent(n.payload.course.id)}/learn`, excerpt: null };
   }
 }
 

@@ -7,6 +7,7 @@ type WorkshopRef = { id: string; title: string };
 type VisitRef = { id: string; title: string };
 type ThreadRef = { id: string; title: string; forumId: string };
 type TrainingRequestRef = { id: string; title: string };
+type CourseRef = { id: string; title: string };
 
 /**
  * What a notification says, by kind. The web client renders the sentence in the reader's language
@@ -77,6 +78,8 @@ export interface NotificationPayloads {
   };
   /** A training the reader took part in was delivered: their evaluation is open until `closesAt`. */
   'training.evaluation_open': { request: TrainingRequestRef; closesAt: string };
+  /** The reader completed a course (every lesson done, every quiz passed): their certificate was issued. */
+  'course.completed': { course: CourseRef; certificate: { id: string; verificationCode: string } };
 }
 
 export type NotificationKind = keyof NotificationPayloads;
@@ -103,6 +106,7 @@ export const NOTIFICATION_KINDS = [
   'training.offer_declined',
   'training.scheduled',
   'training.evaluation_open',
+  'course.completed',
 ] as const satisfies readonly NotificationKind[];
 
 export type NotificationDto = {
@@ -158,6 +162,7 @@ export const NOTIFICATION_MAIL_DEFAULTS: Record<NotificationKind, NotificationDe
   'training.offer_declined': 'weekly',
   'training.scheduled': 'immediately',
   'training.evaluation_open': 'immediately',
+  'course.completed': 'immediately',
 };
 
 /** The areas the settings page groups kinds by. */
@@ -186,6 +191,7 @@ export const NOTIFICATION_KIND_AREAS: Readonly<Record<NotificationKind, Notifica
   'training.offer_declined': 'training',
   'training.scheduled': 'training',
   'training.evaluation_open': 'training',
+  'course.completed': 'training',
 };
 
 export const NOTIFICATION_AREAS: readonly NotificationArea[] = [

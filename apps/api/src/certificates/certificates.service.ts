@@ -102,6 +102,17 @@ export class CertificatesService {
     return { ...row, credential_jwt: jwt };
   }
 
+  /** The learner's certificate for a source (a course, a workshop), if they have one. */
+  async forSource(
+    manager: EntityManager | undefined,
+    userId: string,
+    sourceKind: CertificateSourceKind,
+    sourceId: string,
+  ): Promise<CertificateRow | undefined> {
+    const [row] = await this.repository.bySource(manager ?? this.dataSource.manager, sourceKind, sourceId, [userId]);
+    return row;
+  }
+
   toDto(row: CertificateRow): CertificateDto {
     return {
       id: row.id,

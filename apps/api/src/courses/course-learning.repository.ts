@@ -97,8 +97,8 @@ export class CourseLearningRepository {
     }
   }
 
-  async completedLessons(versionId: string, userId: string): Promise<string[]> {
-    const rows: { lesson_key: string }[] = await this.dataSource.query(
+  async completedLessons(versionId: string, userId: string, manager?: EntityManager): Promise<string[]> {
+    const rows: { lesson_key: string }[] = await (manager ?? this.dataSource).query(
       `SELECT lesson_key FROM course_lesson_progress WHERE version_id = $1 AND user_id = $2 ORDER BY completed_at`,
       [versionId, userId],
     );
@@ -121,6 +121,15 @@ export class CourseLearningRepository {
         ORDER BY m.position, z.position`,
       [versionId, userId],
     );
+  }
+
+  /** What a certificate for the version says: its title and estimated hours. */
+  async versionHeader(manager: EntityManager, versionId: string): Promise<{ title: string; hours: number } | null> {
+    const rows: { title: string; estimated_hours: string }[] = await manager.query(
+      `SELECT title, estimated_hours FROM course_versions WHERE id = $1`,
+      [versionId],
+    );
+    return rows[0] ? { title: rows[0].title, hours: Number(rows[0].estimated_hours) } : null;
   }
 
   /** A quiz with its answer key (for grading only: never sent to a learner). */

@@ -11,6 +11,8 @@ import {
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppError } from '../common/app-error';
 import type { AuthUser } from '../common/auth-user';
+import { NotificationsService } from '../notifications';
+import { CourseCompletionService } from './course-completion.service';
 import { CourseContentRepository } from './course-content.repository';
 import { CourseLearningRepository, type EnrolmentRow, type QuizRow } from './course-learning.repository';
 import { CoursesRepository } from './courses.repository';
@@ -26,6 +28,8 @@ export class CourseLearningService {
     private readonly courses: CoursesRepository,
     private readonly content: CourseContentRepository,
     private readonly learning: CourseLearningRepository,
+    private readonly completion: CourseCompletionService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /** Enrols on the published version; enrolling again changes nothing. */
@@ -41,10 +45,11 @@ export class CourseLearningService {
   async enrolment(user: AuthUser, courseId: string): Promise<CourseEnrolmentDto> {
     const e = await this.learning.enrolment(undefined, courseId, user.id);
     if (!e) throw AppError.notFound('Enrolment');
-    const [content, completed, quizzes] = await Promise.all([
+    const [content, completed, quizzes, certificate] = await Promise.all([
       this.content.load(null, [e.version_id], false),
       this.learning.completedLessons(e.version_id, user.id),
       this.learning.quizStatus(undefined, e.version_id, user.id),
+      this.completion.certificate(user.id, courseId),
     ]);
     const modules = (content.get(e.version_id) ?? []) as CourseModuleDto[];
     const statuses = quizzes.map(status);
@@ -58,6 +63,7 @@ export class CourseLearningService {
       completedLessonKeys: completed,
       quizzes: statuses,
       completed: lessonKeys.every((k) => completed.includes(k)) && statuses.every((s) => s.passed),
+      certificate,
       modules,
     };
   }
@@ -72,20 +78,23 @@ export class CourseLearningService {
     return this.enrolment(user, courseId);
   }
 
+  /** Records where the learner is and what they finished; the write that completes the course issues its certificate. */
   async progress(user: AuthUser, courseId: string, body: CourseProgressRequest): Promise<CourseEnrolmentDto> {
-    await this.dataSource.transaction(async (manager) => {
+    const notified = await this.dataSource.transaction(async (manager) => {
       const e = await this.requireEnrolment(manager, user, courseId);
       if (!(await this.content.lessonKeys(manager, e.version_id)).has(body.lessonKey)) {
         throw AppError.field('lessonKey', 'unknownLesson', { value: body.lessonKey });
       }
       await this.learning.recordProgress(manager, e, user.id, body.lessonKey, body.completed ?? false);
+      return body.completed ? this.completion.completeIfDone(manager, e, user.id) : { items: [] };
     });
+    await this.notifications.publish(notified);
     return this.enrolment(user, courseId);
   }
 
   /** Grades an attempt on the server; the answer key stays here, only right/wrong per question goes back. */
   async attempt(user: AuthUser, courseId: string, quizId: string, answers: number[][]): Promise<CourseQuizAttemptDto> {
-    return this.dataSource.transaction(async (manager) => {
+    const { result, notified } = await this.dataSource.transaction(async (manager) => {
       const e = await this.requireEnrolment(manager, user, courseId);
       const quiz = await this.learning.quizForGrading(manager, quizId);
       if (!quiz || quiz.version_id !== e.version_id) throw AppError.notFound('Quiz');
@@ -106,8 +115,15 @@ export class CourseLearningService {
         score,
         passed,
       );
-      return { score, passed, questions, status: await this.statusOf(manager, e, quizId, user.id) };
+      const graded = { score, passed, questions, status: await this.statusOf(manager, e, quizId, user.id) };
+      // a pass may complete the course: its certificate is issued in this transaction
+      return {
+        result: graded,
+        notified: passed ? await this.completion.completeIfDone(manager, e, user.id) : { items: [] },
+      };
     });
+    await this.notifications.publish(notified);
+    return result;
   }
 
   private async statusOf(manager: EntityManager, e: EnrolmentRow, quizId: string, userId: string) {

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { CertificatesModule } from '../certificates';
 import { ForumsModule } from '../forums';
+import { CourseCompletionService } from './course-completion.service';
 import { CourseAuthoringService } from './course-authoring.service';
 import { CourseCatalogueService } from './course-catalogue.service';
 import { CourseContentRepository } from './course-content.repository';
@@ -13,8 +15,8 @@ import { CourseReviewsController, CourseVersionsController, CoursesController } 
 import { CoursesRepository } from './courses.repository';
 
 @Module({
-  // each course's discussion forum (created when it is first published)
-  imports: [ForumsModule],
+  // each course's discussion forum (created when it is first published); completion issues the certificate
+  imports: [ForumsModule, CertificatesModule],
   controllers: [CoursesController, CourseVersionsController, CourseReviewsController, CourseLearningController],
   providers: [
     CoursesRepository,
@@ -25,6 +27,7 @@ import { CoursesRepository } from './courses.repository';
     CourseCatalogueService,
     CourseLearningRepository,
     CourseLearningService,
+    CourseCompletionService,
     CourseInsightsService,
   ],
   exports: [CoursesRepository, CourseContentRepository, CourseLearningRepository],

@@ -14,6 +14,13 @@ const AdminPage = lazy(() => import('./routes/admin-page').then((m) => ({ defaul
 const CitiesPage = lazy(() => import('./routes/cities-page').then((m) => ({ default: m.CitiesPage })));
 const CityEditPage = lazy(() => import('./routes/city-edit-page').then((m) => ({ default: m.CityEditPage })));
 const CityPage = lazy(() => import('./routes/city-page').then((m) => ({ default: m.CityPage })));
+const CourseCataloguePage = lazy(() =>
+  import('./routes/course-catalogue-page').then((m) => ({ default: m.CourseCataloguePage })),
+);
+const CourseLearnPage = lazy(() => import('./routes/course-learn-page').then((m) => ({ default: m.CourseLearnPage })));
+const CourseOverviewPage = lazy(() =>
+  import('./routes/course-overview-page').then((m) => ({ default: m.CourseOverviewPage })),
+);
 const ForumPage = lazy(() => import('./routes/forum-page').then((m) => ({ default: m.ForumPage })));
 const HomePage = lazy(() => import('./routes/home-page').then((m) => ({ default: m.HomePage })));
 const ForumsPage = lazy(() => import('./routes/forums-page').then((m) => ({ default: m.ForumsPage })));
@@ -296,6 +303,26 @@ export const routes: RouteObject[] = [
             element: (
               <RequireAuth>
                 <TrainingRequestPage />
+              </RequireAuth>
+            ),
+          },
+          // public: the course catalogue and a published course's page
+          { path: 'courses', element: <CourseCataloguePage /> },
+          { path: 'courses/:id', element: <CourseOverviewPage /> },
+          {
+            path: 'courses/:id/learn',
+            element: (
+              <RequireAuth>
+                <CourseLearnPage />
+              </RequireAuth>
+            ),
+          },
+          {
+            // One lesson or quiz of the learner's version (a lesson key or a quiz id).
+            path: 'courses/:id/learn/:step',
+            element: (
+              <RequireAuth>
+                <CourseLearnPage />
               </RequireAuth>
             ),
           },

@@ -23,13 +23,18 @@ interface Section {
 }
 
 function sectionsFor(user: MeDto | null, t: Translate): Section[] {
-  if (!user) return [{ to: '/cities', label: t('nav.cities') }];
+  if (!user)
+    return [
+      { to: '/cities', label: t('nav.cities') },
+      { to: '/courses', label: t('courses.nav') },
+    ];
   return [
     { to: '/partnerships', label: t('partnerships.navLink') },
     { to: '/forums', label: t('forums.nav') },
     { to: '/visits', label: t('visits.nav') },
     { to: '/workshops', label: t('workshops.nav') },
     { to: '/training', label: t('training.nav') },
+    { to: '/courses', label: t('courses.nav') },
     { to: '/cities', label: t('nav.cities') },
     ...(canReviewJoinRequests(user) ? [{ to: '/join-requests', label: t('nav.joinRequests') }] : []),
     ...(canModerateForums(user) ? [{ to: '/moderation', label: t('modQueue.nav') }] : []),
