@@ -2354,6 +2354,8 @@ export const ar: Dictionary = {
   'courses.facts.content': 'المحتوى',
   'courses.facts.authors': 'المؤلفون',
   'courses.facts.version': 'الإصدار',
+  'courses.facts.discussion': 'النقاش',
+  'courses.forumLink': 'منتدى الدورة',
   'courses.versionPublished': '{number}، نُشر في {date}',
   'courses.outline.heading': 'مخطط الدورة',
   'courses.outline.quizPrefix': 'اختبار:',

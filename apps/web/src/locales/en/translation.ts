@@ -1946,6 +1946,8 @@ export const en = {
   'courses.facts.content': 'Content',
   'courses.facts.authors': 'Authors',
   'courses.facts.version': 'Version',
+  'courses.facts.discussion': 'Discussion',
+  'courses.forumLink': "The course's forum",
   'courses.versionPublished': '{number}, published on {date}',
   'courses.outline.heading': 'Course outline',
   'courses.outline.quizPrefix': 'Quiz:',

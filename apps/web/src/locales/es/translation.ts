@@ -1978,6 +1978,8 @@ export const es: Dictionary = {
   'courses.facts.content': 'Contenido',
   'courses.facts.authors': 'Autores',
   'courses.facts.version': 'Versión',
+  'courses.facts.discussion': 'Debate',
+  'courses.forumLink': 'El foro del curso',
   'courses.versionPublished': '{number}, publicada el {date}',
   'courses.outline.heading': 'Programa del curso',
   'courses.outline.quizPrefix': 'Cuestionario:',

@@ -1997,6 +1997,8 @@ export const fr: Dictionary = {
   'courses.facts.content': 'Contenu',
   'courses.facts.authors': 'Auteurs',
   'courses.facts.version': 'Version',
+  'courses.facts.discussion': 'Discussion',
+  'courses.forumLink': 'Le forum du cours',
   'courses.versionPublished': '{number}, publiée le {date}',
   'courses.outline.heading': 'Plan du cours',
   'courses.outline.quizPrefix': 'Quiz :',

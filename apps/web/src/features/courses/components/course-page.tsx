@@ -52,6 +52,14 @@ export function CourseOverview({ course, signedIn, loginPath, registerPath }: Co
             {t('courses.versionPublished', { number: course.versionNumber, date: format.date(course.publishedAt) })}
           </dd>
         </div>
+        {course.forum ? (
+          <div className="facts__row">
+            <dt>{t('courses.facts.discussion')}</dt>
+            <dd>
+              <Link to={`/forums/${encodeURIComponent(course.forum.id)}`}>{t('courses.forumLink')}</Link>
+            </dd>
+          </div>
+        ) : null}
       </dl>
       <p className="course-page__description" lang={lang} dir="auto">
         {course.description}
