@@ -1,12 +1,19 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Page, TrainingMatchesDto, TrainingRequestDto, TrainingRequestSummaryDto } from '@twinning/contracts';
+import type {
+  MyTrainingOfferDto,
+  Page,
+  TrainingMatchesDto,
+  TrainingRequestDto,
+  TrainingRequestSummaryDto,
+} from '@twinning/contracts';
 import type { AuthUser } from '../common/auth-user';
 import { CurrentUser, RequireVerifiedEmail } from '../common/decorators';
 import { ParseId } from '../common/id.pipe';
 import {
   CreateTrainingOfferDto,
   CreateTrainingRequestDto,
+  MyTrainingOffersQueryDto,
   TrainingRequestListQueryDto,
   WithdrawTrainingRequestDto,
 } from './dto/training.dto';
@@ -76,5 +83,18 @@ export class TrainingController {
   @Get(':id/matches')
   matches(@CurrentUser() user: AuthUser, @Param('id', ParseId) id: string): Promise<TrainingMatchesDto> {
     return this.matching.matches(user, id);
+  }
+}
+
+/** A trainer's own offers across requests (their dashboard). */
+@ApiTags('training')
+@ApiBearerAuth()
+@Controller('training/offers')
+export class TrainingOffersController {
+  constructor(private readonly offers: TrainingOffersService) {}
+
+  @Get('mine')
+  mine(@CurrentUser() user: AuthUser, @Query() query: MyTrainingOffersQueryDto): Promise<Page<MyTrainingOfferDto>> {
+    return this.offers.mine(user, query);
   }
 }

@@ -5,7 +5,7 @@ import { TrainingMatchingService } from './training-matching.service';
 import { TrainingOffersRepository } from './training-offers.repository';
 import { TrainingOffersService } from './training-offers.service';
 import { TrainingRequestsService } from './training-requests.service';
-import { TrainingController } from './training.controller';
+import { TrainingController, TrainingOffersController } from './training.controller';
 import { TrainingRepository } from './training.repository';
 
 /**
@@ -14,7 +14,7 @@ import { TrainingRepository } from './training.repository';
  * explainable matching ranks the candidates. Scheduling, evaluations and courses come later.
  */
 @Module({
-  controllers: [TrainingController],
+  controllers: [TrainingController, TrainingOffersController],
   providers: [
     TrainingRepository,
     TrainingOffersRepository,
