@@ -3,7 +3,7 @@ import { createBrowserRouter, type RouteObject } from 'react-router';
 import { canReviewJoinRequests, isAdmin } from '../features/account/permissions';
 import { AppLayout } from './layout/app-layout';
 import { RequireAuth } from './layout/require-auth';
-import { canAuthorCourses, canReviewCourses } from '../features/courses/authoring-permissions';
+import { canAuthorCourses, canReviewCourses } from '../features/courses/permissions';
 import { canModerateForums, canReadAuditLog } from '../features/moderation/permissions';
 import { canRequestTraining } from '../features/training/permissions';
 import { canCreateWorkshops } from '../features/workshops/permissions';

@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { AuthoringList } from '../../features/courses/authoring';
+import { AuthoringList } from '../../features/courses';
 import { useT } from '../../lib/i18n';
 import { Page } from '../layout/page';
 

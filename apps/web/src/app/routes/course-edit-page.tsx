@@ -2,7 +2,7 @@ import { Link, useParams } from 'react-router';
 import { FormError } from '../../components/form-error';
 import { Loading } from '../../components/loading';
 import { useSession } from '../../features/account';
-import { AuthoringWorkspace, useCourseHistory } from '../../features/courses/authoring';
+import { AuthoringWorkspace, useCourseHistory } from '../../features/courses';
 import { isApiRequestError } from '../../lib/api-client';
 import { useT } from '../../lib/i18n';
 import { Page } from '../layout/page';

@@ -1,6 +1,6 @@
 import { Link, useNavigate } from 'react-router';
 import { useSession } from '../../features/account';
-import { AuthoringEditor } from '../../features/courses/authoring';
+import { AuthoringEditor } from '../../features/courses';
 import { useT } from '../../lib/i18n';
 import { Page } from '../layout/page';
 

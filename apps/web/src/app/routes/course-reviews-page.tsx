@@ -1,4 +1,4 @@
-import { ReviewQueue } from '../../features/courses/authoring';
+import { ReviewQueue } from '../../features/courses';
 import { useT } from '../../lib/i18n';
 import { Page } from '../layout/page';
 

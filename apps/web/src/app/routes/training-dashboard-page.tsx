@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { useSession } from '../../features/account';
-import { Dashboard } from '../../features/courses/authoring';
+import { Dashboard } from '../../features/courses';
 import { useT } from '../../lib/i18n';
 import { Page } from '../layout/page';
 

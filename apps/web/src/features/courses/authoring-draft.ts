@@ -130,7 +130,9 @@ export function contentOf(draft: CourseDraft): CourseContentRequest {
     estimatedHours: toNumber(draft.estimatedHours),
     modules: draft.modules.map((m) => ({
       title: m.title,
-      lessons: m.lessons.map((l) => (l.key ? { key: l.key, title: l.title, body: l.body } : { title: l.title, body: l.body })),
+      lessons: m.lessons.map((l) =>
+        l.key ? { key: l.key, title: l.title, body: l.body } : { title: l.title, body: l.body },
+      ),
       quizzes: m.quizzes.map((z) => ({
         title: z.title,
         passMark: toNumber(z.passMark),

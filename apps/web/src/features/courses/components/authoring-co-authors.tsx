@@ -29,7 +29,10 @@ export function AuthoringCoAuthors({ value, viewerId, errors, onChange }: Author
   let status = '';
   if (q && search.isFetching) status = t('courseAuthoring.coAuthorSearching');
   else if (q && search.isSuccess) {
-    status = found.length === 0 ? t('courseAuthoring.coAuthorNoMatch', { q }) : t('courseAuthoring.coAuthorFound', { count: found.length });
+    status =
+      found.length === 0
+        ? t('courseAuthoring.coAuthorNoMatch', { q })
+        : t('courseAuthoring.coAuthorFound', { count: found.length });
   }
 
   function handleKeyDown(event: KeyboardEvent<HTMLInputElement>) {

@@ -16,7 +16,16 @@ import { useFocusFirstInvalid } from '../../../components/use-focus-first-invali
 import { describeError } from '../../../lib/api-errors';
 import { useI18n } from '../../../lib/i18n';
 import { useCreateCourse, useSaveDraft, useSubmitForReview } from '../api/authoring-mutations';
-import { contentOf, draftFromVersion, emptyDraft, moved, newModule, replaced, without, type CourseDraft } from '../authoring-draft';
+import {
+  contentOf,
+  draftFromVersion,
+  emptyDraft,
+  moved,
+  newModule,
+  replaced,
+  without,
+  type CourseDraft,
+} from '../authoring-draft';
 import { isShownPath, pathErrorsOf, PathErrorsContext } from '../authoring-errors';
 import { AuthoringAnnounceContext } from './authoring-announce';
 import { AuthoringCoAuthors } from './authoring-co-authors';
@@ -44,7 +53,9 @@ export interface AuthoringEditorProps {
 export function AuthoringEditor({ version, viewerId, onCreated, onSubmitted }: AuthoringEditorProps) {
   const { t, language, format } = useI18n();
   const [draft, setDraft] = useState<CourseDraft>(() =>
-    version ? draftFromVersion(version) : emptyDraft((UI_LANGUAGES as readonly string[]).includes(language) ? language : 'en'),
+    version
+      ? draftFromVersion(version)
+      : emptyDraft((UI_LANGUAGES as readonly string[]).includes(language) ? language : 'en'),
   );
   const [status, setStatus] = useState('');
   const formRef = useRef<HTMLFormElement>(null);
@@ -87,7 +98,10 @@ export function AuthoringEditor({ version, viewerId, onCreated, onSubmitted }: A
     submit.reset();
     try {
       if (!version) {
-        const created = await create.mutateAsync({ ...contentOf(draft), coAuthorIds: draft.coAuthors.map((p) => p.id) });
+        const created = await create.mutateAsync({
+          ...contentOf(draft),
+          coAuthorIds: draft.coAuthors.map((p) => p.id),
+        });
         onCreated?.(created);
         return created;
       }
@@ -210,7 +224,9 @@ export function AuthoringEditor({ version, viewerId, onCreated, onSubmitted }: A
                       module={module}
                       index={index}
                       comments={comments}
-                      onChange={(next) => setDraft((current) => ({ ...current, modules: replaced(current.modules, index, next) }))}
+                      onChange={(next) =>
+                        setDraft((current) => ({ ...current, modules: replaced(current.modules, index, next) }))
+                      }
                     />
                     <AuthoringItemTools
                       name={name}
@@ -238,7 +254,11 @@ export function AuthoringEditor({ version, viewerId, onCreated, onSubmitted }: A
                   className="button button--secondary"
                   onClick={() => {
                     changeModules([...draft.modules, newModule()]);
-                    announce(t('courseAuthoring.added', { name: t('courseAuthoring.moduleName', { n: draft.modules.length + 1 }) }));
+                    announce(
+                      t('courseAuthoring.added', {
+                        name: t('courseAuthoring.moduleName', { n: draft.modules.length + 1 }),
+                      }),
+                    );
                   }}
                 >
                   {t('courseAuthoring.addModule')}

@@ -16,7 +16,14 @@ export interface AuthoringItemToolsProps {
  * the move buttons say they are unavailable (aria-disabled) but keep focus, so a moved item's button does not
  * drop the keyboard user's place.
  */
-export function AuthoringItemTools({ name, index, count, onMove, onRemove, removable = true }: AuthoringItemToolsProps) {
+export function AuthoringItemTools({
+  name,
+  index,
+  count,
+  onMove,
+  onRemove,
+  removable = true,
+}: AuthoringItemToolsProps) {
   const t = useT();
   return (
     <div className="button-row authoring-tools">

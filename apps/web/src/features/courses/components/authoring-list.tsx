@@ -34,10 +34,14 @@ export function AuthoringList() {
             <span>{t('courseAuthoring.versionNumber', { n: course.number })}</span>{' '}
             <AuthoringStateBadge state={course.state} />{' '}
             {course.state === 'in_review' ? (
-              <span>{t('courseAuthoring.approvals', { count: course.approvalCount, required: COURSE_APPROVALS_REQUIRED })}</span>
+              <span>
+                {t('courseAuthoring.approvals', { count: course.approvalCount, required: COURSE_APPROVALS_REQUIRED })}
+              </span>
             ) : null}
             {course.publishedAt ? (
-              <span className="muted">{t('courseAuthoring.publishedOn', { date: format.date(course.publishedAt) })}</span>
+              <span className="muted">
+                {t('courseAuthoring.publishedOn', { date: format.date(course.publishedAt) })}
+              </span>
             ) : null}
           </p>
           <p className="muted">{format.list(course.authors.map((a) => a.displayName))}</p>

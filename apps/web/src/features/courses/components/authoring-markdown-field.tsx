@@ -46,7 +46,12 @@ export function AuthoringMarkdownField({
 
   function handleTabKeyDown(event: KeyboardEvent<HTMLButtonElement>) {
     const other: Mode = mode === 'write' ? 'preview' : 'write';
-    const keys: Record<string, Mode | undefined> = { ArrowLeft: other, ArrowRight: other, Home: 'write', End: 'preview' };
+    const keys: Record<string, Mode | undefined> = {
+      ArrowLeft: other,
+      ArrowRight: other,
+      Home: 'write',
+      End: 'preview',
+    };
     const next = keys[event.key];
     if (!next) return;
     event.preventDefault();

@@ -102,7 +102,9 @@ export function AuthoringModule({ module, index, comments, onChange }: Authoring
             className="button button--secondary"
             onClick={() => {
               set({ lessons: [...module.lessons, newLesson()] });
-              announce(t('courseAuthoring.added', { name: t('courseAuthoring.lessonName', { n: module.lessons.length + 1 }) }));
+              announce(
+                t('courseAuthoring.added', { name: t('courseAuthoring.lessonName', { n: module.lessons.length + 1 }) }),
+              );
             }}
           >
             {t('courseAuthoring.addLessonTo', { name: moduleName })}
@@ -150,7 +152,9 @@ export function AuthoringModule({ module, index, comments, onChange }: Authoring
             className="button button--secondary"
             onClick={() => {
               set({ quizzes: [...module.quizzes, newQuiz()] });
-              announce(t('courseAuthoring.added', { name: t('courseAuthoring.quizName', { n: module.quizzes.length + 1 }) }));
+              announce(
+                t('courseAuthoring.added', { name: t('courseAuthoring.quizName', { n: module.quizzes.length + 1 }) }),
+              );
             }}
           >
             {t('courseAuthoring.addQuizTo', { name: moduleName })}

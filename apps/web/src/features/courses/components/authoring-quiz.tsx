@@ -2,8 +2,16 @@ import { COURSE_OPTIONS_MAX, COURSE_QUESTIONS_MAX, type CourseQuestionKind } fro
 import { useId } from 'react';
 import { SelectField, TextAreaField, TextField } from '../../../components/form-field';
 import { useT } from '../../../lib/i18n';
-import { moved, newOption, newQuestion, replaced, without, type DraftQuestion, type DraftQuiz } from '../authoring-draft';
-import { useErrorsAt } from '../authoring-errors';
+import {
+  moved,
+  newOption,
+  newQuestion,
+  replaced,
+  without,
+  type DraftQuestion,
+  type DraftQuiz,
+} from '../authoring-draft';
+import { usePathErrors } from '../authoring-errors';
 import { AuthoringItemTools } from './authoring-item-tools';
 import { useAuthoringAnnounce } from './authoring-announce';
 
@@ -103,7 +111,12 @@ export function AuthoringQuiz({ quiz, path, name, onChange }: AuthoringQuizProps
               removable={quiz.questions.length > 1}
               onMove={(step) => {
                 set({ questions: moved(quiz.questions, index, step) });
-                announce(t('courseAuthoring.moved', { name: t('courseAuthoring.questionName', { n: index + 1 }), n: index + 1 + step }));
+                announce(
+                  t('courseAuthoring.moved', {
+                    name: t('courseAuthoring.questionName', { n: index + 1 }),
+                    n: index + 1 + step,
+                  }),
+                );
               }}
               onRemove={() => {
                 set({ questions: without(quiz.questions, index) });
@@ -121,7 +134,11 @@ export function AuthoringQuiz({ quiz, path, name, onChange }: AuthoringQuizProps
             className="button button--secondary"
             onClick={() => {
               set({ questions: [...quiz.questions, newQuestion()] });
-              announce(t('courseAuthoring.added', { name: t('courseAuthoring.questionName', { n: quiz.questions.length + 1 }) }));
+              announce(
+                t('courseAuthoring.added', {
+                  name: t('courseAuthoring.questionName', { n: quiz.questions.length + 1 }),
+                }),
+              );
             }}
           >
             {t('courseAuthoring.addQuestion')}
@@ -152,7 +169,9 @@ function AuthoringQuestion({ question, path, name, onChange }: AuthoringQuestion
     // Going to single choice keeps only the first correct option.
     const first = question.options.findIndex((o) => o.correct);
     const options =
-      kind === 'single' ? question.options.map((o, i) => ({ ...o, correct: i === Math.max(first, 0) })) : question.options;
+      kind === 'single'
+        ? question.options.map((o, i) => ({ ...o, correct: i === Math.max(first, 0) }))
+        : question.options;
     set({ kind, options });
   }
 
@@ -187,7 +206,11 @@ function AuthoringQuestion({ question, path, name, onChange }: AuthoringQuestion
         errors={errorsAt(`${path}.prompt`)}
         onChange={(event) => set({ prompt: event.target.value })}
       />
-      <div role="group" aria-labelledby={`${groupId}-label`} aria-describedby={optionsError ? `${groupId}-error` : undefined}>
+      <div
+        role="group"
+        aria-labelledby={`${groupId}-label`}
+        aria-describedby={optionsError ? `${groupId}-error` : undefined}
+      >
         <p id={`${groupId}-label`} className="authoring-options__label">
           {question.kind === 'single' ? t('courseAuthoring.optionsSingle') : t('courseAuthoring.optionsMultiple')}
         </p>
@@ -245,7 +268,9 @@ function AuthoringQuestion({ question, path, name, onChange }: AuthoringQuestion
           className="button button--secondary button--small"
           onClick={() => {
             set({ options: [...question.options, newOption()] });
-            announce(t('courseAuthoring.added', { name: t('courseAuthoring.optionName', { n: question.options.length + 1 }) }));
+            announce(
+              t('courseAuthoring.added', { name: t('courseAuthoring.optionName', { n: question.options.length + 1 }) }),
+            );
           }}
         >
           {t('courseAuthoring.addOption')}

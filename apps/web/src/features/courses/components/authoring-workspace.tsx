@@ -1,8 +1,4 @@
-import {
-  COURSE_APPROVALS_REQUIRED,
-  type CourseVersionDto,
-  type CourseVersionSummaryDto,
-} from '@twinning/contracts';
+import { COURSE_APPROVALS_REQUIRED, type CourseVersionDto, type CourseVersionSummaryDto } from '@twinning/contracts';
 import { useId, useState } from 'react';
 import { FormError } from '../../../components/form-error';
 import { Loading } from '../../../components/loading';
@@ -105,7 +101,9 @@ function AuthoringVersions({ history }: { history: CourseVersionSummaryDto[] }) 
           <li key={v.id} className="plain-list__item">
             <span>{t('courseAuthoring.versionNumber', { n: v.number })}</span> <AuthoringStateBadge state={v.state} />{' '}
             {v.state === 'in_review' ? (
-              <span>{t('courseAuthoring.approvals', { count: v.approvalCount, required: COURSE_APPROVALS_REQUIRED })}</span>
+              <span>
+                {t('courseAuthoring.approvals', { count: v.approvalCount, required: COURSE_APPROVALS_REQUIRED })}
+              </span>
             ) : null}
             {v.publishedAt ? (
               <span className="muted"> {t('courseAuthoring.publishedOn', { date: format.date(v.publishedAt) })}</span>
@@ -137,9 +135,7 @@ function AuthoringReadOnly({ version }: { version: CourseVersionDto }) {
                 </li>
               ))}
               {m.quizzes.map((z) => (
-                <li key={z.id}>
-                  {t('courseAuthoring.quizOutline', { title: z.title, count: z.questions.length })}
-                </li>
+                <li key={z.id}>{t('courseAuthoring.quizOutline', { title: z.title, count: z.questions.length })}</li>
               ))}
             </ul>
           </li>

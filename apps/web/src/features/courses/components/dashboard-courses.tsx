@@ -48,9 +48,12 @@ function DashboardCourse({ course }: { course: CourseVersionSummaryDto }) {
         </Link>
       </h3>
       <p className="authoring-courses__meta">
-        <span>{t('courseAuthoring.versionNumber', { n: course.number })}</span> <AuthoringStateBadge state={course.state} />{' '}
+        <span>{t('courseAuthoring.versionNumber', { n: course.number })}</span>{' '}
+        <AuthoringStateBadge state={course.state} />{' '}
         {course.state === 'in_review' ? (
-          <span>{t('courseAuthoring.approvals', { count: course.approvalCount, required: COURSE_APPROVALS_REQUIRED })}</span>
+          <span>
+            {t('courseAuthoring.approvals', { count: course.approvalCount, required: COURSE_APPROVALS_REQUIRED })}
+          </span>
         ) : null}
       </p>
       <p>
@@ -78,7 +81,8 @@ function DashboardCourseDetail({ courseId }: { courseId: string }) {
   const learners = useCourseLearners(courseId, true);
   const history = useCourseHistory(courseId);
   // Learners take published versions: the statistics of the current (or last) published one.
-  const published = history.data?.find((v) => v.state === 'published') ?? history.data?.find((v) => v.state === 'archived');
+  const published =
+    history.data?.find((v) => v.state === 'published') ?? history.data?.find((v) => v.state === 'archived');
   const stats = useQuizStats(published?.id, true);
   const worst = stats.data?.find((s) => s.misses > 0);
 

@@ -94,7 +94,9 @@ export function Dashboard({ user }: { user: MeDto }) {
 function OfferRow({ offer }: { offer: MyTrainingOfferDto }) {
   const { t } = useI18n();
   const requester =
-    offer.request.requester.kind === 'city' ? offer.request.requester.city.name : offer.request.requester.partnership.title;
+    offer.request.requester.kind === 'city'
+      ? offer.request.requester.city.name
+      : offer.request.requester.partnership.title;
   return (
     <tr>
       <td data-label={t('trainerDashboard.request')}>

@@ -32,7 +32,9 @@ export function ReviewQueue() {
           <p className="authoring-courses__meta">
             <span>{t('courseAuthoring.versionNumber', { n: v.number })}</span>{' '}
             <span>{format.languageName(v.language)}</span>{' '}
-            <span>{t('courseAuthoring.approvals', { count: v.approvalCount, required: COURSE_APPROVALS_REQUIRED })}</span>
+            <span>
+              {t('courseAuthoring.approvals', { count: v.approvalCount, required: COURSE_APPROVALS_REQUIRED })}
+            </span>
             {v.submittedAt ? (
               <span className="muted"> {t('courseAuthoring.submittedOn', { date: format.date(v.submittedAt) })}</span>
             ) : null}

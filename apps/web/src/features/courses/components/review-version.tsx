@@ -61,8 +61,8 @@ export function ReviewVersion({ version, user }: ReviewVersionProps) {
   return (
     <div className="stack review-version">
       <p className="authoring-courses__meta">
-        <span>{t('courseAuthoring.versionNumber', { n: version.number })}</span> <AuthoringStateBadge state={version.state} />{' '}
-        <span>{format.languageName(version.language)}</span>{' '}
+        <span>{t('courseAuthoring.versionNumber', { n: version.number })}</span>{' '}
+        <AuthoringStateBadge state={version.state} /> <span>{format.languageName(version.language)}</span>{' '}
         <span>{t('courseAuthoring.hours', { count: version.estimatedHours })}</span>
       </p>
       <p className="muted">{t('courseReview.by', { names: format.list(version.authors.map((a) => a.displayName)) })}</p>
@@ -119,8 +119,7 @@ export function ReviewVersion({ version, user }: ReviewVersionProps) {
                 {quiz.questions.map((question, qi) => (
                   <li key={qi}>
                     <p dir="auto">
-                      {question.prompt}{' '}
-                      <span className="muted">({t(`courseAuthoring.kind.${question.kind}`)})</span>
+                      {question.prompt} <span className="muted">({t(`courseAuthoring.kind.${question.kind}`)})</span>
                     </p>
                     <ul className="review-options">
                       {question.options.map((option, oi) => (
@@ -160,7 +159,9 @@ export function ReviewVersion({ version, user }: ReviewVersionProps) {
                   onClick={() =>
                     approve.mutate(undefined, {
                       onSuccess: (next) =>
-                        setStatus(next.state === 'published' ? t('courseReview.published') : t('courseReview.approved')),
+                        setStatus(
+                          next.state === 'published' ? t('courseReview.published') : t('courseReview.approved'),
+                        ),
                     })
                   }
                 >
@@ -213,7 +214,11 @@ function ReviewLesson({ lesson, version, canComment, draft, onDraftChange, onCom
             {comments.map((c) => (
               <li key={c.id} className="plain-list__item plain-list__item--stacked">
                 <p className="muted">
-                  {t('courseAuthoring.commentBy', { name: c.reviewer.displayName, round: c.round, date: format.date(c.createdAt) })}
+                  {t('courseAuthoring.commentBy', {
+                    name: c.reviewer.displayName,
+                    round: c.round,
+                    date: format.date(c.createdAt),
+                  })}
                 </p>
                 <div className="post-markdown" dir="auto" dangerouslySetInnerHTML={{ __html: c.bodyHtml }} />
               </li>

@@ -1,0 +1,2 @@
+// Authoring, review and the trainer's dashboard (features/courses/authoring.ts).
+export * from './authoring';
