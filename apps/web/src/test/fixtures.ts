@@ -4,3 +4,4 @@ export * from './fixtures/partnerships';
 export * from './fixtures/forums';
 export * from './fixtures/visits';
 export * from './fixtures/training';
+export * from './fixtures/course-authoring';

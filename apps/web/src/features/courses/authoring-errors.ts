@@ -11,13 +11,22 @@ export type PathErrors = Readonly<Record<string, readonly string[]>>;
  * The API's field errors by full path. Worded in the language the call asked for; when the interface
  * language changed since, each refused field gets the translated "not accepted" message instead.
  */
-export function pathErrorsOf(error: unknown, t: Translate, language: UiLanguage): PathErrors {
+export function pathErrorsOf(
+  error: unknown,
+  t: Translate,
+  language: UiLanguage,
+  { keepFieldKeys = false }: { keepFieldKeys?: boolean } = {},
+): PathErrors {
   if (!isApiRequestError(error) || !error.fields) return {};
   const sameLanguage = (error.language ?? 'en') === language;
   return Object.fromEntries(
     Object.entries(error.fields).map(([path, messages]) => [
       path,
-      sameLanguage ? messages.map((message) => withoutFieldKey(message, path)) : [t('errors.fieldRejected')],
+      !sameLanguage
+        ? [t('errors.fieldRejected')]
+        : keepFieldKeys
+          ? messages
+          : messages.map((message) => withoutFieldKey(message, path)),
     ]),
   );
 }

@@ -66,7 +66,10 @@ export function AuthoringEditor({ version, viewerId, onCreated, onSubmitted }: A
   const submit = useSubmitForReview();
   const error = create.error ?? save.error ?? submit.error;
   const pathErrors = useMemo(() => pathErrorsOf(error, t, language), [error, t, language]);
-  const unshown = Object.entries(pathErrors).filter(([path]) => !isShownPath(path));
+  // Errors about fields the editor does not show are listed at the top, worded with their field's key.
+  const unshown = Object.entries(pathErrorsOf(error, t, language, { keepFieldKeys: true })).filter(
+    ([path]) => !isShownPath(path),
+  );
   const busy = create.isPending || save.isPending || submit.isPending;
 
   const comments = useMemo(() => {
@@ -143,9 +146,7 @@ export function AuthoringEditor({ version, viewerId, onCreated, onSubmitted }: A
                 {unshown.length > 0 ? (
                   <ul className="alert__list">
                     {unshown.map(([path, messages]) => (
-                      <li key={path}>
-                        {path}: {messages.join(' ')}
-                      </li>
+                      <li key={path}>{messages.join(' ')}</li>
                     ))}
                   </ul>
                 ) : null}
