@@ -1,4 +1,4 @@
-import type { CreateCourseRequest } from '@twinning/contracts';
+import type { CourseVersionDto, CreateCourseRequest } from '@twinning/contracts';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
@@ -50,10 +50,11 @@ describe('Course editor', () => {
     expect(screen.getByText('Lesson 2 removed.')).toBeInTheDocument();
     await user.click(within(lessons).getByRole('button', { name: 'Move Lesson 2 up' }));
     expect(screen.getByText('Lesson 2 moved to position 1.')).toBeInTheDocument();
-    expect(within(lessons).getAllByLabelText<HTMLInputElement>('Lesson title').map((i) => i.value)).toEqual([
-      'Third',
-      'First',
-    ]);
+    expect(
+      within(lessons)
+        .getAllByLabelText<HTMLInputElement>('Lesson title')
+        .map((i) => i.value),
+    ).toEqual(['Third', 'First']);
 
     // a quiz with a multiple-choice question of three options, then a second question removed again
     await user.click(screen.getByRole('button', { name: 'Add a quiz to Module 1' }));
@@ -76,7 +77,8 @@ describe('Course editor', () => {
     await user.click(screen.getByRole('button', { name: 'Create the course' }));
     await screen.findByRole('heading', { level: 1, name: 'Edit: Mediation at the front desk' }, { timeout: 3000 });
     expect(router.state.location.pathname).toBe('/courses/course-1/edit');
-    const sent = requests.find((r) => r.method === 'POST' && r.url.pathname === '/api/courses')?.body as CreateCourseRequest;
+    const sent = requests.find((r) => r.method === 'POST' && r.url.pathname === '/api/courses')
+      ?.body as CreateCourseRequest;
     expect(sent).toMatchObject({
       title: 'Mediation at the front desk',
       language: 'en',
@@ -118,7 +120,7 @@ describe('Course editor', () => {
     const draft = makeCourseVersion({
       modules: [
         {
-          ...makeCourseVersion().modules[0]!,
+          ...(makeCourseVersion().modules[0] as CourseVersionDto['modules'][number]),
           lessons: [
             { key: 'lesson-a', title: 'Active listening', body: 'Listen.', bodyHtml: '<p>Listen.</p>' },
             { key: 'lesson-b', title: 'Asking', body: 'Ask.', bodyHtml: '<p>Ask.</p>' },
@@ -170,20 +172,17 @@ describe('Course editor', () => {
     const title = await screen.findByRole('textbox', { name: 'Lesson title', description: 'Is required' });
     expect(title).toHaveAttribute('aria-invalid', 'true');
     expect(title).toHaveFocus();
-    expect(within(screen.getByRole('group', { name: 'Lesson 1: Active listening' })).getByLabelText('Lesson title')).not.toHaveAttribute(
-      'aria-invalid',
-    );
     expect(
-      screen.getByText('A single-choice question needs exactly one correct option'),
-    ).toBeInTheDocument();
+      within(screen.getByRole('group', { name: 'Lesson 1: Active listening' })).getByLabelText('Lesson title'),
+    ).not.toHaveAttribute('aria-invalid');
+    expect(screen.getByText('A single-choice question needs exactly one correct option')).toBeInTheDocument();
     const alert = screen.getByRole('alert');
     expect(alert).toHaveTextContent('Some fields need your attention.');
     expect(alert).toHaveTextContent('modules.0.extra should not exist');
     // the lesson keeps its key, so the review comments stay attached to it
     const put = requests.find((r) => r.method === 'PUT');
-    expect((put?.body as { modules: { lessons: { key?: string }[] }[] }).modules[0]?.lessons.map((l) => l.key)).toEqual([
-      'lesson-a',
-      'lesson-b',
-    ]);
+    expect((put?.body as { modules: { lessons: { key?: string }[] }[] }).modules[0]?.lessons.map((l) => l.key)).toEqual(
+      ['lesson-a', 'lesson-b'],
+    );
   });
 });
