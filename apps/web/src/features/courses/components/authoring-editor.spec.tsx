@@ -48,7 +48,7 @@ describe('Course editor', () => {
     // remove the second lesson, then move the (new) second one up: Third, First
     await user.click(within(lessons).getByRole('button', { name: 'Remove Lesson 2' }));
     expect(screen.getByText('Lesson 2 removed.')).toBeInTheDocument();
-    await user.click(within(lessons).getByRole('button', { name: 'Move Lesson 2 up' }));
+    await user.click(within(lessons).getByRole('button', { name: 'Move up: Lesson 2' }));
     expect(screen.getByText('Lesson 2 moved to position 1.')).toBeInTheDocument();
     expect(
       within(lessons)

@@ -127,11 +127,11 @@ function AuthoringReadOnly({ version }: { version: CourseVersionDto }) {
       <ol className="authoring-outline">
         {version.modules.map((m, i) => (
           <li key={i}>
-            <span dir="auto">{m.title}</span>
+            <bdi>{m.title}</bdi>
             <ul>
               {m.lessons.map((l) => (
-                <li key={l.key} dir="auto">
-                  {l.title}
+                <li key={l.key}>
+                  <bdi>{l.title}</bdi>
                 </li>
               ))}
               {m.quizzes.map((z) => (

@@ -123,8 +123,9 @@ export function ReviewVersion({ version, user }: ReviewVersionProps) {
                     </p>
                     <ul className="review-options">
                       {question.options.map((option, oi) => (
-                        <li key={oi} dir="auto" className={option.correct ? 'review-option--correct' : undefined}>
-                          {option.text}
+                        <li key={oi} className={option.correct ? 'review-option--correct' : undefined}>
+                          {/* isolated, so a left-to-right option keeps its list marker on the page's side */}
+                          <bdi>{option.text}</bdi>
                           {option.correct ? <strong> — {t('courseReview.correct')}</strong> : null}
                         </li>
                       ))}
