@@ -5,7 +5,9 @@
  * so that anyone can look at the whole product at once. CI keeps the folder as an artifact.
  *
  * Pages are visited as the visitor who sees them best: anonymous pages signed out, the partnership,
- * visit and workshop pages as Toronto's coordinator (a member), the admin and audit pages as the admin.
+ * visit and workshop pages as Toronto's coordinator (a member), the course editor and the trainer's
+ * dashboard as the demo facilitator, the review queue as a demo reviewer, the admin and audit pages as the
+ * admin.
  * Each page is screenshotted in full once nothing is loading any more. Only fails when a page cannot be
  * reached at all; the pictures are for people to look at.
  */
@@ -178,6 +180,44 @@ scenario(
       }
     } finally {
       await chooseLanguage(member, 'en');
+    }
+
+    // The demo facilitator: the courses they author, the course editor and the trainer's dashboard.
+    const trainer = await newPage({ viewport: SIZES[0] });
+    await logIn(trainer, ACCOUNTS.facilitator.email);
+    const courseEdit = await firstLink(trainer, '/courses/authored', /^\/courses\/[0-9a-f-]{36}\/edit$/);
+    /** @type {Shot[]} */
+    const trainerPages = [
+      { name: 'courses-authored', path: '/courses/authored' },
+      { name: 'course-new', path: '/courses/new' },
+      ...(courseEdit ? [{ name: 'course-edit', path: courseEdit }] : []),
+      { name: 'training-dashboard', path: '/training/dashboard' },
+    ];
+    try {
+      for (const language of LANGUAGES) {
+        await chooseLanguage(trainer, language);
+        await photograph(trainer, trainerPages, language);
+      }
+    } finally {
+      await chooseLanguage(trainer, 'en');
+    }
+
+    // A reviewer of the advisory board: the review queue and a version under review (when one waits).
+    const reviewer = await newPage({ viewport: SIZES[0] });
+    await logIn(reviewer, 'reviewer@twinning.demo');
+    const review = await firstLink(reviewer, '/courses/reviews', /^\/courses\/reviews\/[0-9a-f-]{36}$/);
+    /** @type {Shot[]} */
+    const reviewerPages = [
+      { name: 'course-reviews', path: '/courses/reviews' },
+      ...(review ? [{ name: 'course-review', path: review }] : []),
+    ];
+    try {
+      for (const language of LANGUAGES) {
+        await chooseLanguage(reviewer, language);
+        await photograph(reviewer, reviewerPages, language);
+      }
+    } finally {
+      await chooseLanguage(reviewer, 'en');
     }
 
     // The admin: administration and the audit log.

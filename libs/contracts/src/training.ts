@@ -265,6 +265,30 @@ export interface TrainingEvaluationDto {
   results: TrainingEvaluationResultsDto | null;
 }
 
+/**
+ * One of the viewer's own offers (they made it, or it names them as a trainer), with the request it
+ * answers: `GET /training/offers/mine`, newest first. `request.visible` is false once the request
+ * went to another trainer (its page then answers 404 to them).
+ */
+export interface MyTrainingOfferDto {
+  id: string;
+  city: CityRef | null;
+  format: TrainingFormat;
+  language: WorkLanguage;
+  proposedDates: string[];
+  trainers: UserSummary[];
+  status: TrainingOfferStatus;
+  createdAt: string;
+  decidedAt: string | null;
+  request: {
+    id: string;
+    title: string;
+    requester: TrainingRequester;
+    status: TrainingRequestStatus;
+    visible: boolean;
+  };
+}
+
 export interface TrainingRequestListQuery extends PageQuery {
   status?: TrainingRequestStatus;
 }

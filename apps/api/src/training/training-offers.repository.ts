@@ -1,15 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type {
+  MyTrainingOfferDto,
   PlatformRole,
   TrainingFormat,
   TrainingOfferDto,
   TrainingOfferStatus,
+  TrainingRequestStatus,
   UserSummary,
   WorkLanguage,
 } from '@twinning/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
-import { visibleOfferSql } from './training-sql';
+import { isOfferPartySql, visibleOfferSql, visibleRequestSql } from './training-sql';
+import type { TrainingViewer } from './training.repository';
 
 export interface NewTrainingOffer {
   requestId: string;
@@ -82,6 +85,86 @@ export class TrainingOffersRepository {
       decidedAt: r.decided_at?.toISOString() ?? null,
     }));
   }
+  /**
+   * The viewer's own offers (made by them or naming them as a trainer) with their requests, newest first,
+   * keyset on (created_at, id); `visible` says whether the viewer may still open the request. One query.
+   */
+  async mine(
+    viewer: TrainingViewer,
+    after: [string, string] | null,
+    take: number,
+  ): Promise<(MyTrainingOfferDto & { cursor: [string, string] })[]> {
+    const params: unknown[] = [viewer.id, viewer.isAdmin, viewer.isFacilitator, take];
+    let keyset = '';
+    if (after) {
+      params.push(after[0], after[1]);
+      keyset = `AND (o.created_at, o.id) < ($5::timestamptz, $6::uuid)`;
+    }
+    const rows: {
+      id: string;
+      city_id: string | null;
+      city_slug: string | null;
+      city_name: string | null;
+      format: TrainingFormat;
+      language: WorkLanguage;
+      proposed_dates: string[];
+      status: TrainingOfferStatus;
+      created_at: Date;
+      decided_at: Date | null;
+      trainers: UserSummary[];
+      request_id: string;
+      request_title: string;
+      request_status: TrainingRequestStatus;
+      rc_id: string | null;
+      rc_slug: string | null;
+      rc_name: string | null;
+      partnership_id: string | null;
+      partnership_title: string | null;
+      visible: boolean;
+    }[] = await this.dataSource.query(
+      `SELECT o.id, o.city_id, c.slug AS city_slug, c.name AS city_name, o.format, o.language,
+              ARRAY(SELECT to_char(d, 'YYYY-MM-DD') FROM unnest(o.proposed_dates) d ORDER BY d) AS proposed_dates,
+              o.status, o.created_at, o.decided_at,
+              coalesce((SELECT json_agg(json_build_object('id', u.id, 'displayName', u.display_name)
+                                        ORDER BY u.display_name, u.id)
+                          FROM training_offer_trainers t JOIN users u ON u.id = t.user_id
+                         WHERE t.offer_id = o.id), '[]') AS trainers,
+              r.id AS request_id, r.title AS request_title, r.status AS request_status,
+              rc.id AS rc_id, rc.slug AS rc_slug, rc.name AS rc_name, p.id AS partnership_id,
+              p.title AS partnership_title,
+              ${visibleRequestSql('r', '$1', '$2', '$3')} AS visible
+         FROM training_offers o
+         JOIN training_requests r ON r.id = o.request_id
+         LEFT JOIN cities c ON c.id = o.city_id
+         LEFT JOIN cities rc ON rc.id = r.city_id
+         LEFT JOIN partnerships p ON p.id = r.partnership_id
+        WHERE ${isOfferPartySql('o.id', '$1')} ${keyset}
+        ORDER BY o.created_at DESC, o.id DESC LIMIT $4`,
+      params,
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      city: r.city_id ? { id: r.city_id, slug: r.city_slug ?? '', name: r.city_name ?? '' } : null,
+      format: r.format,
+      language: r.language,
+      proposedDates: r.proposed_dates,
+      trainers: r.trainers,
+      status: r.status,
+      createdAt: r.created_at.toISOString(),
+      decidedAt: r.decided_at?.toISOString() ?? null,
+      request: {
+        id: r.request_id,
+        title: r.request_title,
+        requester: r.rc_id
+          ? { kind: 'city', city: { id: r.rc_id, slug: r.rc_slug ?? '', name: r.rc_name ?? '' } }
+          : { kind: 'partnership', partnership: { id: r.partnership_id ?? '', title: r.partnership_title ?? '' } },
+        status: r.request_status,
+        visible: r.visible,
+      },
+      cursor: [r.created_at.toISOString(), r.id],
+    }));
+  }
+
   /** The given users with their platform roles and whether they are approved officials of `cityId`. */
   async trainerCandidates(
     userIds: string[],

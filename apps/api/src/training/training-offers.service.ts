@@ -1,15 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ErrorCode, isCalendarDate, type TrainingRequestDto } from '@twinning/contracts';
+import {
+  ErrorCode,
+  isCalendarDate,
+  PAGE_SIZE_DEFAULT,
+  type MyTrainingOfferDto,
+  type Page,
+  type TrainingRequestDto,
+} from '@twinning/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { hasRole, type AuthUser } from '../common/auth-user';
 import { AppError } from '../common/app-error';
+import { decodeCursor, keysetPage } from '../common/cursor';
 import type { FieldIssue } from '../common/field-issues';
 import { CoursesRepository } from '../courses';
 import { NotificationsService, type CreatedNotifications, type NewNotification } from '../notifications';
 import { RateLimitService, type LimitSpec } from '../rate-limit/rate-limit.service';
-import type { CreateTrainingOfferDto } from './dto/training.dto';
-import { TrainingAccess } from './training-access';
+import type { CreateTrainingOfferDto, MyTrainingOffersQueryDto } from './dto/training.dto';
+import { TrainingAccess, trainingViewer } from './training-access';
 import { TrainingRequestsService, assertTrainingMove } from './training-requests.service';
 import { TrainingOffersRepository } from './training-offers.repository';
 import { TrainingRepository } from './training.repository';
@@ -80,6 +88,22 @@ export class TrainingOffersService {
       );
     });
     return this.requestsService.read(user, id);
+  }
+
+  /** A trainer's own offers (any signed-in user: none for most), newest first, with their requests. One query. */
+  async mine(user: AuthUser, query: MyTrainingOffersQueryDto): Promise<Page<MyTrainingOfferDto>> {
+    const limit = query.limit ?? PAGE_SIZE_DEFAULT;
+    const rows = await this.offers.mine(
+      trainingViewer(user),
+      decodeCursor<[string, string]>(query.cursor, 2),
+      limit + 1,
+    );
+    return keysetPage(
+      rows,
+      limit,
+      ({ cursor: _, ...offer }) => offer,
+      (r) => r.cursor,
+    );
   }
 
   /**

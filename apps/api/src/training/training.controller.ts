@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type {
+  MyTrainingOfferDto,
   Page,
   TrainingEvaluationDto,
   TrainingMatchesDto,
@@ -13,6 +14,7 @@ import { ParseId } from '../common/id.pipe';
 import {
   CreateTrainingOfferDto,
   CreateTrainingRequestDto,
+  MyTrainingOffersQueryDto,
   TrainingRequestListQueryDto,
   WithdrawTrainingRequestDto,
 } from './dto/training.dto';
@@ -121,5 +123,18 @@ export class TrainingController {
     @Body() body: TrainingEvaluationDtoIn,
   ): Promise<TrainingEvaluationDto> {
     return this.evaluations.answer(user, id, body);
+  }
+}
+
+/** A trainer's own offers across requests (their dashboard). */
+@ApiTags('training')
+@ApiBearerAuth()
+@Controller('training/offers')
+export class TrainingOffersController {
+  constructor(private readonly offers: TrainingOffersService) {}
+
+  @Get('mine')
+  mine(@CurrentUser() user: AuthUser, @Query() query: MyTrainingOffersQueryDto): Promise<Page<MyTrainingOfferDto>> {
+    return this.offers.mine(user, query);
   }
 }

@@ -12,7 +12,7 @@ import { TrainingOffersRepository } from './training-offers.repository';
 import { TrainingOffersService } from './training-offers.service';
 import { TrainingRequestsService } from './training-requests.service';
 import { TrainingScheduleService } from './training-schedule.service';
-import { TrainingController } from './training.controller';
+import { TrainingController, TrainingOffersController } from './training.controller';
 import { TrainingRepository } from './training.repository';
 
 /**
@@ -24,7 +24,7 @@ import { TrainingRepository } from './training.repository';
  */
 @Module({
   imports: [WorkshopsModule, CoursesModule],
-  controllers: [TrainingController],
+  controllers: [TrainingController, TrainingOffersController],
   providers: [
     TrainingRepository,
     TrainingOffersRepository,

@@ -3,6 +3,7 @@ import { createBrowserRouter, type RouteObject } from 'react-router';
 import { canReviewJoinRequests, isAdmin } from '../features/account/permissions';
 import { AppLayout } from './layout/app-layout';
 import { RequireAuth } from './layout/require-auth';
+import { canAuthorCourses, canReviewCourses } from '../features/courses/permissions';
 import { canModerateForums, canReadAuditLog } from '../features/moderation/permissions';
 import { canRequestTraining } from '../features/training/permissions';
 import { canCreateWorkshops } from '../features/workshops/permissions';
@@ -20,6 +21,17 @@ const CourseCataloguePage = lazy(() =>
 const CourseLearnPage = lazy(() => import('./routes/course-learn-page').then((m) => ({ default: m.CourseLearnPage })));
 const CourseOverviewPage = lazy(() =>
   import('./routes/course-overview-page').then((m) => ({ default: m.CourseOverviewPage })),
+);
+const CourseAuthoredPage = lazy(() =>
+  import('./routes/course-authored-page').then((m) => ({ default: m.CourseAuthoredPage })),
+);
+const CourseEditPage = lazy(() => import('./routes/course-edit-page').then((m) => ({ default: m.CourseEditPage })));
+const CourseNewPage = lazy(() => import('./routes/course-new-page').then((m) => ({ default: m.CourseNewPage })));
+const CourseReviewPage = lazy(() =>
+  import('./routes/course-review-page').then((m) => ({ default: m.CourseReviewPage })),
+);
+const CourseReviewsPage = lazy(() =>
+  import('./routes/course-reviews-page').then((m) => ({ default: m.CourseReviewsPage })),
 );
 const ForumPage = lazy(() => import('./routes/forum-page').then((m) => ({ default: m.ForumPage })));
 const HomePage = lazy(() => import('./routes/home-page').then((m) => ({ default: m.HomePage })));
@@ -60,6 +72,9 @@ const SearchPage = lazy(() => import('./routes/search-page').then((m) => ({ defa
 const ThreadPage = lazy(() => import('./routes/thread-page').then((m) => ({ default: m.ThreadPage })));
 const VerifyCertificatePage = lazy(() =>
   import('./routes/verify-certificate-page').then((m) => ({ default: m.VerifyCertificatePage })),
+);
+const TrainingDashboardPage = lazy(() =>
+  import('./routes/training-dashboard-page').then((m) => ({ default: m.TrainingDashboardPage })),
 );
 const TrainingNewPage = lazy(() => import('./routes/training-new-page').then((m) => ({ default: m.TrainingNewPage })));
 const TrainingPage = lazy(() => import('./routes/training-page').then((m) => ({ default: m.TrainingPage })));
@@ -286,6 +301,57 @@ export const routes: RouteObject[] = [
             element: (
               <RequireAuth allow={canRequestTraining}>
                 <TrainingNewPage />
+              </RequireAuth>
+            ),
+          },
+          {
+            // The trainer's dashboard: a static segment, matched before `training/:id`.
+            path: 'training/dashboard',
+            element: (
+              <RequireAuth>
+                <TrainingDashboardPage />
+              </RequireAuth>
+            ),
+          },
+          // Course authoring and review: static segments (`new`, `authored`, `reviews`) rank above `courses/:id`.
+          {
+            path: 'courses/authored',
+            element: (
+              <RequireAuth allow={canAuthorCourses}>
+                <CourseAuthoredPage />
+              </RequireAuth>
+            ),
+          },
+          {
+            path: 'courses/new',
+            element: (
+              <RequireAuth allow={canAuthorCourses}>
+                <CourseNewPage />
+              </RequireAuth>
+            ),
+          },
+          {
+            path: 'courses/:id/edit',
+            element: (
+              <RequireAuth allow={canAuthorCourses}>
+                <CourseEditPage />
+              </RequireAuth>
+            ),
+          },
+          {
+            path: 'courses/reviews',
+            element: (
+              <RequireAuth allow={canReviewCourses}>
+                <CourseReviewsPage />
+              </RequireAuth>
+            ),
+          },
+          {
+            // Reviewers review here; the course's authors may read it (the API answers 404 to anyone else).
+            path: 'courses/reviews/:versionId',
+            element: (
+              <RequireAuth>
+                <CourseReviewPage />
               </RequireAuth>
             ),
           },

@@ -5,3 +5,4 @@ export * from './fixtures/forums';
 export * from './fixtures/visits';
 export * from './fixtures/training';
 export * from './fixtures/courses-learner';
+export * from './fixtures/course-authoring';

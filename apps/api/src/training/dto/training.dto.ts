@@ -46,6 +46,9 @@ export class TrainingRequestListQueryDto extends PageQueryDto implements Trainin
   status?: TrainingRequestStatus;
 }
 
+/** `GET /training/offers/mine`: a page of the viewer's own offers. */
+export class MyTrainingOffersQueryDto extends PageQueryDto {}
+
 export class CreateTrainingRequestDto implements CreateTrainingRequest {
   @ApiPropertyOptional({ format: 'uuid', description: 'The requesting city (or give partnershipId)' })
   @IsOptional()

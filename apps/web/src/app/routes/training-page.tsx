@@ -1,7 +1,12 @@
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useSession } from '../../features/account';
-import { parseTrainingListParams, TrainingBoard, trainingListParamsToSearch } from '../../features/training';
+import {
+  parseTrainingListParams,
+  TrainingBoard,
+  trainingListParamsToSearch,
+  TrainingSectionLinks,
+} from '../../features/training';
 import { canRequestTraining } from '../../features/training/permissions';
 import { useT } from '../../lib/i18n';
 import { Page } from '../layout/page';
@@ -16,6 +21,7 @@ export function TrainingPage() {
 
   return (
     <Page title={t('training.title')} lead={t('training.lead')}>
+      <TrainingSectionLinks user={user} />
       {canRequestTraining(user) ? (
         <p>
           <Link to="/training/new" className="button button--link">

@@ -7,3 +7,5 @@ export { CourseCatalogue } from './components/catalogue';
 export { CourseOverview } from './components/course-page';
 export { CoursePlayer } from './components/learn-player';
 export { learnPath, learnSteps, resumeStep, type LearnStep } from './learn-steps';
+// Authoring, review and the trainer's dashboard (features/courses/authoring.ts).
+export * from './authoring';
