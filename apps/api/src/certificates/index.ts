@@ -1,3 +1,4 @@
 /** What other folders may use of this feature (docs/architecture.md). */
 export { CertificatesModule } from './certificates.module';
 export { CertificatesService, type IssueCertificateInput } from './certificates.service';
+export { standaloneCertificatesService } from './standalone-certificates';
