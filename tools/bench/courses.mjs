@@ -53,7 +53,8 @@ const learnerCount = int('learners');
 const certificateCount = int('certificates');
 const issuers = int('issuers');
 const scenarios = args.scenarios.split(',').map((s) => s.trim());
-for (const s of scenarios) if (!SCENARIOS.includes(s)) die(`unknown scenario "${s}"; choose from ${SCENARIOS.join(', ')}`);
+for (const s of scenarios)
+  if (!SCENARIOS.includes(s)) die(`unknown scenario "${s}"; choose from ${SCENARIOS.join(', ')}`);
 const databaseUrl = args['database-url'];
 const mainJs = path.join(root, 'dist', 'apps', 'api', 'main.js');
 if (!existsSync(mainJs)) die('build the API first: NX_DAEMON=false npm run -s build');
@@ -66,7 +67,10 @@ const pool = new pg.Pool({ connectionString: databaseUrl, max: 4, application_na
 const jwtSecret = 'bench-secret-at-least-32-characters-long';
 const port = await freePort();
 const base = `http://127.0.0.1:${port}`;
-const env = { ...apiEnv({ port, databaseUrl, jwtSecret, dataDirPrefix: 'twinning-bench-courses-' }), SEED_DEMO: 'false' };
+const env = {
+  ...apiEnv({ port, databaseUrl, jwtSecret, dataDirPrefix: 'twinning-bench-courses-' }),
+  SEED_DEMO: 'false',
+};
 env.AUTH_RATE_LIMIT_PER_IP = '1000';
 env.MAIL_DISABLED = 'true';
 const api = spawnApi(mainJs, env);
@@ -180,7 +184,14 @@ async function issueCertificates(total, workers) {
     const seconds = (performance.now() - started) / 1000;
     const after = Number((await pool.query(`SELECT count(*) FROM certificates`)).rows[0].count);
     latencies.sort((a, b) => a - b);
-    return { issued: after - before, seconds, rate: (after - before) / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), before };
+    return {
+      issued: after - before,
+      seconds,
+      rate: (after - before) / seconds,
+      p50: percentile(latencies, 50),
+      p99: percentile(latencies, 99),
+      before,
+    };
   } finally {
     await dataSource.destroy();
   }
@@ -300,7 +311,9 @@ async function main() {
     log(`${def.label}: ${def.targets.length} distinct requests, a sample answer is ${sample.bytes} bytes`);
     if (warmup > 0) await runApi(def.targets, warmup);
     const result = await runApi(def.targets, duration);
-    log(`  ${rate(result.rps)} req/s, p50 ${ms(result.p50)} ms, p99 ${ms(result.p99)} ms, errors ${result.errors}, non-2xx ${result.non2xx}`);
+    log(
+      `  ${rate(result.rps)} req/s, p50 ${ms(result.p50)} ms, p99 ${ms(result.p99)} ms, errors ${result.errors}, non-2xx ${result.non2xx}`,
+    );
     rows.push({ def, result, bytes: sample.bytes });
   }
 
@@ -308,7 +321,9 @@ async function main() {
   if (scenarios.includes('certificates')) {
     log(`issuing ${certificateCount} certificates with ${issuers} concurrent issuers…`);
     certs = await issueCertificates(certificateCount, issuers);
-    log(`  ${certs.issued} in ${certs.seconds.toFixed(1)} s: ${certs.rate.toFixed(0)} certificates/s, p50 ${ms(certs.p50)} ms, p99 ${ms(certs.p99)} ms`);
+    log(
+      `  ${certs.issued} in ${certs.seconds.toFixed(1)} s: ${certs.rate.toFixed(0)} certificates/s, p50 ${ms(certs.p50)} ms, p99 ${ms(certs.p99)} ms`,
+    );
   }
 
   const now = new Date();
