@@ -202,15 +202,18 @@ function fail(message) {
   throw new Error(message);
 }
 
-/** Round robin over the learners' lists, so consecutive requests come from different learners. */
+/**
+ * Round robin over the learners' lists, shorter lists repeated to the longest one's length: consecutive
+ * requests always come from different learners, as when many people study at once (one learner never has
+ * several progress writes in flight, which would queue on their enrolment's row lock).
+ */
 function interleave(targets) {
   const byToken = new Map();
   for (const t of targets) byToken.set(t.token, [...(byToken.get(t.token) ?? []), t]);
   const lists = [...byToken.values()];
+  const longest = Math.max(...lists.map((l) => l.length));
   const out = [];
-  for (let i = 0; i < Math.max(...lists.map((l) => l.length)); i++) {
-    for (const list of lists) if (i < list.length) out.push(list[i]);
-  }
+  for (let i = 0; i < longest; i++) for (const list of lists) out.push(list[i % list.length]);
   return out;
 }
 
