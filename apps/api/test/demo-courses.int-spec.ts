@@ -7,7 +7,12 @@ import type {
   CourseVersionDto,
   CourseVersionSummaryDto,
 } from '@twinning/contracts';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import request from 'supertest';
+import { bufferParser } from './support/body-parsers';
 import { CertificatesService } from '../src/certificates/certificates.service';
 import { DEMO_PASSWORD } from '../src/database/seed/demo-data';
 import { DEMO_GRADUATE, DEMO_HALFWAY } from '../src/database/seed/demo-courses';
@@ -15,6 +20,16 @@ import { MEDIATION_COURSE } from '../src/database/seed/demo-course-mediation';
 import { DATA_COURSE, WELCOMING_COURSE } from '../src/database/seed/demo-course-welcoming';
 import { seedDemo } from '../src/database/seed/demo-seed';
 import { bootApp, resetDatabase, type TestApp } from './support/test-app';
+
+/** The PDF's text as pdftotext (poppler-utils) extracts it, NFC, without direction marks, spaces collapsed. */
+function pdfText(pdf: Buffer): string {
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'twinning-demo-pdf-')), 'certificate.pdf');
+  writeFileSync(file, pdf);
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })
+    .normalize('NFC')
+    .replace(/[\u202a-\u202e\u2066-\u2069\u200e\u200f]/g, '')
+    .replace(/\s+/g, ' ');
+}
 
 /** The demo courses as the API shows them to the demo accounts the README sends people to. */
 describe('demo courses: catalogue, review queue, a learner halfway, a certificate that verifies', () => {
@@ -143,8 +158,15 @@ describe('demo courses: catalogue, review queue, a learner halfway, a certificat
     expect(verified).toMatchObject({ status: 'valid', learnerName: 'Trần Minh Anh', title: WELCOMING_COURSE.title });
     expect(verified.credentialJwt.split('.')).toHaveLength(3);
 
-    const pdf = await http().get(`/api/certificates/${mine[0].id}/pdf`).set(anh).expect(200);
+    const pdf = await http()
+      .get(`/api/certificates/${mine[0].id}/pdf`)
+      .set(anh)
+      .buffer(true)
+      .parse(bufferParser)
+      .expect(200);
     expect(pdf.headers['content-type']).toMatch(/application\/pdf/);
+    // the name as her profile writes it, Vietnamese diacritics intact
+    expect(pdfText(pdf.body as Buffer)).toContain('Trần Minh Anh'.normalize('NFC'));
   });
 
   it('seeding again adds nothing', async () => {
