@@ -112,10 +112,12 @@ export async function seedDemoCourses(
         WHERE id = $1`,
       [versionId, course.submittedDaysAgo],
     );
-    await manager.query(
-      `UPDATE course_approvals SET created_at = now() - make_interval(days => $2 - 1) WHERE version_id = $1`,
-      [versionId, course.submittedDaysAgo],
-    );
+    for (const table of ['course_approvals', 'course_review_comments']) {
+      await manager.query(
+        `UPDATE ${table} SET created_at = now() - make_interval(days => $2 - 1) WHERE version_id = $1`,
+        [versionId, course.submittedDaysAgo],
+      );
+    }
   }
 
   await seedHalfway(manager, learning, content, users);
