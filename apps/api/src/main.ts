@@ -59,7 +59,7 @@ async function main(): Promise<void> {
   };
 
   try {
-    await prepareDatabase(databaseUrl, { seed: seedOnly || config.seedDemo, log });
+    await prepareDatabase(databaseUrl, { seed: seedOnly || config.seedDemo, log, config });
   } catch (err) {
     await stopEmbedded();
     fail(`Could not prepare the database: ${(err as Error).message}`);

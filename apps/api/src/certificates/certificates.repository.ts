@@ -162,12 +162,19 @@ export class CertificatesRepository {
     return rows.length > 0;
   }
 
-  /** Publishes a public key (kept for good) and retires every other one still current. */
+  /**
+   * Publishes a public key (kept for good) and retires every other one still current. Runs with every issued
+   * certificate, so it writes (and locks) nothing when the key is already the current one: `ON CONFLICT DO
+   * UPDATE` would lock the key's row until the issuer's transaction ends and make concurrent issuers queue.
+   */
   async publishKey(manager: EntityManager | undefined, kid: string, jwk: object): Promise<void> {
     await this.db(manager).query(
       `WITH added AS (
          INSERT INTO credential_keys (kid, public_jwk) VALUES ($1, $2::jsonb)
-         ON CONFLICT (kid) DO UPDATE SET retired_at = NULL
+         ON CONFLICT (kid) DO NOTHING
+         RETURNING kid
+       ), revived AS (
+         UPDATE credential_keys SET retired_at = NULL WHERE kid = $1 AND retired_at IS NOT NULL
          RETURNING kid
        )
        UPDATE credential_keys SET retired_at = clock_timestamp()

@@ -2,3 +2,4 @@
 export { CertificatesModule } from './certificates.module';
 export { CertificatesService, type IssueCertificateInput } from './certificates.service';
 export type { CertificateRow } from './certificates.repository';
+export { standaloneCertificatesService } from './standalone-certificates';

@@ -1,5 +1,6 @@
 import { hash, Algorithm } from '@node-rs/argon2';
 import type { EntityManager } from 'typeorm';
+import { seedDemoCourses, type DemoCertificateIssuer } from './demo-courses';
 import { DEMO_CITIES, DEMO_PASSWORD, DEMO_USERS } from './demo-data';
 import { seedDemoPartnerships } from './demo-partnerships';
 import { seedDemoTraining } from './demo-training';
@@ -9,8 +10,13 @@ import { seedDemoWorkshops } from './demo-workshops';
 /**
  * Seeds the demo content. Idempotent: existing rows (matched by slug or email) are left as they
  * are, so edits made while trying the demo survive a restart. Later features extend this seed.
+ * `certificates` issues the demo certificate (it needs the signing key); without it there is none.
  */
-export async function seedDemo(manager: EntityManager, log: (message: string) => void): Promise<void> {
+export async function seedDemo(
+  manager: EntityManager,
+  log: (message: string) => void,
+  opts: { certificates?: DemoCertificateIssuer } = {},
+): Promise<void> {
   let cities = 0;
   for (const city of DEMO_CITIES) {
     const rows = await manager.query(
@@ -64,11 +70,13 @@ export async function seedDemo(manager: EntityManager, log: (message: string) =>
   const workshops = await seedDemoWorkshops(manager);
   const visits = await seedDemoVisits(manager);
   const training = await seedDemoTraining(manager);
+  const courses = await seedDemoCourses(manager, opts.certificates);
   log(
     `Demo data: ${DEMO_CITIES.length} cities (${cities} new), ${DEMO_USERS.length} accounts (${missing.length} new), ` +
       `${forums.partnerships} new partnerships, ${forums.threads} new forum threads, ` +
       `${workshops.workshops} new workshops (one live now), ${visits.visits} new study visits, ` +
-      `${training.requests} new training requests. ` +
+      `${training.requests} new training requests, ${courses.courses} new courses, ` +
+      `${courses.certificates} new certificates. ` +
       `Demo password: ${DEMO_PASSWORD}`,
   );
 }
