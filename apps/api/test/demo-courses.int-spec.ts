@@ -99,6 +99,11 @@ describe('demo courses: catalogue, review queue, a learner halfway, a certificat
     // the public course page carries no answers
     const page: CourseDto = (await http().get(`/api/courses/${items[0].id}`).expect(200)).body;
     expect(JSON.stringify(page)).not.toMatch(/"correct"/);
+    // each published course has its discussion forum, as a publication through the review service opens one
+    for (const item of items) {
+      const course: CourseDto = (await http().get(`/api/courses/${item.id}`).expect(200)).body;
+      expect(course.forum).toEqual({ id: expect.any(String) });
+    }
   });
 
   it('leaves one course in review with one approval, in the other reviewer’s queue', async () => {

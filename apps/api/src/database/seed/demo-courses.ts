@@ -14,6 +14,7 @@ import {
   prepareContent,
 } from '../../courses';
 import { renderMarkdown } from '../../common/markdown';
+import { CourseForumsRepository } from '../../forums';
 import { MEDIATION_COURSE } from './demo-course-mediation';
 import { DATA_COURSE, WELCOMING_COURSE } from './demo-course-welcoming';
 
@@ -72,6 +73,7 @@ export async function seedDemoCourses(
   const courses = new CoursesRepository(manager.connection);
   const content = new CourseContentRepository(manager.connection);
   const learning = new CourseLearningRepository(manager.connection);
+  const forums = new CourseForumsRepository(manager.connection);
   const users = await userIds(manager);
   const author = users.get(DEMO_COURSE_AUTHOR);
   if (!author) return { courses: 0, certificates: 0 };
@@ -102,6 +104,8 @@ export async function seedDemoCourses(
       if (approvals >= COURSE_APPROVALS_REQUIRED) {
         await courses.archivePublished(manager, courseId);
         await courses.setState(manager, versionId, 'published', 'published');
+        // as the review service does: the first publication opens the course's forum
+        await forums.published(manager, courseId, course.body.title);
       }
     }
     // The seed runs in one transaction (one now()): spread the review history over the past weeks.
