@@ -56,7 +56,12 @@ export function ForumPage() {
         </Link>
       </>
     ) : data.kind === 'course' ? (
-      t('forums.courseLead', { title: name })
+      <>
+        {t('forums.courseLead', { title: name })}{' '}
+        {data.course ? (
+          <Link to={`/courses/${encodeURIComponent(data.course.id)}`}>{t('forums.viewCourse')}</Link>
+        ) : null}
+      </>
     ) : (
       t('forums.themeLead', { theme: name })
     );

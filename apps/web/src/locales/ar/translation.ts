@@ -727,6 +727,7 @@ export const ar: Dictionary = {
   'forums.backToForums': 'العودة إلى المنتديات',
   'forums.themeLead': 'منتدى مفتوح حول {theme}، لجميع أعضاء Twinning.',
   'forums.courseLead': 'منتدى النقاش الخاص بدورة «{title}»، مفتوح لجميع أعضاء Twinning.',
+  'forums.viewCourse': 'فتح الدورة',
   'forums.partnershipLead': 'منتدى خاص بشراكة، لا يقرؤه إلا مسؤولو مدنها الأعضاء.',
   'forums.viewPartnership': 'عرض الشراكة «{title}»',
   'forums.searchThis': 'البحث في هذا المنتدى',

@@ -665,6 +665,7 @@ export const en = {
   'forums.backToForums': 'Back to the forums',
   'forums.themeLead': 'Open forum on {theme}, for every member of Twinning.',
   'forums.courseLead': 'The discussion forum of the course “{title}”: open to every member of Twinning.',
+  'forums.viewCourse': 'Open the course',
   'forums.partnershipLead': 'Private forum of a partnership, read only by officials of its member cities.',
   'forums.viewPartnership': 'View the partnership “{title}”',
   'forums.searchThis': 'Search this forum',

@@ -671,6 +671,7 @@ export const es: Dictionary = {
   'forums.backToForums': 'Volver a los foros',
   'forums.themeLead': 'Foro abierto sobre {theme}, para todos los miembros de Twinning.',
   'forums.courseLead': 'El foro de debate del curso «{title}»: abierto a todos los miembros de Twinning.',
+  'forums.viewCourse': 'Abrir el curso',
   'forums.partnershipLead': 'Foro privado de una alianza, que solo leen los responsables de sus ciudades miembro.',
   'forums.viewPartnership': 'Ver la alianza «{title}»',
   'forums.searchThis': 'Buscar en este foro',

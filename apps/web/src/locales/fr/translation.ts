@@ -677,6 +677,7 @@ export const fr: Dictionary = {
   'forums.backToForums': 'Retour aux forums',
   'forums.themeLead': 'Forum ouvert sur le thème « {theme} », pour tous les membres de Twinning.',
   'forums.courseLead': 'Le forum de discussion du cours « {title} » : ouvert à tous les membres de Twinning.',
+  'forums.viewCourse': 'Ouvrir le cours',
   'forums.partnershipLead': 'Forum privé d’un partenariat, lu uniquement par les responsables de ses villes membres.',
   'forums.viewPartnership': 'Voir le partenariat « {title} »',
   'forums.searchThis': 'Rechercher dans ce forum',
