@@ -46,8 +46,10 @@ export function CatalogueCard({ course }: { course: CourseSummaryDto }) {
         <div className="facts__row">
           <dt>{t('courses.facts.content')}</dt>
           <dd>
-            {t('courses.lessonCount', { count: course.lessonCount })}
-            {course.quizCount > 0 ? `, ${t('courses.quizCount', { count: course.quizCount })}` : ''}
+            {format.list([
+              t('courses.lessonCount', { count: course.lessonCount }),
+              ...(course.quizCount > 0 ? [t('courses.quizCount', { count: course.quizCount })] : []),
+            ])}
           </dd>
         </div>
       </dl>

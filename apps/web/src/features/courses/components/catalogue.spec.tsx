@@ -31,7 +31,7 @@ describe('Course catalogue', () => {
     expect(card).toHaveTextContent('LanguageEnglish');
     expect(card).toHaveTextContent('ThemesIntegration and Social services');
     expect(card).toHaveTextContent('Estimated time3.5 hours');
-    expect(card).toHaveTextContent('3 lessons, 1 quiz');
+    expect(card).toHaveTextContent('3 lessons and 1 quiz');
     expect(card).toHaveTextContent('Practise mediation between services and newcomers, with role plays.');
     expect(screen.getByText('1 course shown.')).toBeInTheDocument();
     // public: the header offers the section to visitors too

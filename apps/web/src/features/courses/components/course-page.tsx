@@ -44,7 +44,9 @@ export function CourseOverview({ course, signedIn, loginPath, registerPath }: Co
         </div>
         <div className="facts__row">
           <dt>{t('courses.facts.authors')}</dt>
-          <dd dir="auto">{format.list(course.authors.map((author) => author.displayName))}</dd>
+          <dd>
+            <bdi>{format.list(course.authors.map((author) => author.displayName))}</bdi>
+          </dd>
         </div>
         <div className="facts__row">
           <dt>{t('courses.facts.version')}</dt>
@@ -84,8 +86,8 @@ export function CourseOverview({ course, signedIn, loginPath, registerPath }: Co
         <ol className="course-outline" lang={lang}>
           {course.modules.map((module, index) => (
             <li key={index}>
-              <h3 className="course-outline__module" dir="auto">
-                {module.title}
+              <h3 className="course-outline__module">
+                <span dir="auto">{module.title}</span>
               </h3>
               <ul className="course-outline__items">
                 {module.lessons.map((lesson) => (

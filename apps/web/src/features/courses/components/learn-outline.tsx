@@ -39,8 +39,10 @@ export function LearnOutline({ courseId, enrolment, steps, currentId, lang }: Le
       <ol id="learn-outline-list" className="learn-outline__modules" data-open={open ? 'true' : undefined}>
         {enrolment.modules.map((module, moduleIndex) => (
           <li key={moduleIndex}>
-            <p className="learn-outline__module" lang={lang} dir="auto">
-              {module.title}
+            <p className="learn-outline__module">
+              <span lang={lang} dir="auto">
+                {module.title}
+              </span>
             </p>
             <ul className="learn-outline__steps">
               {steps
