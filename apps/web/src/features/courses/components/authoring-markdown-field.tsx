@@ -2,7 +2,7 @@ import { useId, useState, type KeyboardEvent } from 'react';
 import { FormError } from '../../../components/form-error';
 import { Loading } from '../../../components/loading';
 import { useT } from '../../../lib/i18n';
-import { useLessonPreview } from '../api/authoring-queries';
+import { useLessonPreview } from '../api/authoring-preview';
 
 type Mode = 'write' | 'preview';
 
