@@ -96,6 +96,11 @@ function AuthoringVersions({ history }: { history: CourseVersionSummaryDto[] }) 
   return (
     <section className="section" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('courseAuthoring.versions')}</h2>
+      {history[0] ? (
+        <p className="muted">
+          {t('courseReview.by', { names: format.list(history[0].authors.map((a) => a.displayName)) })}
+        </p>
+      ) : null}
       <ul className="plain-list authoring-versions">
         {history.map((v) => (
           <li key={v.id} className="plain-list__item">
