@@ -5,5 +5,6 @@ export { AuthoringWorkspace } from './components/authoring-workspace';
 export { ReviewQueue } from './components/review-queue';
 export { ReviewVersion } from './components/review-version';
 export { Dashboard } from './components/dashboard';
-export { useCourseHistory, useCourseVersion } from './api/authoring-queries';
+export { useCourseHistory } from './api/authoring-get-history';
+export { useCourseVersion } from './api/authoring-get-version';
 export { canAuthorCourses, canReviewCourses } from './authoring-permissions';

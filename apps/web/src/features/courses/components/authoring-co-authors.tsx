@@ -3,7 +3,7 @@ import { useId, useState, type KeyboardEvent } from 'react';
 import { FormError } from '../../../components/form-error';
 import { useT } from '../../../lib/i18n';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
-import { useFacilitatorMatches } from '../api/authoring-queries';
+import { useFacilitatorMatches } from '../api/authoring-search-facilitators';
 
 export interface AuthoringCoAuthorsProps {
   value: UserSummary[];

@@ -15,7 +15,9 @@ import { ThemeCheckboxes } from '../../../components/theme-checkboxes';
 import { useFocusFirstInvalid } from '../../../components/use-focus-first-invalid';
 import { describeError } from '../../../lib/api-errors';
 import { useI18n } from '../../../lib/i18n';
-import { useCreateCourse, useSaveDraft, useSubmitForReview } from '../api/authoring-mutations';
+import { useCreateCourse } from '../api/authoring-create-course';
+import { useSaveDraft } from '../api/authoring-save-draft';
+import { useSubmitForReview } from '../api/authoring-submit';
 import {
   contentOf,
   draftFromVersion,

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { FormError } from '../../../components/form-error';
 import { Loading } from '../../../components/loading';
 import { useI18n } from '../../../lib/i18n';
-import { useAuthoredCourses } from '../api/authoring-queries';
+import { useAuthoredCourses } from '../api/authoring-get-authored';
 import { AuthoringStateBadge } from './authoring-state-badge';
 import '../authoring.css';
 

@@ -2,7 +2,7 @@ import { useId, useState, type KeyboardEvent } from 'react';
 import { FormError } from '../../../components/form-error';
 import { Loading } from '../../../components/loading';
 import { useT } from '../../../lib/i18n';
-import { useLessonPreview } from '../api/authoring-queries';
+import { useLessonPreview } from '../api/authoring-preview';
 
 type Mode = 'write' | 'preview';
 
@@ -60,11 +60,11 @@ export function AuthoringMarkdownField({
   }
 
   return (
-    <div className="field md-editor">
+    <div className="field authoring-md">
       <label id={ids.label} htmlFor={ids.input}>
         {label}
       </label>
-      <div role="tablist" aria-labelledby={ids.label} className="md-editor__tabs">
+      <div role="tablist" aria-labelledby={ids.label} className="authoring-md__tabs">
         {(['write', 'preview'] as const).map((tab) => (
           <button
             key={tab}
@@ -74,7 +74,7 @@ export function AuthoringMarkdownField({
             aria-selected={mode === tab}
             aria-controls={ids.panel(tab)}
             tabIndex={mode === tab ? 0 : -1}
-            className="md-editor__tab"
+            className="authoring-md__tab"
             onClick={() => setMode(tab)}
             onKeyDown={handleTabKeyDown}
           >
@@ -87,7 +87,7 @@ export function AuthoringMarkdownField({
         id={ids.panel('write')}
         aria-labelledby={ids.tab('write')}
         hidden={mode !== 'write'}
-        className="md-editor__panel"
+        className="authoring-md__panel"
       >
         <textarea
           id={ids.input}
@@ -106,7 +106,7 @@ export function AuthoringMarkdownField({
         aria-labelledby={ids.tab('preview')}
         hidden={mode !== 'preview'}
         tabIndex={0}
-        className="md-editor__panel md-editor__preview"
+        className="authoring-md__panel authoring-md__preview"
       >
         {mode !== 'preview' ? null : value.trim() === '' ? (
           <p className="muted">{t('mdEditor.nothingToPreview')}</p>

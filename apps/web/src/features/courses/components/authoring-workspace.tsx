@@ -4,8 +4,8 @@ import { FormError } from '../../../components/form-error';
 import { Loading } from '../../../components/loading';
 import { StatusMessage } from '../../../components/status-message';
 import { useI18n } from '../../../lib/i18n';
-import { useNewVersion } from '../api/authoring-mutations';
-import { useCourseVersion } from '../api/authoring-queries';
+import { useNewVersion } from '../api/authoring-new-version';
+import { useCourseVersion } from '../api/authoring-get-version';
 import { AuthoringEditor } from './authoring-editor';
 import { AuthoringStateBadge } from './authoring-state-badge';
 import '../authoring.css';
@@ -96,6 +96,11 @@ function AuthoringVersions({ history }: { history: CourseVersionSummaryDto[] }) 
   return (
     <section className="section" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('courseAuthoring.versions')}</h2>
+      {history[0] ? (
+        <p className="muted">
+          {t('courseReview.by', { names: format.list(history[0].authors.map((a) => a.displayName)) })}
+        </p>
+      ) : null}
       <ul className="plain-list authoring-versions">
         {history.map((v) => (
           <li key={v.id} className="plain-list__item">

@@ -4,7 +4,10 @@ import { Link } from 'react-router';
 import { FormError } from '../../../components/form-error';
 import { Loading } from '../../../components/loading';
 import { useI18n } from '../../../lib/i18n';
-import { useAuthoredCourses, useCourseHistory, useCourseLearners, useQuizStats } from '../api/authoring-queries';
+import { useAuthoredCourses } from '../api/authoring-get-authored';
+import { useCourseHistory } from '../api/authoring-get-history';
+import { useCourseLearners } from '../api/dashboard-get-learners';
+import { useQuizStats } from '../api/dashboard-get-quiz-stats';
 import { AuthoringStateBadge } from './authoring-state-badge';
 
 /** The trainer's courses, each with its newest version's state; opened, its learners and quiz statistics. */
@@ -78,12 +81,12 @@ function DashboardCourse({ course }: { course: CourseVersionSummaryDto }) {
 
 function DashboardCourseDetail({ courseId }: { courseId: string }) {
   const { t, format } = useI18n();
-  const learners = useCourseLearners(courseId, true);
+  const learners = useCourseLearners(courseId);
   const history = useCourseHistory(courseId);
   // Learners take published versions: the statistics of the current (or last) published one.
   const published =
     history.data?.find((v) => v.state === 'published') ?? history.data?.find((v) => v.state === 'archived');
-  const stats = useQuizStats(published?.id, true);
+  const stats = useQuizStats(published?.id);
   const worst = stats.data?.find((s) => s.misses > 0);
 
   return (

@@ -5,7 +5,7 @@ import { FormError } from '../../../components/form-error';
 import { Loading } from '../../../components/loading';
 import { useI18n } from '../../../lib/i18n';
 import { hasRole } from '../../../lib/roles';
-import { useMyOffers } from '../api/authoring-queries';
+import { useMyOffers } from '../api/dashboard-get-my-offers';
 import { DashboardCourses } from './dashboard-courses';
 import '../authoring.css';
 

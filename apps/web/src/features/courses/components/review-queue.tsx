@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { FormError } from '../../../components/form-error';
 import { Loading } from '../../../components/loading';
 import { useI18n } from '../../../lib/i18n';
-import { useReviewQueue } from '../api/authoring-queries';
+import { useReviewQueue } from '../api/review-get-queue';
 import '../authoring.css';
 
 /** The advisory board's queue: versions in review (none of the viewer's own), oldest submission first. */

@@ -10,7 +10,9 @@ import { FormError } from '../../../components/form-error';
 import { StatusMessage } from '../../../components/status-message';
 import { useI18n } from '../../../lib/i18n';
 import { hasRole } from '../../../lib/roles';
-import { useApproveVersion, useCommentLesson, useRequestChanges } from '../api/authoring-mutations';
+import { useApproveVersion } from '../api/review-approve';
+import { useCommentLesson } from '../api/review-comment';
+import { useRequestChanges } from '../api/review-request-changes';
 import { AuthoringStateBadge } from './authoring-state-badge';
 import '../authoring.css';
 
