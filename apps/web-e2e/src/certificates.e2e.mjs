@@ -9,48 +9,10 @@
  * with what the certificate shows; axe clean. The participant finds it under Profile → My certificates.
  */
 import assert from 'node:assert/strict';
-import {
-  ACCOUNTS,
-  axe,
-  baseUrl,
-  DEMO_PASSWORD,
-  documentLanguage,
-  eventually,
-  saveScreenshot,
-  scenario,
-} from './support.mjs';
+import { ACCOUNTS, apiAs, axe, documentLanguage, eventually, saveScreenshot, scenario } from './support.mjs';
 import { chooseLanguage, logIn, restoringLanguage } from './support-header.mjs';
 
 const ENDED_WORKSHOP = 'Médiation interculturelle de quartier : conflits de voisinage et malentendus';
-
-/**
- * Calls the API as a demo user.
- * @param {string} email
- */
-async function apiAs(email) {
-  const login = await fetch(`${baseUrl()}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
-  });
-  assert.equal(login.status, 200, `logging in ${email} over the API`);
-  const { accessToken } = /** @type {{ accessToken: string }} */ (await login.json());
-  /**
-   * @param {string} method
-   * @param {string} path
-   * @param {unknown} [body]
-   */
-  return async (method, path, body) => {
-    const res = await fetch(`${baseUrl()}${path}`, {
-      method,
-      headers: { Authorization: `Bearer ${accessToken}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    const text = await res.text();
-    assert.ok(res.ok, `${method} ${path} answered ${res.status}: ${text}`);
-    return text ? JSON.parse(text) : null;
-  };
-}
 
 /** The ended demo workshop, as its facilitator lists it. */
 async function endedWorkshop() {

@@ -12,9 +12,8 @@
 import assert from 'node:assert/strict';
 import {
   ACCOUNTS,
+  apiAs,
   axe,
-  baseUrl,
-  DEMO_PASSWORD,
   documentLanguage,
   eventually,
   saveScreenshot,
@@ -28,35 +27,6 @@ import { chooseLanguage, logIn, restoringLanguage } from './support-header.mjs';
 
 const AUTHOR = 'facilitator@twinning.demo';
 const REVIEWERS = ['reviewer@twinning.demo', 'facilitator.reviewer@twinning.demo'];
-
-/**
- * Calls the API as a demo user.
- * @param {string} email
- */
-async function apiAs(email) {
-  const login = await fetch(`${baseUrl()}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
-  });
-  assert.equal(login.status, 200, `logging in ${email} over the API`);
-  const { accessToken } = /** @type {{ accessToken: string }} */ (await login.json());
-  /**
-   * @param {string} method
-   * @param {string} path
-   * @param {unknown} [body]
-   */
-  return async (method, path, body) => {
-    const res = await fetch(`${baseUrl()}${path}`, {
-      method,
-      headers: { Authorization: `Bearer ${accessToken}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    const text = await res.text();
-    assert.ok(res.ok, `${method} ${path} answered ${res.status}: ${text}`);
-    return text ? JSON.parse(text) : null;
-  };
-}
 
 /** Writes a course as the demo facilitator; two demo reviewers approve it. Answers its id and title. */
 async function publishedCourse() {

@@ -77,6 +77,35 @@ export function baseUrl() {
   return url.replace(/\/+$/, '');
 }
 
+/**
+ * Calls the API as a demo user: answers `(method, path, body?)`, which asserts a 2xx answer and parses it.
+ * @param {string} email
+ */
+export async function apiAs(email) {
+  const login = await fetch(`${baseUrl()}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+  });
+  assert.equal(login.status, 200, `logging in ${email} over the API`);
+  const { accessToken } = /** @type {{ accessToken: string }} */ (await login.json());
+  /**
+   * @param {string} method
+   * @param {string} path
+   * @param {unknown} [body]
+   */
+  return async (method, path, body) => {
+    const res = await fetch(`${baseUrl()}${path}`, {
+      method,
+      headers: { Authorization: `Bearer ${accessToken}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const text = await res.text();
+    assert.ok(res.ok, `${method} ${path} answered ${res.status}: ${text}`);
+    return text ? JSON.parse(text) : null;
+  };
+}
+
 /** @param {number} ms */
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 

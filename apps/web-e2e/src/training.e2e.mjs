@@ -9,16 +9,7 @@
  * facilitator's offer, schedules one live session, and the workshop appears in the facilitator's own list.
  */
 import assert from 'node:assert/strict';
-import {
-  ACCOUNTS,
-  DEMO_PASSWORD,
-  axe,
-  baseUrl,
-  eventually,
-  saveScreenshot,
-  scenario,
-  uniqueSuffix,
-} from './support.mjs';
+import { ACCOUNTS, apiAs, axe, eventually, saveScreenshot, scenario, uniqueSuffix } from './support.mjs';
 import { chooseLanguage, logIn, restoringLanguage } from './support-header.mjs';
 
 /** @typedef {import('playwright-core').Page} Page */
@@ -81,35 +72,6 @@ scenario('a facilitator sees the offer form on an open request', async ({ newPag
   await axe(page, { name: 'training-request-facilitator' });
   assert.ok((await pageOverflow(page)) <= 0, 'the request page fits 390 px');
 });
-
-/**
- * Calls the API as a demo user.
- * @param {string} email
- */
-async function apiAs(email) {
-  const login = await fetch(`${baseUrl()}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
-  });
-  assert.equal(login.status, 200, `logging in ${email} over the API`);
-  const { accessToken } = /** @type {{ accessToken: string }} */ (await login.json());
-  /**
-   * @param {string} method
-   * @param {string} path
-   * @param {unknown} [body]
-   */
-  return async (method, path, body) => {
-    const res = await fetch(`${baseUrl()}${path}`, {
-      method,
-      headers: { Authorization: `Bearer ${accessToken}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    const text = await res.text();
-    assert.ok(res.ok, `${method} ${path} answered ${res.status}: ${text}`);
-    return text ? JSON.parse(text) : null;
-  };
-}
 
 /** @param {number} days */
 const dayFromNow = (days) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);

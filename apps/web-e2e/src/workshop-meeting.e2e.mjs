@@ -13,8 +13,8 @@
 import assert from 'node:assert/strict';
 import {
   ACCOUNTS,
+  apiAs,
   baseUrl,
-  DEMO_PASSWORD,
   eventually,
   expectSameDocument,
   markDocument,
@@ -29,35 +29,6 @@ import { logIn, restoringLanguage } from './support-header.mjs';
 const MINUTE = 60_000;
 const FACILITATOR = ACCOUNTS.facilitator;
 const PARTICIPANT = ACCOUNTS.coordinatorPenang;
-
-/**
- * Calls the API as a demo user (a fresh access token per call site is enough here).
- * @param {string} email
- */
-async function apiAs(email) {
-  const login = await fetch(`${baseUrl()}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
-  });
-  assert.equal(login.status, 200, `logging in ${email} over the API`);
-  const { accessToken } = /** @type {{ accessToken: string }} */ (await login.json());
-  /**
-   * @param {string} method
-   * @param {string} path
-   * @param {unknown} [body]
-   */
-  return async (method, path, body) => {
-    const res = await fetch(`${baseUrl()}${path}`, {
-      method,
-      headers: { Authorization: `Bearer ${accessToken}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    const text = await res.text();
-    assert.ok(res.ok, `${method} ${path} answered ${res.status}: ${text}`);
-    return text ? JSON.parse(text) : null;
-  };
-}
 
 /**
  * @param {(method: string, path: string, body?: unknown) => Promise<any>} api
