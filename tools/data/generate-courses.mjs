@@ -22,22 +22,11 @@ import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { Rng, WeightedIndex } from './random.mjs';
-import { NAMES, TEXT } from './vocabulary.mjs';
+import { NAMES, TEXT, THEMES } from './vocabulary.mjs';
 
 const EMAIL_DOMAIN = 'courses.bench.twinning.test';
 const DAY = 86_400_000;
 const ARGON2 = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
-const THEMES = [
-  'integration',
-  'employment',
-  'education',
-  'transportation',
-  'social_services',
-  'health',
-  'human_security',
-  'intercultural_dialogue',
-  'environmental_sustainability',
-];
 /** Course languages (weights); vocabulary.mjs has text in each. */
 const COURSE_LANGUAGES = { en: 45, fr: 20, es: 15, ar: 10, vi: 5, ms: 5 };
 const UI_LANGUAGES = new Set(['en', 'fr', 'es', 'ar']);

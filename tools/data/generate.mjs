@@ -16,19 +16,8 @@ import { performance } from 'node:perf_hooks';
 import { hash } from '@node-rs/argon2';
 import pg from 'pg';
 import { Rng, WeightedIndex } from './random.mjs';
-import { CITIES, CULTURES_BY_REGION, GOALS, LANGUAGE_WEIGHTS, NAMES, TEXT } from './vocabulary.mjs';
+import { CITIES, CULTURES_BY_REGION, GOALS, LANGUAGE_WEIGHTS, NAMES, TEXT, THEMES } from './vocabulary.mjs';
 
-const THEMES = [
-  'integration',
-  'employment',
-  'education',
-  'transportation',
-  'social_services',
-  'health',
-  'human_security',
-  'intercultural_dialogue',
-  'environmental_sustainability',
-];
 const THEME_LABELS = {
   integration: 'integration',
   employment: 'employment',

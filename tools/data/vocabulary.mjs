@@ -3,6 +3,19 @@
 // `{n}` a number; the generator fills them in.
 
 /** [name, country, time zone, languages, immigration profile, language of the description] */
+/** The themes of libs/contracts (`THEMES`), in the same order. */
+export const THEMES = [
+  'integration',
+  'employment',
+  'education',
+  'transportation',
+  'social_services',
+  'health',
+  'human_security',
+  'intercultural_dialogue',
+  'environmental_sustainability',
+];
+
 export const CITIES = {
   north_america: [
     ['Toronto', 'CA', 'America/Toronto', ['en', 'fr'], 'traditional', 'en'],
