@@ -11,7 +11,7 @@ type Weight = 'regular' | 'bold';
  * unified Han ideographs, traditional ones too, with Japanese kana) and Korean (Hangul). A font is read
  * only when a line needs it, and embedded as a subset of the glyphs drawn.
  */
-function fontFiles(): Record<RunScript, Record<Weight, string>> {
+export function fontFiles(): Record<RunScript, Record<Weight, string>> {
   const dir = (pkg: string) => path.dirname(require.resolve(`${pkg}/package.json`));
   const sans = dir('@expo-google-fonts/noto-sans');
   const arabic = dir('@expo-google-fonts/noto-sans-arabic');
