@@ -123,9 +123,7 @@ describe('certificate PDF: fonts embedded, Arabic, Vietnamese, Chinese and Korea
     const name = 'Nguyễn 陈 محمد';
     const learner = await createUser(t, { displayName: name });
     const { pdf } = await certificatePdf(learner, 'Mediation');
-    expect(fontNames(pdf)).toEqual(
-      expect.arrayContaining(['NotoSans-Bold', 'NotoSansSC-Bold', 'NotoSansArabic-Bold']),
-    );
+    expect(fontNames(pdf)).toEqual(expect.arrayContaining(['NotoSans-Bold', 'NotoSansSC-Bold', 'NotoSansArabic-Bold']));
     expect(pdfText(pdf)).toContain(name.normalize('NFKC'));
   });
 

@@ -29,7 +29,9 @@ describe('visualRuns', () => {
   });
 
   it('keeps Japanese kana, kanji, the long vowel mark and CJK punctuation in one CJK run', () => {
-    expect(visualRuns('やまだ・ハナコー「山田」')).toEqual([{ text: 'やまだ・ハナコー「山田」', script: 'cjk', rtl: false }]);
+    expect(visualRuns('やまだ・ハナコー「山田」')).toEqual([
+      { text: 'やまだ・ハナコー「山田」', script: 'cjk', rtl: false },
+    ]);
   });
 
   it('draws Hangul in the Korean font and Han next to it in the CJK font', () => {

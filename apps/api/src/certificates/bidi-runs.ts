@@ -54,7 +54,7 @@ export function visualRuns(text: string): VisualRun[] {
   let previous: RunScript | null = null;
   // bidi-js levels are per UTF-16 code unit; a character outside the BMP (CJK Extension B…) takes the
   // level of its first unit and stays whole.
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const ch = String.fromCodePoint(text.codePointAt(i) ?? 0);
     const script = scriptOf(ch, previous);
     previous = script;
