@@ -24,7 +24,7 @@ function pdfText(pdf: Buffer): string {
   );
 }
 
-describe('certificate PDF: fonts embedded, Arabic and Vietnamese names extracted as written', () => {
+describe('certificate PDF: fonts embedded, Arabic, Vietnamese, Chinese and Korean names extracted as written', () => {
   let t: TestApp;
   const http = () => request(t.app.getHttpServer());
   let facilitator: TestUser;
@@ -92,5 +92,50 @@ describe('certificate PDF: fonts embedded, Arabic and Vietnamese names extracted
     const text = pdfText(pdf);
     expect(text).toContain('Trần Văn Ánh'.normalize('NFKC'));
     expect(text).toContain('التفاوض');
+  });
+
+  /**
+   * pdffonts' font names, subset prefixes dropped. A name drawn in a font without its characters would
+   * still extract as text (boxes mapped to the letters), so the fonts are checked too.
+   */
+  const fontNames = (pdf: Buffer) =>
+    execFileSync('pdffonts', ['-'], { input: pdf, encoding: 'utf8' })
+      .split('\n')
+      .slice(2)
+      .filter(Boolean)
+      .map((line) => line.split(/\s+/)[0].replace(/^[A-Z]{6}\+/, ''));
+
+  it('writes a Chinese name in Noto Sans SC, embedded as a small subset, extracted as written', async () => {
+    const name = '陈美玲';
+    const learner = await createUser(t, { displayName: name });
+    const { pdf } = await certificatePdf(learner, '跨文化调解：入门');
+    expect(fontNames(pdf)).toEqual(expect.arrayContaining(['NotoSansSC-Bold']));
+    expect(fontNames(pdf).some((f) => f.startsWith('NotoSansKR'))).toBe(false);
+    // The SC font is 10 MB; only the glyphs drawn are embedded.
+    expect(pdf.length).toBeLessThan(40_000);
+    const text = pdfText(pdf);
+    expect(text).toContain(name);
+    expect(text).toContain('跨文化调解：入门'.normalize('NFKC'));
+    expect(text).toContain('This certifies that');
+  });
+
+  it('writes a name mixing Vietnamese, Chinese and Arabic, each in its font, extracted in order', async () => {
+    const name = 'Nguyễn 陈 محمد';
+    const learner = await createUser(t, { displayName: name });
+    const { pdf } = await certificatePdf(learner, 'Mediation');
+    expect(fontNames(pdf)).toEqual(expect.arrayContaining(['NotoSans-Bold', 'NotoSansSC-Bold', 'NotoSansArabic-Bold']));
+    expect(pdfText(pdf)).toContain(name.normalize('NFKC'));
+  });
+
+  it('writes Korean Hangul in Noto Sans KR and Japanese kana with kanji in Noto Sans SC', async () => {
+    const korean = await createUser(t, { displayName: '김민준' });
+    const { pdf: koreanPdf } = await certificatePdf(korean, '한국어 워크숍');
+    expect(fontNames(koreanPdf)).toEqual(expect.arrayContaining(['NotoSansKR-Bold']));
+    expect(pdfText(koreanPdf)).toContain('김민준');
+    expect(pdfText(koreanPdf)).toContain('한국어 워크숍');
+
+    const japanese = await createUser(t, { displayName: 'やまだ はなこ（山田花子）' });
+    const { pdf: japanesePdf } = await certificatePdf(japanese, 'Workshop');
+    expect(pdfText(japanesePdf)).toContain('やまだ はなこ(山田花子)'); // NFKC folds the full-width brackets
   });
 });

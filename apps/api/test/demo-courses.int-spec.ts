@@ -15,7 +15,7 @@ import request from 'supertest';
 import { bufferParser } from './support/body-parsers';
 import { CertificatesService } from '../src/certificates/certificates.service';
 import { DEMO_PASSWORD } from '../src/database/seed/demo-data';
-import { DEMO_GRADUATE, DEMO_HALFWAY } from '../src/database/seed/demo-courses';
+import { DEMO_GRADUATE, DEMO_GRADUATE_HAN, DEMO_HALFWAY } from '../src/database/seed/demo-courses';
 import { MEDIATION_COURSE } from '../src/database/seed/demo-course-mediation';
 import { DATA_COURSE, WELCOMING_COURSE } from '../src/database/seed/demo-course-welcoming';
 import { seedDemo } from '../src/database/seed/demo-seed';
@@ -174,6 +174,23 @@ describe('demo courses: catalogue, review queue, a learner halfway, a certificat
     expect(pdfText(pdf.body as Buffer)).toContain('Trần Minh Anh'.normalize('NFC'));
   });
 
+  it('has a graduate whose name is written in Chinese characters, printed on her certificate in Noto Sans SC', async () => {
+    const meiLing = await signIn(DEMO_GRADUATE_HAN.learner);
+    const id = await courseId(DEMO_GRADUATE_HAN.course);
+    const mine: CertificateDto[] = (await http().get('/api/certificates').set(meiLing).expect(200)).body;
+    expect(mine).toEqual([
+      expect.objectContaining({ learnerName: '林美玲 Lim Mei Ling', sourceKind: 'course', sourceId: id }),
+    ]);
+    const pdf = await http()
+      .get(`/api/certificates/${mine[0].id}/pdf`)
+      .set(meiLing)
+      .buffer(true)
+      .parse(bufferParser)
+      .expect(200);
+    expect(execFileSync('pdffonts', ['-'], { input: pdf.body as Buffer, encoding: 'utf8' })).toMatch(/NotoSansSC-/);
+    expect(pdfText(pdf.body as Buffer)).toContain('林美玲 Lim Mei Ling');
+  });
+
   it('seeding again adds nothing', async () => {
     const counts = () =>
       t.dataSource.query(
@@ -187,7 +204,7 @@ describe('demo courses: catalogue, review queue, a learner halfway, a certificat
     const before = await counts();
     await seed();
     expect(await counts()).toEqual(before);
-    expect(before[0]).toMatchObject({ courses: 3, certificates: 1, enrolments: 2 });
+    expect(before[0]).toMatchObject({ courses: 3, certificates: 2, enrolments: 3 });
     expect(logs.at(-1)).toContain('0 new courses, 0 new certificates');
   });
 });

@@ -4,9 +4,35 @@ const bidi = bidiFactory();
 
 /** Letters that need the Arabic font (Arabic, its supplements and presentation forms, Syriac-adjacent blocks). */
 const ARABIC = /[\u0600-\u06FF\u0750-\u077F\u0870-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/;
+/** Korean letters: Hangul syllables, jamo (conjoining, compatibility, half-width) and enclosed Hangul. */
+const HANGUL = /\p{Script=Hangul}/u;
+/**
+ * Chinese characters (Han, traditional and simplified), Japanese kana, Bopomofo, and the CJK punctuation,
+ * symbols and full-width forms drawn with them (U+3000–U+33FF, U+FE30–U+FE4F, U+FF00–U+FFEF).
+ */
+const CJK =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Bopomofo}\u3000-\u33FF\uFE30-\uFE4F\uFF00-\uFFEF]/u;
 const STRONG_OR_NUMBER = /[\p{L}\p{N}\p{M}]/u;
+const MARK = /\p{M}/u;
 
-export type RunScript = 'arabic' | 'latin';
+/**
+ * The font a line's piece is drawn in: Noto Sans (Latin, with Vietnamese), Noto Sans Arabic, Noto Sans SC
+ * (Han, kana, CJK punctuation) or Noto Sans KR (Hangul).
+ */
+export type RunScript = 'arabic' | 'latin' | 'cjk' | 'hangul';
+
+/** The script of one character; `previous` is the script of the character before it, if any. */
+function scriptOf(ch: string, previous: RunScript | null): RunScript {
+  if (HANGUL.test(ch)) return 'hangul';
+  if (CJK.test(ch)) return 'cjk';
+  if (ARABIC.test(ch)) return 'arabic';
+  // Combining marks and variation selectors stay in the font of the letter they belong to.
+  if (previous && MARK.test(ch)) return previous;
+  // Spaces and punctuation stay inside an Arabic run (shaped and reversed with it). After Chinese or
+  // Korean they go back to Noto Sans, which has every Latin punctuation mark.
+  if (previous === 'arabic' && !STRONG_OR_NUMBER.test(ch)) return 'arabic';
+  return 'latin';
+}
 
 /** A piece of a line to draw left to right, in one font and one direction. */
 export interface VisualRun {
@@ -25,14 +51,15 @@ export function visualRuns(text: string): VisualRun[] {
   if (!text) return [];
   const { levels } = bidi.getEmbeddingLevels(text);
   const runs: (VisualRun & { level: number })[] = [];
-  let previousArabic = false;
-  // Iterate by UTF-16 index: bidi-js levels are per code unit.
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    const arabic: boolean = ARABIC.test(ch) || (!STRONG_OR_NUMBER.test(ch) && previousArabic);
-    previousArabic = arabic;
+  let previous: RunScript | null = null;
+  // bidi-js levels are per UTF-16 code unit; a character outside the BMP (CJK Extension B…) takes the
+  // level of its first unit and stays whole.
+  for (let i = 0; i < text.length;) {
+    const ch = String.fromCodePoint(text.codePointAt(i) ?? 0);
+    const script = scriptOf(ch, previous);
+    previous = script;
     const level = levels[i];
-    const script: RunScript = arabic ? 'arabic' : 'latin';
+    i += ch.length;
     const last = runs[runs.length - 1];
     if (last && last.level === level && last.script === script) last.text += ch;
     else runs.push({ text: ch, script, rtl: level % 2 === 1, level });

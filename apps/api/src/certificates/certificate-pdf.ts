@@ -6,11 +6,17 @@ import { rtlPieces, visualRuns, type RunScript } from './bidi-runs';
 type Doc = InstanceType<typeof PDFDocument>;
 type Weight = 'regular' | 'bold';
 
-/** TrueType Noto fonts shipped in npm packages: Latin (with Vietnamese) and Arabic. */
-function fontFiles(): Record<RunScript, Record<Weight, string>> {
+/**
+ * TrueType Noto fonts shipped in npm packages: Latin (with Vietnamese), Arabic, Simplified Chinese (all
+ * unified Han ideographs, traditional ones too, with Japanese kana) and Korean (Hangul). A font is read
+ * only when a line needs it, and embedded as a subset of the glyphs drawn.
+ */
+export function fontFiles(): Record<RunScript, Record<Weight, string>> {
   const dir = (pkg: string) => path.dirname(require.resolve(`${pkg}/package.json`));
   const sans = dir('@expo-google-fonts/noto-sans');
   const arabic = dir('@expo-google-fonts/noto-sans-arabic');
+  const chinese = dir('@expo-google-fonts/noto-sans-sc');
+  const korean = dir('@expo-google-fonts/noto-sans-kr');
   return {
     latin: {
       regular: path.join(sans, '400Regular', 'NotoSans_400Regular.ttf'),
@@ -19,6 +25,14 @@ function fontFiles(): Record<RunScript, Record<Weight, string>> {
     arabic: {
       regular: path.join(arabic, '400Regular', 'NotoSansArabic_400Regular.ttf'),
       bold: path.join(arabic, '700Bold', 'NotoSansArabic_700Bold.ttf'),
+    },
+    cjk: {
+      regular: path.join(chinese, '400Regular', 'NotoSansSC_400Regular.ttf'),
+      bold: path.join(chinese, '700Bold', 'NotoSansSC_700Bold.ttf'),
+    },
+    hangul: {
+      regular: path.join(korean, '400Regular', 'NotoSansKR_400Regular.ttf'),
+      bold: path.join(korean, '700Bold', 'NotoSansKR_700Bold.ttf'),
     },
   };
 }
@@ -138,7 +152,7 @@ export function renderCertificatePdf(facts: CertificateFacts, verifyUrl: string)
       Subject: `Verify at ${verifyUrl}`,
     },
   });
-  for (const script of ['latin', 'arabic'] as const) {
+  for (const script of ['latin', 'arabic', 'cjk', 'hangul'] as const) {
     for (const weight of ['regular', 'bold'] as const)
       doc.registerFont(fontName(script, weight), fonts[script][weight]);
   }

@@ -58,13 +58,15 @@ export const DEMO_COURSES: DemoCourse[] = [
 export const DEMO_HALFWAY = { learner: email('official.toronto'), course: MEDIATION_COURSE.title, lessonsDone: 3 };
 /** A learner who finished the English course (every lesson, the quiz passed) and holds its certificate. */
 export const DEMO_GRADUATE = { learner: email('coordinator.danang'), course: WELCOMING_COURSE.title };
+/** Another graduate of it, whose profile writes her name in Chinese characters too (林美玲 Lim Mei Ling). */
+export const DEMO_GRADUATE_HAN = { learner: email('official.penang'), course: WELCOMING_COURSE.title };
 
 /**
  * Demo courses, written through the courses' own repositories and content rules (the SQL the API runs):
  * two published courses approved by both reviewers, one in review with one approval, a learner halfway
- * through a course and one who completed a course with a certificate issued by the certificates service.
+ * through a course and two who completed a course with a certificate issued by the certificates service.
  * Idempotent: a course is matched by its first version's title; learners and the certificate are only added
- * where missing. Without `certificates` (no signing key at hand), the certificate is left out.
+ * where missing. Without `certificates` (no signing key at hand), the certificates are left out.
  */
 export async function seedDemoCourses(
   manager: EntityManager,
@@ -125,7 +127,10 @@ export async function seedDemoCourses(
   }
 
   await seedHalfway(manager, learning, content, users);
-  const issued = await seedGraduate(manager, learning, content, users, certificates);
+  let issued = 0;
+  for (const graduate of [DEMO_GRADUATE, DEMO_GRADUATE_HAN]) {
+    issued += await seedGraduate(manager, learning, content, users, graduate, certificates);
+  }
   return { courses: created, certificates: issued };
 }
 
@@ -216,10 +221,11 @@ async function seedGraduate(
   learning: CourseLearningRepository,
   content: CourseContentRepository,
   users: Map<string, string>,
+  graduate: { learner: string; course: string },
   certificates: DemoCertificateIssuer | undefined,
 ): Promise<number> {
-  const userId = users.get(DEMO_GRADUATE.learner);
-  const course = await published(manager, content, DEMO_GRADUATE.course);
+  const userId = users.get(graduate.learner);
+  const course = await published(manager, content, graduate.course);
   if (!userId || !course) return 0;
   const e = await enrolOnce(manager, learning, course.course_id, course.id, userId, 10);
   if (e) {

@@ -108,7 +108,7 @@ export const DEMO_USERS: DemoUser[] = [
   },
   {
     email: 'official.penang@twinning.demo',
-    displayName: 'Lim Mei Ling',
+    displayName: '林美玲 Lim Mei Ling',
     roles: [],
     preferredLanguage: 'en',
     timeZone: 'Asia/Kuala_Lumpur',
