@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { useI18n } from '../../../lib/i18n';
 import { cityQueryOptions } from '../api/get-city';
 import { ThemeTags } from './theme-tags';
-import { Fact } from './fact';
+import { Fact } from '../../../components/fact';
 
 export function CityCard({ city }: { city: CitySummaryDto }) {
   const { t, format } = useI18n();

@@ -15,6 +15,7 @@ import { useDeleteMilestone } from '../api/delete-milestone';
 import { useUpdateMilestone } from '../api/update-milestone';
 import { formatDueDate } from '../partnership-text';
 import type { Announce } from '../../../lib/announce';
+import { Fact } from '../../../components/fact';
 
 const MILESTONE_TITLE_MAX_LENGTH = 200;
 
@@ -169,20 +170,14 @@ function MilestoneView({ milestone }: { milestone: MilestoneDto }) {
         </span>
       </p>
       <dl className="facts facts--compact">
-        <div className="facts__row">
-          <dt>{t('milestones.owner')}</dt>
-          <dd>{milestone.owner?.displayName ?? t('milestones.noOwner')}</dd>
-        </div>
-        <div className="facts__row">
-          <dt>{t('milestones.dueDate')}</dt>
-          <dd>
-            {milestone.dueDate ? (
-              <time dateTime={milestone.dueDate.slice(0, 10)}>{formatDueDate(language, milestone.dueDate)}</time>
-            ) : (
-              t('milestones.noDueDate')
-            )}
-          </dd>
-        </div>
+        <Fact label={t('milestones.owner')}>{milestone.owner?.displayName ?? t('milestones.noOwner')}</Fact>
+        <Fact label={t('milestones.dueDate')}>
+          {milestone.dueDate ? (
+            <time dateTime={milestone.dueDate.slice(0, 10)}>{formatDueDate(language, milestone.dueDate)}</time>
+          ) : (
+            t('milestones.noDueDate')
+          )}
+        </Fact>
       </dl>
     </li>
   );

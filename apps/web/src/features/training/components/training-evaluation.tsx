@@ -15,6 +15,7 @@ import { useI18n } from '../../../lib/i18n';
 import { useTrainingEvaluation } from '../api/get-training-evaluation';
 import { useSaveTrainingEvaluation } from '../api/save-training-evaluation';
 import { TrainingRadioGroup } from './training-radio-group';
+import { Fact } from '../../../components/fact';
 
 type Score = '1' | '2' | '3' | '4' | '5';
 const SCORES: readonly Score[] = ['1', '2', '3', '4', '5'];
@@ -170,27 +171,19 @@ export function EvaluationResults({ results }: { results: TrainingEvaluationResu
       ) : (
         <>
           <dl className="facts">
-            <div className="facts__row">
-              <dt>{t('training.evaluation.answers')}</dt>
-              <dd>{format.number(results.answers)}</dd>
-            </div>
-            <div className="facts__row">
-              <dt>{t('training.evaluation.overall')}</dt>
-              <dd>{t('training.evaluation.average', { average: format.number(results.overall.average) })}</dd>
-            </div>
-            <div className="facts__row">
-              <dt>{t('training.evaluation.relevance')}</dt>
-              <dd>{t('training.evaluation.average', { average: format.number(results.relevance.average) })}</dd>
-            </div>
-            <div className="facts__row">
-              <dt>{t('training.evaluation.willApply')}</dt>
-              <dd>
-                {t('training.evaluation.yesNo', {
-                  yes: format.number(results.willApply.yes),
-                  no: format.number(results.willApply.no),
-                })}
-              </dd>
-            </div>
+            <Fact label={t('training.evaluation.answers')}>{format.number(results.answers)}</Fact>
+            <Fact label={t('training.evaluation.overall')}>
+              {t('training.evaluation.average', { average: format.number(results.overall.average) })}
+            </Fact>
+            <Fact label={t('training.evaluation.relevance')}>
+              {t('training.evaluation.average', { average: format.number(results.relevance.average) })}
+            </Fact>
+            <Fact label={t('training.evaluation.willApply')}>
+              {t('training.evaluation.yesNo', {
+                yes: format.number(results.willApply.yes),
+                no: format.number(results.willApply.no),
+              })}
+            </Fact>
           </dl>
           <h3 id={improvementsId}>{t('training.evaluation.improvements')}</h3>
           {results.improvements.length === 0 ? (

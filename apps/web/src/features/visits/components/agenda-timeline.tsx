@@ -8,6 +8,7 @@ import type { Announce } from '../../../lib/announce';
 import { ConfirmDialog } from './confirm-dialog';
 import { zonedDate } from '@twinning/contracts';
 import { useViewerTimeZone } from '../../../lib/zoned-time';
+import { Fact } from '../../../components/fact';
 
 /** Agenda items by the host's calendar day, each day in time order. */
 function byDay(items: readonly AgendaItemDto[]): [string, AgendaItemDto[]][] {
@@ -144,24 +145,14 @@ export function AgendaTimeline({ visit, announce }: { visit: VisitDto; announce:
                   <AgendaTimes visit={visit} item={item} />
                   {item.site || item.address || item.hostContact ? (
                     <dl className="facts facts--compact">
-                      {item.site ? (
-                        <div className="facts__row">
-                          <dt>{t('visits.agenda.site')}</dt>
-                          <dd>{item.site}</dd>
-                        </div>
-                      ) : null}
+                      {item.site ? <Fact label={t('visits.agenda.site')}>{item.site}</Fact> : null}
                       {item.address ? (
                         <div className="facts__row">
                           <dt>{t('visits.agenda.address')}</dt>
                           <dd className="agenda-item__address">{item.address}</dd>
                         </div>
                       ) : null}
-                      {item.hostContact ? (
-                        <div className="facts__row">
-                          <dt>{t('visits.agenda.hostContact')}</dt>
-                          <dd>{item.hostContact}</dd>
-                        </div>
-                      ) : null}
+                      {item.hostContact ? <Fact label={t('visits.agenda.hostContact')}>{item.hostContact}</Fact> : null}
                     </dl>
                   ) : null}
                   {item.notesHtml ? (
