@@ -1,7 +1,7 @@
 import type { CourseSummaryDto } from '@twinning/contracts';
 import { Link } from 'react-router';
-import { useI18n } from '../../../lib/i18n';
 import { Fact } from '../../../components/fact';
+import { useI18n } from '../../../lib/i18n';
 
 const EXCERPT_LENGTH = 220;
 

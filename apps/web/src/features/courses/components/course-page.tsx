@@ -1,6 +1,7 @@
 import type { CourseDto, CourseEnrolmentDto } from '@twinning/contracts';
 import { useId } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { Fact } from '../../../components/fact';
 import { FormError } from '../../../components/form-error';
 import { Loading } from '../../../components/loading';
 import { useI18n } from '../../../lib/i18n';
@@ -9,7 +10,6 @@ import { useCourseEnrolment } from '../api/get-course-enrolment';
 import { learnPath, learnProgress, resumeStep } from '../learn-steps';
 import { LearnCertificateBanner, LearnNewerVersion } from './learn-notices';
 import '../catalogue.css';
-import { Fact } from '../../../components/fact';
 
 export interface CourseOverviewProps {
   course: CourseDto;

@@ -1,6 +1,7 @@
 import { FLAG_STATUSES, MODERATION_REASON_MAX_LENGTH, type FlagDto, type FlagStatus } from '@twinning/contracts';
 import { useEffect, useId, useRef, useState } from 'react';
 import { Link } from 'react-router';
+import { Fact } from '../../../components/fact';
 import { TextAreaField } from '../../../components/form-field';
 import { FormError } from '../../../components/form-error';
 import { LoadError } from '../../../components/load-error';
@@ -11,7 +12,6 @@ import { useFlags } from '../api/get-flags';
 import { useResolveFlag } from '../api/resolve-flag';
 import { forumName } from '../../../lib/forum-label';
 import '../moderation.css';
-import { Fact } from '../../../components/fact';
 
 type Decision = 'uphold' | 'dismiss';
 

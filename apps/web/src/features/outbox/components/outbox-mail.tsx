@@ -1,7 +1,7 @@
 import type { OutboxMailDetailDto } from '@twinning/contracts';
+import { Fact } from '../../../components/fact';
 import { useI18n } from '../../../lib/i18n';
 import '../outbox.css';
-import { Fact } from '../../../components/fact';
 
 /**
  * Links in the HTML part open in a new tab: the frame is sandboxed (no scripts, no same-origin

@@ -7,6 +7,7 @@ import {
 } from '@twinning/contracts';
 import { useId, type FormEvent } from 'react';
 import { Link } from 'react-router';
+import { Fact } from '../../../components/fact';
 import { SelectField } from '../../../components/form-field';
 import { LoadError } from '../../../components/load-error';
 import { Loading } from '../../../components/loading';
@@ -17,7 +18,6 @@ import type { SuggestionFilters } from '../api/partnerships.keys';
 import { reasonSentences } from '../partnership-text';
 import { RegionSelect, ThemeSelect } from '../../../components/choice-select';
 import '../partnerships.css';
-import { Fact } from '../../../components/fact';
 
 export interface SuggestionParams extends SuggestionFilters {
   /** The viewer's city the suggestions are for. */

@@ -6,6 +6,7 @@ import {
   type UserSummary,
 } from '@twinning/contracts';
 import { useId, useRef, useState, type FormEvent } from 'react';
+import { Fact } from '../../../components/fact';
 import { SelectField, TextField } from '../../../components/form-field';
 import { FormError } from '../../../components/form-error';
 import { localizedFieldErrors } from '../../../lib/api-errors';
@@ -15,7 +16,6 @@ import { useDeleteMilestone } from '../api/delete-milestone';
 import { useUpdateMilestone } from '../api/update-milestone';
 import { formatDueDate } from '../partnership-text';
 import type { Announce } from '../../../lib/announce';
-import { Fact } from '../../../components/fact';
 
 const MILESTONE_TITLE_MAX_LENGTH = 200;
 

@@ -1,11 +1,11 @@
 import type { TrainingRequestDto } from '@twinning/contracts';
 import { useId } from 'react';
 import { Link } from 'react-router';
+import { Fact } from '../../../components/fact';
 import type { Announce } from '../../../lib/announce';
 import { useI18n } from '../../../lib/i18n';
 import { TrainingAttendance } from './training-attendance';
 import { TrainingScheduleForm } from './training-schedule-form';
-import { Fact } from '../../../components/fact';
 
 /** The delivery section has something to show: a schedule, or a form to make one. */
 export const showsDelivery = (request: TrainingRequestDto) =>

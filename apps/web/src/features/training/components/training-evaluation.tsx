@@ -5,6 +5,7 @@ import {
   type TrainingRequestDto,
 } from '@twinning/contracts';
 import { useId, useRef, useState, type FormEvent } from 'react';
+import { Fact } from '../../../components/fact';
 import { TextAreaField } from '../../../components/form-field';
 import { FormError } from '../../../components/form-error';
 import { Loading } from '../../../components/loading';
@@ -15,7 +16,6 @@ import { useI18n } from '../../../lib/i18n';
 import { useTrainingEvaluation } from '../api/get-training-evaluation';
 import { useSaveTrainingEvaluation } from '../api/save-training-evaluation';
 import { TrainingRadioGroup } from './training-radio-group';
-import { Fact } from '../../../components/fact';
 
 type Score = '1' | '2' | '3' | '4' | '5';
 const SCORES: readonly Score[] = ['1', '2', '3', '4', '5'];

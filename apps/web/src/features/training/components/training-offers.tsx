@@ -1,5 +1,6 @@
 import type { TrainingOfferDto, TrainingRequestDto } from '@twinning/contracts';
 import { useId, useState } from 'react';
+import { Fact } from '../../../components/fact';
 import { FormError } from '../../../components/form-error';
 import { PersonChip } from '../../../components/person/person-chip';
 import type { Announce } from '../../../lib/announce';
@@ -7,7 +8,6 @@ import { useI18n } from '../../../lib/i18n';
 import { useAcceptTrainingOffer } from '../api/accept-training-offer';
 import { chipPerson } from '../training-text';
 import { TrainingOfferBadge } from './training-status-badge';
-import { Fact } from '../../../components/fact';
 
 /** Who the offer is from: the expert city, or the facilitator who made it. */
 function useOfferTitle() {

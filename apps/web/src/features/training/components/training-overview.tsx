@@ -1,11 +1,11 @@
 import type { TrainingRequestDto } from '@twinning/contracts';
 import { useId } from 'react';
 import { Link } from 'react-router';
+import { Fact } from '../../../components/fact';
 import { PersonChip } from '../../../components/person/person-chip';
 import { useI18n } from '../../../lib/i18n';
 import { chipPerson, requesterHref, requesterName } from '../training-text';
 import { PreferredPeriod } from './training-request-card';
-import { Fact } from '../../../components/fact';
 
 /** What is asked: requester, topic, audience and named officials, languages, format, period, notes. */
 export function TrainingOverview({ request }: { request: TrainingRequestDto }) {

@@ -1,9 +1,9 @@
 import type { TrainingRequestSummaryDto } from '@twinning/contracts';
 import { Link } from 'react-router';
+import { Fact } from '../../../components/fact';
 import { useI18n } from '../../../lib/i18n';
 import { requesterName } from '../training-text';
 import { TrainingStatusBadge } from './training-status-badge';
-import { Fact } from '../../../components/fact';
 
 /** The preferred period in the requester's calendar, and whose calendar that is. */
 export function PreferredPeriod({ request }: { request: TrainingRequestSummaryDto }) {

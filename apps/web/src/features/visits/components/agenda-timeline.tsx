@@ -1,5 +1,6 @@
 import type { AgendaItemDto, VisitDto } from '@twinning/contracts';
 import { useEffect, useId, useRef, useState } from 'react';
+import { Fact } from '../../../components/fact';
 import { useI18n } from '../../../lib/i18n';
 import { useDeleteAgendaItem } from '../api/delete-agenda-item';
 import { formatLongDate, formatShortDay, formatTimeRange, zoneAbbreviation } from '../visit-time';
@@ -8,7 +9,6 @@ import type { Announce } from '../../../lib/announce';
 import { ConfirmDialog } from './confirm-dialog';
 import { zonedDate } from '@twinning/contracts';
 import { useViewerTimeZone } from '../../../lib/zoned-time';
-import { Fact } from '../../../components/fact';
 
 /** Agenda items by the host's calendar day, each day in time order. */
 function byDay(items: readonly AgendaItemDto[]): [string, AgendaItemDto[]][] {

@@ -1,10 +1,10 @@
 import type { VisitSummaryDto } from '@twinning/contracts';
 import { Link } from 'react-router';
+import { Fact } from '../../../components/fact';
 import { useI18n } from '../../../lib/i18n';
 import { formatDateRange } from '../visit-time';
 import { MyRegistrationBadge } from './my-registration-badge';
 import { VisitStatusBadge } from './visit-status-badge';
-import { Fact } from '../../../components/fact';
 
 /** The visit's dates in the host's calendar, or why there are none yet. */
 export function VisitDatesText({ visit }: { visit: VisitSummaryDto }) {

@@ -1,13 +1,13 @@
 import type { VisitDto } from '@twinning/contracts';
 import { useId } from 'react';
 import { Link } from 'react-router';
+import { Fact } from '../../../components/fact';
 import { FormError } from '../../../components/form-error';
 import { useI18n } from '../../../lib/i18n';
 import { useDownloadVisitIcs } from '../api/download-visit-ics';
 import { formatInstant, formatInstantRange } from '../visit-time';
 import { VisitDatesText } from './visit-card';
 import { useViewerTimeZone } from '../../../lib/zoned-time';
-import { Fact } from '../../../components/fact';
 
 /** The visit's facts: partnership, host, dates in both zones, places, deadline, themes, purpose. */
 export function VisitOverview({ visit }: { visit: VisitDto }) {
