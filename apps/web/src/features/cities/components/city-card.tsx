@@ -1,10 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
 import type { CitySummaryDto } from '@twinning/contracts';
 import { Link } from 'react-router';
+import { Fact } from '../../../components/fact';
 import { useI18n } from '../../../lib/i18n';
 import { cityQueryOptions } from '../api/get-city';
 import { ThemeTags } from './theme-tags';
-import { Fact } from './fact';
 
 export function CityCard({ city }: { city: CitySummaryDto }) {
   const { t, format } = useI18n();

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { Link } from 'react-router';
 import { FormError } from '../../../components/form-error';
+import { LoadError } from '../../../components/load-error';
 import { StatusMessage } from '../../../components/status-message';
 import { useT } from '../../../lib/i18n';
 import type { CityFilters } from '../api/cities.keys';
@@ -42,14 +43,7 @@ export function CityDirectory({ filters, clearFiltersHref = '/cities' }: CityDir
     <div className="directory">
       <StatusMessage className="directory__status">{status}</StatusMessage>
 
-      {cities.isLoadingError ? (
-        <div className="stack">
-          <FormError error={cities.error} />
-          <button type="button" className="button" onClick={() => void cities.refetch()}>
-            {t('common.retry')}
-          </button>
-        </div>
-      ) : null}
+      {cities.isLoadingError ? <LoadError error={cities.error} onRetry={() => void cities.refetch()} /> : null}
 
       {cities.isSuccess && count === 0 ? (
         <div className="empty">

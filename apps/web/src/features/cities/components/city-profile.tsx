@@ -1,8 +1,8 @@
 import type { CityDto } from '@twinning/contracts';
 import { useId } from 'react';
+import { Fact } from '../../../components/fact';
 import { useI18n } from '../../../lib/i18n';
 import { ThemeTags } from './theme-tags';
-import { Fact } from './fact';
 
 /** The facts and description of a city, as sections under the page heading. */
 export function CityProfile({ city }: { city: CityDto }) {

@@ -1,5 +1,6 @@
 import type { CourseSummaryDto } from '@twinning/contracts';
 import { Link } from 'react-router';
+import { Fact } from '../../../components/fact';
 import { useI18n } from '../../../lib/i18n';
 
 const EXCERPT_LENGTH = 220;
@@ -29,29 +30,19 @@ export function CatalogueCard({ course }: { course: CourseSummaryDto }) {
         </Link>
       </h3>
       <dl className="facts facts--compact">
-        <div className="facts__row">
-          <dt>{t('courses.facts.language')}</dt>
-          <dd>{format.languageName(course.language)}</dd>
-        </div>
+        <Fact label={t('courses.facts.language')}>{format.languageName(course.language)}</Fact>
         {course.themes.length > 0 ? (
-          <div className="facts__row">
-            <dt>{t('courses.facts.themes')}</dt>
-            <dd>{format.list(course.themes.map((theme) => t(`themes.${theme}`)))}</dd>
-          </div>
+          <Fact label={t('courses.facts.themes')}>
+            {format.list(course.themes.map((theme) => t(`themes.${theme}`)))}
+          </Fact>
         ) : null}
-        <div className="facts__row">
-          <dt>{t('courses.facts.hours')}</dt>
-          <dd>{t('courses.hours', { count: course.estimatedHours })}</dd>
-        </div>
-        <div className="facts__row">
-          <dt>{t('courses.facts.content')}</dt>
-          <dd>
-            {format.list([
-              t('courses.lessonCount', { count: course.lessonCount }),
-              ...(course.quizCount > 0 ? [t('courses.quizCount', { count: course.quizCount })] : []),
-            ])}
-          </dd>
-        </div>
+        <Fact label={t('courses.facts.hours')}>{t('courses.hours', { count: course.estimatedHours })}</Fact>
+        <Fact label={t('courses.facts.content')}>
+          {format.list([
+            t('courses.lessonCount', { count: course.lessonCount }),
+            ...(course.quizCount > 0 ? [t('courses.quizCount', { count: course.quizCount })] : []),
+          ])}
+        </Fact>
       </dl>
       <p className="course-card__excerpt" lang={lang} dir="auto">
         {descriptionExcerpt(course.description)}

@@ -1,7 +1,7 @@
 import { POST_LANGUAGES, THEMES } from '@twinning/contracts';
 import { useId, type FormEvent } from 'react';
 import { SelectField } from '../../../components/form-field';
-import { FormError } from '../../../components/form-error';
+import { LoadError } from '../../../components/load-error';
 import { Loading } from '../../../components/loading';
 import { StatusMessage } from '../../../components/status-message';
 import { useI18n } from '../../../lib/i18n';
@@ -77,12 +77,7 @@ export function CourseCatalogue({ params, onParamsChange }: CourseCatalogueProps
         {courses.isPending ? (
           <Loading label={t('courses.loading')} />
         ) : courses.isLoadingError ? (
-          <div className="stack">
-            <FormError error={courses.error} />
-            <button type="button" className="button" onClick={() => void courses.refetch()}>
-              {t('common.retry')}
-            </button>
-          </div>
+          <LoadError error={courses.error} onRetry={() => void courses.refetch()} />
         ) : items.length === 0 ? (
           <div className="empty">
             <p>{filtered ? t('courses.emptyFiltered') : t('courses.empty')}</p>

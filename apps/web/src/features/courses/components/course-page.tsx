@@ -1,6 +1,7 @@
 import type { CourseDto, CourseEnrolmentDto } from '@twinning/contracts';
 import { useId } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { Fact } from '../../../components/fact';
 import { FormError } from '../../../components/form-error';
 import { Loading } from '../../../components/loading';
 import { useI18n } from '../../../lib/i18n';
@@ -28,39 +29,23 @@ export function CourseOverview({ course, signedIn, loginPath, registerPath }: Co
   return (
     <div className="course-page stack">
       <dl className="facts">
-        <div className="facts__row">
-          <dt>{t('courses.facts.language')}</dt>
-          <dd>{format.languageName(course.language)}</dd>
-        </div>
+        <Fact label={t('courses.facts.language')}>{format.languageName(course.language)}</Fact>
         {course.themes.length > 0 ? (
-          <div className="facts__row">
-            <dt>{t('courses.facts.themes')}</dt>
-            <dd>{format.list(course.themes.map((theme) => t(`themes.${theme}`)))}</dd>
-          </div>
+          <Fact label={t('courses.facts.themes')}>
+            {format.list(course.themes.map((theme) => t(`themes.${theme}`)))}
+          </Fact>
         ) : null}
-        <div className="facts__row">
-          <dt>{t('courses.facts.hours')}</dt>
-          <dd>{t('courses.hours', { count: course.estimatedHours })}</dd>
-        </div>
-        <div className="facts__row">
-          <dt>{t('courses.facts.authors')}</dt>
-          <dd>
-            <bdi>{format.list(course.authors.map((author) => author.displayName))}</bdi>
-          </dd>
-        </div>
-        <div className="facts__row">
-          <dt>{t('courses.facts.version')}</dt>
-          <dd>
-            {t('courses.versionPublished', { number: course.versionNumber, date: format.date(course.publishedAt) })}
-          </dd>
-        </div>
+        <Fact label={t('courses.facts.hours')}>{t('courses.hours', { count: course.estimatedHours })}</Fact>
+        <Fact label={t('courses.facts.authors')}>
+          <bdi>{format.list(course.authors.map((author) => author.displayName))}</bdi>
+        </Fact>
+        <Fact label={t('courses.facts.version')}>
+          {t('courses.versionPublished', { number: course.versionNumber, date: format.date(course.publishedAt) })}
+        </Fact>
         {course.forum ? (
-          <div className="facts__row">
-            <dt>{t('courses.facts.discussion')}</dt>
-            <dd>
-              <Link to={`/forums/${encodeURIComponent(course.forum.id)}`}>{t('courses.forumLink')}</Link>
-            </dd>
-          </div>
+          <Fact label={t('courses.facts.discussion')}>
+            <Link to={`/forums/${encodeURIComponent(course.forum.id)}`}>{t('courses.forumLink')}</Link>
+          </Fact>
         ) : null}
       </dl>
       <p className="course-page__description" lang={lang} dir="auto">

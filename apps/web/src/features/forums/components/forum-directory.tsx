@@ -1,7 +1,7 @@
 import type { ForumSummaryDto } from '@twinning/contracts';
 import { useId } from 'react';
 import { Link } from 'react-router';
-import { FormError } from '../../../components/form-error';
+import { LoadError } from '../../../components/load-error';
 import { Loading } from '../../../components/loading';
 import { useI18n } from '../../../lib/i18n';
 import { useForums } from '../api/get-forums';
@@ -49,14 +49,7 @@ export function ForumDirectory() {
 
   if (forums.isPending) return <Loading label={t('forums.loading')} />;
   if (forums.isError) {
-    return (
-      <div className="stack">
-        <FormError error={forums.error} />
-        <button type="button" className="button" onClick={() => void forums.refetch()}>
-          {t('common.retry')}
-        </button>
-      </div>
-    );
+    return <LoadError error={forums.error} onRetry={() => void forums.refetch()} />;
   }
 
   const themeForums = forums.data.filter((forum) => forum.kind === 'theme');

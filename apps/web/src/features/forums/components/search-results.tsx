@@ -3,6 +3,7 @@ import { useId } from 'react';
 import { Link } from 'react-router';
 import { PersonChip } from '../../../components/person/person-chip';
 import { FormError } from '../../../components/form-error';
+import { LoadError } from '../../../components/load-error';
 import { Loading } from '../../../components/loading';
 import { useI18n } from '../../../lib/i18n';
 import type { SearchFilters } from '../api/forums.keys';
@@ -51,14 +52,7 @@ export function SearchResults({ filters }: { filters: SearchFilters }) {
   if (!filters.q) return <p className="muted">{t('forumSearch.prompt')}</p>;
   if (search.isPending) return <Loading label={t('forumSearch.searching')} />;
   if (search.isLoadingError) {
-    return (
-      <div className="stack">
-        <FormError error={search.error} />
-        <button type="button" className="button" onClick={() => void search.refetch()}>
-          {t('common.retry')}
-        </button>
-      </div>
-    );
+    return <LoadError error={search.error} onRetry={() => void search.refetch()} />;
   }
 
   return (

@@ -2,6 +2,7 @@ import { type Theme, type ThreadSummaryDto } from '@twinning/contracts';
 import { useId, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { FormError } from '../../../components/form-error';
+import { LoadError } from '../../../components/load-error';
 import { Loading } from '../../../components/loading';
 import { personMeta } from '../../../components/person/person-label';
 import { useI18n } from '../../../lib/i18n';
@@ -92,12 +93,7 @@ export function ThreadList({ forumId, filters, onFiltersChange }: ThreadListProp
       {threads.isPending ? (
         <Loading label={t('thread.loadingList')} />
       ) : threads.isLoadingError ? (
-        <div className="stack">
-          <FormError error={threads.error} />
-          <button type="button" className="button" onClick={() => void threads.refetch()}>
-            {t('common.retry')}
-          </button>
-        </div>
+        <LoadError error={threads.error} onRetry={() => void threads.refetch()} />
       ) : (
         <>
           <p role="status" className="status muted">

@@ -1,6 +1,7 @@
 import type { PostDto, ThreadDto } from '@twinning/contracts';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { FormError } from '../../../components/form-error';
+import { LoadError } from '../../../components/load-error';
 import { Loading } from '../../../components/loading';
 import { useI18n } from '../../../lib/i18n';
 import { usePosts } from '../api/get-posts';
@@ -166,12 +167,7 @@ export function ThreadView({ thread, postParam, viewerId }: ThreadViewProps) {
         {posts.isPending ? (
           <Loading label={t('thread.loadingPosts')} />
         ) : posts.isLoadingError ? (
-          <div className="stack">
-            <FormError error={posts.error} />
-            <button type="button" className="button" onClick={() => void posts.refetch()}>
-              {t('common.retry')}
-            </button>
-          </div>
+          <LoadError error={posts.error} onRetry={() => void posts.refetch()} />
         ) : (
           <>
             {posts.hasPreviousPage ? (

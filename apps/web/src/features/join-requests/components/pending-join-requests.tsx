@@ -2,6 +2,7 @@ import type { JoinRequestDto } from '@twinning/contracts';
 import { useEffect, useId, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { FormError } from '../../../components/form-error';
+import { LoadError } from '../../../components/load-error';
 import { Loading } from '../../../components/loading';
 import { StatusMessage } from '../../../components/status-message';
 import { useI18n } from '../../../lib/i18n';
@@ -57,14 +58,7 @@ export function PendingJoinRequests({ onDecided }: PendingJoinRequestsProps) {
 
   if (requests.isPending) return <Loading label={t('review.loading')} />;
   if (requests.isLoadingError) {
-    return (
-      <div className="stack">
-        <FormError error={requests.error} />
-        <button type="button" className="button" onClick={() => void requests.refetch()}>
-          {t('common.retry')}
-        </button>
-      </div>
-    );
+    return <LoadError error={requests.error} onRetry={() => void requests.refetch()} />;
   }
 
   return (

@@ -3,6 +3,7 @@ import { useId, useState, type FormEvent, type MouseEvent } from 'react';
 import { Link } from 'react-router';
 import { SelectField } from '../../../components/form-field';
 import { FormError } from '../../../components/form-error';
+import { LoadError } from '../../../components/load-error';
 import { Loading } from '../../../components/loading';
 import { StatusMessage } from '../../../components/status-message';
 import { useI18n, type Translate } from '../../../lib/i18n';
@@ -96,12 +97,7 @@ export function AuditLog({ filters, onFiltersChange }: AuditLogProps) {
       {log.isPending ? (
         <Loading label={t('modAudit.loading')} />
       ) : log.isLoadingError ? (
-        <div className="stack">
-          <FormError error={log.error} />
-          <button type="button" className="button" onClick={() => void log.refetch()}>
-            {t('common.retry')}
-          </button>
-        </div>
+        <LoadError error={log.error} onRetry={() => void log.refetch()} />
       ) : items.length === 0 ? (
         <p className="empty">{t('modAudit.empty')}</p>
       ) : (

@@ -1,8 +1,10 @@
 import { FLAG_STATUSES, MODERATION_REASON_MAX_LENGTH, type FlagDto, type FlagStatus } from '@twinning/contracts';
 import { useEffect, useId, useRef, useState } from 'react';
 import { Link } from 'react-router';
+import { Fact } from '../../../components/fact';
 import { TextAreaField } from '../../../components/form-field';
 import { FormError } from '../../../components/form-error';
+import { LoadError } from '../../../components/load-error';
 import { Loading } from '../../../components/loading';
 import { StatusMessage } from '../../../components/status-message';
 import { useI18n } from '../../../lib/i18n';
@@ -33,44 +35,26 @@ function FlagCard({ flag, reason, onReasonChange, onDecide, deciding }: FlagCard
         {t('modQueue.flagTitle', vars)}
       </h3>
       <dl className="facts facts--compact">
-        <div className="facts__row">
-          <dt>{t('modQueue.reason')}</dt>
-          <dd>{t(`flagPost.reasons.${flag.reason}`)}</dd>
-        </div>
-        <div className="facts__row">
-          <dt>{t('modQueue.reporter')}</dt>
-          <dd>
-            {flag.reporter.displayName} · <time dateTime={flag.createdAt}>{format.dateTime(flag.createdAt)}</time>
-          </dd>
-        </div>
+        <Fact label={t('modQueue.reason')}>{t(`flagPost.reasons.${flag.reason}`)}</Fact>
+        <Fact label={t('modQueue.reporter')}>
+          {flag.reporter.displayName} · <time dateTime={flag.createdAt}>{format.dateTime(flag.createdAt)}</time>
+        </Fact>
         <div className="facts__row">
           <dt>{t('modQueue.note')}</dt>
           <dd dir="auto">{flag.note ? flag.note : <span className="muted">{t('modQueue.noNote')}</span>}</dd>
         </div>
-        <div className="facts__row">
-          <dt>{t('modQueue.author')}</dt>
-          <dd>{flag.post.author.displayName}</dd>
-        </div>
-        <div className="facts__row">
-          <dt>{t('modQueue.forum')}</dt>
-          <dd>
-            <Link to={`/forums/${encodeURIComponent(flag.forum.id)}`}>{forumName(t, flag.forum)}</Link>
-          </dd>
-        </div>
+        <Fact label={t('modQueue.author')}>{flag.post.author.displayName}</Fact>
+        <Fact label={t('modQueue.forum')}>
+          <Link to={`/forums/${encodeURIComponent(flag.forum.id)}`}>{forumName(t, flag.forum)}</Link>
+        </Fact>
         {flag.status === 'open' && flag.post.openFlagCount > 1 ? (
-          <div className="facts__row">
-            <dt>{t('modQueue.openFlags')}</dt>
-            <dd>{format.number(flag.post.openFlagCount)}</dd>
-          </div>
+          <Fact label={t('modQueue.openFlags')}>{format.number(flag.post.openFlagCount)}</Fact>
         ) : null}
         {flag.resolvedAt ? (
-          <div className="facts__row">
-            <dt>{t('modQueue.resolved')}</dt>
-            <dd>
-              {flag.resolvedBy ? `${flag.resolvedBy.displayName} · ` : null}
-              <time dateTime={flag.resolvedAt}>{format.dateTime(flag.resolvedAt)}</time>
-            </dd>
-          </div>
+          <Fact label={t('modQueue.resolved')}>
+            {flag.resolvedBy ? `${flag.resolvedBy.displayName} · ` : null}
+            <time dateTime={flag.resolvedAt}>{format.dateTime(flag.resolvedAt)}</time>
+          </Fact>
         ) : null}
       </dl>
       <div className="flag-card__post">
@@ -205,12 +189,7 @@ export function FlagQueue({ status, onResolved }: FlagQueueProps) {
         {flags.isPending ? (
           <Loading label={t('modQueue.loading')} />
         ) : flags.isLoadingError ? (
-          <div className="stack">
-            <FormError error={flags.error} />
-            <button type="button" className="button" onClick={() => void flags.refetch()}>
-              {t('common.retry')}
-            </button>
-          </div>
+          <LoadError error={flags.error} onRetry={() => void flags.refetch()} />
         ) : items.length === 0 ? (
           <p className="empty">{t(`modQueue.empty.${status}`)}</p>
         ) : (

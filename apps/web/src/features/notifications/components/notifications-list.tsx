@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { FormError } from '../../../components/form-error';
+import { LoadError } from '../../../components/load-error';
 import { Loading } from '../../../components/loading';
 import { StatusMessage } from '../../../components/status-message';
 import { useT } from '../../../lib/i18n';
@@ -79,12 +80,7 @@ export function NotificationsList({ unreadOnly, onUnreadOnlyChange }: Notificati
       {notifications.isPending ? (
         <Loading label={t('notifications.loading')} />
       ) : notifications.isLoadingError ? (
-        <div className="stack">
-          <FormError error={notifications.error} />
-          <button type="button" className="button" onClick={() => void notifications.refetch()}>
-            {t('common.retry')}
-          </button>
-        </div>
+        <LoadError error={notifications.error} onRetry={() => void notifications.refetch()} />
       ) : items.length === 0 ? (
         <p className="empty">{unreadOnly ? t('notifications.emptyUnread') : t('notifications.emptyAll')}</p>
       ) : (

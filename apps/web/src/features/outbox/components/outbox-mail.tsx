@@ -1,4 +1,5 @@
 import type { OutboxMailDetailDto } from '@twinning/contracts';
+import { Fact } from '../../../components/fact';
 import { useI18n } from '../../../lib/i18n';
 import '../outbox.css';
 
@@ -19,46 +20,31 @@ export function OutboxMail({ mail }: { mail: OutboxMailDetailDto }) {
   return (
     <div className="stack">
       <dl className="facts">
-        <div className="facts__row">
-          <dt>{t('outbox.to')}</dt>
-          <dd>
-            <bdi dir="ltr" className="outbox__address">
-              {mail.to}
-            </bdi>
-          </dd>
-        </div>
-        <div className="facts__row">
-          <dt>{t('outbox.time')}</dt>
-          <dd>
-            <time dateTime={mail.createdAt}>{format.dateTime(mail.createdAt)}</time>
-          </dd>
-        </div>
-        <div className="facts__row">
-          <dt>{t('outbox.status')}</dt>
-          <dd>
-            {t(`outbox.statuses.${mail.status}`)}
-            {mail.sentAt ? (
-              <>
-                {' · '}
-                <time dateTime={mail.sentAt}>{format.dateTime(mail.sentAt)}</time>
-              </>
-            ) : null}
-          </dd>
-        </div>
-        <div className="facts__row">
-          <dt>{t('outbox.category')}</dt>
-          <dd>
-            <code>{mail.category}</code>
-          </dd>
-        </div>
-        <div className="facts__row">
-          <dt>{t('outbox.messageId')}</dt>
-          <dd>
-            <code className="outbox__address" dir="ltr">
-              {mail.messageId}
-            </code>
-          </dd>
-        </div>
+        <Fact label={t('outbox.to')}>
+          <bdi dir="ltr" className="outbox__address">
+            {mail.to}
+          </bdi>
+        </Fact>
+        <Fact label={t('outbox.time')}>
+          <time dateTime={mail.createdAt}>{format.dateTime(mail.createdAt)}</time>
+        </Fact>
+        <Fact label={t('outbox.status')}>
+          {t(`outbox.statuses.${mail.status}`)}
+          {mail.sentAt ? (
+            <>
+              {' · '}
+              <time dateTime={mail.sentAt}>{format.dateTime(mail.sentAt)}</time>
+            </>
+          ) : null}
+        </Fact>
+        <Fact label={t('outbox.category')}>
+          <code>{mail.category}</code>
+        </Fact>
+        <Fact label={t('outbox.messageId')}>
+          <code className="outbox__address" dir="ltr">
+            {mail.messageId}
+          </code>
+        </Fact>
       </dl>
 
       <section aria-labelledby="outbox-html">
@@ -94,16 +80,11 @@ export function OutboxMail({ mail }: { mail: OutboxMailDetailDto }) {
           <h2 id="outbox-headers">{t('outbox.headers')}</h2>
           <dl className="facts facts--compact">
             {headers.map(([name, value]) => (
-              <div className="facts__row" key={name}>
-                <dt>
-                  <code>{name}</code>
-                </dt>
-                <dd>
-                  <code className="outbox__address" dir="ltr">
-                    {value}
-                  </code>
-                </dd>
-              </div>
+              <Fact key={name} label={<code>{name}</code>}>
+                <code className="outbox__address" dir="ltr">
+                  {value}
+                </code>
+              </Fact>
             ))}
           </dl>
         </section>

@@ -7,8 +7,9 @@ import {
 } from '@twinning/contracts';
 import { useId, type FormEvent } from 'react';
 import { Link } from 'react-router';
+import { Fact } from '../../../components/fact';
 import { SelectField } from '../../../components/form-field';
-import { FormError } from '../../../components/form-error';
+import { LoadError } from '../../../components/load-error';
 import { Loading } from '../../../components/loading';
 import { StatusMessage } from '../../../components/status-message';
 import { useI18n } from '../../../lib/i18n';
@@ -142,12 +143,7 @@ function SuggestionResults({
       {suggestions.isPending ? (
         <Loading label={t('suggestions.loading')} />
       ) : suggestions.isError ? (
-        <div className="stack">
-          <FormError error={suggestions.error} />
-          <button type="button" className="button" onClick={() => void suggestions.refetch()}>
-            {t('common.retry')}
-          </button>
-        </div>
+        <LoadError error={suggestions.error} onRetry={() => void suggestions.refetch()} />
       ) : items.length === 0 ? (
         <p className="empty">{t('suggestions.empty')}</p>
       ) : (
@@ -195,20 +191,15 @@ function SuggestionCard({ data, suggestion }: { data: MatchSuggestionsDto; sugge
         {t(`profiles.${target.immigrationProfile}`)}
       </p>
       <dl className="facts facts--compact suggestion-card__breakdown">
-        <div className="facts__row">
-          <dt>{t('suggestions.breakdownProfile')}</dt>
-          <dd>
-            {t('suggestions.points', { points: suggestion.breakdown.profile, max: weights.complementaryProfile })}
-          </dd>
-        </div>
-        <div className="facts__row">
-          <dt>{t('suggestions.breakdownThemes')}</dt>
-          <dd>{t('suggestions.points', { points: suggestion.breakdown.themes, max: themesMax })}</dd>
-        </div>
-        <div className="facts__row">
-          <dt>{t('suggestions.breakdownRegion')}</dt>
-          <dd>{t('suggestions.points', { points: suggestion.breakdown.region, max: weights.differentRegion })}</dd>
-        </div>
+        <Fact label={t('suggestions.breakdownProfile')}>
+          {t('suggestions.points', { points: suggestion.breakdown.profile, max: weights.complementaryProfile })}
+        </Fact>
+        <Fact label={t('suggestions.breakdownThemes')}>
+          {t('suggestions.points', { points: suggestion.breakdown.themes, max: themesMax })}
+        </Fact>
+        <Fact label={t('suggestions.breakdownRegion')}>
+          {t('suggestions.points', { points: suggestion.breakdown.region, max: weights.differentRegion })}
+        </Fact>
       </dl>
       <h3 className="visually-hidden">{t('suggestions.reasonsHeading', { city: target.name })}</h3>
       <ul className="suggestion-card__reasons">

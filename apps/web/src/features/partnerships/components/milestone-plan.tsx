@@ -6,6 +6,7 @@ import {
   type UserSummary,
 } from '@twinning/contracts';
 import { useId, useRef, useState, type FormEvent } from 'react';
+import { Fact } from '../../../components/fact';
 import { SelectField, TextField } from '../../../components/form-field';
 import { FormError } from '../../../components/form-error';
 import { localizedFieldErrors } from '../../../lib/api-errors';
@@ -169,20 +170,14 @@ function MilestoneView({ milestone }: { milestone: MilestoneDto }) {
         </span>
       </p>
       <dl className="facts facts--compact">
-        <div className="facts__row">
-          <dt>{t('milestones.owner')}</dt>
-          <dd>{milestone.owner?.displayName ?? t('milestones.noOwner')}</dd>
-        </div>
-        <div className="facts__row">
-          <dt>{t('milestones.dueDate')}</dt>
-          <dd>
-            {milestone.dueDate ? (
-              <time dateTime={milestone.dueDate.slice(0, 10)}>{formatDueDate(language, milestone.dueDate)}</time>
-            ) : (
-              t('milestones.noDueDate')
-            )}
-          </dd>
-        </div>
+        <Fact label={t('milestones.owner')}>{milestone.owner?.displayName ?? t('milestones.noOwner')}</Fact>
+        <Fact label={t('milestones.dueDate')}>
+          {milestone.dueDate ? (
+            <time dateTime={milestone.dueDate.slice(0, 10)}>{formatDueDate(language, milestone.dueDate)}</time>
+          ) : (
+            t('milestones.noDueDate')
+          )}
+        </Fact>
       </dl>
     </li>
   );

@@ -3,6 +3,7 @@ import { useId, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { SelectField } from '../../../components/form-field';
 import { FormError } from '../../../components/form-error';
+import { LoadError } from '../../../components/load-error';
 import { Loading } from '../../../components/loading';
 import { StatusMessage } from '../../../components/status-message';
 import { useI18n } from '../../../lib/i18n';
@@ -47,12 +48,7 @@ export function MyPartnerships({ filter, onFilterChange, hasCity }: MyPartnershi
       {partnerships.isPending ? (
         <Loading label={t('partnerships.loading')} />
       ) : partnerships.isLoadingError ? (
-        <div className="stack">
-          <FormError error={partnerships.error} />
-          <button type="button" className="button" onClick={() => void partnerships.refetch()}>
-            {t('common.retry')}
-          </button>
-        </div>
+        <LoadError error={partnerships.error} onRetry={() => void partnerships.refetch()} />
       ) : items.length === 0 ? (
         <EmptyPartnerships filtered={!!filter.status} hasCity={hasCity} onClear={() => onFilterChange({})} />
       ) : (

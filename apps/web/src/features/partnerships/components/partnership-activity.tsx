@@ -2,6 +2,7 @@ import type { PartnershipActivityDto } from '@twinning/contracts';
 import { useEffect, useId, useRef } from 'react';
 import { Link } from 'react-router';
 import { FormError } from '../../../components/form-error';
+import { LoadError } from '../../../components/load-error';
 import { Loading } from '../../../components/loading';
 import { useI18n } from '../../../lib/i18n';
 import { usePartnershipActivity } from '../api/get-partnership-activity';
@@ -30,12 +31,7 @@ export function PartnershipActivity({ partnershipId }: { partnershipId: string }
       {activity.isPending ? (
         <Loading label={t('partnership.activityLoading')} />
       ) : activity.isLoadingError ? (
-        <div className="stack">
-          <FormError error={activity.error} />
-          <button type="button" className="button" onClick={() => void activity.refetch()}>
-            {t('common.retry')}
-          </button>
-        </div>
+        <LoadError error={activity.error} onRetry={() => void activity.refetch()} />
       ) : items.length === 0 ? (
         <p className="muted">{t('partnership.noActivity')}</p>
       ) : (

@@ -1,7 +1,7 @@
 import { TRAINING_REQUEST_STATUSES } from '@twinning/contracts';
 import { useId, type FormEvent } from 'react';
 import { SelectField } from '../../../components/form-field';
-import { FormError } from '../../../components/form-error';
+import { LoadError } from '../../../components/load-error';
 import { Loading } from '../../../components/loading';
 import { StatusMessage } from '../../../components/status-message';
 import { useI18n } from '../../../lib/i18n';
@@ -59,12 +59,7 @@ export function TrainingBoard({ params, onParamsChange }: TrainingBoardProps) {
         {requests.isPending ? (
           <Loading label={t('training.loading')} />
         ) : requests.isLoadingError ? (
-          <div className="stack">
-            <FormError error={requests.error} />
-            <button type="button" className="button" onClick={() => void requests.refetch()}>
-              {t('common.retry')}
-            </button>
-          </div>
+          <LoadError error={requests.error} onRetry={() => void requests.refetch()} />
         ) : items.length === 0 ? (
           <div className="empty">
             <p>{params.status ? t('training.emptyFiltered') : t('training.empty')}</p>

@@ -1,6 +1,7 @@
 import type { TrainingRequestDto } from '@twinning/contracts';
 import { useId } from 'react';
 import { Link } from 'react-router';
+import { Fact } from '../../../components/fact';
 import type { Announce } from '../../../lib/announce';
 import { useI18n } from '../../../lib/i18n';
 import { TrainingAttendance } from './training-attendance';
@@ -33,73 +34,52 @@ export function TrainingDelivery({ request, announce }: { request: TrainingReque
       <section className="section" aria-labelledby={headingId}>
         <h2 id={headingId}>{t('training.sections.delivery')}</h2>
         <dl className="facts">
-          <div className="facts__row">
-            <dt>{t('training.form.format')}</dt>
-            <dd>{t(`training.format.${schedule.format}`)}</dd>
-          </div>
+          <Fact label={t('training.form.format')}>{t(`training.format.${schedule.format}`)}</Fact>
           {schedule.sessions.length > 0 ? (
-            <div className="facts__row">
-              <dt>{t('training.schedule.sessions')}</dt>
-              <dd>
-                <ol className="training-sessions">
-                  {schedule.sessions.map((session) => (
-                    <li key={session.position}>
-                      {session.workshop ? (
-                        <Link to={`/workshops/${encodeURIComponent(session.workshop.id)}`} dir="auto">
-                          {session.workshop.title}
-                        </Link>
-                      ) : (
-                        <bdi>{session.title}</bdi>
-                      )}
-                      {' · '}
-                      <time dateTime={session.startsAt}>{format.dateTime(session.startsAt)}</time>
-                      {' – '}
-                      <time dateTime={session.endsAt}>{format.time(session.endsAt)}</time>
-                    </li>
-                  ))}
-                </ol>
-              </dd>
-            </div>
+            <Fact label={t('training.schedule.sessions')}>
+              <ol className="training-sessions">
+                {schedule.sessions.map((session) => (
+                  <li key={session.position}>
+                    {session.workshop ? (
+                      <Link to={`/workshops/${encodeURIComponent(session.workshop.id)}`} dir="auto">
+                        {session.workshop.title}
+                      </Link>
+                    ) : (
+                      <bdi>{session.title}</bdi>
+                    )}
+                    {' · '}
+                    <time dateTime={session.startsAt}>{format.dateTime(session.startsAt)}</time>
+                    {' – '}
+                    <time dateTime={session.endsAt}>{format.time(session.endsAt)}</time>
+                  </li>
+                ))}
+              </ol>
+            </Fact>
           ) : null}
           {schedule.place ? (
-            <div className="facts__row">
-              <dt>{t('training.schedule.place')}</dt>
-              <dd>
-                <bdi>{schedule.place}</bdi>
-              </dd>
-            </div>
+            <Fact label={t('training.schedule.place')}>
+              <bdi>{schedule.place}</bdi>
+            </Fact>
           ) : null}
           {schedule.course ? (
-            <div className="facts__row">
-              <dt>{t('training.schedule.course')}</dt>
-              <dd>
-                <Link to={`/courses/${encodeURIComponent(schedule.course.id)}`} dir="auto">
-                  {schedule.course.title}
-                </Link>
-              </dd>
-            </div>
+            <Fact label={t('training.schedule.course')}>
+              <Link to={`/courses/${encodeURIComponent(schedule.course.id)}`} dir="auto">
+                {schedule.course.title}
+              </Link>
+            </Fact>
           ) : null}
           {schedule.deadline ? (
-            <div className="facts__row">
-              <dt>{t('training.schedule.deadline')}</dt>
-              <dd>
-                <time dateTime={schedule.deadline}>{format.dateTime(schedule.deadline)}</time>
-              </dd>
-            </div>
+            <Fact label={t('training.schedule.deadline')}>
+              <time dateTime={schedule.deadline}>{format.dateTime(schedule.deadline)}</time>
+            </Fact>
           ) : null}
-          <div className="facts__row">
-            <dt>{t('training.schedule.deliveryEnds')}</dt>
-            <dd>
-              <time dateTime={schedule.deliveryEndsAt}>{format.dateTime(schedule.deliveryEndsAt)}</time>
-            </dd>
-          </div>
+          <Fact label={t('training.schedule.deliveryEnds')}>
+            <time dateTime={schedule.deliveryEndsAt}>{format.dateTime(schedule.deliveryEndsAt)}</time>
+          </Fact>
           {schedule.evaluationClosesAt ? (
-            <div className="facts__row">
-              <dt>{t('training.evaluation.closes')}</dt>
-              <dd>
-                <time dateTime={schedule.evaluationClosesAt}>{format.dateTime(schedule.evaluationClosesAt)}</time>
-              </dd>
-            </div>
+            <Fact label={t('training.evaluation.closes')}>
+              <time dateTime={schedule.evaluationClosesAt}>{format.dateTime(schedule.evaluationClosesAt)}</time>
+            </Fact>
           ) : null}
         </dl>
       </section>

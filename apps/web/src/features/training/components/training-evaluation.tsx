@@ -5,6 +5,7 @@ import {
   type TrainingRequestDto,
 } from '@twinning/contracts';
 import { useId, useRef, useState, type FormEvent } from 'react';
+import { Fact } from '../../../components/fact';
 import { TextAreaField } from '../../../components/form-field';
 import { FormError } from '../../../components/form-error';
 import { Loading } from '../../../components/loading';
@@ -170,27 +171,19 @@ export function EvaluationResults({ results }: { results: TrainingEvaluationResu
       ) : (
         <>
           <dl className="facts">
-            <div className="facts__row">
-              <dt>{t('training.evaluation.answers')}</dt>
-              <dd>{format.number(results.answers)}</dd>
-            </div>
-            <div className="facts__row">
-              <dt>{t('training.evaluation.overall')}</dt>
-              <dd>{t('training.evaluation.average', { average: format.number(results.overall.average) })}</dd>
-            </div>
-            <div className="facts__row">
-              <dt>{t('training.evaluation.relevance')}</dt>
-              <dd>{t('training.evaluation.average', { average: format.number(results.relevance.average) })}</dd>
-            </div>
-            <div className="facts__row">
-              <dt>{t('training.evaluation.willApply')}</dt>
-              <dd>
-                {t('training.evaluation.yesNo', {
-                  yes: format.number(results.willApply.yes),
-                  no: format.number(results.willApply.no),
-                })}
-              </dd>
-            </div>
+            <Fact label={t('training.evaluation.answers')}>{format.number(results.answers)}</Fact>
+            <Fact label={t('training.evaluation.overall')}>
+              {t('training.evaluation.average', { average: format.number(results.overall.average) })}
+            </Fact>
+            <Fact label={t('training.evaluation.relevance')}>
+              {t('training.evaluation.average', { average: format.number(results.relevance.average) })}
+            </Fact>
+            <Fact label={t('training.evaluation.willApply')}>
+              {t('training.evaluation.yesNo', {
+                yes: format.number(results.willApply.yes),
+                no: format.number(results.willApply.no),
+              })}
+            </Fact>
           </dl>
           <h3 id={improvementsId}>{t('training.evaluation.improvements')}</h3>
           {results.improvements.length === 0 ? (

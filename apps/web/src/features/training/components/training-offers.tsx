@@ -1,5 +1,6 @@
 import type { TrainingOfferDto, TrainingRequestDto } from '@twinning/contracts';
 import { useId, useState } from 'react';
+import { Fact } from '../../../components/fact';
 import { FormError } from '../../../components/form-error';
 import { PersonChip } from '../../../components/person/person-chip';
 import type { Announce } from '../../../lib/announce';
@@ -58,38 +59,25 @@ export function TrainingOffers({ request, announce }: { request: TrainingRequest
                     {offer.approach}
                   </p>
                   <dl className="facts facts--compact">
-                    <div className="facts__row">
-                      <dt>{t('training.facts.format')}</dt>
-                      <dd>{t(`training.format.${offer.format}`)}</dd>
-                    </div>
-                    <div className="facts__row">
-                      <dt>{t('training.offers.dates')}</dt>
-                      <dd>{format.list(offer.proposedDates.map((day) => format.day(day)))}</dd>
-                    </div>
-                    <div className="facts__row">
-                      <dt>{t('training.offers.language')}</dt>
-                      <dd>{format.languageName(offer.language)}</dd>
-                    </div>
+                    <Fact label={t('training.facts.format')}>{t(`training.format.${offer.format}`)}</Fact>
+                    <Fact label={t('training.offers.dates')}>
+                      {format.list(offer.proposedDates.map((day) => format.day(day)))}
+                    </Fact>
+                    <Fact label={t('training.offers.language')}>{format.languageName(offer.language)}</Fact>
                     {offer.course ? (
-                      <div className="facts__row">
-                        <dt>{t('training.offerForm.course')}</dt>
-                        <dd>
-                          <bdi>{offer.course.title}</bdi>
-                        </dd>
-                      </div>
+                      <Fact label={t('training.offerForm.course')}>
+                        <bdi>{offer.course.title}</bdi>
+                      </Fact>
                     ) : null}
-                    <div className="facts__row">
-                      <dt>{t('training.offers.trainers')}</dt>
-                      <dd>
-                        <ul className="training-people">
-                          {offer.trainers.map((person) => (
-                            <li key={person.id}>
-                              <PersonChip person={chipPerson(person)} size={24} layout="inline" showMeta={false} />
-                            </li>
-                          ))}
-                        </ul>
-                      </dd>
-                    </div>
+                    <Fact label={t('training.offers.trainers')}>
+                      <ul className="training-people">
+                        {offer.trainers.map((person) => (
+                          <li key={person.id}>
+                            <PersonChip person={chipPerson(person)} size={24} layout="inline" showMeta={false} />
+                          </li>
+                        ))}
+                      </ul>
+                    </Fact>
                   </dl>
                   {canAccept && offer.status === 'pending' ? (
                     confirming === offer.id ? (

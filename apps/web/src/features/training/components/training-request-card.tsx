@@ -1,5 +1,6 @@
 import type { TrainingRequestSummaryDto } from '@twinning/contracts';
 import { Link } from 'react-router';
+import { Fact } from '../../../components/fact';
 import { useI18n } from '../../../lib/i18n';
 import { requesterName } from '../training-text';
 import { TrainingStatusBadge } from './training-status-badge';
@@ -33,24 +34,12 @@ export function TrainingRequestCard({ request }: { request: TrainingRequestSumma
           <dt>{t(`training.facts.requester.${request.requester.kind}`)}</dt>
           <dd dir="auto">{requesterName(request.requester)}</dd>
         </div>
-        <div className="facts__row">
-          <dt>{t('training.facts.topics')}</dt>
-          <dd>{format.list(topics)}</dd>
-        </div>
-        <div className="facts__row">
-          <dt>{t('training.facts.format')}</dt>
-          <dd>{t(`training.format.${request.format}`)}</dd>
-        </div>
-        <div className="facts__row">
-          <dt>{t('training.facts.period')}</dt>
-          <dd>
-            <PreferredPeriod request={request} />
-          </dd>
-        </div>
-        <div className="facts__row">
-          <dt>{t('training.facts.offers')}</dt>
-          <dd>{t('training.offerCount', { count: request.offerCount })}</dd>
-        </div>
+        <Fact label={t('training.facts.topics')}>{format.list(topics)}</Fact>
+        <Fact label={t('training.facts.format')}>{t(`training.format.${request.format}`)}</Fact>
+        <Fact label={t('training.facts.period')}>
+          <PreferredPeriod request={request} />
+        </Fact>
+        <Fact label={t('training.facts.offers')}>{t('training.offerCount', { count: request.offerCount })}</Fact>
       </dl>
     </article>
   );

@@ -1,5 +1,6 @@
 import type { AgendaItemDto, VisitDto } from '@twinning/contracts';
 import { useEffect, useId, useRef, useState } from 'react';
+import { Fact } from '../../../components/fact';
 import { useI18n } from '../../../lib/i18n';
 import { useDeleteAgendaItem } from '../api/delete-agenda-item';
 import { formatLongDate, formatShortDay, formatTimeRange, zoneAbbreviation } from '../visit-time';
@@ -144,24 +145,14 @@ export function AgendaTimeline({ visit, announce }: { visit: VisitDto; announce:
                   <AgendaTimes visit={visit} item={item} />
                   {item.site || item.address || item.hostContact ? (
                     <dl className="facts facts--compact">
-                      {item.site ? (
-                        <div className="facts__row">
-                          <dt>{t('visits.agenda.site')}</dt>
-                          <dd>{item.site}</dd>
-                        </div>
-                      ) : null}
+                      {item.site ? <Fact label={t('visits.agenda.site')}>{item.site}</Fact> : null}
                       {item.address ? (
                         <div className="facts__row">
                           <dt>{t('visits.agenda.address')}</dt>
                           <dd className="agenda-item__address">{item.address}</dd>
                         </div>
                       ) : null}
-                      {item.hostContact ? (
-                        <div className="facts__row">
-                          <dt>{t('visits.agenda.hostContact')}</dt>
-                          <dd>{item.hostContact}</dd>
-                        </div>
-                      ) : null}
+                      {item.hostContact ? <Fact label={t('visits.agenda.hostContact')}>{item.hostContact}</Fact> : null}
                     </dl>
                   ) : null}
                   {item.notesHtml ? (

@@ -1,5 +1,6 @@
 import type { VisitSummaryDto } from '@twinning/contracts';
 import { Link } from 'react-router';
+import { Fact } from '../../../components/fact';
 import { useI18n } from '../../../lib/i18n';
 import { formatDateRange } from '../visit-time';
 import { MyRegistrationBadge } from './my-registration-badge';
@@ -30,27 +31,15 @@ export function VisitCard({ visit }: { visit: VisitSummaryDto }) {
         <MyRegistrationBadge registration={visit.viewer.registration} />
       </h3>
       <dl className="facts facts--compact">
-        <div className="facts__row">
-          <dt>{t('visits.facts.dates')}</dt>
-          <dd>
-            <VisitDatesText visit={visit} />
-          </dd>
-        </div>
-        <div className="facts__row">
-          <dt>{t('visits.facts.host')}</dt>
-          <dd>{visit.hostCity.name}</dd>
-        </div>
-        <div className="facts__row">
-          <dt>{t('visits.facts.partnership')}</dt>
-          <dd>{visit.partnership.title}</dd>
-        </div>
-        <div className="facts__row">
-          <dt>{t('visits.facts.places')}</dt>
-          <dd>
-            {t('visits.placesTaken', { taken: visit.placesTaken, capacity: visit.capacity })}
-            {visit.waitlistCount > 0 ? ` · ${t('visits.waitlistCount', { count: visit.waitlistCount })}` : null}
-          </dd>
-        </div>
+        <Fact label={t('visits.facts.dates')}>
+          <VisitDatesText visit={visit} />
+        </Fact>
+        <Fact label={t('visits.facts.host')}>{visit.hostCity.name}</Fact>
+        <Fact label={t('visits.facts.partnership')}>{visit.partnership.title}</Fact>
+        <Fact label={t('visits.facts.places')}>
+          {t('visits.placesTaken', { taken: visit.placesTaken, capacity: visit.capacity })}
+          {visit.waitlistCount > 0 ? ` · ${t('visits.waitlistCount', { count: visit.waitlistCount })}` : null}
+        </Fact>
       </dl>
     </article>
   );

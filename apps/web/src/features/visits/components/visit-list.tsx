@@ -1,7 +1,7 @@
 import { useId, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { SelectField } from '../../../components/form-field';
-import { FormError } from '../../../components/form-error';
+import { LoadError } from '../../../components/load-error';
 import { Loading } from '../../../components/loading';
 import { StatusMessage } from '../../../components/status-message';
 import { useI18n } from '../../../lib/i18n';
@@ -149,12 +149,7 @@ function VisitListView({ params }: { params: VisitListParams }) {
         {visits.isPending ? (
           <Loading label={t('visits.loading')} />
         ) : visits.isLoadingError ? (
-          <div className="stack">
-            <FormError error={visits.error} />
-            <button type="button" className="button" onClick={() => void visits.refetch()}>
-              {t('common.retry')}
-            </button>
-          </div>
+          <LoadError error={visits.error} onRetry={() => void visits.refetch()} />
         ) : items.length === 0 ? (
           <p className="empty">{t(`visits.empty.${params.when}`)}</p>
         ) : (

@@ -1,6 +1,7 @@
 import type { VisitDto } from '@twinning/contracts';
 import { useId } from 'react';
 import { Link } from 'react-router';
+import { Fact } from '../../../components/fact';
 import { FormError } from '../../../components/form-error';
 import { useI18n } from '../../../lib/i18n';
 import { useDownloadVisitIcs } from '../api/download-visit-ics';
@@ -27,74 +28,53 @@ export function VisitOverview({ visit }: { visit: VisitDto }) {
         </div>
       ) : null}
       <dl className="facts">
-        <div className="facts__row">
-          <dt>{t('visits.facts.partnership')}</dt>
-          <dd>
-            <Link to={`/partnerships/${visit.partnership.id}`}>{visit.partnership.title}</Link>
-          </dd>
-        </div>
-        <div className="facts__row">
-          <dt>{t('visits.facts.host')}</dt>
-          <dd>
-            <Link to={`/cities/${visit.hostCity.slug}`}>{visit.hostCity.name}</Link>{' '}
-            <span className="muted">{t('visits.overview.timeZone', { zone: visit.timeZone })}</span>
-          </dd>
-        </div>
-        <div className="facts__row">
-          <dt>{t('visits.facts.dates')}</dt>
-          <dd>
-            <VisitDatesText visit={visit} />
-            {visit.startsAt && visit.endsAt && !sameZone ? (
-              <>
-                <br />
-                <span className="muted">
-                  {t('visits.overview.yourTime', {
-                    range: formatInstantRange(language, viewerZone, visit.startsAt, visit.endsAt),
-                  })}
-                </span>
-              </>
-            ) : null}
-          </dd>
-        </div>
-        <div className="facts__row">
-          <dt>{t('visits.facts.places')}</dt>
-          <dd>
-            {t('visits.placesTaken', { taken: visit.placesTaken, capacity: visit.capacity })}
-            {visit.waitlistCount > 0 ? ` · ${t('visits.waitlistCount', { count: visit.waitlistCount })}` : null}
-          </dd>
-        </div>
-        <div className="facts__row">
-          <dt>{t('visits.facts.deadline')}</dt>
-          <dd>
-            {visit.registrationDeadline
-              ? formatInstant(language, viewerZone, visit.registrationDeadline)
-              : t('visits.overview.noDeadline')}
-          </dd>
-        </div>
+        <Fact label={t('visits.facts.partnership')}>
+          <Link to={`/partnerships/${visit.partnership.id}`}>{visit.partnership.title}</Link>
+        </Fact>
+        <Fact label={t('visits.facts.host')}>
+          <Link to={`/cities/${visit.hostCity.slug}`}>{visit.hostCity.name}</Link>{' '}
+          <span className="muted">{t('visits.overview.timeZone', { zone: visit.timeZone })}</span>
+        </Fact>
+        <Fact label={t('visits.facts.dates')}>
+          <VisitDatesText visit={visit} />
+          {visit.startsAt && visit.endsAt && !sameZone ? (
+            <>
+              <br />
+              <span className="muted">
+                {t('visits.overview.yourTime', {
+                  range: formatInstantRange(language, viewerZone, visit.startsAt, visit.endsAt),
+                })}
+              </span>
+            </>
+          ) : null}
+        </Fact>
+        <Fact label={t('visits.facts.places')}>
+          {t('visits.placesTaken', { taken: visit.placesTaken, capacity: visit.capacity })}
+          {visit.waitlistCount > 0 ? ` · ${t('visits.waitlistCount', { count: visit.waitlistCount })}` : null}
+        </Fact>
+        <Fact label={t('visits.facts.deadline')}>
+          {visit.registrationDeadline
+            ? formatInstant(language, viewerZone, visit.registrationDeadline)
+            : t('visits.overview.noDeadline')}
+        </Fact>
         {visit.themes.length > 0 ? (
-          <div className="facts__row">
-            <dt>{t('visits.facts.themes')}</dt>
-            <dd>
-              <ul className="tags">
-                {visit.themes.map((theme) => (
-                  <li key={theme} className="tag">
-                    {t(`themes.${theme}`)}
-                  </li>
-                ))}
-              </ul>
-            </dd>
-          </div>
+          <Fact label={t('visits.facts.themes')}>
+            <ul className="tags">
+              {visit.themes.map((theme) => (
+                <li key={theme} className="tag">
+                  {t(`themes.${theme}`)}
+                </li>
+              ))}
+            </ul>
+          </Fact>
         ) : null}
         {visit.createdBy ? (
-          <div className="facts__row">
-            <dt>{t('visits.facts.plannedBy')}</dt>
-            <dd>
-              {t('visits.overview.plannedBy', {
-                name: visit.createdBy.displayName,
-                date: format.date(visit.createdAt),
-              })}
-            </dd>
-          </div>
+          <Fact label={t('visits.facts.plannedBy')}>
+            {t('visits.overview.plannedBy', {
+              name: visit.createdBy.displayName,
+              date: format.date(visit.createdAt),
+            })}
+          </Fact>
         ) : null}
       </dl>
       {visit.purposeHtml ? (

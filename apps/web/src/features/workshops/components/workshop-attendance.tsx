@@ -1,6 +1,7 @@
 import type { AttendeeCertificateDto, WorkshopAttendanceReportDto } from '@twinning/contracts';
 import { useId, useState } from 'react';
 import { FormError } from '../../../components/form-error';
+import { LoadError } from '../../../components/load-error';
 import { Loading } from '../../../components/loading';
 import type { Announce } from '../../../lib/announce';
 import { useI18n } from '../../../lib/i18n';
@@ -49,12 +50,7 @@ export function WorkshopAttendance({ workshopId, announce, fallbackFocus }: Work
       {attendance.isPending ? (
         <Loading label={t('workshops.attendance.loading')} />
       ) : attendance.isError ? (
-        <div className="stack">
-          <FormError error={attendance.error} />
-          <button type="button" className="button" onClick={() => void attendance.refetch()}>
-            {t('common.retry')}
-          </button>
-        </div>
+        <LoadError error={attendance.error} onRetry={() => void attendance.refetch()} />
       ) : (
         <AttendanceTable
           report={attendance.data}

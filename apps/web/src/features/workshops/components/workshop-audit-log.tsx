@@ -8,6 +8,7 @@ import {
 } from '@twinning/contracts';
 import { useId } from 'react';
 import { FormError } from '../../../components/form-error';
+import { LoadError } from '../../../components/load-error';
 import { Loading } from '../../../components/loading';
 import { useI18n, type Translate } from '../../../lib/i18n';
 import { useWorkshopAudit } from '../api/get-workshop-audit';
@@ -73,12 +74,7 @@ export function WorkshopAuditLog({ workshopId }: { workshopId: string }) {
       {log.isPending ? (
         <Loading label={t('workshops.audit.loading')} />
       ) : log.isLoadingError ? (
-        <div className="stack">
-          <FormError error={log.error} />
-          <button type="button" className="button" onClick={() => void log.refetch()}>
-            {t('common.retry')}
-          </button>
-        </div>
+        <LoadError error={log.error} onRetry={() => void log.refetch()} />
       ) : items.length === 0 ? (
         <p className="empty">{t('workshops.audit.empty')}</p>
       ) : (

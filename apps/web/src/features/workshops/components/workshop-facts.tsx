@@ -1,19 +1,10 @@
 import type { WorkshopSummaryDto } from '@twinning/contracts';
-import type { ReactNode } from 'react';
 import { Link } from 'react-router';
+import { Fact } from '../../../components/fact';
 import { PersonChip } from '../../../components/person/person-chip';
 import { useI18n } from '../../../lib/i18n';
 import { formatWorkshopRange } from '../workshop-time';
 import { useViewerTimeZone } from '../../../lib/zoned-time';
-
-function Fact({ label, children }: { label: ReactNode; children: ReactNode }) {
-  return (
-    <div className="facts__row">
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
-  );
-}
 
 /** Places taken: "12 of 30 places taken", or "12 registered" when there is no limit. */
 export function usePlacesText(workshop: Pick<WorkshopSummaryDto, 'registeredCount' | 'capacity'>): string {

@@ -3,6 +3,7 @@ import { useId, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { ThemeSelect } from '../../../components/choice-select';
 import { FormError } from '../../../components/form-error';
+import { LoadError } from '../../../components/load-error';
 import { Loading } from '../../../components/loading';
 import { StatusMessage } from '../../../components/status-message';
 import { useI18n } from '../../../lib/i18n';
@@ -65,12 +66,7 @@ export function WorkshopList({ params, onParamsChange }: WorkshopListProps) {
         {workshops.isPending ? (
           <Loading label={t('workshops.loading')} />
         ) : workshops.isLoadingError ? (
-          <div className="stack">
-            <FormError error={workshops.error} />
-            <button type="button" className="button" onClick={() => void workshops.refetch()}>
-              {t('common.retry')}
-            </button>
-          </div>
+          <LoadError error={workshops.error} onRetry={() => void workshops.refetch()} />
         ) : items.length === 0 ? (
           <div className="empty stack">
             <p>{t(`workshops.empty.${params.when}`)}</p>

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 
-/** One labelled fact of a city (a row of a `<dl className="facts">`). */
+/** One labelled fact: a row (`dt` + `dd`) of a `<dl className="facts">`. */
 export function Fact({ label, children }: { label: ReactNode; children: ReactNode }) {
   return (
     <div className="facts__row">
