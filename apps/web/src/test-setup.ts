@@ -24,8 +24,8 @@ registerDictionary('ar', ar);
 provideSocketModule(socketModule);
 
 // A page's first render loads its lazy route chunk; on a busy 2-core CI machine that can take more
-// than Testing Library's default second, so `findBy…` waits up to three.
-configure({ asyncUtilTimeout: 3000 });
+// than Testing Library's default second, so `findBy…` waits up to five (three was not always enough while other work shared the machine).
+configure({ asyncUtilTimeout: 5000 });
 
 // jsdom does not implement scrolling; ScrollRestoration calls it on every navigation.
 window.scrollTo = () => undefined;

@@ -237,7 +237,7 @@ describe('no English left in Arabic pages', () => {
     });
     renderApp({ path: '/training/training-1', initialLanguage: 'ar' });
     await screen.findByRole('heading', { level: 1, name: 'Mediation for front desks' });
-    await screen.findAllByText('الدرجة 45 من 100', {}, { timeout: 3000 });
+    await screen.findAllByText('الدرجة 45 من 100', {}, { timeout: 5000 });
     expect(leaks(served)).toEqual([]);
   });
 });

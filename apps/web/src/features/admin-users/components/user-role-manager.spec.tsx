@@ -12,7 +12,7 @@ describe('UserRoleManager', () => {
       return apiError(404, 'NOT_FOUND');
     });
     const { router } = renderApp({ path: '/admin?q=ana' });
-    const box = await screen.findByRole('searchbox', { name: 'Search users' }, { timeout: 3000 });
+    const box = await screen.findByRole('searchbox', { name: 'Search users' }, { timeout: 5000 });
     expect(box).toHaveValue('ana');
     await waitFor(() =>
       expect(requests.some((r) => r.url.pathname === '/api/admin/users' && r.url.searchParams.get('q') === 'ana')).toBe(
@@ -48,7 +48,7 @@ describe('UserRoleManager: platform roles', () => {
     });
     renderApp({ path: '/admin?q=fay' });
     const user = userEvent.setup();
-    const group = await screen.findByRole('group', { name: 'Platform roles of Fay Fofanah' }, { timeout: 3000 });
+    const group = await screen.findByRole('group', { name: 'Platform roles of Fay Fofanah' }, { timeout: 5000 });
     const box = (name: string) => within(group).getByRole('checkbox', { name });
     expect(box('Administrator')).not.toBeChecked();
     expect(box('Facilitator')).toBeChecked();
@@ -81,7 +81,7 @@ describe('UserRoleManager: platform roles', () => {
       return apiError(404, 'NOT_FOUND');
     });
     renderApp({ path: '/admin?q=fay', initialLanguage: 'ar' });
-    const group = await screen.findByRole('group', { name: 'أدوار Fay Fofanah على المنصة' }, { timeout: 3000 });
+    const group = await screen.findByRole('group', { name: 'أدوار Fay Fofanah على المنصة' }, { timeout: 5000 });
     expect(within(group).getByRole('checkbox', { name: 'مُراجِع' })).not.toBeChecked();
     expect(within(group).getByRole('checkbox', { name: 'ميسّر' })).toBeChecked();
   });

@@ -26,7 +26,7 @@ describe('Course editor', () => {
     const { router } = renderApp({ path: '/courses/new' });
     const user = userEvent.setup();
 
-    expect(await screen.findByRole('heading', { level: 1, name: 'New course' }, { timeout: 3000 })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'New course' }, { timeout: 5000 })).toBeInTheDocument();
     await user.type(screen.getByLabelText('Title'), 'Mediation at the front desk');
     await user.click(screen.getByRole('checkbox', { name: 'Integration' }));
     await user.type(screen.getByRole('textbox', { name: 'Description' }), 'Practical mediation.');
@@ -75,7 +75,7 @@ describe('Course editor', () => {
     await user.type(screen.getByLabelText('Attempts allowed'), '2');
 
     await user.click(screen.getByRole('button', { name: 'Create the course' }));
-    await screen.findByRole('heading', { level: 1, name: 'Edit: Mediation at the front desk' }, { timeout: 3000 });
+    await screen.findByRole('heading', { level: 1, name: 'Edit: Mediation at the front desk' }, { timeout: 5000 });
     expect(router.state.location.pathname).toBe('/courses/course-1/edit');
     const sent = requests.find((r) => r.method === 'POST' && r.url.pathname === '/api/courses')
       ?.body as CreateCourseRequest;
@@ -160,7 +160,7 @@ describe('Course editor', () => {
     renderApp({ path: '/courses/course-1/edit' });
     const user = userEvent.setup();
 
-    await screen.findByRole('heading', { level: 1, name: 'Edit: Mediation at the front desk' }, { timeout: 3000 });
+    await screen.findByRole('heading', { level: 1, name: 'Edit: Mediation at the front desk' }, { timeout: 5000 });
     // the reviewer's comment is shown with the lesson it is about
     const asking = await screen.findByRole('group', { name: 'Lesson 2: Asking' });
     expect(within(asking).getByText('Add an example.')).toBeInTheDocument();

@@ -26,7 +26,7 @@ describe('Course workspace', () => {
     renderApp({ path: '/courses/course-1/edit' });
     const user = userEvent.setup();
 
-    expect(await screen.findByText(/Version 1 is published and frozen/, {}, { timeout: 3000 })).toBeInTheDocument();
+    expect(await screen.findByText(/Version 1 is published and frozen/, {}, { timeout: 5000 })).toBeInTheDocument();
     const versions = screen.getByRole('region', { name: 'Versions' });
     expect(versions).toHaveTextContent('Version 1');
     expect(within(versions).getByText('Published')).toBeInTheDocument();

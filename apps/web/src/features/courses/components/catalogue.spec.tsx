@@ -25,7 +25,7 @@ describe('Course catalogue', () => {
     const { router } = renderApp({ path: '/courses' });
     const user = userEvent.setup();
 
-    const link = await screen.findByRole('link', { name: 'Mediation for city officials' }, { timeout: 3000 });
+    const link = await screen.findByRole('link', { name: 'Mediation for city officials' }, { timeout: 5000 });
     expect(link).toHaveAttribute('href', '/courses/course-1');
     const card = link.closest('article') as HTMLElement;
     expect(card).toHaveTextContent('LanguageEnglish');
@@ -59,7 +59,7 @@ describe('Course catalogue', () => {
     });
     renderApp({ path: '/courses?language=fr&theme=nonsense' });
     const user = userEvent.setup();
-    await screen.findByRole('link', { name: 'Mediation for city officials' }, { timeout: 3000 });
+    await screen.findByRole('link', { name: 'Mediation for city officials' }, { timeout: 5000 });
     expect(filters().getByLabelText('Language')).toHaveValue('fr');
     expect(filters().getByLabelText('Theme')).toHaveValue('');
     const first = requests.find((r) => r.url.pathname === '/api/courses');
@@ -78,7 +78,7 @@ describe('Course catalogue', () => {
       return apiError(404, 'NOT_FOUND');
     });
     renderApp({ path: '/courses' });
-    expect(await screen.findByText('No course is published yet.', {}, { timeout: 3000 })).toBeInTheDocument();
+    expect(await screen.findByText('No course is published yet.', {}, { timeout: 5000 })).toBeInTheDocument();
   });
 
   it('cuts the description at a word, without Markdown marks', () => {

@@ -13,7 +13,7 @@ describe('Course page', () => {
     });
     renderApp({ path: '/courses/course-1' });
     expect(
-      await screen.findByRole('heading', { level: 1, name: 'Mediation for city officials' }, { timeout: 3000 }),
+      await screen.findByRole('heading', { level: 1, name: 'Mediation for city officials' }, { timeout: 5000 }),
     ).toBeInTheDocument();
     expect(screen.getByText('Lucía Fernández')).toBeInTheDocument();
     expect(screen.getByText('1, published on Nov 20, 2026')).toBeInTheDocument();
@@ -46,7 +46,7 @@ describe('Course page', () => {
     });
     const { router } = renderApp({ path: '/courses/course-1' });
     const user = userEvent.setup();
-    await user.click(await screen.findByRole('button', { name: 'Enrol in this course' }, { timeout: 3000 }));
+    await user.click(await screen.findByRole('button', { name: 'Enrol in this course' }, { timeout: 5000 }));
     await waitFor(() => expect(router.state.location.pathname).toBe('/courses/course-1/learn/lesson-1'));
     expect(await screen.findByRole('heading', { level: 2, name: 'What mediation is' })).toBeInTheDocument();
     expect(requests.some((r) => r.method === 'POST' && r.url.pathname === '/api/courses/course-1/enrolment')).toBe(
@@ -65,7 +65,7 @@ describe('Course page', () => {
       return apiError(404, 'NOT_FOUND');
     });
     renderApp({ path: '/courses/course-1' });
-    expect(await screen.findByRole('link', { name: 'Continue where you stopped' }, { timeout: 3000 })).toHaveAttribute(
+    expect(await screen.findByRole('link', { name: 'Continue where you stopped' }, { timeout: 5000 })).toHaveAttribute(
       'href',
       '/courses/course-1/learn/lesson-2',
     );

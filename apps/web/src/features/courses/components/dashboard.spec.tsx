@@ -76,7 +76,7 @@ describe('Trainer dashboard', () => {
     renderApp({ path: '/training/dashboard' });
     const user = userEvent.setup();
 
-    await screen.findByRole('heading', { level: 1, name: 'Trainer dashboard' }, { timeout: 3000 });
+    await screen.findByRole('heading', { level: 1, name: 'Trainer dashboard' }, { timeout: 5000 });
     const offers = await screen.findByRole('table', { name: 'Your offers' });
     const [first, second, third] = within(offers).getAllByRole('row').slice(1) as HTMLElement[];
     expect(third).toBeDefined();
@@ -125,7 +125,7 @@ describe('Trainer dashboard', () => {
     });
     renderApp({ path: '/training/dashboard' });
     expect(
-      await screen.findByText('You have not offered any training yet.', {}, { timeout: 3000 }),
+      await screen.findByText('You have not offered any training yet.', {}, { timeout: 5000 }),
     ).toBeInTheDocument();
     expect(screen.getByText('No delivered training yet.')).toBeInTheDocument();
     expect(screen.queryByRole('region', { name: 'Your courses' })).not.toBeInTheDocument();

@@ -78,7 +78,7 @@ describe('Course player', () => {
     renderApp({ path: '/courses/course-1/learn/lesson-3' });
     const user = userEvent.setup();
 
-    expect(await screen.findByRole('heading', { level: 2, name: 'Role play' }, { timeout: 3000 })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 2, name: 'Role play' }, { timeout: 5000 })).toBeInTheDocument();
     await waitFor(() =>
       expect(requests.filter((r) => r.method === 'PUT').map((r) => r.body)).toEqual([{ lessonKey: 'lesson-3' }]),
     );
@@ -102,7 +102,7 @@ describe('Course player', () => {
       await screen.findByText(
         /A newer version of this course is published\. You are on version 1/,
         {},
-        { timeout: 3000 },
+        { timeout: 5000 },
       ),
     ).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Move to the new version' })).toBeInTheDocument();
@@ -120,7 +120,7 @@ describe('Course player', () => {
       await screen.findByText(
         'You are not enrolled in this course. Enrol on its page to start.',
         {},
-        { timeout: 3000 },
+        { timeout: 5000 },
       ),
     ).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Go to the course page' })).toHaveAttribute('href', '/courses/course-1');

@@ -31,7 +31,7 @@ describe('Course quiz', () => {
     renderApp({ path: '/courses/course-1/learn/quiz-1' });
     const user = userEvent.setup();
 
-    const form = await screen.findByRole('form', { name: 'Quiz “Check your basics”' }, { timeout: 3000 });
+    const form = await screen.findByRole('form', { name: 'Quiz “Check your basics”' }, { timeout: 5000 });
     expect(screen.getByText('Pass mark: 60 %')).toBeInTheDocument();
     expect(screen.getByText('3 attempts left of 3')).toBeInTheDocument();
     // a radio group for the single-choice question, checkboxes for the multiple-choice one
@@ -79,7 +79,7 @@ describe('Course quiz', () => {
     serve(() => halfRight, [{ quizId: 'quiz-1', attemptsUsed: 3, attemptsLeft: 0, bestScore: 50, passed: false }]);
     renderApp({ path: '/courses/course-1/learn/quiz-1' });
     expect(
-      await screen.findByText('You have used every attempt at this quiz.', {}, { timeout: 3000 }),
+      await screen.findByText('You have used every attempt at this quiz.', {}, { timeout: 5000 }),
     ).toBeInTheDocument();
     expect(screen.getByText('Your best score: 50 %')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Submit my answers' })).not.toBeInTheDocument();

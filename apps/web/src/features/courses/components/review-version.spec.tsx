@@ -55,7 +55,7 @@ describe('Course review', () => {
     renderApp({ path: '/courses/reviews' });
     const user = userEvent.setup();
 
-    const queue = await screen.findByRole('list', { name: 'Versions in review' }, { timeout: 3000 });
+    const queue = await screen.findByRole('list', { name: 'Versions in review' }, { timeout: 5000 });
     expect(queue).toHaveTextContent('1 of 2 approvals');
     expect(queue).toHaveTextContent('By Lucía Fernández');
     await user.click(within(queue).getByRole('link', { name: 'Mediation at the front desk' }));
@@ -100,7 +100,7 @@ describe('Course review', () => {
     });
     renderApp({ path: '/courses/reviews/version-1' });
 
-    await screen.findByRole('heading', { level: 1, name: 'Review: Mediation at the front desk' }, { timeout: 3000 });
+    await screen.findByRole('heading', { level: 1, name: 'Review: Mediation at the front desk' }, { timeout: 5000 });
     expect(screen.getByText(/You are an author of this course, so you cannot review it/)).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Approve this version' })).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Request changes' })).not.toBeInTheDocument();
@@ -126,7 +126,7 @@ describe('Course review', () => {
     renderApp({ path: '/courses/reviews/version-1' });
     const user = userEvent.setup();
 
-    await user.click(await screen.findByRole('button', { name: 'Approve this version' }, { timeout: 3000 }));
+    await user.click(await screen.findByRole('button', { name: 'Approve this version' }, { timeout: 5000 }));
     expect(await screen.findByText('Approved: the course is now published.')).toBeInTheDocument();
     expect(requests.filter((r) => r.url.pathname.endsWith('/approve'))).toHaveLength(1);
     expect(screen.getByText('Published')).toBeInTheDocument();

@@ -42,7 +42,7 @@ describe('New training request form', () => {
     renderApp({ path: '/training/new' });
     const user = userEvent.setup();
 
-    const title = await screen.findByLabelText('Title', {}, { timeout: 3000 });
+    const title = await screen.findByLabelText('Title', {}, { timeout: 5000 });
     await user.click(screen.getByRole('button', { name: 'Post the request' }));
     expect(screen.getByRole('alert')).toHaveTextContent('Please correct the fields marked below.');
     expect(title).toHaveAccessibleDescription('Write 3 to 160 characters.');
@@ -94,7 +94,7 @@ describe('New training request form', () => {
     const { router } = renderApp({ path: '/training/new' });
     const user = userEvent.setup();
 
-    const requester = await screen.findByLabelText('Requesting for', {}, { timeout: 3000 });
+    const requester = await screen.findByLabelText('Requesting for', {}, { timeout: 5000 });
     await screen.findByRole('option', { name: 'Toronto – Penang' });
     await user.selectOptions(requester, 'Toronto – Penang');
     expect(screen.queryByRole('group', { name: 'Officials who will attend' })).not.toBeInTheDocument();

@@ -29,7 +29,7 @@ describe('Training board', () => {
     const { router } = renderApp({ path: '/training' });
     const user = userEvent.setup();
 
-    const card = (await screen.findByRole('link', { name: 'Mediation for front desks' }, { timeout: 3000 })).closest(
+    const card = (await screen.findByRole('link', { name: 'Mediation for front desks' }, { timeout: 5000 })).closest(
       'article',
     ) as HTMLElement;
     expect(within(card).getByText('Open')).toBeInTheDocument();
@@ -66,7 +66,7 @@ describe('Training board', () => {
     const { requests } = serve(makeMe({ roles: ['facilitator'] }));
     renderApp({ path: '/training?status=open' });
     expect(
-      await screen.findByRole('link', { name: 'Mediation for front desks' }, { timeout: 3000 }),
+      await screen.findByRole('link', { name: 'Mediation for front desks' }, { timeout: 5000 }),
     ).toBeInTheDocument();
     expect(screen.getByLabelText('State')).toHaveValue('open');
     expect(requests.find((r) => r.url.pathname === '/api/training/requests')?.url.searchParams.get('status')).toBe(

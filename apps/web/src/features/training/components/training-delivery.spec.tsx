@@ -82,7 +82,7 @@ describe('Training delivery', () => {
     const user = userEvent.setup();
 
     expect(
-      await screen.findByRole('heading', { name: 'Schedule the training' }, { timeout: 3000 }),
+      await screen.findByRole('heading', { name: 'Schedule the training' }, { timeout: 5000 }),
     ).toBeInTheDocument();
     expect(screen.getByText('Times in the requester’s time zone (America/Toronto).')).toBeInTheDocument();
     // nothing complete yet: the form says so and sends nothing
@@ -155,7 +155,7 @@ describe('Training delivery', () => {
     renderApp({ path: '/training/training-1/delivery' });
     const user = userEvent.setup();
 
-    expect(await screen.findByText('City Hall, room 3', {}, { timeout: 3000 })).toBeInTheDocument();
+    expect(await screen.findByText('City Hall, room 3', {}, { timeout: 5000 })).toBeInTheDocument();
     const liGroup = screen.getByRole('group', { name: 'Li Wei' });
     await user.click(within(liGroup).getByRole('radio', { name: 'Absent' }));
     await user.click(screen.getByRole('button', { name: 'Save attendance' }));
@@ -201,7 +201,7 @@ describe('Training delivery', () => {
     renderApp({ path: '/training/training-1/evaluation' });
     const user = userEvent.setup();
 
-    expect(await screen.findByRole('heading', { name: 'Your evaluation' }, { timeout: 3000 })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Your evaluation' }, { timeout: 5000 })).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Send my evaluation' }));
     expect(await screen.findAllByText('Choose an answer.')).toHaveLength(3);
     await user.click(within(screen.getByRole('group', { name: 'Overall' })).getByRole('radio', { name: '4' }));
@@ -252,7 +252,7 @@ describe('Training delivery', () => {
       return null;
     });
     renderApp({ path: '/training/training-1/evaluation' });
-    const results = await screen.findByRole('region', { name: 'Evaluation results' }, { timeout: 3000 });
+    const results = await screen.findByRole('region', { name: 'Evaluation results' }, { timeout: 5000 });
     expect(results).toHaveTextContent(/Not enough answers yet: results are shown from 5 answers on/);
     expect(results.textContent?.replace('5 answers', '')).not.toMatch(/\d/);
     expect(screen.queryByRole('heading', { name: 'Your evaluation' })).not.toBeInTheDocument();
@@ -277,7 +277,7 @@ describe('Training delivery', () => {
       return null;
     });
     renderApp({ path: '/training/training-1/evaluation' });
-    const ready = await screen.findByRole('region', { name: 'Evaluation results' }, { timeout: 3000 });
+    const ready = await screen.findByRole('region', { name: 'Evaluation results' }, { timeout: 5000 });
     expect(ready).toHaveTextContent('3.8 of 5 on average');
     expect(ready).toHaveTextContent('Yes: 3 · No: 2');
     const suggestions = within(ready).getByRole('list', { name: 'What to improve (anonymous)' });

@@ -83,7 +83,7 @@ describe('Training request page', () => {
     const user = userEvent.setup();
 
     expect(
-      await screen.findByRole('heading', { level: 1, name: 'Mediation for front desks' }, { timeout: 3000 }),
+      await screen.findByRole('heading', { level: 1, name: 'Mediation for front desks' }, { timeout: 5000 }),
     ).toBeInTheDocument();
     expect(screen.getByRole('navigation', { name: 'Sections of this training request' })).toBeInTheDocument();
     const offers = screen.getByRole('list', { name: 'Offers' });
@@ -161,7 +161,7 @@ describe('Training request page', () => {
     renderApp({ path: '/training/training-1/offers' });
     const user = userEvent.setup();
 
-    const approach = await screen.findByLabelText('Approach', {}, { timeout: 3000 });
+    const approach = await screen.findByLabelText('Approach', {}, { timeout: 5000 });
     expect(screen.queryByRole('heading', { name: 'Suggested trainers' })).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Withdraw the request' })).not.toBeInTheDocument();
     await user.type(approach, 'Role plays of front-desk talks.');

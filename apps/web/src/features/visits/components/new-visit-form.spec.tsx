@@ -49,7 +49,7 @@ describe('New visit form', () => {
     const { router } = renderApp({ path: '/visits/new?partnershipId=partnership-1' });
     const user = userEvent.setup();
 
-    const partnership = await screen.findByLabelText('Partnership', {}, { timeout: 3000 });
+    const partnership = await screen.findByLabelText('Partnership', {}, { timeout: 5000 });
     // Only the partnerships the viewer coordinates; only member cities can host.
     expect(
       within(partnership)
@@ -121,7 +121,7 @@ describe('New visit form', () => {
     renderApp({ path: '/visits/new' });
     const user = userEvent.setup();
 
-    await user.type(await screen.findByLabelText('Title', {}, { timeout: 3000 }), 'Schools in Penang');
+    await user.type(await screen.findByLabelText('Title', {}, { timeout: 5000 }), 'Schools in Penang');
     fireEvent.change(screen.getByLabelText('First day'), { target: { value: '2027-03-10' } });
     fireEvent.change(screen.getByLabelText('Last day'), { target: { value: '2027-03-08' } });
     await user.click(screen.getByRole('button', { name: 'Create the visit' }));

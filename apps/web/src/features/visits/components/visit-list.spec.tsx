@@ -38,7 +38,7 @@ describe('Visit list', () => {
     const { router } = renderApp({ path: '/visits' });
     const user = userEvent.setup();
 
-    const card = (await screen.findByRole('link', { name: 'Newcomer services in Toronto' }, { timeout: 3000 })).closest(
+    const card = (await screen.findByRole('link', { name: 'Newcomer services in Toronto' }, { timeout: 5000 })).closest(
       'article',
     ) as HTMLElement;
     expect(within(card).getByText('Waitlist, position 2')).toBeInTheDocument();

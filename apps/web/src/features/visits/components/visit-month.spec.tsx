@@ -46,7 +46,7 @@ describe('Visit month calendar', () => {
     const { requests } = serve();
     renderApp({ path: '/visits?view=month' });
 
-    const grid = await screen.findByRole('grid', { name: 'March 2026' }, { timeout: 3000 });
+    const grid = await screen.findByRole('grid', { name: 'March 2026' }, { timeout: 5000 });
     await within(grid).findAllByRole('link', { name: 'Newcomer services in Toronto' });
     expect(requests.some((request) => request.url.searchParams.get('month') === '2026-03')).toBe(true);
   });
