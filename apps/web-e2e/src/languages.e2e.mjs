@@ -30,10 +30,10 @@ scenario('the language picker switches the interface, sets lang and dir, and per
     await picker.locator('option').evaluateAll((options) => options.map((o) => o.getAttribute('value'))),
     ['en', 'fr', 'es', 'ar'],
   );
-  // Once the (anonymous) session is known, the navigation offers to log in and register.
+  // Once the (anonymous) session is known, the navigation offers the public pages, to log in and register.
   const english = await eventually(async () => {
     const links = await navLinks(page);
-    assert.deepEqual(links, ['Cities', 'Log in', 'Register']);
+    assert.deepEqual(links, ['Cities', 'Courses', 'Log in', 'Register']);
     return links;
   });
   assert.equal(await page.getByLabel('Language', { exact: true }).getAttribute('id'), 'language-picker');

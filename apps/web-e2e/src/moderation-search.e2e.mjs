@@ -29,11 +29,13 @@ const focused = (page) =>
   }));
 
 /**
- * Waits until the forums directory has loaded both its sections.
+ * Waits until the forums directory has loaded its three sections (the demo data has course forums).
  * @param {Page} page
  */
 const forumsLoaded = (page) =>
-  eventually(async () => assert.equal(await page.locator('main ul.forum-grid').count(), 2, 'both forum lists shown'));
+  eventually(async () =>
+    assert.equal(await page.locator('main ul.forum-grid').count(), 3, 'theme, course and partnership forums listed'),
+  );
 
 scenario(
   'search with the keyboard: a partner finds the highlighted post, an outsider does not',

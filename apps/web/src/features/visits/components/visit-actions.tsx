@@ -24,11 +24,13 @@ export function VisitActions({ visit, announce }: { visit: VisitDto; announce: A
 
   if (!visit.viewer.coordinator || (moves.length === 0 && !editable)) return null;
 
+  // The promise, not mutate's onSuccess: a move to a final state can unmount this panel (the live update
+  // may even arrive before the answer), and mutate's callbacks do not run for an unmounted observer.
   function move(status: VisitStatus) {
-    transition.mutate(
-      { visitId: visit.id, status },
-      { onSuccess: () => announce(t(`visits.moved.${status}`), { focus: true }) },
-    );
+    transition
+      .mutateAsync({ visitId: visit.id, status })
+      .then(() => announce(t(`visits.moved.${status}`), { focus: true }))
+      .catch(() => undefined); // shown by FormError
   }
 
   return (
@@ -117,7 +119,11 @@ function CancelVisitDialog({
       setMissing(true);
       return;
     }
-    transition.mutate({ visitId: visit.id, status: 'cancelled', reason: reason.trim() }, { onSuccess: onCancelled });
+    // as in `move`: cancelling unmounts the panel and this dialog, so the announcement follows the promise
+    transition
+      .mutateAsync({ visitId: visit.id, status: 'cancelled', reason: reason.trim() })
+      .then(onCancelled)
+      .catch(() => undefined); // shown beside the form
   }
 
   return (
