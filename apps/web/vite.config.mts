@@ -12,7 +12,9 @@ const apiTarget = 'http://127.0.0.1:3000';
  * after the first page has rendered. Everything else (the header's `.nav` entries included) is "main",
  * which the first render waits for. See lib/i18n (loadDictionary).
  */
-const EXTRA_KEY = /^(visits|workshops|room)\.(?!nav$)/;
+// the study-visit, workshop, live-room, training, course and certificate pages' keys (not their header entries)
+const EXTRA_KEY =
+  /^(visits|workshops|room|training|courses|courseAuthoring|courseReview|trainerDashboard|certificates)\.(?!nav$)/;
 const DICTIONARY_PART = /^virtual:dictionary\/(en|fr|es|ar)\/(main|extra)$/;
 
 /**

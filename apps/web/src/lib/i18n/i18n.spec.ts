@@ -74,7 +74,12 @@ describe('loadDictionary', () => {
       expect(main['nav.cities']).toBe(dictionaries[language]['nav.cities']);
       expect(main['workshops.nav']).toBe(dictionaries[language]['workshops.nav']);
       expect(extra['room.heading' as never] ?? Object.keys(extra).length).toBeTruthy();
-      expect(Object.keys(extra).every((key) => /^(visits|workshops|room)\./.test(key))).toBe(true);
+      expect(main['training.nav']).toBe(dictionaries[language]['training.nav']);
+      expect(main['courses.nav']).toBe(dictionaries[language]['courses.nav']);
+      expect(extra['courses.facts.hours']).toBe(dictionaries[language]['courses.facts.hours']);
+      const extraPrefix =
+        /^(visits|workshops|room|training|courses|courseAuthoring|courseReview|trainerDashboard|certificates)\./;
+      expect(Object.keys(extra).every((key) => extraPrefix.test(key))).toBe(true);
       expect([...Object.keys(main), ...Object.keys(extra)].sort()).toEqual(Object.keys(dictionaries[language]).sort());
       await expect(loadDictionary(language)).resolves.toBeUndefined();
     },

@@ -32,7 +32,7 @@ export type Translate = <K extends MessageKey>(key: K, ...args: TranslateArgs<K>
 /**
  * Each language's dictionary comes in two chunks, fetched when that language is first used: "main"
  * (everything the header, the home, sign-in and most pages need) and "extra" (the study-visit,
- * workshop and live-room pages' keys). A visitor downloads one language, not four, and the first
+ * workshop, live-room, training, course and certificate pages' keys). A visitor downloads one language, not four, and the first
  * page waits for its main part only. Every dictionary holds every key (the `Dictionary` type), so no
  * English fallback has to be downloaded beside it. The parts are cut by the build from the locale
  * files (apps/web/vite.config.mts, dictionaryParts).
